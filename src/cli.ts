@@ -1,0 +1,119 @@
+// The command line: parse arguments, hand over to a command, map failures
+// to exit codes. Commands load lazily so `coe lint` pays only for itself.
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from './files/discover.js';
+import type { CommandIO } from './commands/lint.js';
+import { FORMATS } from './reporters/index.js';
+import { parseDay } from './rules/util.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function dateArg(value: string): string {
+  if (parseDay(value) === undefined) throw new InvalidArgumentError('expected a date written YYYY-MM-DD');
+  return value;
+}
+
+function countArg(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
+}
+
+export function buildProgram(io: CommandIO, setCode: (code: number) => void): Command {
+  const program = new Command('coe')
+    .description('Author, validate and export post-incident analyses (COE, Correction of Errors) written in Markdown')
+    .version(version(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('lint')
+    .description('Lint COE documents: files, folders and globs (default: the configured docs folder)')
+    .argument('[paths...]', 'files, folders or globs')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .option('--now <date>', 'the date action-item-overdue compares with (YYYY-MM-DD; default today)', dateArg)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', countArg)
+    .option('-q, --quiet', 'report errors only')
+    .option('-c, --config <path>', 'use this configuration file')
+    .action(async (paths: string[], options) => {
+      const { runLint } = await import('./commands/lint.js');
+      setCode(await runLint(paths, options, io));
+    });
+
+  // ── coe new ──
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command('new')
+    .description('Scaffold a COE from a template (asks for what is missing in a terminal)')
+    .argument('[title]', 'title of the COE')
+    .option('-t, --template <name>', 'template to start from', 'standard')
+    .option('--severity <n>', 'severity, 1 (most severe) to 5')
+    .option('--service <name>', 'impacted service, internal name (repeatable)', collect)
+    .option('--region <name>', 'impacted region (repeatable)', collect)
+    .option('--owner <name>', 'team or person accountable for the COE')
+    .option('--author <name>', 'author (repeatable)', collect)
+    .option('--start <time>', 'when impact began (ISO 8601 with an offset)')
+    .option('--detected <time>', 'when we knew (ISO 8601 with an offset)')
+    .option('--detected-by <source>', 'how it was detected (alarm, customer-report, …)')
+    .option('--dir <path>', 'folder to write in (default: the configured docs folder, else docs/coe)')
+    .option('--id <id>', 'COE id (default: the next free id of the start year)')
+    .option('--stdout', 'print the document instead of writing it')
+    .option('-c, --config <path>', 'use this configuration file')
+    .action(async (title: string | undefined, options) => {
+      const { runNew } = await import('./commands/new.js');
+      setCode(await runNew(title, options, io));
+    });
+
+  // ── coe export ──
+  program
+    .command('export')
+    .description('Render the customer-facing RCA draft of a COE')
+    .argument('<file>', 'the COE document')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
+    .option('-o, --output <file>', 'write to this file instead of stdout (never overwrites without --force)')
+    .option('--force', 'export despite lint errors or leaks, and overwrite the output file')
+    .option('-c, --config <path>', 'use this configuration file')
+    .action(async (file: string, options) => {
+      const { runExport } = await import('./commands/export.js');
+      setCode(await runExport(file, options, io));
+    });
+
+  return program;
+}
+
+export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+function handleError(error: unknown, io: CommandIO): number {
+  if (error instanceof CommanderError) {
+    // Help and version end with code 0; usage errors are already printed.
+    return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`coe: ${error.message}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`coe: unexpected error: ${message}\n`);
+  if (process.env.COE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+  return 2;
+}
+
+function processIO(): CommandIO {
+  const cwd = process.cwd();
+  return { cwd, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, resolve: (file) => path.resolve(cwd, file) };
+}

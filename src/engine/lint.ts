@@ -1,0 +1,95 @@
+// The engine: runs the registry's rules over one document with the
+// configured levels and options, then applies inline control comments.
+import type { CoeDocument } from '../model/types.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { RULES } from '../rules/index.js';
+import { applyControls, UNUSED_DISABLE } from './controls.js';
+import type { LintSettings, Message, Rule, Severity } from './rule.js';
+import { decode, parseCoeDocument, type ParseOptions } from '../parse/document.js';
+
+export interface FileResult {
+  file: string;
+  /** False for Markdown that is not a COE (no `coe` key in its frontmatter). */
+  isCoe: boolean;
+  messages: Message[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export function parseOptionsOf(config: ResolvedConfig): ParseOptions {
+  return { idPrefix: config.idPrefix, sectionAliases: config.sections };
+}
+
+/** Lints a file's bytes: decode, parse once, run the rules. Pure; never throws. */
+export function lintBytes(file: string, bytes: Uint8Array, config: ResolvedConfig, settings: LintSettings): FileResult {
+  const decoded = decode(bytes);
+  if (!decoded.ok) return fatalResult(file, decoded.fatal.message, decoded.fatal.line, decoded.fatal.column);
+  return lintText(file, decoded.text, config, settings);
+}
+
+export function lintText(file: string, text: string, config: ResolvedConfig, settings: LintSettings): FileResult {
+  const parsed = parseCoeDocument(file, text, parseOptionsOf(config));
+  if (!parsed.ok) return fatalResult(file, parsed.fatal.message, parsed.fatal.line, parsed.fatal.column);
+  const messages = lintDocument(parsed.doc, config, settings);
+  return result(file, parsed.doc.frontmatter.hasCoeKey, messages);
+}
+
+export function lintDocument(doc: CoeDocument, config: ResolvedConfig, settings: LintSettings): Message[] {
+  const messages: Message[] = [];
+  for (const rule of RULES) {
+    const severity = severityOf(rule, doc, config);
+    if (severity === 'off') continue;
+    messages.push(...runRule(rule, severity, doc, config, settings));
+  }
+  const known = new Set(RULES.map((r) => r.meta.id));
+  const unusedLevel = config.rules[UNUSED_DISABLE]?.level ?? 'warn';
+  return sortMessages(applyControls(messages, doc.controls, known, unusedLevel));
+}
+
+function severityOf(rule: Rule, doc: CoeDocument, config: ResolvedConfig): Severity | 'off' {
+  const level = config.rules[rule.meta.id]?.level;
+  if (level) return level;
+  if (rule.meta.draftSeverity && doc.frontmatter.data.status === 'draft') return rule.meta.draftSeverity;
+  return rule.meta.severity;
+}
+
+function runRule(rule: Rule, severity: Severity, doc: CoeDocument, config: ResolvedConfig, settings: LintSettings): Message[] {
+  const options = rule.meta.options.parse(config.rules[rule.meta.id]?.options ?? {});
+  try {
+    return rule.check({ doc, options, settings }).map((f) => ({
+      ruleId: rule.meta.id,
+      severity,
+      message: f.message,
+      line: f.range.start.line,
+      column: f.range.start.column,
+      endLine: f.range.end.line,
+      endColumn: f.range.end.column,
+    }));
+  } catch (error) {
+    // A bug in one rule must not hide the findings of the others.
+    return [
+      {
+        ruleId: rule.meta.id,
+        severity: 'error',
+        message: `Rule ${rule.meta.id} failed on this file: ${(error as Error).message}`,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      },
+    ];
+  }
+}
+
+function sortMessages(messages: Message[]): Message[] {
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+export function fatalResult(file: string, message: string, line = 1, column = 1): FileResult {
+  return result(file, true, [{ ruleId: 'fatal', severity: 'error', message, line, column, endLine: line, endColumn: column }]);
+}
+
+function result(file: string, isCoe: boolean, messages: Message[]): FileResult {
+  const errorCount = messages.filter((m) => m.severity === 'error').length;
+  return { file, isCoe, messages, errorCount, warningCount: messages.length - errorCount };
+}

@@ -1,0 +1,53 @@
+// The sections of section 3 of the format, and how a heading is matched.
+import type { SectionKey } from './types.js';
+
+export interface SectionDef {
+  key: SectionKey;
+  canonical: string;
+  aliases: string[];
+  required: boolean;
+}
+
+export const SECTIONS: readonly SectionDef[] = [
+  { key: 'impact', canonical: 'Impact', aliases: ['Impact summary', 'Customer impact'], required: true },
+  { key: 'timeline', canonical: 'Timeline', aliases: ['Event timeline'], required: true },
+  { key: 'five-whys', canonical: 'Five whys', aliases: ['5 whys', 'Root cause analysis'], required: true },
+  { key: 'detection', canonical: 'Detection', aliases: ['Detection review'], required: true },
+  { key: 'dependencies', canonical: 'Dependencies', aliases: ['Dependency review'], required: true },
+  { key: 'lessons', canonical: 'Lessons', aliases: ['Lessons learned', 'Learnings'], required: true },
+  { key: 'action-items', canonical: 'Action items', aliases: ['Actions', 'Corrective actions'], required: true },
+  { key: 'mitigation', canonical: 'Mitigation', aliases: ['Mitigation and recovery'], required: false },
+  { key: 'customer-summary', canonical: 'Customer summary', aliases: ['Customer-facing summary'], required: false },
+  { key: 'communication', canonical: 'Communication', aliases: ['Customer communication'], required: false },
+];
+
+export const SECTION_KEYS = SECTIONS.map((s) => s.key) as SectionKey[];
+
+/**
+ * Folds a heading for matching: case folded, leading numbering ("3.", "III.",
+ * "2)") dropped, emoji and trailing punctuation dropped, spaces collapsed.
+ */
+export function normalizeHeading(heading: string): string {
+  return heading
+    .normalize('NFKC')
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu, ' ')
+    .toLowerCase()
+    .trim()
+    .replace(/^(?:\d+(?:\.\d+)*[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)])\s*/u, '')
+    .replace(/[\s\p{P}]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export type SectionAliases = Partial<Record<SectionKey, string[]>>;
+
+/** Maps a folded heading to its section key, with extra aliases from configuration. */
+export function headingMatcher(extra: SectionAliases = {}): (heading: string) => SectionKey | undefined {
+  const table = new Map<string, SectionKey>();
+  for (const def of SECTIONS) {
+    for (const name of [def.canonical, ...def.aliases, ...(extra[def.key] ?? [])]) {
+      table.set(normalizeHeading(name), def.key);
+    }
+  }
+  return (heading) => table.get(normalizeHeading(heading));
+}

@@ -1,0 +1,187 @@
+// Text to CoeDocument: parse once (mdast + YAML), then read each section into
+// the model. A pure function of its input, so it can run in a worker.
+import type { Heading, Nodes, Root, RootContent, Yaml } from 'mdast';
+import type { CoeDocument, ControlComment, Reference, Section, SectionKey, TextRun } from '../model/types.js';
+import { headingMatcher, type SectionAliases } from '../model/sections.js';
+import { rangeOf, referencesIn, textOf, textRun } from '../model/text.js';
+import { parseMarkdown } from './markdown.js';
+import { readFrontmatter } from './frontmatter.js';
+import { checkNesting, DEFAULT_LIMITS, type InputLimits } from './limits.js';
+import { readControlComments } from './controls.js';
+import type { SectionInput } from '../sections/context.js';
+import { parseImpact } from '../sections/impact.js';
+import { parseTimeline } from '../sections/timeline.js';
+import { parseFiveWhys, walkWhys } from '../sections/five-whys.js';
+import { parseDetection } from '../sections/detection.js';
+import { parseDependencies } from '../sections/dependencies.js';
+import { parseLessons } from '../sections/lessons.js';
+import { parseActionItems } from '../sections/action-items.js';
+
+export interface ParseOptions {
+  idPrefix?: string;
+  sectionAliases?: SectionAliases;
+  limits?: InputLimits;
+}
+
+export interface Fatal {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export type ParseResult = { ok: true; doc: CoeDocument } | { ok: false; fatal: Fatal };
+
+// Sections where `L<n>` is a lesson reference; elsewhere "L4" may be a network layer.
+const LESSON_REF_SECTIONS = new Set<SectionKey | undefined>(['five-whys', 'detection', 'dependencies', 'lessons', 'action-items']);
+
+/** Decodes bytes as UTF-8, refusing binary content. */
+export function decode(bytes: Uint8Array): { ok: true; text: string } | { ok: false; fatal: Fatal } {
+  if (bytes.includes(0)) return { ok: false, fatal: { message: 'File is binary (it holds NUL bytes), not Markdown text', line: 1, column: 1 } };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, fatal: { message: 'File is not valid UTF-8 text', line: 1, column: 1 } };
+  }
+}
+
+export function parseCoeDocument(file: string, input: string, options: ParseOptions = {}): ParseResult {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const source = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (Buffer.byteLength(source, 'utf8') > limits.maxBytes) {
+    return { ok: false, fatal: { message: `File is larger than the limit of ${limits.maxBytes} bytes`, line: 1, column: 1 } };
+  }
+  const over = checkNesting(source, limits);
+  if (over) return { ok: false, fatal: { message: `File is too deeply nested to read: ${over.message}`, line: over.line, column: 1 } };
+  let root: Root;
+  try {
+    root = parseMarkdown(source);
+  } catch (error) {
+    return { ok: false, fatal: { message: `Markdown could not be parsed: ${(error as Error).message}`, line: 1, column: 1 } };
+  }
+  return { ok: true, doc: buildDocument(file, source, root, options) };
+}
+
+function buildDocument(file: string, source: string, root: Root, options: ParseOptions): CoeDocument {
+  const lines = source.split(/\r?\n|\r/);
+  const yamlNode = root.children.find((n): n is Yaml => n.type === 'yaml');
+  const frontmatter = readFrontmatter(yamlNode, options.idPrefix ?? 'COE');
+  const sections = findSections(root, headingMatcher(options.sectionAliases));
+  const sectionsByKey = new Map<SectionKey, Section[]>();
+  for (const s of sections) if (s.key) sectionsByKey.set(s.key, [...(sectionsByKey.get(s.key) ?? []), s]);
+
+  const definitions = new Set<Nodes>();
+  const inputFor = (key: SectionKey): SectionInput | undefined => {
+    const section = sectionsByKey.get(key)?.[0];
+    if (!section) return undefined;
+    return { key, nodes: root.children.slice(section.bodyStart, section.bodyEnd), range: section.range, lines, definitions };
+  };
+  const read = <T>(key: SectionKey, parse: (input: SectionInput) => T): T | undefined => {
+    const input = inputFor(key);
+    return input ? parse(input) : undefined;
+  };
+
+  const doc: CoeDocument = {
+    file,
+    source,
+    lines,
+    root,
+    frontmatter,
+    title: findTitle(root),
+    sections,
+    sectionsByKey,
+    impact: read('impact', parseImpact),
+    timeline: read('timeline', (input) => parseTimeline(input, frontmatter.data.incident?.start)),
+    whys: read('five-whys', parseFiveWhys),
+    detection: read('detection', parseDetection),
+    dependencies: read('dependencies', parseDependencies),
+    lessons: read('lessons', parseLessons),
+    actionItems: read('action-items', parseActionItems),
+    references: [],
+    prose: [],
+    code: [],
+    controls: [],
+  };
+  collectText(doc, definitions);
+  attachReferences(doc);
+  return doc;
+}
+
+function findTitle(root: Root): CoeDocument['title'] {
+  const h1 = root.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  return h1 ? { text: textOf(h1), range: rangeOf(h1) } : undefined;
+}
+
+function findSections(root: Root, match: (heading: string) => SectionKey | undefined): Section[] {
+  const sections: Section[] = [];
+  root.children.forEach((node, index) => {
+    const current = sections.at(-1);
+    if (node.type === 'heading' && node.depth <= 2) {
+      if (current) current.bodyEnd = index;
+      if (node.depth === 2) {
+        const heading = textOf(node);
+        const range = rangeOf(node);
+        sections.push({ key: match(heading), heading, range: { ...range }, headingRange: range, bodyStart: index + 1, bodyEnd: index + 1 });
+      }
+      return;
+    }
+    if (current && current.bodyEnd === index) {
+      current.bodyEnd = index + 1;
+      current.range = { start: current.range.start, end: rangeOf(node).end };
+    }
+  });
+  return sections;
+}
+
+// One walk over the tree: prose and code runs, control comments, references.
+function collectText(doc: CoeDocument, definitions: Set<Nodes>): void {
+  const sectionAt = sectionIndex(doc);
+  const visit = (node: Nodes, section: SectionKey | undefined) => {
+    switch (node.type) {
+      case 'yaml':
+        return;
+      case 'text': {
+        const run = textRun(node, doc.lines, section);
+        doc.prose.push(run);
+        if (!definitions.has(node)) doc.references.push(...referencesOf(run));
+        return;
+      }
+      case 'inlineCode':
+      case 'code':
+        doc.code.push(textRun(node, doc.lines, section));
+        return;
+      case 'html':
+        doc.controls.push(...readControlComments(node.value, rangeOf(node)));
+        return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes, section);
+  };
+  doc.root.children.forEach((node: RootContent, index) => visit(node, sectionAt(index)));
+}
+
+function referencesOf(run: TextRun): Reference[] {
+  return referencesIn(run).filter((r) => r.kind === 'action' || LESSON_REF_SECTIONS.has(r.section));
+}
+
+function sectionIndex(doc: CoeDocument): (index: number) => SectionKey | undefined {
+  return (index) => {
+    const s = doc.sections.find((sec) => index >= sec.bodyStart - 1 && index < sec.bodyEnd);
+    return s?.key;
+  };
+}
+
+// Gives each why node, the detection section and each dependency row their references.
+function attachReferences(doc: CoeDocument): void {
+  const within = (range: { start: { line: number }; end: { line: number } }) => (r: Reference) =>
+    r.range.start.line >= range.start.line && r.range.start.line <= range.end.line;
+  if (doc.whys) {
+    const refs = doc.references.filter((r) => r.section === 'five-whys');
+    for (const node of walkWhys(doc.whys.roots)) {
+      node.references = refs.filter(within(node.textRange));
+    }
+  }
+  if (doc.detection) doc.detection.references = doc.references.filter((r) => r.section === 'detection');
+  if (doc.dependencies?.table) {
+    const refs = doc.references.filter((r) => r.section === 'dependencies');
+    for (const row of doc.dependencies.table.rows) row.references = refs.filter(within(row.range));
+  }
+}

@@ -1,0 +1,217 @@
+// YAML frontmatter to the frontmatter model: values that pass the schema,
+// problems with their place in the file, and where every key sits.
+import type { Yaml } from 'mdast';
+import {
+  LineCounter,
+  parseDocument,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node as YamlNode,
+} from 'yaml';
+import type { z } from 'zod';
+import { frontmatterSchema, MILESTONES, STATUSES, type Status } from '../model/frontmatter-schema.js';
+import { parseIsoTime } from '../util/time.js';
+import type { FrontmatterModel, FrontmatterProblem, Range } from '../model/types.js';
+
+const MAX_ALIAS_COUNT = 100;
+
+export function emptyFrontmatter(): FrontmatterModel {
+  return { present: false, hasCoeKey: false, data: {}, problems: [], positions: new Map(), strings: [], range: undefined };
+}
+
+export function readFrontmatter(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
+  const model = emptyFrontmatter();
+  if (!node?.position) return model;
+  model.present = true;
+  model.range = {
+    start: { line: node.position.start.line, column: node.position.start.column },
+    end: { line: node.position.end.line, column: node.position.end.column },
+  };
+  // The YAML text starts on the line after the opening `---`.
+  const lineOffset = node.position.start.line;
+  const counter = new LineCounter();
+  const doc = parseDocument(node.value, { uniqueKeys: true, lineCounter: counter, prettyErrors: false });
+  const toRange = (from: number, to: number): Range => {
+    const a = counter.linePos(from);
+    const b = counter.linePos(Math.max(from, to));
+    return { start: { line: a.line + lineOffset, column: a.col }, end: { line: b.line + lineOffset, column: b.col } };
+  };
+  const whole = model.range;
+
+  indexPositions(doc.contents, '', toRange, model);
+  model.hasCoeKey = model.positions.has('coe');
+
+  for (const error of doc.errors) {
+    model.problems.push({ message: yamlMessage(error.message), range: toRange(error.pos[0], error.pos[1]) });
+  }
+  if (doc.errors.length > 0) return model;
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const range = firstAliasRange(doc.contents, toRange) ?? whole;
+    model.problems.push({ message: `YAML could not be read: ${(error as Error).message}`, range });
+    return model;
+  }
+  if (value === null || value === undefined) {
+    model.problems.push({ message: 'The frontmatter is empty: add the keys of a COE (coe: 1, id, title, …)', range: whole });
+    return model;
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    model.problems.push({ message: 'The frontmatter must be a YAML mapping of keys to values', range: whole });
+    return model;
+  }
+  validate(value as Record<string, unknown>, idPrefix, model);
+  return model;
+}
+
+function validate(raw: Record<string, unknown>, idPrefix: string, model: FrontmatterModel): void {
+  // Keys that begin with `x-` belong to the user.
+  const input = Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('x-')));
+  const result = frontmatterSchema(idPrefix).safeParse(input);
+  const bad = new Set<string>();
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      for (const problem of issueProblems(issue, model)) model.problems.push(problem);
+      const path = issue.path.map(String);
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...path, k]) : [path];
+      for (const k of keys) bad.add(k.join('.'));
+    }
+  }
+  model.data = keepValid(input, bad) as FrontmatterModel['data'];
+  checkMilestones(model);
+}
+
+// Milestones in order, and those a status needs. A milestone out of order is
+// dropped from the data, so no other rule reads a value known to be wrong.
+function checkMilestones(model: FrontmatterModel): void {
+  const { incident, status } = model.data;
+  if (!incident) return;
+  const at = (key: string) => model.positions.get(`incident.${key}`) ?? rangeOf(['incident'], model);
+  let previous: { key: string; value: string; time: number } | undefined;
+  for (const key of MILESTONES) {
+    const value = incident[key];
+    const time = parseIsoTime(value);
+    if (value === undefined || time === undefined) continue;
+    if (previous && time < previous.time) {
+      model.problems.push({
+        message: `"incident.${key}" (${value}) is before "incident.${previous.key}" (${previous.value}): milestones must be in order start ≤ detected ≤ engaged ≤ mitigated ≤ resolved`,
+        range: at(key),
+      });
+      delete incident[key];
+      continue;
+    }
+    previous = { key, value, time };
+  }
+  const notified = parseIsoTime(incident.customer_notified);
+  const start = parseIsoTime(incident.start);
+  if (notified !== undefined && start !== undefined && notified < start) {
+    model.problems.push({
+      message: `"incident.customer_notified" (${incident.customer_notified}) is before "incident.start" (${incident.start}): customers cannot be told before impact began`,
+      range: at('customer_notified'),
+    });
+    delete incident.customer_notified;
+  }
+  if (!status || !model.positions.has('incident')) return;
+  for (const [key, from] of Object.entries(NEEDED_FROM)) {
+    if (STATUSES.indexOf(status) >= STATUSES.indexOf(from) && !model.positions.has(`incident.${key}`)) {
+      model.problems.push({ message: `Missing "incident.${key}": it is required from status ${from} on (status is ${status})`, range: at(key) });
+    }
+  }
+}
+
+const NEEDED_FROM: Record<string, Status> = { engaged: 'review', mitigated: 'review', resolved: 'approved' };
+
+function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel): FrontmatterProblem[] {
+  const path = issue.path.map(String);
+  const key = path.join('.');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((name) => {
+      const full = [...path, name].join('.');
+      return {
+        message: `Unknown key "${full}": check its spelling (keys of your own must begin with "x-")`,
+        range: model.positions.get(full) ?? rangeOf(path, model),
+      };
+    });
+  }
+  const where = key === '' ? 'The frontmatter' : `"${key}"`;
+  let message: string;
+  if (key !== '' && !model.positions.has(key)) {
+    message = `Missing required key "${key}"`;
+  } else if (issue.code === 'invalid_value' && 'values' in issue) {
+    message = `${where} must be one of: ${issue.values.map(String).join(', ')}`;
+  } else {
+    message = `${where}: ${issue.message}`;
+  }
+  return [{ message, range: rangeOf(path, model) }];
+}
+
+// The place of a key path, or of its nearest parent that is in the file.
+function rangeOf(path: string[], model: FrontmatterModel): Range {
+  for (let n = path.length; n > 0; n--) {
+    const range = model.positions.get(path.slice(0, n).join('.'));
+    if (range) return range;
+  }
+  return model.range!;
+}
+
+// Drops the values whose path (or a parent's) has an issue.
+function keepValid(input: Record<string, unknown>, bad: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (bad.has(key) || bad.has('')) continue;
+    if (key === 'incident' && value && typeof value === 'object' && !Array.isArray(value)) {
+      const incident: Record<string, unknown> = {};
+      for (const [sub, v] of Object.entries(value)) {
+        if (!bad.has(`incident.${sub}`)) incident[sub] = v;
+      }
+      out[key] = incident;
+    } else if (![...bad].some((b) => b.startsWith(`${key}.`))) {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+type ToRange = (from: number, to: number) => Range;
+
+// Records where each key path sits, and every scalar string value.
+function indexPositions(node: unknown, prefix: string, toRange: ToRange, model: FrontmatterModel): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      const path = prefix ? `${prefix}.${name}` : name;
+      const keyRange = pair.key.range;
+      if (keyRange) model.positions.set(path, toRange(keyRange[0], keyRange[1]));
+      indexPositions(pair.value, path, toRange, model);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => indexPositions(item, `${prefix}.${i}`, toRange, model));
+  } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
+    model.strings.push({ path: prefix, value: node.value, range: toRange(node.range[0], node.range[1]) });
+  }
+}
+
+function firstAliasRange(node: unknown, toRange: ToRange): Range | undefined {
+  if (isAlias(node) && (node as YamlNode).range) {
+    const r = (node as YamlNode).range!;
+    return toRange(r[0], r[1]);
+  }
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      const found = isPair(item) ? firstAliasRange(item.value, toRange) : firstAliasRange(item, toRange);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return `Invalid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+}

@@ -1,0 +1,59 @@
+// Cheap guards run before the Markdown parser: remark overflows the stack on
+// very deep nesting and slows down badly on huge input.
+
+export interface InputLimits {
+  maxBytes: number;
+  maxNesting: number;
+  maxLineLength: number;
+}
+
+export const DEFAULT_LIMITS: InputLimits = {
+  maxBytes: 5 * 1024 * 1024,
+  maxNesting: 100,
+  maxLineLength: 100_000,
+};
+
+/** Returns why the text is over a limit, with the line, or undefined. */
+export function checkNesting(text: string, limits: InputLimits): { message: string; line: number } | undefined {
+  let line = 1;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > limits.maxLineLength) {
+      return { message: `line is longer than ${limits.maxLineLength} characters`, line };
+    }
+    const depth = nestingDepth(text, start, end);
+    if (depth > limits.maxNesting) {
+      return { message: `nesting deeper than ${limits.maxNesting} levels (block quotes or lists)`, line };
+    }
+    start = end + 1;
+    line++;
+  }
+  return undefined;
+}
+
+// Counts the container markers (">", list bullets) that open a line.
+function nestingDepth(text: string, start: number, end: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) {
+      i++;
+    } else if (c === 0x3e /* > */) {
+      depth++;
+      i++;
+    } else if ((c === 0x2d || c === 0x2a || c === 0x2b) && isSpace(text.charCodeAt(i + 1))) {
+      depth++;
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return depth;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}

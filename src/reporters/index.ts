@@ -1,0 +1,14 @@
+// Output formats of `coe lint`, loaded only when asked for.
+import type { Reporter } from './types.js';
+
+export const FORMATS = ['stylish', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export async function loadReporter(format: Format): Promise<Reporter> {
+  switch (format) {
+    case 'stylish':
+      return (await import('./stylish.js')).stylish;
+    case 'json':
+      return (await import('./json.js')).json;
+  }
+}

@@ -1,0 +1,60 @@
+// Action items: the columns of section 3.7, each value valid, ids unique.
+import { z } from 'zod';
+import { defineRule, type RuleFinding } from '../engine/rule.js';
+import type { ActionColumn, ActionItem } from '../model/types.js';
+import { ACTION_HEADERS } from '../sections/action-items.js';
+import { headingOf, parseDay } from './util.js';
+
+export const TERMS = ['short', 'mid', 'long'] as const;
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'validated', 'dropped'] as const;
+const ACTION_ID = /^AI-[1-9]\d*$/;
+const LESSON_LIST = /^\s*L[1-9]\d*(\s*,\s*L[1-9]\d*)*\s*$/;
+
+export default defineRule({
+  meta: {
+    id: 'action-item-fields',
+    severity: 'error',
+    description: 'The action items table has the columns ID, Action, Term, Owner, Due, Status, Lessons and Validation, each value valid and ids unique',
+    options: z.strictObject({}),
+  },
+  check({ doc }) {
+    const model = doc.actionItems;
+    if (!model) return [];
+    if (!model.table) {
+      const columns = Object.values(ACTION_HEADERS).join(' | ');
+      return [{ message: `Action items has no table: add one with the columns | ${columns} |`, range: headingOf(doc, 'action-items') }];
+    }
+    const findings: RuleFinding[] = [];
+    if (model.table.missingColumns.length > 0) {
+      const names = model.table.missingColumns.map((c) => `"${ACTION_HEADERS[c]}"`).join(', ');
+      findings.push({ message: `The action items table lacks the column${model.table.missingColumns.length > 1 ? 's' : ''} ${names}`, range: model.table.headerRange });
+    }
+    if (model.items.length === 0) {
+      findings.push({ message: 'The action items table has no rows: every lesson needs at least one action', range: model.table.headerRange });
+    }
+    const ids = new Map<string, number>();
+    for (const item of model.items) {
+      findings.push(...checkItem(item, model.table.columns, ids));
+      if (item.id) ids.set(item.id, item.range.start.line);
+    }
+    return findings;
+  },
+});
+
+function checkItem(item: ActionItem, columns: ActionColumn[], ids: Map<string, number>): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const bad = (column: ActionColumn, message: string) => {
+    if (columns.includes(column)) out.push({ message, range: item.cells[column]?.range ?? item.range });
+  };
+  if (!ACTION_ID.test(item.id)) bad('id', item.id ? `"${item.id}" is not an action item id: write AI-<n> (e.g. AI-1)` : 'This action item has no id: write AI-<n> (e.g. AI-1)');
+  else if (ids.has(item.id)) bad('id', `${item.id} is used twice (also on line ${ids.get(item.id)}): give each action item its own id`);
+  const label = item.id || 'This action item';
+  if (!item.action) bad('action', `${label} has no Action: say what will be done`);
+  if (!(TERMS as readonly string[]).includes(item.term)) bad('term', `${label}: Term "${item.term}" must be short (hours), mid (days to weeks) or long (systemic change)`);
+  if (!item.owner) bad('owner', `${label} has no Owner: name a team or person`);
+  if (parseDay(item.due) === undefined) bad('due', `${label}: Due "${item.due}" must be a date written YYYY-MM-DD`);
+  if (!(ACTION_STATUSES as readonly string[]).includes(item.status)) bad('status', `${label}: Status "${item.status}" must be one of ${ACTION_STATUSES.join(', ')}`);
+  const lessons = item.cells.lessons?.text ?? '';
+  if (lessons && !LESSON_LIST.test(lessons)) bad('lessons', `${label}: Lessons "${lessons}" must be lesson ids separated by commas, e.g. "L1, L2"`);
+  return out;
+}

@@ -1,0 +1,39 @@
+// Every timeline entry has a readable time, and the entries are in order.
+import { z } from 'zod';
+import { defineRule, type RuleFinding } from '../engine/rule.js';
+import { headingOf } from './util.js';
+import { formatUtc } from '../util/time.js';
+
+export default defineRule({
+  meta: {
+    id: 'timeline-order',
+    severity: 'error',
+    description: 'Every timeline entry begins with a readable time, and the entries are in chronological order',
+    options: z.strictObject({}),
+  },
+  check({ doc }) {
+    const entries = doc.timeline;
+    if (!entries) return [];
+    if (entries.length === 0) {
+      return [{ message: 'Timeline has no entries: add a list (or table) of entries, each beginning with a time', range: headingOf(doc, 'timeline') }];
+    }
+    const findings: RuleFinding[] = [];
+    let previous: { time: number; line: number } | undefined;
+    for (const entry of entries) {
+      if (entry.problem) {
+        findings.push({ message: `Timeline entry has no readable time: ${entry.problem}`, range: entry.range });
+        continue;
+      }
+      if (entry.time === undefined) continue;
+      if (previous && entry.time < previous.time) {
+        const hint = entry.hasDate ? '' : '; a time alone takes the date of the entry before it, so write the date on the first entry of a new day';
+        findings.push({
+          message: `Timeline entry "${entry.timeText}" (${formatUtc(entry.time)}) is earlier than the entry on line ${previous.line} (${formatUtc(previous.time)})${hint}`,
+          range: entry.range,
+        });
+      }
+      previous = { time: entry.time, line: entry.range.start.line };
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,88 @@
+// Timeline: list items or table rows, each starting with a time. A time alone
+// takes the date and offset of the entry before it.
+import type { List, ListItem, RootContent, Table } from 'mdast';
+import type { TimelineEntry } from '../model/types.js';
+import { rangeOf, textOf } from '../model/text.js';
+import type { SectionInput } from './context.js';
+
+// 2025-10-20 06:48 UTC, 2025-10-20T06:48Z, 2025-10-20 08:48 +02:00, 2025-10-20 06:48
+const FULL = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt]|,?\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?(?![\d:])/;
+// 06:48, 06:48:10, optionally with an offset
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?(?![\d:])/;
+
+interface Clock {
+  date: string | undefined; // YYYY-MM-DD, local to the offset
+  offset: number; // minutes east of UTC
+}
+
+export function parseTimeline(input: SectionInput, incidentStart: string | undefined): TimelineEntry[] {
+  const raw = rawEntries(input.nodes);
+  const clock: Clock = { date: startDate(incidentStart), offset: 0 };
+  return raw.map(({ text, range }) => readEntry(text, range, clock));
+}
+
+function rawEntries(nodes: RootContent[]): { text: string; range: TimelineEntry['range'] }[] {
+  const block = nodes.find((n): n is List | Table => n.type === 'list' || n.type === 'table');
+  if (!block) return [];
+  if (block.type === 'list') {
+    return block.children.map((item: ListItem) => {
+      const first = item.children[0];
+      return { text: first ? textOf(first) : '', range: rangeOf(item) };
+    });
+  }
+  return block.children.slice(1).map((row) => {
+    const first = row.children[0];
+    return { text: first ? textOf(first) : '', range: rangeOf(row) };
+  });
+}
+
+function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): TimelineEntry {
+  const entry: TimelineEntry = { text, timeText: undefined, time: undefined, problem: undefined, hasDate: false, range };
+  const cleaned = text.replace(/^[*_~\s]+/, '');
+  const full = FULL.exec(cleaned);
+  if (full) {
+    const [whole, y, mo, d, h, mi, s, zone] = full;
+    entry.timeText = whole.trim();
+    entry.hasDate = true;
+    const offset = zone ? offsetMinutes(zone) : 0;
+    entry.time = toEpoch(`${y}-${mo}-${d}`, Number(h), Number(mi), Number(s ?? 0), offset);
+    if (entry.time === undefined) entry.problem = `"${entry.timeText}" is not a real date and time`;
+    else Object.assign(clock, { date: `${y}-${mo}-${d}`, offset });
+    return entry;
+  }
+  const time = TIME.exec(cleaned);
+  if (time) {
+    const [whole, h, mi, s, zone] = time;
+    entry.timeText = whole.trim();
+    if (zone) clock.offset = offsetMinutes(zone);
+    if (clock.date === undefined) return entry; // no date to take: the frontmatter is missing it
+    entry.time = toEpoch(clock.date, Number(h), Number(mi), Number(s ?? 0), clock.offset);
+    if (entry.time === undefined) entry.problem = `"${entry.timeText}" is not a real time of day`;
+    return entry;
+  }
+  entry.problem = 'the entry does not begin with a time (e.g. "2025-10-20 06:48 UTC" or "06:48")';
+  return entry;
+}
+
+function startDate(start: string | undefined): string | undefined {
+  if (!start) return undefined;
+  const t = Date.parse(start.replace(' ', 'T'));
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString().slice(0, 10);
+}
+
+function offsetMinutes(zone: string): number {
+  if (/^(Z|UTC|GMT)$/i.test(zone)) return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+function toEpoch(date: string, h: number, mi: number, s: number, offset: number): number | undefined {
+  if (h > 23 || mi > 59 || s > 59) return undefined;
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
+  return utc - offset * 60_000;
+}

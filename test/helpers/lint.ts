@@ -1,0 +1,68 @@
+// Test helpers: lint a fixture or a string in process, and run the built CLI.
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../../src/config/config.js';
+import { lintText } from '../../src/engine/lint.js';
+import type { Message } from '../../src/engine/rule.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURES = path.join(ROOT, 'test/fixtures');
+export const BIN = path.join(ROOT, 'bin/coe.js');
+
+export interface LintCase {
+  now?: string;
+  config?: Partial<ResolvedConfig>;
+}
+
+export function lintString(text: string, { now = '2025-10-23', config = {} }: LintCase = {}): Message[] {
+  const merged: ResolvedConfig = { ...structuredClone(DEFAULT_CONFIG), ...config };
+  return lintText('test.md', text, merged, { now, internalTerms: merged.internalTerms }).messages;
+}
+
+/** Lints `test/fixtures/<name>`. */
+export function lintFixture(name: string, options: LintCase = {}): Message[] {
+  return lintString(readFileSync(path.join(FIXTURES, name), 'utf8'), options);
+}
+
+/** [ruleId, severity, line] of the findings of one rule, for exact assertions. */
+export function findingsOf(messages: Message[], ruleId: string): [string, string, number][] {
+  return messages.filter((m) => m.ruleId === ruleId).map((m) => [m.ruleId, m.severity, m.line]);
+}
+
+/** The base document, valid for every rule, with lines replaced or inserted. */
+export function baseDocument(): string {
+  return readFileSync(path.join(FIXTURES, 'base.md'), 'utf8');
+}
+
+/** Replaces exactly one occurrence of `from` in the text; fails loudly otherwise. */
+export function edit(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  if (at === -1 || text.indexOf(from, at + 1) !== -1) throw new Error(`edit: "${from}" must occur exactly once`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+export function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  if (at === -1) throw new Error(`lineOf: "${needle}" not found`);
+  return text.slice(0, at).split('\n').length;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `bin/coe.js` as a user would. */
+export function runCoe(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
