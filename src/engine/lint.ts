@@ -35,6 +35,7 @@ export function lintText(file: string, text: string, config: ResolvedConfig, set
 }
 
 export function lintDocument(doc: CoeDocument, config: ResolvedConfig, settings: LintSettings): Message[] {
+  if (!doc.frontmatter.hasCoeKey) return notACoe(doc);
   const messages: Message[] = [];
   for (const rule of RULES) {
     const severity = severityOf(rule, doc, config);
@@ -44,6 +45,16 @@ export function lintDocument(doc: CoeDocument, config: ResolvedConfig, settings:
   const known = new Set(RULES.map((r) => r.meta.id));
   const unusedLevel = config.rules[UNUSED_DISABLE]?.level ?? 'warn';
   return sortMessages(applyControls(messages, doc.controls, known, unusedLevel));
+}
+
+// A file named on the command line that is not a COE: one finding, not one per rule.
+function notACoe(doc: CoeDocument): Message[] {
+  const range = doc.frontmatter.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  const message = doc.frontmatter.present
+    ? 'Not a COE document: its frontmatter has no "coe" key (add coe: 1 to mark it as a COE)'
+    : 'Not a COE document: it has no frontmatter (begin it with a YAML block between "---" lines holding coe: 1, id, title, …)';
+  const { line, column } = range.start;
+  return [{ ruleId: 'frontmatter-schema', severity: 'error', message, line, column, endLine: range.end.line, endColumn: range.end.column }];
 }
 
 function severityOf(rule: Rule, doc: CoeDocument, config: ResolvedConfig): Severity | 'off' {

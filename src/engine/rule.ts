@@ -14,6 +14,17 @@ export interface RuleMeta<S extends z.ZodType = z.ZodType> {
   description: string;
   /** Options with their defaults: `options.parse({})` gives the defaults. */
   options: S;
+  /** The rule's documentation page: why, and a failing and a passing example. */
+  docs?: RuleDocs;
+}
+
+export interface RuleDocs {
+  /** Why the rule exists, in a few sentences of Markdown. */
+  rationale: string;
+  /** A Markdown excerpt of a COE that the rule reports. */
+  fail: string;
+  /** The same excerpt, fixed. */
+  pass: string;
 }
 
 export interface LintSettings {
