@@ -6,7 +6,7 @@ import { headingMatcher, type SectionAliases } from '../model/sections.js';
 import { rangeOf, referencesIn, textOf, textRun } from '../model/text.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontmatter } from './frontmatter.js';
-import { checkNesting, DEFAULT_LIMITS, type InputLimits } from './limits.js';
+import { checkLimits, DEFAULT_LIMITS, type InputLimits } from './limits.js';
 import { readControlComments } from './controls.js';
 import type { SectionInput } from '../sections/context.js';
 import { parseImpact } from '../sections/impact.js';
@@ -50,8 +50,8 @@ export function parseCoeDocument(file: string, input: string, options: ParseOpti
   if (Buffer.byteLength(source, 'utf8') > limits.maxBytes) {
     return { ok: false, fatal: { message: `File is larger than the limit of ${limits.maxBytes} bytes`, line: 1, column: 1 } };
   }
-  const over = checkNesting(source, limits);
-  if (over) return { ok: false, fatal: { message: `File is too deeply nested to read: ${over.message}`, line: over.line, column: 1 } };
+  const over = checkLimits(source, limits);
+  if (over) return { ok: false, fatal: { message: `File is over a limit of what coe reads: ${over.message}`, line: over.line, column: 1 } };
   let root: Root;
   try {
     root = parseMarkdown(source);

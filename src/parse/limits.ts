@@ -5,21 +5,25 @@ export interface InputLimits {
   maxBytes: number;
   maxNesting: number;
   maxLineLength: number;
+  /** Tables of tens of thousands of rows parse in super-linear time. */
+  maxLines: number;
 }
 
 export const DEFAULT_LIMITS: InputLimits = {
   maxBytes: 5 * 1024 * 1024,
   maxNesting: 100,
   maxLineLength: 100_000,
+  maxLines: 20_000,
 };
 
 /** Returns why the text is over a limit, with the line, or undefined. */
-export function checkNesting(text: string, limits: InputLimits): { message: string; line: number } | undefined {
+export function checkLimits(text: string, limits: InputLimits): { message: string; line: number } | undefined {
   let line = 1;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
+    if (line > limits.maxLines) return { message: `more than ${limits.maxLines} lines`, line };
     if (end - start > limits.maxLineLength) {
       return { message: `line is longer than ${limits.maxLineLength} characters`, line };
     }
@@ -33,10 +37,14 @@ export function checkNesting(text: string, limits: InputLimits): { message: stri
   return undefined;
 }
 
-// Counts the container markers (">", list bullets) that open a line.
+// Counts the container markers (">", list bullets) that open a line, and
+// the indentation before them, which nests lists too (two columns a level).
 function nestingDepth(text: string, start: number, end: number): number {
   let depth = 0;
   let i = start;
+  let indent = 0;
+  while (i < end && isSpace(text.charCodeAt(i))) indent += text.charCodeAt(i++) === 0x09 ? 4 : 1;
+  depth += Math.floor(indent / 2);
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x09) {
