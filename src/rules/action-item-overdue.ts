@@ -1,15 +1,55 @@
-// An open or in-progress action item is past its due date
+// An open or in-progress action item is past its due date (compared with
+// settings.now: today, or --now).
 import { z } from 'zod';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, type RuleFinding } from '../engine/rule.js';
+import type { ActionItem } from '../model/types.js';
+import { DAY_MS, parseDay, plural } from './util.js';
+
+const PENDING = ['open', 'in-progress'];
 
 export default defineRule({
   meta: {
     id: 'action-item-overdue',
     severity: 'warn',
-    description: 'An open or in-progress action item is past its due date',
+    description: 'An `open` or `in-progress` action item is past its due date (today, or `--now DATE`); an item due today is not overdue',
     options: z.strictObject({}),
+    docs: {
+      rationale:
+        'A COE is only worth its action items. An item still `open` or `in-progress` after its due date is either late or planned wrong: finish it, or agree a new date and write it down, so the table stays the truth. An item due today is not yet overdue.',
+      fail: [
+        'With `coe lint --now 2025-12-01`:',
+        '',
+        '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
+        '|---|---|---|---|---|---|---|---|',
+        '| AI-5 | Alarm on failed orders per minute | mid | orders-team | 2025-11-15 | open | L4 | Replay must alarm within 5 minutes |',
+      ].join('\n'),
+      pass: [
+        'With `coe lint --now 2025-12-01`:',
+        '',
+        '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
+        '|---|---|---|---|---|---|---|---|',
+        '| AI-5 | Alarm on failed orders per minute | mid | orders-team | 2025-12-12 | open | L4 | Replay must alarm within 5 minutes |',
+      ].join('\n'),
+    },
   },
-  check() {
-    return []; // TODO(issue 3): not implemented yet
+  check({ doc, settings }) {
+    const items = doc.actionItems?.items ?? [];
+    const now = parseDay(settings.now);
+    if (now === undefined) return [];
+    return items.flatMap((item) => overdue(item, now));
   },
 });
+
+function overdue(item: ActionItem, now: number): RuleFinding[] {
+  const due = parseDay(item.due);
+  // An invalid Due or Status is reported by action-item-fields.
+  if (due === undefined || !PENDING.includes(item.status) || due >= now) return [];
+  const days = Math.round((now - due) / DAY_MS);
+  const label = item.id || 'This action item';
+  return [
+    {
+      message: `${label} is ${plural(days, 'day')} overdue (due ${item.due}, still ${item.status}): finish it, or agree a new due date and update Due`,
+      range: item.cells.due?.range ?? item.range,
+    },
+  ];
+}

@@ -1,15 +1,53 @@
-// A done item is not complete until validated; validated and dropped items need the Validation column
+// An action item is complete only when validated: `done` is not enough, and
+// `validated` and `dropped` items say how (or why) in the Validation column.
 import { z } from 'zod';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, type RuleFinding } from '../engine/rule.js';
+import type { ActionItem } from '../model/types.js';
 
 export default defineRule({
   meta: {
     id: 'action-item-validated',
     severity: 'warn',
-    description: 'A done item is not complete until validated; validated and dropped items need the Validation column',
+    description:
+      'A `done` item is not complete until validated; a `validated` item says how in the Validation column, a `dropped` item says why',
     options: z.strictObject({}),
+    docs: {
+      rationale:
+        'An action item is complete only when it has been tested that the same conditions no longer lead to the same failure. `done` means the work is finished but not yet proven, so it is always reported. A `validated` item records how it was verified in the Validation column; a `dropped` item records why it was dropped there.',
+      fail: [
+        '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
+        '|---|---|---|---|---|---|---|---|',
+        '| AI-1 | Add a disk write check to the health check | short | orders-team | 2025-10-21 | done | L1 | |',
+        '| AI-2 | Rate-limit new accounts | mid | orders-team | 2025-11-15 | dropped | L2 | |',
+      ].join('\n'),
+      pass: [
+        '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
+        '|---|---|---|---|---|---|---|---|',
+        '| AI-1 | Add a disk write check to the health check | short | orders-team | 2025-10-21 | validated | L1 | Injected disk faults on a canary host; removed within 30 s |',
+        '| AI-2 | Rate-limit new accounts | mid | orders-team | 2025-11-15 | dropped | L2 | AI-1 removes the failing host, which ends this failure mode |',
+      ].join('\n'),
+    },
   },
-  check() {
-    return []; // TODO(issue 3): not implemented yet
+  check({ doc }) {
+    const model = doc.actionItems;
+    if (!model?.table) return []; // action-item-fields reports a missing table
+    // Without a Validation column, action-item-fields reports the column once;
+    // reporting each validated or dropped item too would repeat that problem.
+    const hasColumn = model.table.columns.includes('validation');
+    return model.items.flatMap((item) => check(item, hasColumn));
   },
 });
+
+function check(item: ActionItem, hasColumn: boolean): RuleFinding[] {
+  const label = item.id || 'This action item';
+  const empty = hasColumn && !item.validation;
+  let message: string | undefined;
+  if (item.status === 'done') {
+    message = `${label} is done but not complete until validated: validate it and say how in the Validation column, then mark it validated`;
+  } else if (item.status === 'validated' && empty) {
+    message = `${label} is validated but the Validation column is empty: say how it was verified that the same conditions no longer cause the failure`;
+  } else if (item.status === 'dropped' && empty) {
+    message = `${label} is dropped: say why it was dropped in the Validation column`;
+  }
+  return message ? [{ message, range: item.range }] : [];
+}

@@ -1,15 +1,86 @@
-// Slow or customer-driven detection references an action item
+// Slow or customer-driven detection references an action item in the
+// Detection section: finding out late is itself something to fix.
 import { z } from 'zod';
 import { defineRule } from '../engine/rule.js';
+import { CUSTOMER_DRIVEN, type DetectionSource } from '../model/frontmatter-schema.js';
+import type { CoeDocument } from '../model/types.js';
+import { formatDuration, parseIsoTime } from '../util/time.js';
+import { headingOf } from './util.js';
 
 export default defineRule({
   meta: {
     id: 'detection-action',
     severity: 'error',
-    description: 'Slow or customer-driven detection references an action item',
-    options: z.strictObject({}),
+    description:
+      'When detection was customer-driven or time to detect exceeds `maxMinutesToDetect` (5), the Detection section references an action item (AI-<n>)',
+    options: z.strictObject({
+      maxMinutesToDetect: z.number().min(0).default(5),
+    }),
+    docs: {
+      rationale:
+        'When customers told us before our alarms did, or detection took longer than the goal, detection itself failed and needs a fix. The Detection section must name at least one action item (`AI-<n>`) that makes detection faster or customer-driven detection unnecessary.',
+      fail: [
+        '```yaml',
+        'incident:',
+        '  start: 2025-10-20T06:48:00Z',
+        '  detected: 2025-10-20T07:33:00Z',
+        '  detected_by: customer-report',
+        '```',
+        '',
+        '### Was detection fast enough?',
+        '',
+        'No. A customer told us 45 minutes after impact began; our per-host alarm',
+        'paged an unstaffed queue.',
+      ].join('\n'),
+      pass: [
+        '```yaml',
+        'incident:',
+        '  start: 2025-10-20T06:48:00Z',
+        '  detected: 2025-10-20T07:33:00Z',
+        '  detected_by: customer-report',
+        '```',
+        '',
+        '### Was detection fast enough?',
+        '',
+        'No. A customer told us 45 minutes after impact began; our per-host alarm',
+        'paged an unstaffed queue. Every alarm will page the staffed rotation (AI-4).',
+      ].join('\n'),
+    },
   },
-  check() {
-    return []; // TODO(issue 3): not implemented yet
+  check({ doc, options }) {
+    const detection = doc.detection;
+    if (!detection) return []; // required-sections reports a missing section
+    const incident = doc.frontmatter.data.incident;
+    const source = incident?.detected_by;
+    const start = parseIsoTime(incident?.start);
+    const detected = parseIsoTime(incident?.detected);
+    const ttd = start !== undefined && detected !== undefined ? detected - start : undefined;
+    const customer = source !== undefined && CUSTOMER_DRIVEN.includes(source);
+    const slow = ttd !== undefined && ttd > options.maxMinutesToDetect * 60_000;
+    // A value frontmatter-schema rejected is undefined here: no reason, no finding.
+    if (!customer && !slow) return [];
+    if (referencesAction(doc)) return [];
+    return [
+      {
+        message: `${reason(source, customer, ttd, slow, options.maxMinutesToDetect)}: reference in the Detection section the action item (AI-<n>) that will detect this sooner`,
+        range: headingOf(doc, 'detection'),
+      },
+    ];
   },
 });
+
+// A reference to an undefined id does not count (references-exist reports the
+// reference itself). Without an Action items section no id can be checked.
+function referencesAction(doc: CoeDocument): boolean {
+  const refs = doc.detection?.references.filter((r) => r.kind === 'action') ?? [];
+  const items = doc.actionItems;
+  if (!items) return refs.length > 0;
+  const defined = new Set(items.items.map((i) => i.id));
+  return refs.some((r) => defined.has(r.id));
+}
+
+function reason(source: DetectionSource | undefined, customer: boolean, ttd: number | undefined, slow: boolean, maxMinutes: number): string {
+  const took = ttd === undefined ? '' : `time to detect was ${formatDuration(ttd)}`;
+  if (customer) return `Detection was customer-driven (${source})${took ? ` and ${took}` : ''}`;
+  return `Detection was slow: ${took}, over the ${maxMinutes} min goal`;
+}
