@@ -1,15 +1,102 @@
-// No TODO, TBD, FIXME, ??? or {{…}} left from a template
+// No TODO, TBD, FIXME, ??? or {{…}} left from a template, in the body prose
+// or in a frontmatter value. Code and HTML comments (template guidance) are
+// not prose, so they are never read here.
 import { z } from 'zod';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, type RuleFinding } from '../engine/rule.js';
+import type { CoeDocument, Range } from '../model/types.js';
+import { rangeAt } from '../model/text.js';
+
+// Options:
+//   words: the placeholder words, matched whole and case-sensitively, since
+//          templates write them in capitals and "a todo list" is English
+//          (default TODO, TBD, FIXME). `???` and `{{…}}` are always placeholders.
+const options = z.strictObject({
+  words: z.array(z.string().min(1)).default(['TODO', 'TBD', 'FIXME']),
+});
+
+interface Hit {
+  index: number;
+  text: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One pattern for every placeholder shape; words match whole ("TODOS" is not "TODO"). */
+export function placeholderPattern(words: string[]): RegExp {
+  const whole = words.map((w) => `(?<![\\p{L}\\p{N}_])${escape(w)}(?![\\p{L}\\p{N}_])`);
+  return new RegExp([...whole, '\\?{3,}', '\\{\\{[^{}\\n]*\\}\\}'].join('|'), 'gu');
+}
+
+function hitsIn(text: string, pattern: RegExp): Hit[] {
+  return [...text.matchAll(pattern)].map((m) => ({ index: m.index, text: m[0] }));
+}
+
+function message(text: string): string {
+  const shown = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return `Placeholder "${shown}" is left from the template: write the real content in its place, or remove it`;
+}
+
+function proseFindings(doc: CoeDocument, pattern: RegExp): RuleFinding[] {
+  return doc.prose.flatMap((run) =>
+    hitsIn(run.text, pattern).map((hit) => ({ message: message(hit.text), range: rangeAt(run, hit.index, hit.text.length) })),
+  );
+}
+
+// A frontmatter value's placeholders, placed in the file: the scalar's own
+// source text is searched so quotes and folding do not shift the column.
+function frontmatterFindings(doc: CoeDocument, pattern: RegExp): RuleFinding[] {
+  return doc.frontmatter.strings.flatMap((entry) => {
+    const inValue = hitsIn(entry.value, pattern);
+    if (inValue.length === 0) return [];
+    const inSource = sourceHits(doc.lines, entry.range, pattern);
+    const placed = inSource.length === inValue.length ? inSource : inValue.map((hit) => ({ hit, range: entry.range }));
+    return placed.map(({ hit, range }) => ({ message: message(hit.text), range }));
+  });
+}
+
+function sourceHits(lines: string[], range: Range, pattern: RegExp): { hit: Hit; range: Range }[] {
+  const out: { hit: Hit; range: Range }[] = [];
+  for (let line = range.start.line; line <= range.end.line; line++) {
+    const text = lines[line - 1] ?? '';
+    const from = line === range.start.line ? range.start.column - 1 : 0;
+    const to = line === range.end.line ? range.end.column - 1 : text.length;
+    for (const hit of hitsIn(text.slice(from, to), pattern)) {
+      const column = from + hit.index + 1;
+      out.push({ hit, range: { start: { line, column }, end: { line, column: column + hit.text.length } } });
+    }
+  }
+  return out;
+}
 
 export default defineRule({
   meta: {
     id: 'no-placeholders',
     severity: 'error',
+    draftSeverity: 'warn',
     description: 'No TODO, TBD, FIXME, ??? or {{…}} left from a template',
-    options: z.strictObject({}),
+    options,
+    docs: {
+      rationale:
+        'A COE is scaffolded from a template whose blanks are marked `TODO`, `TBD`, `FIXME`, `???` or `{{…}}`. ' +
+        'A marker left behind means a question is still open, so the rule warns while the COE is a `draft` and is an ' +
+        'error from `review` on. Code and HTML comments (template guidance) are not read; words match whole and in ' +
+        'capitals, so "a todo list" or "TODOS" are not placeholders.',
+      fail: [
+        '## Customer summary',
+        '',
+        'Between 06:48 and 07:58 UTC, about 3% of orders failed. TODO: confirm the count with the data team.',
+        'We will finish the fix by {{due date}}.',
+      ].join('\n'),
+      pass: [
+        '## Customer summary',
+        '',
+        'Between 06:48 and 07:58 UTC, 2,140 orders (3%) failed.',
+        'We will finish the fix by October 31, 2025.',
+      ].join('\n'),
+    },
   },
-  check() {
-    return []; // TODO(issue 3): not implemented yet
+  check({ doc, options }) {
+    const pattern = placeholderPattern(options.words);
+    return [...frontmatterFindings(doc, pattern), ...proseFindings(doc, pattern)];
   },
 });

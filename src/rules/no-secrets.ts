@@ -1,6 +1,181 @@
-// No credentials: cloud keys, private keys, tokens, passwords in URLs
+// No credentials anywhere in the file: frontmatter, prose and code alike (a
+// key pasted in a runbook snippet leaks as surely as one in a sentence).
+// Only known shapes are reported: a vendor prefix, a key block, or a literal
+// next to a key name. A random-looking string alone (a git SHA, a UUID, a
+// base64 blob) is not a secret.
 import { z } from 'zod';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, type RuleFinding } from '../engine/rule.js';
+
+interface Detector {
+  /** What the secret is, for the message. */
+  label: string;
+  /** Matches on one line, with the `d` flag; group `s` (when present) is the secret itself. */
+  pattern: RegExp;
+  /** What to do besides removing it. */
+  fix: string;
+  /** Skip values that are placeholders or variables, not literals. */
+  literal?: (value: string, match: RegExpExecArray) => boolean;
+  /** How many leading characters the message may show. */
+  reveal?: number;
+}
+
+const ROTATE = 'rotate the credential now: it has leaked to everyone who can read this file or its history';
+const CHANGE_PASSWORD = 'change the password now: it has leaked to everyone who can read this file or its history';
+
+// Values that stand for a secret without being one. A password in a URL or a
+// `password:`/`token:` value is not reported when it is:
+//   a variable or template: $VAR, ${VAR}, %s, {{ var }}, <password>, <your key>, [redacted];
+//   a mask: ****, xxxx, one character repeated, "…";
+//   an expression that reads it: os.environ[…], process.env.X, getenv(…), vault:…, arn:aws:secretsmanager:…;
+//   a word that names the field: password, secret, token, redacted, changeme, example, none, null, …
+const PLACEHOLDER_WORDS = new Set(
+  'password passwd pass pwd secret token apikey api_key api-key key redacted placeholder changeme example dummy fake none null nil undefined true false hidden masked omitted removed required optional string value'.split(
+    ' ',
+  ),
+);
+
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v === '') return true;
+  if (/^(?:[$%<]|\{\{)/.test(v)) return true;
+  if (/^(?:<.*>|\{.*\}|\[.*\]|\(.*\))$/.test(v)) return true;
+  if (/^(.)\1*$/u.test(v) || /^[*xX•.…_-]+$/u.test(v)) return true;
+  if (/[()[\]]/.test(v)) return true;
+  if (/redact/i.test(v) || /^(?:your|my|the|some)[_-]/i.test(v)) return true;
+  if (/^(?:process\.env|os\.environ|env[.:[]|secrets?\.|vault:|ssm:|arn:aws:(?:secretsmanager|ssm)|!Ref|!Sub|!GetAtt)/i.test(v)) return true;
+  return PLACEHOLDER_WORDS.has(v.toLowerCase());
+}
+
+// A `password:`/`token:` value: a quoted literal or one set with `=` is a
+// value; after a bare `:` it must look like one (a digit, 6 characters or
+// more), since prose writes "Token: expired" too.
+function literalValue(value: string, match: RegExpExecArray): boolean {
+  if (isPlaceholder(value)) return false;
+  // A date ("Token: 2025-09-03 …") or a link is not the secret itself.
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d|$)/.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
+  const quoted = match.groups?.quoted !== undefined;
+  const assigned = match.groups?.sep === '=';
+  return quoted || assigned || (value.length >= 6 && /\d/.test(value));
+}
+
+const notPlaceholder = (value: string) => !isPlaceholder(value);
+// A documentation mask ("ghp_xxxxxxxx…", "xoxb-0000-XXXX") is not a live token:
+// after the vendor prefix it holds two distinct characters or fewer.
+const notMask = (value: string) => {
+  const body = value.replace(/^[A-Za-z]+(?:[_-][A-Za-z]+)*[_-]/, '').replace(/[_-]/g, '');
+  return new Set(body).size > 2;
+};
+
+const KEY_NAME = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|secret[_-]?key|token|api[_-]?key|apikey)`;
+
+// Most specific first: where two detectors find the same characters, the first wins.
+const DETECTORS: Detector[] = [
+  { label: 'An AWS access key id', pattern: /(?<![A-Za-z0-9])(?<s>(?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Za-z0-9])/dg, fix: ROTATE },
+  {
+    label: 'An AWS secret access key',
+    pattern: /(?<![A-Za-z0-9])(?:aws[_-]?secret[_-]?access[_-]?key|aws[_-]?secret[_-]?key|secret[_-]?access[_-]?key)["']?\s*[:=]\s*["']?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi,
+    fix: ROTATE,
+  },
+  { label: 'A GitHub token', pattern: /(?<![A-Za-z0-9_])(?<s>gh[pousr]_[A-Za-z0-9]{36,})(?![A-Za-z0-9_])/dg, fix: ROTATE, literal: notMask },
+  { label: 'A GitHub token', pattern: /(?<![A-Za-z0-9_])(?<s>github_pat_[A-Za-z0-9_]{22,})/dg, fix: ROTATE, literal: notMask },
+  { label: 'A GitLab token', pattern: /(?<![A-Za-z0-9_-])(?<s>glpat-[A-Za-z0-9_-]{20,})/dg, fix: ROTATE, literal: notMask },
+  { label: 'A Slack token', pattern: /(?<![A-Za-z0-9_-])(?<s>xox[abposre]-[A-Za-z0-9-]{10,})/dg, fix: ROTATE, literal: notMask },
+  { label: 'A Slack token', pattern: /(?<![A-Za-z0-9_-])(?<s>xapp-\d-[A-Za-z0-9-]{10,})/dg, fix: ROTATE, literal: notMask },
+  {
+    label: 'A Slack webhook URL',
+    pattern: /(?<s>https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,})/dg,
+    fix: 'revoke the webhook and create a new one',
+    literal: (v) => !/\/X+$/i.test(v) && !/\/0+\/?$/.test(v),
+    reveal: 'https://hooks.slack.com/'.length,
+  },
+  { label: 'A Google API key', pattern: /(?<![A-Za-z0-9_-])(?<s>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/dg, fix: ROTATE },
+  { label: 'A Stripe live key', pattern: /(?<![A-Za-z0-9_])(?<s>(?:sk|rk)_live_[0-9A-Za-z]{16,})/dg, fix: ROTATE, literal: notMask },
+  { label: 'An npm token', pattern: /(?<![A-Za-z0-9_])(?<s>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])/dg, fix: ROTATE, literal: notMask },
+  { label: 'A SendGrid API key', pattern: /(?<![A-Za-z0-9_-])(?<s>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})/dg, fix: ROTATE },
+  { label: 'An OpenAI or Anthropic API key', pattern: /(?<![A-Za-z0-9_-])(?<s>sk-(?:proj-|ant-[a-z0-9]+-)?[A-Za-z0-9_-]{32,})/dg, fix: ROTATE, literal: notMask },
+  {
+    label: 'A JSON Web Token',
+    pattern: /(?<![A-Za-z0-9_-])(?<s>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/dg,
+    fix: 'revoke the session or rotate the signing key if the token is still valid',
+  },
+  {
+    label: 'An Authorization header credential',
+    pattern: /authorization["']?\s*[:=]\s*["']?(?:bearer|token|basic)\s+(?<s>[A-Za-z0-9._~+/-]{20,}=*)/dgi,
+    fix: ROTATE,
+    literal: notPlaceholder,
+  },
+  { label: 'An Azure storage account key', pattern: /AccountKey=(?<s>[A-Za-z0-9+/]{40,}={0,2})/dg, fix: ROTATE },
+  {
+    label: 'A password in a URL',
+    pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]+:(?<s>[^\s/?#@]+)@[^\s/?#@]/dgi,
+    fix: CHANGE_PASSWORD,
+    literal: notPlaceholder,
+  },
+  {
+    label: 'A credential set to a literal value',
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z0-9_.-])${KEY_NAME}["']?\s*(?<sep>[:=])\s*(?:(?<quoted>["'])(?<s>[^"'\n]{4,}?)\k<quoted>|(?<s2>[^\s"'\x60,;&]{4,}))`,
+      'dgi',
+    ),
+    fix: ROTATE,
+    literal: literalValue,
+  },
+];
+
+const PRIVATE_KEY_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/d;
+const PRIVATE_KEY_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+
+interface Found {
+  from: number;
+  to: number;
+  label: string;
+  secret: string;
+  fix: string;
+  reveal: number | undefined;
+}
+
+/** The secret part of a match: group `s` (or its bare-value twin `s2`). */
+function secretOf(m: RegExpExecArray): { value: string; from: number } | undefined {
+  for (const name of ['s', 's2'] as const) {
+    const value = m.groups?.[name];
+    const at = m.indices?.groups?.[name];
+    if (value !== undefined && at) return { value, from: at[0] };
+  }
+  return undefined;
+}
+
+function secretsInLine(text: string): Found[] {
+  const found: Found[] = [];
+  // Characters a detector has matched, a mask or placeholder included: a
+  // later, less specific detector does not read them again.
+  const claimed: { from: number; to: number }[] = [];
+  for (const d of DETECTORS) {
+    for (const m of text.matchAll(d.pattern)) {
+      const secret = secretOf(m);
+      if (!secret) continue;
+      const from = secret.from;
+      const to = from + secret.value.length;
+      if (claimed.some((c) => from < c.to && c.from < to)) continue;
+      claimed.push({ from, to });
+      if (d.literal && !d.literal(secret.value, m)) continue;
+      found.push({ from, to, label: d.label, secret: secret.value, fix: d.fix, reveal: d.reveal });
+    }
+  }
+  return found;
+}
+
+/** The first few characters and a mask: never the secret in full. */
+export function mask(secret: string, reveal?: number): string {
+  const shown = Math.min(reveal ?? 4, Math.floor(secret.length / 4));
+  return `${secret.slice(0, shown)}…`;
+}
+
+function findingOf(line: number, f: Found): RuleFinding {
+  return {
+    message: `${f.label} ("${mask(f.secret, f.reveal)}") is in the document: remove it, and ${f.fix}`,
+    range: { start: { line, column: f.from + 1 }, end: { line, column: f.to + 1 } },
+  };
+}
 
 export default defineRule({
   meta: {
@@ -8,8 +183,52 @@ export default defineRule({
     severity: 'error',
     description: 'No credentials: cloud keys, private keys, tokens, passwords in URLs',
     options: z.strictObject({}),
+    docs: {
+      rationale:
+        'A COE is read widely and kept for years, often in a repository: a credential pasted into it has leaked. ' +
+        'The rule looks at every line, code blocks and inline code included, for known shapes: cloud access keys, ' +
+        'private key blocks, GitHub, Slack, Google, Stripe and similar tokens, JSON Web Tokens, `Authorization` ' +
+        'headers, passwords in URLs, and `password`/`secret`/`token`/`api_key` set to a literal. Variables and masks ' +
+        '(`${DB_PASSWORD}`, `<redacted>`, `****`) are not secrets, and neither is a random-looking string alone (a git ' +
+        'SHA, a UUID). Removing the secret is not enough: rotate it, since the file history still holds it.',
+      fail: [
+        '- 07:41 — Checked the volume:',
+        '',
+        '  ```sh',
+        '  AWS_ACCESS_KEY_ID=AKIA4XQ7R2MZ3KJ6PLWE aws ec2 describe-volumes --region eu-west-1',
+        '  ```',
+      ].join('\n'),
+      pass: [
+        '- 07:41 — Checked the volume:',
+        '',
+        '  ```sh',
+        '  AWS_PROFILE=orders-readonly aws ec2 describe-volumes --region eu-west-1',
+        '  ```',
+      ].join('\n'),
+    },
   },
-  check() {
-    return []; // TODO(issue 3): not implemented yet
+  check({ doc }) {
+    const findings: RuleFinding[] = [];
+    let inKey = false;
+    doc.lines.forEach((text, i) => {
+      const line = i + 1;
+      if (inKey) {
+        // The body of a private key block was reported with its BEGIN line.
+        if (PRIVATE_KEY_END.test(text)) inKey = false;
+        return;
+      }
+      const begin = PRIVATE_KEY_BEGIN.exec(text);
+      if (begin) {
+        const from = begin.index;
+        findings.push({
+          message: 'A private key block is in the document: remove it, and replace the key pair now: it has leaked to everyone who can read this file or its history',
+          range: { start: { line, column: from + 1 }, end: { line, column: from + begin[0].length + 1 } },
+        });
+        inKey = !PRIVATE_KEY_END.test(text.slice(from + begin[0].length));
+        return;
+      }
+      findings.push(...secretsInLine(text).map((f) => findingOf(line, f)));
+    });
+    return findings;
   },
 });
