@@ -16,6 +16,26 @@ export default defineRule({
     severity: 'error',
     description: 'The action items table has the columns ID, Action, Term, Owner, Due, Status, Lessons and Validation, each value valid and ids unique',
     options: z.strictObject({}),
+    docs: {
+      rationale:
+        'Action items are tracked long after the COE is approved, so each must say what will be done, by whom and by when, in a form people and tools can read: a unique id `AI-<n>`, the action, a term (`short`, `mid` or `long`), an owner, a due date `YYYY-MM-DD`, a status (`open`, `in-progress`, `done`, `validated` or `dropped`), the lessons it applies (`L1, L2`) and how it was validated. Columns are found by their header text, in any order.',
+      fail: [
+        '## Action items',
+        '',
+        '| ID | Action | Term | Owner | Due | Status | Lessons |',
+        '|---|---|---|---|---|---|---|',
+        '| AI-1 | Read the pool size from one file | soon | | next week | ongoing | L1 |',
+        '| AI-1 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | in-progress | L2 |',
+      ].join('\n'),
+      pass: [
+        '## Action items',
+        '',
+        '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
+        '|---|---|---|---|---|---|---|---|',
+        '| AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |',
+        '| AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | in-progress | L2 | |',
+      ].join('\n'),
+    },
   },
   check({ doc }) {
     const model = doc.actionItems;

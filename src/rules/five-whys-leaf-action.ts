@@ -9,6 +9,30 @@ export default defineRule({
     severity: 'error',
     description: 'Every root cause (a why with no children) references a lesson (L<n>) or an action item (AI-<n>)',
     options: z.strictObject({}),
+    docs: {
+      rationale:
+        'A root cause that leads nowhere will happen again. Each root cause (a why with no children) names the lesson it teaches (`→ L1`) or the action item that fixes it (`AI-1`), so that the COE can be followed from each cause to the change that addresses it. A reference to an id that is not defined is reported by `references-exist`, not by this rule.',
+      fail: [
+        '## Five whys',
+        '',
+        '- Payment notifications were up to 40 minutes late for 75 minutes.',
+        '  - Why? The notification workers could not keep up with the queue.',
+        '    - Why? A configuration change halved the worker pool.',
+        '      - Why? The pool size was set in two files and the change updated only one. → L1',
+        '  - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.',
+        '    - Why? The pool size cannot be changed at run time.',
+      ].join('\n'),
+      pass: [
+        '## Five whys',
+        '',
+        '- Payment notifications were up to 40 minutes late for 75 minutes.',
+        '  - Why? The notification workers could not keep up with the queue.',
+        '    - Why? A configuration change halved the worker pool.',
+        '      - Why? The pool size was set in two files and the change updated only one. → L1',
+        '  - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.',
+        '    - Why? The pool size cannot be changed at run time. → L2',
+      ].join('\n'),
+    },
   },
   check({ doc }) {
     if (!doc.whys) return [];

@@ -9,6 +9,30 @@ export default defineRule({
     severity: 'error',
     description: 'The five whys list has exactly one top-level item, the problem statement, and it carries a number',
     options: z.strictObject({}),
+    docs: {
+      rationale:
+        'The five whys start from one problem statement, and every why hangs under it. The statement carries data (a rate, a count, a duration) so that the analysis starts from what was measured, "3% of API calls failed for 45 minutes", rather than from an impression, and so that readers can judge how much went wrong. A second top-level item starts a second analysis: nest it under the problem statement instead.',
+      fail: [
+        '## Five whys',
+        '',
+        '- Payment notifications were late.',
+        '  - Why? The notification workers could not keep up with the queue.',
+        '    - Why? A configuration change halved the worker pool.',
+        '      - Why? The pool size was set in two files and the change updated only one. → L1',
+        '- Scaling the pool back took a full deployment.',
+        '  - Why? The pool size cannot be changed at run time. → L2',
+      ].join('\n'),
+      pass: [
+        '## Five whys',
+        '',
+        '- Payment notifications were up to 40 minutes late for 75 minutes.',
+        '  - Why? The notification workers could not keep up with the queue.',
+        '    - Why? A configuration change halved the worker pool.',
+        '      - Why? The pool size was set in two files and the change updated only one. → L1',
+        '  - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.',
+        '    - Why? The pool size cannot be changed at run time. → L2',
+      ].join('\n'),
+    },
   },
   check({ doc }) {
     const whys = doc.whys;

@@ -1,0 +1,103 @@
+// The frontmatter model: where keys sit in the file, which values are kept,
+// and the problems found while reading it.
+import { describe, expect, it } from 'vitest';
+import { baseDocument, edit, lineOf } from '../helpers/lint.js';
+import { parse } from './helpers.js';
+
+const lineAt = (doc: ReturnType<typeof parse>, key: string) => doc.frontmatter.positions.get(key)?.start.line;
+
+describe('frontmatter positions', () => {
+  const text = baseDocument();
+  const doc = parse(text);
+
+  it('places top-level and nested keys on their lines in the file', () => {
+    expect(lineAt(doc, 'coe')).toBe(2);
+    expect(lineAt(doc, 'id')).toBe(lineOf(text, 'id: COE'));
+    expect(lineAt(doc, 'incident')).toBe(lineOf(text, 'incident:'));
+    expect(lineAt(doc, 'incident.start')).toBe(lineOf(text, '  start:'));
+    expect(lineAt(doc, 'incident.customer_notified')).toBe(lineOf(text, '  customer_notified:'));
+    expect(lineAt(doc, 'glossary.ledger-db')).toBe(lineOf(text, '  ledger-db:'));
+  });
+
+  it('gives the column of a nested key', () => {
+    expect(doc.frontmatter.positions.get('incident.start')?.start.column).toBe(3);
+  });
+
+  it('records the frontmatter block and every scalar string with its place', () => {
+    expect(doc.frontmatter.range?.start.line).toBe(1);
+    expect(doc.frontmatter.range?.end.line).toBe(lineOf(text, '---\n\n#'));
+    const title = doc.frontmatter.strings.find((s) => s.path === 'title');
+    expect(title).toMatchObject({ value: 'Delayed payment notifications', range: { start: { line: 4, column: 8 } } });
+    const author = doc.frontmatter.strings.find((s) => s.path === 'authors.0');
+    expect(author?.value).toBe('Ines Okafor');
+  });
+
+  it('keeps lines right with CRLF line endings and a byte-order mark', () => {
+    const crlf = '\uFEFF' + text.replace(/\n/g, '\r\n');
+    const d = parse(crlf);
+    expect(d.frontmatter.problems).toEqual([]);
+    expect(lineAt(d, 'incident.resolved')).toBe(lineOf(text, '  resolved:'));
+    expect(d.frontmatter.data.title).toBe('Delayed payment notifications');
+  });
+});
+
+describe('frontmatter data', () => {
+  it('reads a valid frontmatter into data with no problems', () => {
+    const doc = parse(baseDocument());
+    expect(doc.frontmatter.present).toBe(true);
+    expect(doc.frontmatter.hasCoeKey).toBe(true);
+    expect(doc.frontmatter.problems).toEqual([]);
+    expect(doc.frontmatter.data.severity).toBe(3);
+    expect(doc.frontmatter.data.incident?.detected_by).toBe('alarm');
+    expect(doc.frontmatter.data.services).toEqual(['webhook-dispatcher', 'ledger-db']);
+  });
+
+  it('drops a value of the wrong type and keeps the others', () => {
+    const doc = parse(edit(baseDocument(), 'severity: 3', 'severity: high'));
+    expect(doc.frontmatter.data.severity).toBeUndefined();
+    expect(doc.frontmatter.data.owner).toBe('payments-team');
+    expect(doc.frontmatter.problems.map((p) => p.range.start.line)).toEqual([6]);
+  });
+
+  it('drops a milestone that is out of order, so no rule reads it', () => {
+    const doc = parse(edit(baseDocument(), 'engaged: 2025-09-03T14:12:00Z', 'engaged: 2025-09-03T14:07:00Z'));
+    expect(doc.frontmatter.data.incident?.engaged).toBeUndefined();
+    expect(doc.frontmatter.data.incident?.mitigated).toBe('2025-09-03T15:20:00Z');
+  });
+
+  it('leaves x- keys to the user', () => {
+    const doc = parse(edit(baseDocument(), 'glossary:', 'x-review: weekly\nglossary:'));
+    expect(doc.frontmatter.problems).toEqual([]);
+  });
+
+  it('has no frontmatter when the file does not begin with one', () => {
+    const doc = parse('# Notes\n\nSome text.\n');
+    expect(doc.frontmatter.present).toBe(false);
+    expect(doc.frontmatter.hasCoeKey).toBe(false);
+    expect(doc.frontmatter.range).toBeUndefined();
+  });
+
+  it('is not a COE when the frontmatter has no coe key', () => {
+    const doc = parse('---\ntitle: Meeting notes\n---\n\nText.\n');
+    expect(doc.frontmatter.present).toBe(true);
+    expect(doc.frontmatter.hasCoeKey).toBe(false);
+  });
+
+  it('reports an empty frontmatter once, at the block', () => {
+    const doc = parse('---\n---\n\nText.\n');
+    expect(doc.frontmatter.problems.map((p) => p.range.start.line)).toEqual([1]);
+  });
+
+  it('reports a frontmatter that is not a mapping', () => {
+    const doc = parse('---\n- coe\n- 1\n---\n\nText.\n');
+    expect(doc.frontmatter.problems).toHaveLength(1);
+    expect(doc.frontmatter.problems[0]!.message).toMatch(/mapping/);
+  });
+
+  it('does not let __proto__ reach the data', () => {
+    const doc = parse(edit(baseDocument(), 'severity: 3', 'severity: 3\n__proto__: {status: draft}'));
+    expect(doc.frontmatter.data.status).toBe('review');
+    expect(({} as Record<string, unknown>).status).toBeUndefined();
+    expect(doc.frontmatter.problems.map((p) => p.range.start.line)).toEqual([7]);
+  });
+});

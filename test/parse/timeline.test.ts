@@ -1,0 +1,114 @@
+// Timeline entries: a time at the start of each list item or table row,
+// resolved against the entry before it and, first, incident.start in UTC.
+import { describe, expect, it } from 'vitest';
+import { parse, withStart } from './helpers.js';
+
+const START = '2025-10-20T06:48:00Z';
+
+function entries(body: string, start = START) {
+  return parse(withStart(start, `## Timeline\n\n${body}`)).timeline ?? [];
+}
+
+const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
+
+describe('timeline times', () => {
+  it.each([
+    ['2025-10-20 06:48 UTC — x', '2025-10-20T06:48:00.000Z'],
+    ['2025-10-20T06:48Z x', '2025-10-20T06:48:00.000Z'],
+    ['2025-10-20 08:48 +02:00 x', '2025-10-20T06:48:00.000Z'],
+    ['2025-10-20 01:48 -0500 x', '2025-10-20T06:48:00.000Z'],
+    ['2025-10-20 06:48:10 GMT x', '2025-10-20T06:48:10.000Z'],
+    ['2025-10-20T06:48:00Z x', '2025-10-20T06:48:00.000Z'],
+    ['**2025-10-20 06:48 UTC** x', '2025-10-20T06:48:00.000Z'],
+  ])('reads a full date and time: %s', (text, expected) => {
+    const [entry] = entries(`- ${text}\n`);
+    expect(entry).toMatchObject({ hasDate: true, problem: undefined });
+    expect(iso(entry?.time)).toBe(expected);
+  });
+
+  it('reads a full date and time without an offset as UTC', () => {
+    const [entry] = entries('- 2025-10-20 06:48 — the change\n');
+    expect(iso(entry?.time)).toBe('2025-10-20T06:48:00.000Z');
+    expect(entry?.timeText).toBe('2025-10-20 06:48');
+  });
+
+  it('gives the first time alone the date of incident.start, in UTC', () => {
+    // 01:30 at +02:00 is the evening before in UTC.
+    const [entry] = entries('- 23:35 — the change\n', '2025-10-21T01:30:00+02:00');
+    expect(iso(entry?.time)).toBe('2025-10-20T23:35:00.000Z');
+    expect(entry?.hasDate).toBe(false);
+  });
+
+  it('gives a time alone the date and the offset of the entry before it', () => {
+    const list = ['- 2025-10-20 08:48 +02:00 — start', '- 09:33 — detected', '- 09:33:30 — engaged', '- 2025-10-21 00:10 UTC — next day', '- 00:20 — later'];
+    expect(entries(list.join('\n')).map((e) => iso(e.time))).toEqual([
+      '2025-10-20T06:48:00.000Z',
+      '2025-10-20T07:33:00.000Z',
+      '2025-10-20T07:33:30.000Z',
+      '2025-10-21T00:10:00.000Z',
+      '2025-10-21T00:20:00.000Z',
+    ]);
+  });
+
+  it('lets a time alone carry its own offset for the entries after it', () => {
+    const list = ['- 08:48 +02:00 — start', '- 09:00 — next'];
+    expect(entries(list.join('\n')).map((e) => iso(e.time))).toEqual(['2025-10-20T06:48:00.000Z', '2025-10-20T07:00:00.000Z']);
+  });
+
+  it('resolves a time alone that goes back to an earlier time on the same date', () => {
+    const list = ['- 23:50 — late', '- 00:10 — after midnight, but no date'];
+    const [a, b] = entries(list.join('\n'));
+    expect(b!.time! < a!.time!).toBe(true);
+    expect(iso(b?.time)).toBe('2025-10-20T00:10:00.000Z');
+  });
+
+  it('gives a time alone no time when there is no incident.start to take a date from', () => {
+    const doc = parse('---\ncoe: 1\n---\n\n## Timeline\n\n- 06:48 — start\n- 2025-10-20 07:00 UTC — dated\n- 07:10 — after\n');
+    expect(doc.timeline?.map((e) => [e.timeText, iso(e.time), e.problem])).toEqual([
+      ['06:48', undefined, undefined],
+      ['2025-10-20 07:00 UTC', '2025-10-20T07:00:00.000Z', undefined],
+      ['07:10', '2025-10-20T07:10:00.000Z', undefined],
+    ]);
+  });
+
+  it.each([
+    ['- The change is deployed at 06:40.', /does not begin with a time/],
+    ['- 2025-02-30 06:48 UTC — no such day', /not a real date/],
+    ['- 25:10 — no such hour', /not a real time/],
+    ['- 06:61 — no such minute', /not a real time/],
+  ])('explains an entry with no readable time: %s', (item, problem) => {
+    const [entry] = entries(`${item}\n`);
+    expect(entry?.time).toBeUndefined();
+    expect(entry?.problem).toMatch(problem);
+  });
+
+  it('places each entry on its list item (the list starts on line 9)', () => {
+    const list = ['- 06:48 — one', '- 06:50 — two', '  continues', '- 06:55 — three'];
+    expect(entries(list.join('\n')).map((e) => [e.range.start.line, e.range.end.line])).toEqual([
+      [9, 9],
+      [10, 11],
+      [12, 12],
+    ]);
+  });
+});
+
+describe('timeline tables', () => {
+  const table = ['| Time (UTC) | Event |', '|---|---|', '| 2025-10-20 06:48 | start |', '| 07:33 | detected |'].join('\n');
+
+  it('reads each row after the header as an entry, by its first cell (the header is on line 9)', () => {
+    const list = entries(`${table}\n`);
+    expect(list.map((e) => [e.timeText, iso(e.time), e.range.start.line])).toEqual([
+      ['2025-10-20 06:48', '2025-10-20T06:48:00.000Z', 11],
+      ['07:33', '2025-10-20T07:33:00.000Z', 12],
+    ]);
+  });
+
+  it('reads the first list or table of the section only', () => {
+    const list = entries(`Intro paragraph.\n\n${table}\n\n- 2025-10-19 01:00 UTC — not an entry\n`);
+    expect(list).toHaveLength(2);
+  });
+
+  it('has no entries when the section has no list or table', () => {
+    expect(entries('We did not keep a timeline.\n')).toEqual([]);
+  });
+});
