@@ -1,0 +1,233 @@
+// The RCA model, built once from a CoeDocument; every renderer takes it.
+// It holds only what customers may read: redacted text, no owners, authors,
+// ids or internal sections. Beside it, where each piece came from in the
+// COE, so that a leak can be traced to its source.
+import type { RootContent, TableCell } from 'mdast';
+import type { ActionItem, CoeDocument, SectionKey } from '../model/types.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { parseIsoTime, formatUtc } from '../util/time.js';
+import { parseDay } from '../rules/util.js';
+import { blocksText, inlineText, linksOf, toBlocks, toInlines } from './content.js';
+import { dayInWords, windowInWords } from './dates.js';
+import { makeRedactor, type Redactor } from './redact.js';
+import {
+  RCA_VERSION,
+  TERMS,
+  type ActionGroup,
+  type Block,
+  type MilestoneEvent,
+  type Prose,
+  type Rca,
+  type RcaAction,
+  type Term,
+  type TimelineEvent,
+} from './schema.js';
+
+/** A piece of the draft and where in the COE it came from. */
+export interface Origin {
+  text: string;
+  where: string;
+}
+
+export interface BuiltRca {
+  rca: Rca;
+  origins: Origin[];
+  /** Things the author should know, for stderr: a missing Customer summary. */
+  warnings: string[];
+}
+
+export const GROUP_HEADINGS: Record<Term, string> = {
+  short: 'Immediate fixes',
+  mid: 'In the coming weeks',
+  long: 'Longer-term improvements',
+  other: 'Other actions',
+};
+
+const MILESTONE_LABELS: Record<MilestoneEvent, string> = {
+  start: 'Customers began to be affected',
+  customer_notified: 'We first notified customers',
+  mitigated: 'Customer impact ended',
+  resolved: 'The issue was fully resolved',
+};
+
+export const PLACEHOLDER =
+  'Placeholder: the root cause, in the words customers use, goes here. Add a "Customer summary" section to the COE and export again.';
+
+export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
+  const fm = doc.frontmatter.data;
+  const redact = makeRedactor({
+    glossary: fm.glossary ?? {},
+    tickets: fm.tickets ?? [],
+    internalDomains: config.internalDomains,
+    lessonIds: new Set((doc.lessons ?? []).flatMap((l) => (l.id ? [l.id] : []))),
+    idPrefix: config.idPrefix,
+  });
+  const at = where(doc.file);
+  const origins: Origin[] = [];
+  const warnings: string[] = [];
+  const lineOf = (key: string) => doc.frontmatter.positions.get(key)?.start.line;
+  const note = (text: string, where: string) => origins.push({ text, where });
+
+  const title = redact.text(fm.title ?? doc.title?.text ?? 'Untitled incident');
+  note(title, at('the title', lineOf('title') ?? doc.title?.range.start.line));
+
+  const start = parseIsoTime(fm.incident?.start);
+  const end = parseIsoTime(fm.incident?.mitigated);
+  const windowText = windowInWords(start, end);
+  const functions = affectedFunctions(fm.services ?? [], fm.glossary ?? {});
+  const regions = (fm.regions ?? []).map((r) => redact.text(r)).filter(Boolean);
+  note(functions.join(', '), at('the glossary', lineOf('glossary')));
+  note(regions.join(', '), at('the regions', lineOf('regions')));
+
+  const whatHappened = sectionProse(doc, 'impact', redact, (text, line) => note(text, at(`the ${sectionHeading(doc, 'impact')} section`, line)));
+  const summary = sectionProse(doc, 'customer-summary', redact, (text, line) =>
+    note(text, at(`the ${sectionHeading(doc, 'customer-summary')} section`, line)),
+  );
+  const placeholder = summary === undefined || summary.blocks.length === 0;
+  if (placeholder) {
+    warnings.push(
+      summary === undefined
+        ? 'it has no "Customer summary" section, so the Root cause of the draft is a placeholder: write one and export again'
+        : 'its "Customer summary" section is empty, so the Root cause of the draft is a placeholder: fill it in and export again',
+    );
+  }
+  const rootCause = placeholder ? placeholderProse() : summary;
+
+  const rca: Rca = {
+    kind: 'coe-rca',
+    version: RCA_VERSION,
+    title,
+    summary: summarySentence(windowText, functions, regions),
+    impactWindow: { start: isoOf(start), end: isoOf(end), text: windowText },
+    affected: { functions, regions },
+    whatHappened: whatHappened ?? { text: '', blocks: [] },
+    rootCause: { placeholder, ...rootCause },
+    actions: actionGroups(doc, redact, (text, line) => note(text, at('the Action items section', line))),
+    timeline: timelineEvents(fm.incident ?? {}),
+  };
+  return { rca, origins, warnings };
+}
+
+// "the Impact section (docs/coe/x.md:30)"
+function where(file: string): (what: string, line: number | undefined) => string {
+  return (what, line) => (line === undefined ? what : `${what} (${file}:${line})`);
+}
+
+function isoOf(time: number | undefined): string | null {
+  return time === undefined ? null : new Date(time).toISOString();
+}
+
+// The customer functions of the impacted services: only those the glossary names.
+function affectedFunctions(services: string[], glossary: Record<string, string>): string[] {
+  const byTerm = new Map(Object.entries(glossary).map(([term, wording]) => [term.trim().toLowerCase(), wording.trim()]));
+  const out: string[] = [];
+  for (const service of services) {
+    const wording = byTerm.get(service.trim().toLowerCase());
+    if (wording && !out.includes(wording)) out.push(wording);
+  }
+  return out;
+}
+
+function summarySentence(windowText: string, functions: string[], regions: string[]): string {
+  const using = functions.length > 0 ? ` using ${joinWords(functions)}` : '';
+  const where = regions.length === 0 ? '' : ` in the ${joinWords(regions)} ${regions.length === 1 ? 'region' : 'regions'}`;
+  return `${windowText}, customers${using}${where} were affected.`;
+}
+
+function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+function sectionHeading(doc: CoeDocument, key: SectionKey): string {
+  return doc.sectionsByKey.get(key)?.[0]?.heading ?? key;
+}
+
+function sectionProse(
+  doc: CoeDocument,
+  key: SectionKey,
+  redact: Redactor,
+  note: (text: string, line: number | undefined) => void,
+): Prose | undefined {
+  const section = doc.sectionsByKey.get(key)?.[0];
+  if (!section) return undefined;
+  const blocks: Block[] = [];
+  for (const node of doc.root.children.slice(section.bodyStart, section.bodyEnd)) {
+    const made = toBlocks([node], redact);
+    if (made.length === 0) continue;
+    blocks.push(...made);
+    note([blocksText(made), ...linksOf(made)].join(' '), node.position?.start.line);
+  }
+  return { text: blocksText(blocks), blocks };
+}
+
+function placeholderProse(): Prose {
+  const blocks: Block[] = [{ type: 'paragraph', content: [{ type: 'strong', children: [{ type: 'text', text: `[${PLACEHOLDER}]` }] }] }];
+  return { text: blocksText(blocks), blocks };
+}
+
+function actionGroups(doc: CoeDocument, redact: Redactor, note: (text: string, line: number) => void): ActionGroup[] {
+  const byTerm = new Map<Term, RcaAction[]>();
+  for (const item of doc.actionItems?.items ?? []) {
+    if (item.status === 'dropped') continue;
+    const action = toAction(item, actionCell(doc, item), redact);
+    if (!action) continue;
+    note([action.text, ...linksOf(action.content)].join(' '), item.range.start.line);
+    const term = (TERMS as readonly string[]).includes(item.term) && item.term !== 'other' ? (item.term as Term) : 'other';
+    byTerm.set(term, [...(byTerm.get(term) ?? []), action]);
+  }
+  return TERMS.filter((t) => byTerm.has(t)).map((term) => ({
+    term,
+    heading: GROUP_HEADINGS[term],
+    actions: sortActions(byTerm.get(term)!),
+  }));
+}
+
+function toAction(item: ActionItem, cell: TableCell | undefined, redact: Redactor): RcaAction | undefined {
+  const content = cell ? toInlines(cell.children, redact) : [];
+  const text = inlineText(content).trim();
+  if (!text) return undefined;
+  const done = item.status === 'done' || item.status === 'validated';
+  const dueTime = done ? undefined : parseDay(item.due);
+  return {
+    text,
+    content,
+    status: done ? 'done' : 'planned',
+    due: dueTime === undefined ? null : item.due.trim(),
+    dueText: dueTime === undefined ? null : dayInWords(dueTime),
+  };
+}
+
+// What is done first, then what will be done, soonest first.
+function sortActions(actions: RcaAction[]): RcaAction[] {
+  const rank = (a: RcaAction) => (a.status === 'done' ? '' : (a.due ?? '9999'));
+  return [...actions].sort((a, b) => rank(a).localeCompare(rank(b)));
+}
+
+// The table cell the Action column was read from, found by its position.
+function actionCell(doc: CoeDocument, item: ActionItem): TableCell | undefined {
+  const start = item.cells.action?.range.start;
+  const section = doc.sectionsByKey.get('action-items')?.[0];
+  if (!start || !section) return undefined;
+  const nodes: RootContent[] = doc.root.children.slice(section.bodyStart, section.bodyEnd);
+  for (const node of nodes) {
+    if (node.type !== 'table') continue;
+    for (const row of node.children) {
+      for (const cell of row.children) {
+        const p = cell.position?.start;
+        if (p && p.line === start.line && p.column === start.column) return cell;
+      }
+    }
+  }
+  return undefined;
+}
+
+function timelineEvents(incident: Partial<Record<MilestoneEvent, string>>): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const milestone of ['start', 'customer_notified', 'mitigated', 'resolved'] as const) {
+    const time = parseIsoTime(incident[milestone]);
+    if (time === undefined) continue;
+    events.push({ milestone, label: MILESTONE_LABELS[milestone], time: new Date(time).toISOString(), text: formatUtc(time) });
+  }
+  return events.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+}

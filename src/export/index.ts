@@ -1,0 +1,23 @@
+// The export pipeline over a parsed COE, without I/O: build the RCA model,
+// render it, and check the rendering for internal names.
+import type { CoeDocument } from '../model/types.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { buildRca } from './build.js';
+import { findLeaks, internalNames, type Leak } from './leaks.js';
+import { RENDERERS, type ExportFormat } from './renderers.js';
+import type { Rca } from './schema.js';
+
+export interface ExportResult {
+  rca: Rca;
+  output: string;
+  leaks: Leak[];
+  warnings: string[];
+}
+
+export function exportDocument(doc: CoeDocument, config: ResolvedConfig, format: ExportFormat): ExportResult {
+  const built = buildRca(doc, config);
+  const renderer = RENDERERS[format];
+  const output = renderer.render(built.rca);
+  const leaks = findLeaks(output, renderer.escape, internalNames(doc, config), built.origins);
+  return { rca: built.rca, output, leaks, warnings: built.warnings };
+}

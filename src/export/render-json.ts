@@ -1,0 +1,12 @@
+// The RCA draft as JSON, in the shape of rcaSchema (schemas/rca.schema.json).
+import { rcaSchema, type Rca } from './schema.js';
+
+export function renderJson(rca: Rca): string {
+  // Parsing checks the model against the documented shape and fixes key order.
+  return `${JSON.stringify(rcaSchema.parse(rca), null, 2)}\n`;
+}
+
+/** How a string appears inside a JSON string literal. */
+export function escapeJson(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}

@@ -1,0 +1,201 @@
+// Redaction: each case of issue 5, on the base document with one paragraph
+// of its Impact (or one value of its frontmatter) replaced.
+import { describe, expect, it } from 'vitest';
+import { edit } from '../helpers/lint.js';
+import { exportString, paymentsDocument } from './helpers.js';
+import { makeRedactor, replaceTerms } from '../../src/export/redact.js';
+import type { ResolvedConfig } from '../../src/config/config.js';
+
+const SECOND_PARAGRAPH = `We were alerted at 14:09 UTC, posted a status page notice at 14:30 UTC, and
+cleared the backlog by 15:20 UTC, when notifications were on time again. No
+notification was lost, and every merchant received each notification once.`;
+
+const TICKETS = 'ledger-db: payment records\ntickets: [https://tickets.example.com/T-1234]\n---';
+
+/** The base document with the second paragraph of its Impact replaced. */
+function withParagraph(paragraph: string, base = paymentsDocument()): string {
+  return edit(base, SECOND_PARAGRAPH, paragraph);
+}
+
+/** What the draft says for that paragraph: plain text and Markdown. */
+function redacted(paragraph: string, options: { base?: string; config?: Partial<ResolvedConfig> } = {}) {
+  const result = exportString(withParagraph(paragraph, options.base), 'markdown', options.config);
+  const block = result.rca.whatHappened.blocks[1];
+  const text = result.rca.whatHappened.text.split('\n\n')[1];
+  return { text, block, output: result.output, result };
+}
+
+describe('glossary', () => {
+  it('replaces each term with its customer wording', () => {
+    expect(redacted('Calls to webhook-dispatcher failed while ledger-db was slow.').text).toBe(
+      'Calls to payment notifications failed while payment records was slow.',
+    );
+  });
+
+  it('matches whole words only', () => {
+    expect(redacted('The webhook-dispatchers and my-ledger-db and ledger-db2 hosts were fine.').text).toBe(
+      'The webhook-dispatchers and my-ledger-db and ledger-db2 hosts were fine.',
+    );
+  });
+
+  it('folds case, and capitalises the wording at the start of a sentence', () => {
+    expect(redacted('Webhook-Dispatcher stalled. Then LEDGER-DB stalled too.').text).toBe(
+      'Payment notifications stalled. Then payment records stalled too.',
+    );
+  });
+
+  it('replaces the longest term first', () => {
+    const base = edit(paymentsDocument(), 'ledger-db: payment records\n', 'ledger-db: payment records\n  webhook-dispatcher pool: notification capacity\n');
+    expect(redacted('The webhook-dispatcher pool shrank, so webhook-dispatcher fell behind.', { base }).text).toBe(
+      'The notification capacity shrank, so payment notifications fell behind.',
+    );
+  });
+
+  it('applies to the title, the action items and inline code', () => {
+    const base = edit(
+      edit(paymentsDocument(), 'title: Delayed payment notifications', 'title: Delays in webhook-dispatcher'),
+      'Make the pool size adjustable at run time',
+      'Make the `webhook-dispatcher` pool adjustable at run time',
+    );
+    const { result } = redacted(SECOND_PARAGRAPH, { base });
+    expect(result.rca.title).toBe('Delays in payment notifications');
+    expect(result.rca.actions[1]!.actions[0]!.text).toBe('Make the payment notifications pool adjustable at run time');
+    expect(result.output).not.toContain('webhook-dispatcher');
+  });
+});
+
+describe('links', () => {
+  it('drops links to ticket URLs and keeps their text', () => {
+    const base = edit(paymentsDocument(), 'ledger-db: payment records\n---', TICKETS);
+    const r = redacted('See [the ticket](https://tickets.example.com/T-1234) for details.', { base });
+    expect(r.text).toBe('See the ticket for details.');
+    expect(r.output).not.toContain('tickets.example.com');
+  });
+
+  it('drops other links to the ticket system too, and bare or autolinked ticket URLs', () => {
+    const base = edit(paymentsDocument(), 'ledger-db: payment records\n---', TICKETS);
+    const r = redacted('See [a related one](https://tickets.example.com/T-99), <https://tickets.example.com/T-1234> and https://tickets.example.com/T-1234.', { base });
+    expect(r.text).toBe('See a related one, and.');
+    expect(r.output).not.toContain('tickets.example.com');
+  });
+
+  it('drops links to configured internal domains and their subdomains, and keeps their text', () => {
+    const r = redacted('Read the [runbook](https://wiki.corp.example.com/runbook) and [dashboard](http://corp.example.com/d).', {
+      config: { internalDomains: ['corp.example.com'] },
+    });
+    expect(r.text).toBe('Read the runbook and dashboard.');
+    expect(r.output).not.toContain('corp.example.com');
+  });
+
+  it('drops bare internal URLs, host names and e-mail addresses from the text', () => {
+    const r = redacted('Write to oncall@corp.example.com or see wiki.corp.example.com/page (https://corp.example.com/x).', {
+      config: { internalDomains: ['corp.example.com'] },
+    });
+    expect(r.text).toBe('Write to or see.');
+  });
+
+  it('keeps public links', () => {
+    const r = redacted('Our [status page](https://status.example.com/incidents/42) has the updates.', {
+      config: { internalDomains: ['corp.example.com'] },
+    });
+    expect(r.block).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Our ' },
+        { type: 'link', href: 'https://status.example.com/incidents/42', children: [{ type: 'text', text: 'status page' }] },
+        { type: 'text', text: ' has the updates.' },
+      ],
+    });
+    expect(r.output).toContain('[status page](<https://status.example.com/incidents/42>)');
+  });
+
+  it('keeps only the text of javascript:, data: and relative links', () => {
+    const r = redacted('Click [here](javascript:alert(1)), [there](data:text/html,x) or [the doc](../other.md).');
+    expect(r.block).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Click here, there or the doc.' }] });
+  });
+
+  it('drops images', () => {
+    expect(redacted('A graph ![error rate](https://cdn.example.com/graph.png) of errors.').text).toBe('A graph of errors.');
+  });
+});
+
+describe('internal ids and handles', () => {
+  it('leaves out action and lesson ids, and what pointed at them', () => {
+    expect(redacted('We fixed it (AI-1, AI-2) and learnt L1 → L2. See AI-1.').text).toBe('We fixed it and learnt. See.');
+  });
+
+  it('keeps L<n> that is not a lesson of the COE', () => {
+    expect(redacted('The L7 load balancer held, see AI-2.').text).toBe('The L7 load balancer held, see.');
+  });
+
+  it('leaves out COE ids with the configured prefix', () => {
+    expect(redacted('As in COE-2024-113, payments were safe.').text).toBe('As in, payments were safe.');
+    expect(redacted('As in INC-2024-113, payments were safe.', { config: { idPrefix: 'INC' } }).text).toBe('As in, payments were safe.');
+  });
+
+  it('leaves out @handles but not e-mail addresses', () => {
+    expect(redacted('Thanks @ines-o and @bob. Mail support@example.com.').text).toBe('Thanks and. Mail support@example.com.');
+  });
+
+  it('leaves out HTML comments and keeps raw HTML as text', () => {
+    const r = redacted('Before <!-- ask @ines --> after <b onclick="x()">bold</b>.');
+    expect(r.text).toBe('Before after <b onclick="x()">bold</b>.');
+    expect(r.output).toContain('Before after \\<b onclick="x()"\\>bold\\</b\\>.');
+  });
+});
+
+describe('what is left out', () => {
+  const { output, rca } = exportString(paymentsDocument());
+
+  it('leaves out owners, authors and action ids', () => {
+    for (const name of ['payments-team', 'Ines Okafor', 'AI-1', 'AI-2', 'COE-2025-017']) expect(output).not.toContain(name);
+  });
+
+  it('leaves out the internal sections', () => {
+    for (const text of [
+      'The pool size was set in two files', // five whys
+      'A setting must have one source of truth', // lessons
+      'The queue age alarm paged', // detection
+      'no dependency was involved', // dependencies
+      'halves the notification worker pool', // timeline details
+      'A change to one file only now fails the pipeline', // validation column
+    ]) {
+      expect(output).not.toContain(text);
+      expect(JSON.stringify(rca)).not.toContain(text);
+    }
+  });
+
+  it('leaves out dropped action items', () => {
+    const text = edit(
+      paymentsDocument(),
+      '| AI-2 |',
+      '| AI-3 | Hire a second team | long | payments-team | 2026-01-01 | dropped | L2 | Not needed after AI-2 |\n| AI-2 |',
+    );
+    const result = exportString(text);
+    expect(result.output).not.toContain('Hire a second team');
+    expect(result.rca.actions.map((g) => g.term)).toEqual(['short', 'mid']);
+  });
+});
+
+describe('the redactor alone', () => {
+  const redactor = makeRedactor({
+    glossary: { 'orders-api': 'order placement' },
+    tickets: ['https://tickets.example.com/T-1/'],
+    internalDomains: ['https://Corp.Example.com/'],
+    lessonIds: new Set(['L1']),
+    idPrefix: 'COE',
+  });
+
+  it('normalises configured domains and ticket URLs', () => {
+    expect(redactor.href('https://TICKETS.example.com/T-1')).toBeUndefined();
+    expect(redactor.href('https://a.b.corp.example.com:8443/x')).toBeUndefined();
+    expect(redactor.href('mailto:ops@corp.example.com')).toBeUndefined();
+    expect(redactor.href('https://notcorp.example.com/x')).toBe('https://notcorp.example.com/x');
+    expect(redactor.href('mailto:help@example.com')).toBe('mailto:help@example.com');
+    expect(redactor.href('JavaScript:alert(1)')).toBeUndefined();
+  });
+
+  it('replaces terms without touching the wording it put in', () => {
+    expect(replaceTerms('a b c', [['a b', 'b'], ['b', 'x']])).toBe('b c');
+  });
+});
