@@ -2,7 +2,7 @@
 // to exit codes. Commands load lazily so `coe lint` pays only for itself.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from './files/discover.js';
 import type { CommandIO } from './commands/lint.js';
 import { FORMATS } from './reporters/index.js';
@@ -41,6 +41,8 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', countArg)
     .option('-q, --quiet', 'report errors only')
     .option('-c, --config <path>', 'use this configuration file')
+    .option('--stdin', 'lint the document read from standard input')
+    .option('--stdin-filename <path>', 'the file name to report for standard input')
     .action(async (paths: string[], options) => {
       const { runLint } = await import('./commands/lint.js');
       setCode(await runLint(paths, options, io));
@@ -82,6 +84,40 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .action(async (file: string, options) => {
       const { runExport } = await import('./commands/export.js');
       setCode(await runExport(file, options, io));
+    });
+
+  // ── coe init, coe rules, coe schema ──
+  program
+    .command('init')
+    .description('Write a starter configuration and the docs folder; offer a GitHub Actions workflow and a pre-commit hook')
+    .option('--docs <path>', 'the docs folder (default docs/coe)')
+    .option('--github-actions', 'write .github/workflows/coe.yml')
+    .option('--no-github-actions', 'do not write the workflow')
+    .option('--pre-commit', 'write a pre-commit hook entry in .pre-commit-config.yaml')
+    .option('--no-pre-commit', 'do not write the pre-commit hook entry')
+    .option('-y, --yes', 'accept every default without asking (workflow and pre-commit hook included)')
+    .action(async (options) => {
+      const { runInit } = await import('./commands/init.js');
+      setCode(await runInit(options, io));
+    });
+
+  program
+    .command('rules')
+    .description('List the rules with their default severity and what they check')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (options) => {
+      const { runRules } = await import('./commands/rules.js');
+      setCode(await runRules(options, io));
+    });
+
+  program
+    .command('schema')
+    .description('Print a JSON Schema: of the COE frontmatter (default) or of the configuration file')
+    .addArgument(new Argument('[name]', 'which schema').choices(['frontmatter', 'config']).default('frontmatter'))
+    .option('-c, --config <path>', 'use this configuration file (its idPrefix shapes the frontmatter schema)')
+    .action(async (name: 'frontmatter' | 'config', options) => {
+      const { runSchema } = await import('./commands/schema.js');
+      setCode(await runSchema(name, options, io));
     });
 
   return program;

@@ -1,10 +1,13 @@
 // `coe lint`: find the files, lint each one, report, and choose the exit code.
 import { loadConfig } from '../config/load.js';
 import { discover, UsageError } from '../files/discover.js';
-import { readLimited } from '../files/read.js';
+import { readLimited, type ReadResult } from '../files/read.js';
 import { fatalResult, lintBytes, type FileResult } from '../engine/lint.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { loadReporter, type Format } from '../reporters/index.js';
+import type { ReportContext } from '../reporters/types.js';
+import type { ResolvedConfig } from '../config/config.js';
+import type { LintSettings } from '../engine/rule.js';
 import { makeChalk } from '../util/color.js';
 import { today } from '../util/time.js';
 
@@ -14,35 +17,84 @@ export interface LintOptions {
   maxWarnings?: number;
   quiet?: boolean;
   config?: string;
+  /** Lint the document read from standard input. */
+  stdin?: boolean;
+  /** The file name to report for standard input. */
+  stdinFilename?: string;
 }
 
-export async function runLint(paths: string[], options: LintOptions, io: CommandIO): Promise<number> {
-  const config = await loadConfig(io.cwd, options.config);
-  const inputs = paths.length > 0 ? paths : [config.docs];
-  const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore });
-  const settings = { now: options.now ?? today(), internalTerms: config.internalTerms };
+export const STDIN_NAME = '<stdin>';
 
-  const results: FileResult[] = [];
-  for (const target of targets) {
-    const read = await readLimited(io.resolve(target.file), DEFAULT_LIMITS.maxBytes);
-    const result = read.ok ? lintBytes(target.file, read.bytes, config, settings) : fatalResult(target.file, read.message);
-    // Folders and globs pass over Markdown that is not a COE.
-    if (result.isCoe || target.explicit) results.push(options.quiet ? onlyErrors(result) : result);
-  }
-  if (results.length === 0) throw new UsageError(`Nothing to lint: no COE documents (Markdown with a "coe" frontmatter key) in ${inputs.join(', ')}`);
+export async function runLint(paths: string[], options: LintOptions, io: CommandIO): Promise<number> {
+  if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (options.stdin && paths.length > 0) throw new UsageError('Give either paths or --stdin, not both');
+  const config = await loadConfig(io.cwd, options.config);
+  const settings: LintSettings = { now: options.now ?? today(), internalTerms: config.internalTerms };
+  const results = options.stdin ? [await lintStdin(options.stdinFilename ?? STDIN_NAME, config, settings, io)] : await lintFiles(paths, config, settings, io);
+  const shown = options.quiet ? results.map(onlyErrors) : results;
 
   const reporter = await loadReporter(options.format);
-  const output = reporter(results, { chalk: makeChalk(io.stdout), cwd: io.cwd });
+  const output = reporter(shown, await reportContext(io));
   if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
 
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const errors = shown.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.stderr.write(`coe: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
     return 1;
   }
   return 0;
+}
+
+async function lintFiles(paths: string[], config: ResolvedConfig, settings: LintSettings, io: CommandIO): Promise<FileResult[]> {
+  const inputs = paths.length > 0 ? paths : [config.docs];
+  const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore });
+  const results: FileResult[] = [];
+  for (const target of targets) {
+    const read = await readLimited(io.resolve(target.file), DEFAULT_LIMITS.maxBytes);
+    const result = read.ok ? lintBytes(target.file, read.bytes, config, settings) : fatalResult(target.file, read.message);
+    // Folders and globs pass over Markdown that is not a COE.
+    if (result.isCoe || target.explicit) results.push(result);
+  }
+  if (results.length === 0) throw new UsageError(`Nothing to lint: no COE documents (Markdown with a "coe" frontmatter key) in ${inputs.join(', ')}`);
+  return results;
+}
+
+// Standard input is linted like a file named on the command line.
+async function lintStdin(file: string, config: ResolvedConfig, settings: LintSettings, io: CommandIO): Promise<FileResult> {
+  const read = await readStream(io.stdin, DEFAULT_LIMITS.maxBytes);
+  return read.ok ? lintBytes(file, read.bytes, config, settings) : fatalResult(file, read.message);
+}
+
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<ReadResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += bytes.length;
+      // Past the limit, read on without keeping, so the writer is not cut off.
+      if (size <= maxBytes) chunks.push(bytes);
+    }
+  } catch (error) {
+    return { ok: false, message: `Standard input could not be read: ${(error as Error).message}` };
+  }
+  if (size > maxBytes) return { ok: false, message: `Input is larger than the limit of ${maxBytes} bytes` };
+  return { ok: true, bytes: Buffer.concat(chunks) };
+}
+
+async function reportContext(io: CommandIO): Promise<ReportContext> {
+  const [{ reportRules }, { packageVersion, REPOSITORY_URL, ruleDocsUrl }] = await Promise.all([import('../docs/catalog.js'), import('../docs/project.js')]);
+  const rules = reportRules();
+  const known = new Set(rules.map((r) => r.id));
+  return {
+    chalk: makeChalk(io.stdout),
+    cwd: io.cwd,
+    ruleUrl: (id) => (known.has(id) ? ruleDocsUrl(id) : undefined),
+    rules,
+    tool: { name: 'coe', version: packageVersion(), informationUri: REPOSITORY_URL },
+  };
 }
 
 function onlyErrors(result: FileResult): FileResult {

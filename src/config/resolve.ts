@@ -1,0 +1,131 @@
+// Checks what a configuration file holds and turns it into a ResolvedConfig.
+// Any problem is a ConfigError naming the file and the key: exit 2, before
+// any file is linted.
+import path from 'node:path';
+import type { z } from 'zod';
+import { UsageError } from '../files/discover.js';
+import type { RuleMeta } from '../engine/rule.js';
+import { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config.js';
+import { configBase, levelSchema, strictOptions, type ConfigFile } from './schema.js';
+import { configurableRules } from './rules.js';
+
+export class ConfigError extends UsageError {}
+
+export interface ConfigSource {
+  /** Absolute path of the file the configuration came from. */
+  file: string;
+  /** The working directory: paths in the result are relative to it. */
+  cwd: string;
+}
+
+export function resolveConfig(data: unknown, source: ConfigSource): ResolvedConfig {
+  const name = displayName(source);
+  if (data === undefined || data === null) data = {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigError(`${name}: the configuration must be an object of keys (docs, rules, …), not ${kindOf(data)}`);
+  }
+  const parsed = configBase.safeParse(data);
+  if (!parsed.success) throw new ConfigError(`${name}: ${describeIssue(parsed.error.issues[0]!, [])}`);
+  const file = parsed.data;
+  const rules = resolveRules(file.rules ?? {}, configurableRules(), name);
+  return {
+    path: source.file,
+    docs: relocate(file.docs ?? DEFAULT_CONFIG.docs, source),
+    include: file.include ?? [...DEFAULT_CONFIG.include],
+    ignore: [...DEFAULT_CONFIG.ignore, ...(file.ignore ?? [])],
+    rules,
+    sections: sectionsOf(file),
+    idPrefix: file.idPrefix ?? DEFAULT_CONFIG.idPrefix,
+    internalTerms: file.internalTerms ?? [],
+    internalDomains: file.internalDomains ?? [],
+    templates: relocate(file.templates ?? DEFAULT_CONFIG.templates, source),
+  };
+}
+
+function sectionsOf(file: ConfigFile): ResolvedConfig['sections'] {
+  const entries = Object.entries(file.sections ?? {}).filter(([, aliases]) => aliases !== undefined);
+  return Object.fromEntries(entries);
+}
+
+/** Paths in a configuration file are relative to its folder; the commands take them relative to the working directory. */
+function relocate(value: string, source: ConfigSource): string {
+  const absolute = path.resolve(path.dirname(source.file), value);
+  return path.relative(source.cwd, absolute) || '.';
+}
+
+function resolveRules(raw: Record<string, unknown>, metas: RuleMeta[], name: string): Record<string, RuleSetting> {
+  const byId = new Map(metas.map((meta) => [meta.id, meta]));
+  const settings: Record<string, RuleSetting> = {};
+  for (const [id, value] of Object.entries(raw)) {
+    const meta = byId.get(id);
+    if (!meta) throw new ConfigError(`${name}: unknown rule "rules.${id}" (run \`coe rules\` for the list of rule ids)`);
+    settings[id] = resolveRule(meta, value, name);
+  }
+  return settings;
+}
+
+function resolveRule(meta: RuleMeta, value: unknown, name: string): RuleSetting {
+  const key = `rules.${meta.id}`;
+  const shape = `expected "off", "warn", "error" or [level, { options }]`;
+  const [level, options, ...rest] = Array.isArray(value) ? value : [value];
+  const parsedLevel = levelSchema.safeParse(level);
+  if (!parsedLevel.success || rest.length > 0) {
+    throw new ConfigError(`${name}: "${key}": ${shape}, not ${JSON.stringify(value)}`);
+  }
+  if (options === undefined) return { level: parsedLevel.data, options: undefined };
+  const checked = strictOptions(meta.options).safeParse(options);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new ConfigError(`${name}: "${key}" ${describeOptionIssue(issue, meta.options)}`);
+  }
+  return { level: parsedLevel.data, options };
+}
+
+function describeOptionIssue(issue: z.core.$ZodIssue, options: z.ZodType): string {
+  if (issue.code === 'unrecognized_keys') {
+    const known = optionNames(options);
+    const expected = known.length ? `expected one of: ${known.join(', ')}` : 'this rule takes no options';
+    return `option "${joinPath([...issue.path, issue.keys[0]!])}": unknown option (${expected})`;
+  }
+  if (issue.path.length === 0) return `options: ${plain(issue.message)}`;
+  return `option "${joinPath(issue.path)}": ${plain(issue.message)}`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[]): string {
+  const at = [...prefix, ...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    const where = at.length ? ` in "${joinPath(at)}"` : '';
+    return `unknown key "${issue.keys[0]!}"${where} (expected one of: ${keysAt(at).join(', ')})`;
+  }
+  return `"${joinPath(at)}": ${plain(issue.message)}`;
+}
+
+function keysAt(at: PropertyKey[]): string[] {
+  if (at.length === 0) return Object.keys(configBase.shape).filter((k) => k !== '$schema');
+  if (at[0] === 'sections') return Object.keys(configBase.shape.sections.unwrap().shape);
+  return [];
+}
+
+function optionNames(options: z.ZodType): string[] {
+  const shape = (options as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+// zod's messages begin "Invalid input: " where a plainer one will do.
+function plain(message: string): string {
+  return message.replace(/^Invalid (input|option): /, '');
+}
+
+function joinPath(at: PropertyKey[]): string {
+  return at.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
+}
+
+function displayName(source: ConfigSource): string {
+  const rel = path.relative(source.cwd, source.file);
+  return rel && !rel.startsWith('..') ? rel : source.file;
+}
