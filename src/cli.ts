@@ -54,7 +54,7 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .command('new')
     .description('Scaffold a COE from a template (asks for what is missing in a terminal)')
     .argument('[title]', 'title of the COE')
-    .option('-t, --template <name>', 'template to start from', 'standard')
+    .option('-t, --template <name>', 'template to start from (default: standard; in a terminal, asked)')
     .option('--severity <n>', 'severity, 1 (most severe) to 5')
     .option('--service <name>', 'impacted service, internal name (repeatable)', collect)
     .option('--region <name>', 'impacted region (repeatable)', collect)
@@ -62,10 +62,11 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('--author <name>', 'author (repeatable)', collect)
     .option('--start <time>', 'when impact began (ISO 8601 with an offset)')
     .option('--detected <time>', 'when we knew (ISO 8601 with an offset)')
-    .option('--detected-by <source>', 'how it was detected (alarm, customer-report, …)')
+    .option('--detected-by <source>', 'how it was detected: alarm, aggregate-alarm, canary, traffic-anomaly, customer-report, support-cases, social-media or other')
     .option('--dir <path>', 'folder to write in (default: the configured docs folder, else docs/coe)')
     .option('--id <id>', 'COE id (default: the next free id of the start year)')
     .option('--stdout', 'print the document instead of writing it')
+    .addHelpText('after', '\nIn a terminal, coe new asks for what the flags do not give. With no terminal,\nthe title, --severity, --service, --owner, --author, --start, --detected and\n--detected-by are required. It prints the path of the file it wrote.')
     .option('-c, --config <path>', 'use this configuration file')
     .action(async (title: string | undefined, options) => {
       const { runNew } = await import('./commands/new.js');

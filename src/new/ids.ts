@@ -1,0 +1,67 @@
+// Ids of new COEs: the next free number of the start year, over the ids that
+// the documents in the folder already hold, whatever their file names.
+import path from 'node:path';
+import type { Yaml } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import { glob } from 'tinyglobby';
+import { readLimited } from '../files/read.js';
+import { parseMarkdown } from '../parse/markdown.js';
+import { DEFAULT_LIMITS } from '../parse/limits.js';
+
+export interface IdOwner {
+  id: string;
+  file: string;
+}
+
+export interface ScanOptions {
+  include: string[];
+  ignore: string[];
+}
+
+/** The `id` of every Markdown document in the folder (and below) that has one. */
+export async function collectIds(dir: string, options: ScanOptions): Promise<IdOwner[]> {
+  const files = await glob(options.include, { cwd: dir, ignore: options.ignore, onlyFiles: true, dot: false, expandDirectories: false });
+  const owners: IdOwner[] = [];
+  for (const file of files.sort()) {
+    const read = await readLimited(path.join(dir, file), DEFAULT_LIMITS.maxBytes);
+    if (!read.ok) continue;
+    const id = frontmatterId(new TextDecoder().decode(read.bytes));
+    if (id !== undefined) owners.push({ id, file });
+  }
+  return owners;
+}
+
+/** The frontmatter's `id`, when the text has frontmatter and it holds a string id. */
+export function frontmatterId(text: string): string | undefined {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const yaml = parseMarkdown(head(source)).children.find((n): n is Yaml => n.type === 'yaml');
+  if (!yaml) return undefined;
+  try {
+    const data: unknown = parseYaml(yaml.value, { uniqueKeys: false, maxAliasCount: 100 });
+    const id = data && typeof data === 'object' ? (data as Record<string, unknown>).id : undefined;
+    return typeof id === 'string' ? id.trim() : undefined;
+  } catch {
+    return undefined; // malformed YAML holds no id we can trust
+  }
+}
+
+// Frontmatter is at the top; parsing a whole folder of long documents to read
+// it costs seconds. The text up to the first closing `---` line is enough for
+// the parser to find the frontmatter; the parser still decides what it is.
+function head(source: string): string {
+  const lines = source.split(/\r?\n|\r/);
+  const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
+  return close === -1 ? source : lines.slice(0, close + 1).join('\n');
+}
+
+/** The next id of the year: one more than the highest of that prefix and year. */
+export function nextId(ids: readonly string[], prefix: string, year: string): string {
+  const stem = `${prefix}-${year}-`;
+  let highest = 0;
+  for (const id of ids) {
+    if (!id.startsWith(stem)) continue;
+    const digits = id.slice(stem.length);
+    if (/^\d+$/.test(digits)) highest = Math.max(highest, Number(digits));
+  }
+  return `${stem}${String(highest + 1).padStart(3, '0')}`;
+}
