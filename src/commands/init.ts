@@ -44,15 +44,17 @@ export async function runInit(options: InitOptions, io: CommandIO): Promise<numb
 
 async function init(options: InitOptions, io: CommandIO, asker: Asker | undefined): Promise<number> {
   const cwd = io.cwd;
+  // Every question first, so that Ctrl-C at a prompt leaves nothing written.
   const existing = await existingConfig(cwd);
   const docs = options.docs ?? (existing ? (await loadConfig(cwd)).docs : await ask(asker, 'Docs folder for the COEs', DEFAULT_CONFIG.docs));
+  const workflow = options.githubActions ?? (options.yes || (await confirm(asker, 'Add a GitHub Actions workflow that lints the COEs on pull requests?', true)));
+  const hook = options.preCommit ?? (options.yes || (await confirm(asker, `Add a pre-commit hook (${PRE_COMMIT_FILE})?`, false)));
+
+  await checkFolder(cwd, docs);
   const outcomes: Outcome[] = [];
   outcomes.push(existing ? { path: existing, state: 'exists' } : await writeNew(cwd, CONFIG_FILE, starterConfig(docs)));
   outcomes.push(await makeFolder(cwd, docs));
-
-  const workflow = options.githubActions ?? (options.yes || (await confirm(asker, 'Add a GitHub Actions workflow that lints the COEs on pull requests?', true)));
   if (workflow) outcomes.push(await writeNew(cwd, WORKFLOW_FILE, await template('github-workflow.yml')));
-  const hook = options.preCommit ?? (options.yes || (await confirm(asker, `Add a pre-commit hook (${PRE_COMMIT_FILE})?`, false)));
   if (hook) outcomes.push(await writePreCommit(cwd, docs));
 
   io.stdout.write(summary(outcomes, { workflow, hook, asked: asker !== undefined || options.yes === true }));
@@ -121,12 +123,16 @@ async function writeNew(cwd: string, file: string, content: string): Promise<Out
   }
 }
 
+async function checkFolder(cwd: string, folder: string): Promise<void> {
+  const info = await stat(path.resolve(cwd, folder)).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new UsageError(`${folder}: exists and is not a folder; choose another docs folder with --docs`);
+}
+
 async function makeFolder(cwd: string, folder: string): Promise<Outcome> {
   const target = path.resolve(cwd, folder);
-  const info = await stat(target).catch(() => undefined);
   const shown = `${toPosix(folder).replace(/\/$/, '')}/`;
+  const info = await stat(target).catch(() => undefined);
   if (info?.isDirectory()) return { path: shown, state: 'exists' };
-  if (info) throw new UsageError(`${folder}: exists and is not a folder; choose another docs folder with --docs`);
   await mkdir(target, { recursive: true });
   return { path: shown, state: 'created' };
 }

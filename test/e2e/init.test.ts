@@ -1,11 +1,12 @@
 // `coe init` end to end, with the BUILT CLI, in a temporary folder and
 // without a terminal: flags decide, and nothing is ever overwritten.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { baseDocument, runCoe } from '../helpers/lint.js';
+import { baseDocument, BIN, runCoe } from '../helpers/lint.js';
 
 let dir: string;
 const init = (...args: string[]) => runCoe(['init', ...args], { cwd: dir });
@@ -97,5 +98,84 @@ describe('coe init', { timeout: 30_000 }, () => {
     const run = init('--no-github-actions', '--no-pre-commit');
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('coe: docs/coe: exists and is not a folder; choose another docs folder with --docs\n');
+    expect(existsSync(path.join(dir, '.coerc.json'))).toBe(false);
+  });
+});
+
+// In a real terminal (tmux), coe init asks. Without tmux the tests skip on a
+// workstation and fail in CI, which installs tmux.
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+class Terminal {
+  private readonly socket = `coe-init-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
+
+  constructor(cwd: string, args: string[]) {
+    // The shell prints the exit code and stays, so the screen can be read after.
+    const command = `env NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo __EXIT=$?; sleep 600`;
+    this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'main', '-x', '160', '-y', '50', '-c', cwd, command);
+  }
+
+  private tmux(...args: string[]): string {
+    const run = spawnSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`tmux ${args[0]}: ${run.stderr}`);
+    return run.stdout;
+  }
+
+  async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.tmux('capture-pane', '-p', '-J', '-t', 'main');
+      if (pattern.test(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; the screen shows:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  type(text: string): void {
+    this.tmux('send-keys', '-t', 'main', '-l', text);
+  }
+
+  press(key: string): void {
+    this.tmux('send-keys', '-t', 'main', key);
+  }
+
+  async exitCode(): Promise<number> {
+    return Number(/__EXIT=(\d+)/.exec(await this.waitFor(/__EXIT=\d+/))?.[1]);
+  }
+
+  close(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+}
+
+describe.runIf(hasTmux || process.env.CI)('coe init in a terminal (tmux)', { timeout: 60_000 }, () => {
+  let terminal: Terminal | undefined;
+  afterEach(() => terminal?.close());
+
+  it('asks for the docs folder, the workflow and the hook', async () => {
+    terminal = new Terminal(dir, ['init']);
+    await terminal.waitFor(/Docs folder for the COEs/);
+    terminal.type('incidents');
+    terminal.press('Enter');
+    await terminal.waitFor(/GitHub Actions workflow/);
+    terminal.type('y');
+    terminal.press('Enter');
+    await terminal.waitFor(/pre-commit hook/);
+    terminal.press('Enter'); // the default: no
+    expect(await terminal.exitCode()).toBe(0);
+    expect(JSON.parse(read('.coerc.json')).docs).toBe('incidents');
+    expect(existsSync(path.join(dir, '.github/workflows/coe.yml'))).toBe(true);
+    expect(existsSync(path.join(dir, '.pre-commit-config.yaml'))).toBe(false);
+  });
+
+  it('writes nothing when stopped at a prompt', async () => {
+    terminal = new Terminal(dir, ['init']);
+    await terminal.waitFor(/Docs folder for the COEs/);
+    terminal.press('Enter');
+    await terminal.waitFor(/GitHub Actions workflow/);
+    terminal.press('C-c');
+    expect(await terminal.exitCode()).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
