@@ -228,6 +228,21 @@ describe('coe new, titles that are not safe file names', () => {
   );
 });
 
+describe('coe new, configured', () => {
+  it('writes in the configured docs folder, with the configured id prefix and templates', () => {
+    writeFileSync(path.join(cwd, '.coerc.json'), JSON.stringify({ docs: 'incidents', idPrefix: 'INC', templates: 'tpl' }));
+    mkdirSync(path.join(cwd, 'tpl'));
+    writeFileSync(path.join(cwd, 'tpl', 'mine.md'), '# {{title}}\n\n## Impact\n\nTODO\n');
+    const run = coeNew('Orders failed', ...FLAGS, '--template', 'mine');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${path.join('incidents', '2025-10-20-orders-failed.md')}\n`);
+    const text = read(run.stdout.trim());
+    expect(frontmatter(text).id).toBe('INC-2025-001');
+    expect(text.endsWith('---\n\n# Orders failed\n\n## Impact\n\nTODO\n')).toBe(true);
+    expect(coeNew('Orders failed', ...FLAGS, '--id', 'COE-2025-001').stderr).toMatch(/^coe: --id must look like INC-2025-042/);
+  });
+});
+
 describe('coe new, ids and files', () => {
   const doc = (id: string) => `---\ncoe: 1\nid: ${id}\n---\n\n# Old\n`;
 
