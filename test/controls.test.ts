@@ -135,7 +135,7 @@ describe('inline control comments', () => {
   // src/engine/controls.ts reports an unknown id only when no rule of the same
   // comment was used; beside a used rule it is silently ignored (reported as a
   // bug). Turn this into it() when that is fixed.
-  it.fails('report an unknown rule id beside a rule that suppresses something', () => {
+  it('report an unknown rule id beside a rule that suppresses something', () => {
     const text = withNotes('<!-- coe-disable-next-line no-placeholders, no-such-rule -->', 'TODO: count.');
     expect(all(text)).toEqual([['unused-disable', 'warn', lineOf(text, '<!-- coe-disable-next-line')]]);
   });

@@ -30,8 +30,12 @@ export function applyControls(
   for (const span of spans) {
     if (span.used || seen.has(span.control)) continue;
     const siblings = spans.filter((s) => s.control === span.control);
-    if (siblings.some((s) => s.used) && span.rule !== undefined && knownRules.has(span.rule)) {
-      kept.push(unused(span, unusedSeverity, `"${span.rule}" is disabled here but reports nothing: remove it from the comment`));
+    if (siblings.some((s) => s.used)) {
+      const unknown = span.rule !== undefined && !knownRules.has(span.rule);
+      const text = unknown
+        ? `Unknown rule "${span.rule}" in a coe-${span.control.kind} comment: check the rule id`
+        : `"${span.rule}" is disabled here but reports nothing: remove it from the comment`;
+      kept.push(unused(span, unusedSeverity, text));
       continue;
     }
     if (siblings.every((s) => !s.used)) {

@@ -28,8 +28,16 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\
 
 export const isoTime = z
   .string()
-  .regex(ISO_TIME, 'expected an ISO 8601 time with a date, a time and an offset, e.g. 2025-10-20T06:48:00Z')
-  .refine((s) => !Number.isNaN(Date.parse(s.replace(' ', 'T'))), 'not a real date and time');
+  .regex(ISO_TIME, { message: 'expected an ISO 8601 time with a date, a time and an offset, e.g. 2025-10-20T06:48:00Z', abort: true })
+  .refine(isRealTime, 'not a real date and time');
+
+// Date.parse rolls 2025-02-30 over to March 2: check the fields survive.
+function isRealTime(s: string): boolean {
+  const [y, mo, d, h, mi, sec] = s.split(/[-T tZz:+.]/).map(Number) as number[];
+  const day = new Date(Date.UTC(y!, mo! - 1, d!));
+  const dateOk = day.getUTCFullYear() === y && day.getUTCMonth() === mo! - 1 && day.getUTCDate() === d;
+  return dateOk && h! < 24 && mi! < 60 && (Number.isNaN(sec) || sec! < 60);
+}
 
 export const incidentSchema = z.strictObject({
   start: isoTime.describe('When customer impact began'),

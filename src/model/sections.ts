@@ -33,7 +33,7 @@ export function normalizeHeading(heading: string): string {
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu, ' ')
     .toLowerCase()
     .trim()
-    .replace(/^(?:\d+(?:\.\d+)*[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)])\s*/u, '')
+    .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)])\s*/u, '')
     .replace(/[\s\p{P}]+$/u, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -10,9 +10,18 @@ export function rangeOf(node: { position?: { start: Point; end: Point } | undefi
   return { start: { line: p.start.line, column: p.start.column }, end: { line: p.end.line, column: p.end.column } };
 }
 
+// Containers whose children are separate blocks, cells or items: their text
+// is joined with a space so that words at the seams stay apart.
+const SPACED = new Set(['root', 'list', 'listItem', 'table', 'tableRow', 'blockquote']);
+
 export function textOf(node: Nodes | Nodes[]): string {
-  const text = Array.isArray(node) ? node.map((n) => toString(n)).join('\n\n') : toString(node);
-  return text.replace(/\s+/g, ' ').trim();
+  return rawText(node).replace(/\s+/g, ' ').trim();
+}
+
+function rawText(node: Nodes | Nodes[]): string {
+  if (Array.isArray(node)) return node.map(rawText).join(' ');
+  if (SPACED.has(node.type) && 'children' in node) return (node.children as Nodes[]).map(rawText).join(' ');
+  return toString(node);
 }
 
 export function countWords(text: string): number {
@@ -39,7 +48,13 @@ export function textRun(node: Text | InlineCode | Code, lines: string[], section
     const column = at >= 0 ? at + 1 : source.length - source.trimStart().length + 1;
     lineStarts.push({ line, column });
   });
-  return { text: node.value, range, lineStarts, section };
+  const lineOffsets: number[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    lineOffsets.push(offset);
+    offset += part.length + 1;
+  }
+  return { text: node.value, range, lineStarts, lineOffsets, section };
 }
 
 function backticks(lines: string[], range: Range): number {
@@ -54,18 +69,22 @@ function backticks(lines: string[], range: Range): number {
   return source[i] === ' ' && n > 0 ? n + 1 : n;
 }
 
+export function pointKey(point: Point): string {
+  return `${point.line}:${point.column}`;
+}
+
 /** Where the character at `index` of a run's text sits in the file. */
 export function pointAt(run: TextRun, index: number): Point {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < index && i < run.text.length; i++) {
-    if (run.text[i] === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
+  // The last line that starts at or before `index` (binary search).
+  let lo = 0;
+  let hi = run.lineOffsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (run.lineOffsets[mid]! <= index) lo = mid;
+    else hi = mid - 1;
   }
-  const start = run.lineStarts[line] ?? run.range.start;
-  return { line: start.line, column: start.column + (index - lineStart) };
+  const start = run.lineStarts[lo] ?? run.range.start;
+  return { line: start.line, column: start.column + (index - (run.lineOffsets[lo] ?? 0)) };
 }
 
 export function rangeAt(run: TextRun, index: number, length: number): Range {

@@ -39,6 +39,8 @@ export interface TextRun {
   range: Range;
   /** Where each line of `text` starts in the file. */
   lineStarts: Point[];
+  /** Index in `text` where each line starts. */
+  lineOffsets: number[];
   section: SectionKey | undefined;
 }
 

@@ -3,7 +3,7 @@
 import type { Heading, Nodes, Root, RootContent, Yaml } from 'mdast';
 import type { CoeDocument, ControlComment, Reference, Section, SectionKey, TextRun } from '../model/types.js';
 import { headingMatcher, type SectionAliases } from '../model/sections.js';
-import { rangeOf, referencesIn, textOf, textRun } from '../model/text.js';
+import { pointKey, rangeOf, referencesIn, textOf, textRun } from '../model/text.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontmatter } from './frontmatter.js';
 import { checkLimits, DEFAULT_LIMITS, type InputLimits } from './limits.js';
@@ -69,7 +69,7 @@ function buildDocument(file: string, source: string, root: Root, options: ParseO
   const sectionsByKey = new Map<SectionKey, Section[]>();
   for (const s of sections) if (s.key) sectionsByKey.set(s.key, [...(sectionsByKey.get(s.key) ?? []), s]);
 
-  const definitions = new Set<Nodes>();
+  const definitions = new Set<string>();
   const inputFor = (key: SectionKey): SectionInput | undefined => {
     const section = sectionsByKey.get(key)?.[0];
     if (!section) return undefined;
@@ -133,7 +133,7 @@ function findSections(root: Root, match: (heading: string) => SectionKey | undef
 }
 
 // One walk over the tree: prose and code runs, control comments, references.
-function collectText(doc: CoeDocument, definitions: Set<Nodes>): void {
+function collectText(doc: CoeDocument, definitions: Set<string>): void {
   const sectionAt = sectionIndex(doc);
   const visit = (node: Nodes, section: SectionKey | undefined) => {
     switch (node.type) {
@@ -142,7 +142,7 @@ function collectText(doc: CoeDocument, definitions: Set<Nodes>): void {
       case 'text': {
         const run = textRun(node, doc.lines, section);
         doc.prose.push(run);
-        if (!definitions.has(node)) doc.references.push(...referencesOf(run));
+        doc.references.push(...referencesOf(run).filter((r) => !definitions.has(pointKey(r.range.start))));
         return;
       }
       case 'inlineCode':

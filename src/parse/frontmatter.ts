@@ -44,10 +44,15 @@ export function readFrontmatter(node: Yaml | undefined, idPrefix: string): Front
   indexPositions(doc.contents, '', toRange, model);
   model.hasCoeKey = model.positions.has('coe');
 
-  for (const error of doc.errors) {
-    model.problems.push({ message: yamlMessage(error.message), range: toRange(error.pos[0], error.pos[1]) });
+  // The first YAML error only: the ones after it mostly follow from it.
+  const error = doc.errors[0];
+  if (error) {
+    // An unclosed quote or bracket is found at the end; point where it opens.
+    const opened = error.code === 'MISSING_CHAR' ? openingOf(doc.contents, error.pos[0]) : undefined;
+    const at = opened ?? error.pos[0];
+    model.problems.push({ message: yamlMessage(error.message), range: toRange(at, opened === undefined ? error.pos[1] : at + 1) });
+    return model;
   }
-  if (doc.errors.length > 0) return model;
 
   let value: unknown;
   try {
@@ -71,7 +76,8 @@ export function readFrontmatter(node: Yaml | undefined, idPrefix: string): Front
 
 function validate(raw: Record<string, unknown>, idPrefix: string, model: FrontmatterModel): void {
   // Keys that begin with `x-` belong to the user.
-  const input = Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('x-')));
+  const input = withoutUserKeys(raw);
+  if (isRecord(input.incident)) input.incident = withoutUserKeys(input.incident);
   const result = frontmatterSchema(idPrefix).safeParse(input);
   const bad = new Set<string>();
   if (!result.success) {
@@ -125,6 +131,14 @@ function checkMilestones(model: FrontmatterModel): void {
 }
 
 const NEEDED_FROM: Record<string, Status> = { engaged: 'review', mitigated: 'review', resolved: 'approved' };
+
+function withoutUserKeys(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('x-')));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel): FrontmatterProblem[] {
   const path = issue.path.map(String);
@@ -195,6 +209,21 @@ function indexPositions(node: unknown, prefix: string, toRange: ToRange, model: 
   } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
     model.strings.push({ path: prefix, value: node.value, range: toRange(node.range[0], node.range[1]) });
   }
+}
+
+// The start of the innermost quoted scalar or flow collection that runs up to `pos`.
+function openingOf(node: unknown, pos: number): number | undefined {
+  let found: number | undefined;
+  const visit = (n: unknown) => {
+    if (!n || typeof n !== 'object') return;
+    const range = (n as YamlNode).range;
+    const quoted = isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE');
+    const flow = (isMap(n) || isSeq(n)) && n.flow === true;
+    if (range && (quoted || flow) && range[0] < pos && pos <= range[2] && (found === undefined || range[0] > found)) found = range[0];
+    if (isMap(n) || isSeq(n)) for (const item of n.items) isPair(item) ? (visit(item.key), visit(item.value)) : visit(item);
+  };
+  visit(node);
+  return found;
 }
 
 function firstAliasRange(node: unknown, toRange: ToRange): Range | undefined {

@@ -50,7 +50,7 @@ export default defineRule({
       message: 'Five whys has more than one top-level item: keep one problem statement and nest every "why?" under it',
       range: node.textRange,
     }));
-    if (!/\d/.test(problem.text)) {
+    if (!/(?<![\p{L}\p{N}_-])\d/u.test(problem.text)) {
       findings.push({
         message: 'The problem statement carries no number: say how much, how many or how long (e.g. "3% of API calls failed for 45 minutes")',
         range: problem.textRange,

@@ -54,6 +54,8 @@ export default defineRule({
     const entries = doc.timeline;
     const incident = doc.frontmatter.data.incident;
     if (!entries || !incident) return [];
+    // No entries (timeline-order reports that), or entries with no date to take: nothing to compare.
+    if (entries.length === 0 || entries.some((e) => e.time === undefined && !e.problem)) return [];
     const minutes = new Set(entries.filter((e) => e.time !== undefined).map((e) => Math.floor(e.time! / 60_000)));
     const findings: RuleFinding[] = [];
     for (const key of MILESTONE_KEYS) {

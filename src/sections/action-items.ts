@@ -1,7 +1,7 @@
 // Action items: a table with the columns of section 3.7, matched by header text.
 import type { Nodes, TableRow } from 'mdast';
 import type { ActionColumn, ActionItem, ActionItemsModel, Reference, TextRun } from '../model/types.js';
-import { rangeOf, referencesIn, textRun } from '../model/text.js';
+import { pointKey, rangeOf, referencesIn, textRun } from '../model/text.js';
 import type { SectionInput } from './context.js';
 import { cellsOf, firstTable, matchColumns } from './tables.js';
 
@@ -72,7 +72,10 @@ function readItem(row: TableRow, columns: (ActionColumn | undefined)[], input: S
     if (column === 'lessons') item.lessons = lessonRefs(row.children[i]!, input);
     else item[column] = cell.text;
     // The ID cell defines the id; it is not a reference to it.
-    if (column === 'id') collectText(row.children[i]!).forEach((t) => input.definitions.add(t));
+    if (column === 'id') {
+      const runs = collectText(row.children[i]!).map((t) => textRun(t, input.lines, input.key));
+      runs.flatMap(referencesIn).forEach((r) => input.definitions.add(pointKey(r.range.start)));
+    }
   });
   item.status = item.status.toLowerCase();
   item.term = item.term.toLowerCase();

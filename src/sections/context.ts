@@ -1,5 +1,5 @@
 // What a section parser is given: the body nodes of its section and the file.
-import type { RootContent, Nodes } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { Range, SectionKey } from '../model/types.js';
 
 export interface SectionInput {
@@ -7,6 +7,6 @@ export interface SectionInput {
   nodes: RootContent[];
   range: Range;
   lines: string[];
-  /** Text nodes that define ids (a lesson's `L1:`, an action item's ID cell), not references. */
-  definitions: Set<Nodes>;
+  /** Where ids are defined (a lesson's `L1:`, an action item's ID cell), as "line:column": not references. */
+  definitions: Set<string>;
 }

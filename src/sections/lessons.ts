@@ -1,7 +1,7 @@
 // Lessons: a list whose items begin with their id, `L<n>`, then ":", "." or a dash.
 import type { List, Nodes } from 'mdast';
 import type { Lesson } from '../model/types.js';
-import { rangeOf, textOf } from '../model/text.js';
+import { pointKey, rangeOf, referencesIn, textOf, textRun } from '../model/text.js';
 import type { SectionInput } from './context.js';
 
 const LESSON_ID = /^(L[1-9]\d*)\s*[:.\-–—]\s*/;
@@ -13,14 +13,16 @@ export function parseLessons(input: SectionInput): Lesson[] {
     const first = item.children[0];
     const text = first ? textOf(first) : '';
     const match = LESSON_ID.exec(text);
-    if (match && first) markDefinition(first, input.definitions);
+    if (match && first) markDefinition(first, input);
     return { id: match?.[1], text: match ? text.slice(match[0].length) : text, range: rangeOf(item) };
   });
 }
 
-// The first text node holds the id (inside **bold** or not); it defines, not references.
-function markDefinition(node: Nodes, definitions: Set<Nodes>): void {
+// The first text node begins with the id (inside **bold** or not); the id defines, not references.
+function markDefinition(node: Nodes, input: SectionInput): void {
   let current: Nodes | undefined = node;
   while (current && 'children' in current && current.children.length > 0) current = current.children[0];
-  if (current && current.type === 'text') definitions.add(current);
+  if (current?.type !== 'text') return;
+  const first = referencesIn(textRun(current, input.lines, input.key))[0];
+  if (first && first.kind === 'lesson') input.definitions.add(pointKey(first.range.start));
 }

@@ -10,7 +10,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A pattern that finds a term whole: not inside a longer name of letters, digits, "-" or "_". */
 export function termPattern(term: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}_-])${escape(term.trim())}(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`, 'giu');
+  return new RegExp(`(?<![\\p{L}\\p{N}_-])${escape(term.trim()).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`, 'giu');
 }
 
 export function findTerm(text: string, term: string): TermMatch[] {

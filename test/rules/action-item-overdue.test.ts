@@ -6,8 +6,8 @@ const run = (text: string, now: string) => lintString(text, { now });
 const findings = (text: string, now: string) => findingsOf(run(text, now), ID);
 const messagesOf = (text: string, now: string) => run(text, now).filter((m) => m.ruleId === ID).map((m) => m.message);
 
-// Base: AI-1 validated, due 2025-09-05; AI-2 in-progress, due 2025-10-15.
-const AI2 = '| 2025-10-15 | in-progress |';
+// Base: AI-1 validated, due 2025-09-05; AI-2 in-progress, due 2025-11-28.
+const AI2 = '| 2025-11-28 | in-progress |';
 const ai2 = (due: string, status: string) => edit(baseDocument(), AI2, `| ${due} | ${status} |`);
 
 describe('action-item-overdue', () => {
@@ -16,13 +16,13 @@ describe('action-item-overdue', () => {
   });
 
   it('does not report an item due today', () => {
-    expect(findings(baseDocument(), '2025-10-15')).toEqual([]);
+    expect(findings(baseDocument(), '2025-11-28')).toEqual([]);
   });
 
   it('reports an in-progress item the day after its due date, with the days overdue', () => {
     const text = baseDocument();
-    expect(findings(text, '2025-10-16')).toEqual([[ID, 'warn', lineOf(text, '| AI-2 |')]]);
-    expect(messagesOf(text, '2025-10-16')[0]).toContain('1 day overdue (due 2025-10-15');
+    expect(findings(text, '2025-11-29')).toEqual([[ID, 'warn', lineOf(text, '| AI-2 |')]]);
+    expect(messagesOf(text, '2025-11-29')[0]).toContain('1 day overdue (due 2025-11-28');
   });
 
   it('reports an open item and counts the days', () => {

@@ -7,9 +7,9 @@ const run = (text: string, options: Record<string, unknown> = {}) =>
 const findings = (text: string, options: Record<string, unknown> = {}) => findingsOf(run(text, options), ID);
 const messagesOf = (text: string) => run(text).filter((m) => m.ruleId === ID).map((m) => m.message);
 
-// Base: resolved 2025-09-03; AI-1 short due 2025-09-05; AI-2 mid due 2025-10-15.
+// Base: resolved 2025-09-03; AI-1 short due 2025-09-05; AI-2 mid due 2025-11-28.
 const AI1 = '| short | payments-team | 2025-09-05 | validated |';
-const AI2 = '| mid | payments-team | 2025-10-15 | in-progress |';
+const AI2 = '| mid | payments-team | 2025-11-28 | in-progress |';
 const ai1 = (term: string, due: string) => edit(baseDocument(), AI1, `| ${term} | payments-team | ${due} | validated |`);
 const ai2 = (term: string, due: string, text = baseDocument()) => edit(text, AI2, `| ${term} | payments-team | ${due} | in-progress |`);
 
