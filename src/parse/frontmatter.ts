@@ -81,8 +81,9 @@ function validate(raw: Record<string, unknown>, idPrefix: string, model: Frontma
   const result = frontmatterSchema(idPrefix).safeParse(input);
   const bad = new Set<string>();
   if (!result.success) {
+    const misspelt = misspellings(result.error.issues, model);
     for (const issue of result.error.issues) {
-      for (const problem of issueProblems(issue, model)) model.problems.push(problem);
+      for (const problem of issueProblems(issue, model, misspelt)) model.problems.push(problem);
       const path = issue.path.map(String);
       const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...path, k]) : [path];
       for (const k of keys) bad.add(k.join('.'));
@@ -140,18 +141,52 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel): FrontmatterProblem[] {
+// A misspelt key shows as an unknown key plus a missing one: pair them
+// (unknown path -> the missing key it stands for) to report them once.
+function misspellings(issues: z.core.$ZodIssue[], model: FrontmatterModel): Map<string, string> {
+  const missing = issues
+    .map((i) => i.path.map(String))
+    .filter((path) => path.length > 0 && !model.positions.has(path.join('.')));
+  const pairs = new Map<string, string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const parent = issue.path.map(String);
+    for (const name of issue.keys) {
+      const match = missing.find(
+        (m) => m.length === parent.length + 1 && m.slice(0, -1).join('.') === parent.join('.') && editDistance(m.at(-1)!, name) <= 2,
+      );
+      if (match) pairs.set([...parent, name].join('.'), match.join('.'));
+    }
+  }
+  return pairs;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, misspelt: Map<string, string>): FrontmatterProblem[] {
   const path = issue.path.map(String);
   const key = path.join('.');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((name) => {
       const full = [...path, name].join('.');
-      return {
-        message: `Unknown key "${full}": check its spelling (keys of your own must begin with "x-")`,
-        range: model.positions.get(full) ?? rangeOf(path, model),
-      };
+      const meant = misspelt.get(full);
+      const message = meant
+        ? `Unknown key "${full}": did you mean "${meant.split('.').at(-1)}"?`
+        : `Unknown key "${full}": check its spelling (keys of your own must begin with "x-")`;
+      return { message, range: model.positions.get(full) ?? rangeOf(path, model) };
     });
   }
+  if ([...misspelt.values()].includes(key)) return [];
   const where = key === '' ? 'The frontmatter' : `"${key}"`;
   let message: string;
   if (key !== '' && !model.positions.has(key)) {
