@@ -66,3 +66,14 @@ export function runCoe(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Replaces the body of the level-2 section `## heading` (up to the next level-2 heading). */
+export function withSection(text: string, heading: string, body: string): string {
+  const open = `## ${heading}\n`;
+  const start = text.indexOf(open);
+  if (start === -1) throw new Error(`withSection: no "## ${heading}"`);
+  const bodyStart = start + open.length;
+  const next = text.indexOf('\n## ', bodyStart);
+  const end = next === -1 ? text.length : next + 1;
+  return `${text.slice(0, bodyStart)}\n${body}\n${text.slice(end)}`;
+}

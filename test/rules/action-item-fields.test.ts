@@ -1,7 +1,7 @@
 // action-item-fields: the Action items table has the columns of section 3.7,
 // each value is valid, and ids are unique.
 import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase } from '../helpers/lint.js';
+import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase, withSection } from '../helpers/lint.js';
 
 const RULE = 'action-item-fields';
 const base = baseDocument();
@@ -21,11 +21,7 @@ const withCell = (index: number, value: string) => row(GOOD.map((c, i) => (i ===
 const ROW_LINE = lineOf(base, AI1);
 
 /** The base with its Action items body replaced. */
-function actions(body: string): string {
-  const start = base.indexOf('## Action items\n') + '## Action items\n'.length;
-  const end = base.indexOf('## Customer summary');
-  return `${base.slice(0, start)}\n${body}\n${base.slice(end)}`;
-}
+const actions = (body: string): string => withSection(base, 'Action items', body);
 
 describe('action-item-fields passes', () => {
   it('passes the base document', () => {

@@ -1,7 +1,7 @@
 // five-whys-depth: the deepest root cause is at depth minDepth (3) or more,
 // and no root cause is shallower than minLeafDepth (2).
 import { describe, expect, it } from 'vitest';
-import { baseDocument, findingsOf, lineOf, lintFixture, lintString, type LintCase } from '../helpers/lint.js';
+import { baseDocument, findingsOf, lineOf, lintFixture, lintString, type LintCase, withSection } from '../helpers/lint.js';
 
 const RULE = 'five-whys-depth';
 const base = baseDocument();
@@ -11,11 +11,7 @@ const findings = (text: string, options?: LintCase) => findingsOf(lintString(tex
 const withOptions = (options: Record<string, unknown>): LintCase => ({ config: { rules: { [RULE]: { level: undefined, options } } } });
 const warnAt = (...lines: number[]) => lines.map((line) => [RULE, 'warn', line]);
 
-function whys(body: string): string {
-  const start = base.indexOf('## Five whys\n') + '## Five whys\n'.length;
-  const end = base.indexOf('## Detection');
-  return `${base.slice(0, start)}\n${body}\n${base.slice(end)}`;
-}
+const whys = (body: string): string => withSection(base, 'Five whys', body);
 
 describe('five-whys-depth passes', () => {
   it('passes the base document (deepest at 3, shallowest at 2)', () => {

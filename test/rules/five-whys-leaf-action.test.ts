@@ -1,7 +1,7 @@
 // five-whys-leaf-action: every root cause references a lesson or an action
 // item; an undefined reference is for references-exist alone.
 import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase } from '../helpers/lint.js';
+import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase, withSection } from '../helpers/lint.js';
 
 const RULE = 'five-whys-leaf-action';
 const base = baseDocument();
@@ -9,11 +9,7 @@ const base = baseDocument();
 const findings = (text: string, options?: LintCase) => findingsOf(lintString(text, options), RULE);
 const errorAt = (...lines: number[]) => lines.map((line) => [RULE, 'error', line]);
 
-function whys(body: string): string {
-  const start = base.indexOf('## Five whys\n') + '## Five whys\n'.length;
-  const end = base.indexOf('## Detection');
-  return `${base.slice(0, start)}\n${body}\n${base.slice(end)}`;
-}
+const whys = (body: string): string => withSection(base, 'Five whys', body);
 
 describe('five-whys-leaf-action passes', () => {
   it('passes the base document', () => {

@@ -1,7 +1,7 @@
 // five-whys-problem: exactly one top-level item, the problem statement, and it
 // carries data (a number).
 import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase } from '../helpers/lint.js';
+import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase, withSection } from '../helpers/lint.js';
 
 const RULE = 'five-whys-problem';
 const base = baseDocument();
@@ -11,11 +11,7 @@ const PROBLEM = 'Payment notifications were up to 40 minutes late for 75 minutes
 const findings = (text: string, options?: LintCase) => findingsOf(lintString(text, options), RULE);
 const errorAt = (...lines: number[]) => lines.map((line) => [RULE, 'error', line]);
 
-function whys(body: string): string {
-  const start = base.indexOf('## Five whys\n') + '## Five whys\n'.length;
-  const end = base.indexOf('## Detection');
-  return `${base.slice(0, start)}\n${body}\n${base.slice(end)}`;
-}
+const whys = (body: string): string => withSection(base, 'Five whys', body);
 
 describe('five-whys-problem passes', () => {
   it('passes the base document', () => {

@@ -1,7 +1,7 @@
 // five-whys-tree: the five whys branch into at least minRootCauses root
 // causes: a tree, not a chain.
 import { describe, expect, it } from 'vitest';
-import { baseDocument, findingsOf, lineOf, lintFixture, lintString, type LintCase } from '../helpers/lint.js';
+import { baseDocument, findingsOf, lineOf, lintFixture, lintString, type LintCase, withSection } from '../helpers/lint.js';
 
 const RULE = 'five-whys-tree';
 const base = baseDocument();
@@ -11,11 +11,7 @@ const findings = (text: string, options?: LintCase) => findingsOf(lintString(tex
 const withOptions = (options: Record<string, unknown>): LintCase => ({ config: { rules: { [RULE]: { level: undefined, options } } } });
 const warnAt = (...lines: number[]) => lines.map((line) => [RULE, 'warn', line]);
 
-function whys(body: string): string {
-  const start = base.indexOf('## Five whys\n') + '## Five whys\n'.length;
-  const end = base.indexOf('## Detection');
-  return `${base.slice(0, start)}\n${body}\n${base.slice(end)}`;
-}
+const whys = (body: string): string => withSection(base, 'Five whys', body);
 
 const CHAIN = ['- 3 hosts failed for 40 minutes.', '  - Why? Disks filled.', '    - Why? Logs were not rotated.', '      - Why? The rotation job was removed. → L1'].join('\n');
 

@@ -1,7 +1,7 @@
 // impact-narrative: the Impact section is a narrative: at least minParagraphs
 // paragraphs and minWords words, and mostly paragraphs rather than lists.
 import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase } from '../helpers/lint.js';
+import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase, withSection } from '../helpers/lint.js';
 
 const RULE = 'impact-narrative';
 const base = baseDocument();
@@ -12,11 +12,7 @@ const withOptions = (options: Record<string, unknown>): LintCase => ({ config: {
 const warnAt = (...lines: number[]) => lines.map((line) => [RULE, 'warn', line]);
 
 /** The base document with its Impact body replaced. */
-function impact(body: string): string {
-  const start = base.indexOf('## Impact\n') + '## Impact\n'.length;
-  const end = base.indexOf('## Timeline');
-  return `${base.slice(0, start)}\n${body}\n${base.slice(end)}`;
-}
+const impact = (body: string): string => withSection(base, 'Impact', body);
 
 const words = (n: number, word = 'word') => Array.from({ length: n }, () => word).join(' ');
 // The base Impact: two paragraphs, 45 + 38 = 83 words.
