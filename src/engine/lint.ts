@@ -6,6 +6,8 @@ import { RULES } from '../rules/index.js';
 import { applyControls, UNUSED_DISABLE } from './controls.js';
 import type { LintSettings, Message, Rule, Severity } from './rule.js';
 import { decode, parseCoeDocument, type ParseOptions } from '../parse/document.js';
+import { parseMarkdown } from '../parse/markdown.js';
+import { readFrontmatter } from '../parse/frontmatter.js';
 
 export interface FileResult {
   file: string;
@@ -29,7 +31,11 @@ export function lintBytes(file: string, bytes: Uint8Array, config: ResolvedConfi
 
 export function lintText(file: string, text: string, config: ResolvedConfig, settings: LintSettings): FileResult {
   const parsed = parseCoeDocument(file, text, parseOptionsOf(config));
-  if (!parsed.ok) return fatalResult(file, parsed.fatal.message, parsed.fatal.line, parsed.fatal.column);
+  if (!parsed.ok) {
+    // Over a limit: still tell whether it is a COE, so folders pass over other Markdown.
+    const fatal = fatalResult(file, parsed.fatal.message, parsed.fatal.line, parsed.fatal.column);
+    return { ...fatal, isCoe: hasCoeFrontmatter(text, config) };
+  }
   const messages = lintDocument(parsed.doc, config, settings);
   return result(file, parsed.doc.frontmatter.hasCoeKey, messages);
 }
@@ -94,6 +100,15 @@ function runRule(rule: Rule, severity: Severity, doc: CoeDocument, config: Resol
 
 function sortMessages(messages: Message[]): Message[] {
   return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+// Reads only the frontmatter block at the top (the lines up to its closing fence).
+function hasCoeFrontmatter(text: string, config: ResolvedConfig): boolean {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1000);
+  const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
+  if (lines[0]?.trimEnd() !== '---' || close === -1) return false;
+  const yaml = parseMarkdown(lines.slice(0, close + 1).join('\n')).children.find((n) => n.type === 'yaml');
+  return readFrontmatter(yaml, config.idPrefix).hasCoeKey;
 }
 
 export function fatalResult(file: string, message: string, line = 1, column = 1): FileResult {

@@ -113,14 +113,17 @@ function findTitle(root: Root): CoeDocument['title'] {
 
 function findSections(root: Root, match: (heading: string) => SectionKey | undefined): Section[] {
   const sections: Section[] = [];
+  // The section still taking body nodes; a level-1 heading closes it for good.
+  let current: Section | undefined;
   root.children.forEach((node, index) => {
-    const current = sections.at(-1);
     if (node.type === 'heading' && node.depth <= 2) {
-      if (current) current.bodyEnd = index;
+      current = undefined;
       if (node.depth === 2) {
-        const heading = textOf(node);
+        // An HTML comment in a heading does not render, so it does not name the section.
+        const heading = textOf(node.children.filter((c) => c.type !== 'html'));
         const range = rangeOf(node);
-        sections.push({ key: match(heading), heading, range: { ...range }, headingRange: range, bodyStart: index + 1, bodyEnd: index + 1 });
+        current = { key: match(heading), heading, range: { ...range }, headingRange: range, bodyStart: index + 1, bodyEnd: index + 1 };
+        sections.push(current);
       }
       return;
     }

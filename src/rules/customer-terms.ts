@@ -76,7 +76,8 @@ export default defineRule({
     const terms = termsWithoutGlossary(doc, settings.internalTerms);
     if (terms.length === 0) return [];
     const findings: RuleFinding[] = [];
-    for (const run of doc.prose.filter((r) => CUSTOMER_SECTIONS.has(r.section))) {
+    // Code too: the export shows it to customers, and its leak check looks there.
+    for (const run of [...doc.prose, ...doc.code].filter((r) => CUSTOMER_SECTIONS.has(r.section))) {
       for (const m of occurrences(run.text, terms)) {
         const found = run.text.slice(m.index, m.index + m.length);
         findings.push({
