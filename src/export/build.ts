@@ -68,14 +68,16 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
   const lineOf = (key: string) => doc.frontmatter.positions.get(key)?.start.line;
   const note = (text: string, where: string) => origins.push({ text, where });
 
-  const title = redact.text(fm.title ?? doc.title?.text ?? 'Untitled incident');
+  // Frontmatter values are one line each in the draft: a newline must not start a block.
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const title = oneLine(redact.text(fm.title ?? doc.title?.text ?? 'Untitled incident'));
   note(title, at('the title', lineOf('title') ?? doc.title?.range.start.line));
 
   const start = parseIsoTime(fm.incident?.start);
   const end = parseIsoTime(fm.incident?.mitigated);
   const windowText = windowInWords(start, end);
-  const functions = affectedFunctions(fm.services ?? [], fm.glossary ?? {});
-  const regions = (fm.regions ?? []).map((r) => redact.text(r)).filter(Boolean);
+  const functions = affectedFunctions(fm.services ?? [], fm.glossary ?? {}).map(oneLine);
+  const regions = (fm.regions ?? []).map((r) => oneLine(redact.text(r))).filter(Boolean);
   note(functions.join(', '), at('the glossary', lineOf('glossary')));
   note(regions.join(', '), at('the regions', lineOf('regions')));
 

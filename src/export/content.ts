@@ -29,8 +29,9 @@ function toBlock(node: RootContent, redact: Redactor): Block[] {
     case 'table':
       return [toTable(node, redact)];
     case 'html': {
-      if (isComment(node.value)) return [];
-      const content = finish(textInline(node.value, redact), true);
+      const visible = withoutComments(node.value);
+      if (!visible.trim()) return [];
+      const content = finish(textInline(visible, redact), true);
       return hasText(content) ? [{ type: 'paragraph', content }] : [];
     }
     default:
@@ -88,7 +89,7 @@ function toInline(node: PhrasingContent, redact: Redactor): Inline[] {
     case 'break':
       return [{ type: 'break' }];
     case 'html':
-      return isComment(node.value) ? [REMOVED] : textInline(node.value, redact);
+      return withoutComments(node.value).trim() ? textInline(withoutComments(node.value), redact) : [REMOVED];
     default:
       return 'children' in node ? (node.children as PhrasingContent[]).flatMap((c) => toInline(c, redact)) : [];
   }
@@ -100,8 +101,10 @@ function textInline(value: string, redact: Redactor): Inline[] {
   return text ? [{ type: 'text', text }] : [];
 }
 
-function isComment(html: string): boolean {
-  return html.trim().startsWith('<!--');
+// Comments never render, so none of their text reaches customers, wherever
+// they sit in a block of HTML (an unclosed one runs to the end).
+function withoutComments(html: string): string {
+  return html.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
 }
 
 function hasText(inlines: Inline[]): boolean {

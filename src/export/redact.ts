@@ -46,7 +46,9 @@ const TOKEN_EDGES = /^[(<["'“‘]*(.*?)[.,;:!?)\]>"'”’]*$/su;
 export function makeRedactor(settings: RedactionSettings): Redactor {
   const hosts = internalHosts(settings);
   const tickets = new Set(settings.tickets.map(normalizeUrl));
+  // Wording is one line: a newline in it would start a new block of the draft.
   const glossary = Object.entries(settings.glossary)
+    .map(([term, wording]): [string, string] => [term, wording.replace(/\s+/g, ' ').trim()])
     .filter(([term]) => term.trim() !== '')
     .sort(([a], [b]) => b.trim().length - a.trim().length);
   const coeId = new RegExp(`(?<![\\p{L}\\p{N}_-])${escapeRegExp(settings.idPrefix)}-\\d{4}-\\d{3,}(?![\\p{L}\\p{N}_])`, 'gu');
