@@ -30,10 +30,10 @@ export const SECTION_KEYS = SECTIONS.map((s) => s.key) as SectionKey[];
 export function normalizeHeading(heading: string): string {
   return heading
     .normalize('NFKC')
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu, ' ')
+    .replace(/[#*0-9]\u{FE0F}?\u{20E3}|[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu, ' ')
     .toLowerCase()
     .trim()
-    .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)])\s*/u, '')
+    .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)]|[a-z][.)])\s*/u, '')
     .replace(/[\s\p{P}]+$/u, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -240,7 +240,12 @@ function indexPositions(node: unknown, prefix: string, toRange: ToRange, model: 
       indexPositions(pair.value, path, toRange, model);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => indexPositions(item, `${prefix}.${i}`, toRange, model));
+    node.items.forEach((item, i) => {
+      // Items have no key: their value's place stands for them.
+      const range = (item as YamlNode | null)?.range;
+      if (range) model.positions.set(`${prefix}.${i}`, toRange(range[0], range[1]));
+      indexPositions(item, `${prefix}.${i}`, toRange, model);
+    });
   } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
     model.strings.push({ path: prefix, value: node.value, range: toRange(node.range[0], node.range[1]) });
   }

@@ -23,8 +23,11 @@ export function checkLimits(text: string, limits: InputLimits): { message: strin
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
+    // A final newline ends the last line; it does not open another.
+    if (start === text.length && line > 1) break;
     if (line > limits.maxLines) return { message: `more than ${limits.maxLines} lines`, line };
-    if (end - start > limits.maxLineLength) {
+    const length = end - start - (text.charCodeAt(end - 1) === 0x0d ? 1 : 0);
+    if (length > limits.maxLineLength) {
       return { message: `line is longer than ${limits.maxLineLength} characters`, line };
     }
     const depth = nestingDepth(text, start, end);

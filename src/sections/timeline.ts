@@ -6,9 +6,9 @@ import { rangeOf, textOf } from '../model/text.js';
 import type { SectionInput } from './context.js';
 
 // 2025-10-20 06:48 UTC, 2025-10-20T06:48Z, 2025-10-20 08:48 +02:00, 2025-10-20 06:48
-const FULL = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt]|,?\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?(?![\d:])/;
+const FULL = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt]|,?\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?(?![\d:])/;
 // 06:48, 06:48:10, optionally with an offset
-const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?(?![\d:])/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?(?![\d:])/;
 
 interface Clock {
   date: string | undefined; // YYYY-MM-DD, local to the offset
@@ -41,27 +41,37 @@ function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): T
   const cleaned = text.replace(/^[*_~\s]+/, '');
   const full = FULL.exec(cleaned);
   if (full) {
-    const [whole, y, mo, d, h, mi, s, zone] = full;
+    const [whole, y, mo, d, h12, mi, s, half, zone] = full;
+    const h = hour(h12, half);
     entry.timeText = whole.trim();
     entry.hasDate = true;
     const offset = zone ? offsetMinutes(zone) : 0;
-    entry.time = toEpoch(`${y}-${mo}-${d}`, Number(h), Number(mi), Number(s ?? 0), offset);
+    entry.time = toEpoch(`${y}-${mo}-${d}`, h, Number(mi), Number(s ?? 0), offset);
     if (entry.time === undefined) entry.problem = `"${entry.timeText}" is not a real date and time`;
     else Object.assign(clock, { date: `${y}-${mo}-${d}`, offset });
     return entry;
   }
   const time = TIME.exec(cleaned);
   if (time) {
-    const [whole, h, mi, s, zone] = time;
+    const [whole, h12, mi, s, half, zone] = time;
+    const h = hour(h12, half);
     entry.timeText = whole.trim();
     if (zone) clock.offset = offsetMinutes(zone);
     if (clock.date === undefined) return entry; // no date to take: the frontmatter is missing it
-    entry.time = toEpoch(clock.date, Number(h), Number(mi), Number(s ?? 0), clock.offset);
+    entry.time = toEpoch(clock.date, h, Number(mi), Number(s ?? 0), clock.offset);
     if (entry.time === undefined) entry.problem = `"${entry.timeText}" is not a real time of day`;
     return entry;
   }
   entry.problem = 'the entry does not begin with a time (e.g. "2025-10-20 06:48 UTC" or "06:48")';
   return entry;
+}
+
+// A 12-hour time ("9:18 PM") becomes 21:18; an hour out of range stays out of range.
+function hour(text: string | undefined, half: string | undefined): number {
+  const h = Number(text);
+  if (!half) return h;
+  if (h < 1 || h > 12) return 99;
+  return (h % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
 }
 
 function startDate(start: string | undefined): string | undefined {

@@ -1,0 +1,59 @@
+// Cases found by reviewing documents nobody had tried: headings, 12-hour
+// times, input limits at their edges, and places of frontmatter list items.
+import { describe, expect, it } from 'vitest';
+import { headingMatcher } from '../../src/model/sections.js';
+import { checkLimits, DEFAULT_LIMITS } from '../../src/parse/limits.js';
+import { baseDocument, edit, findingsOf, lineOf, lintString } from '../helpers/lint.js';
+import { parse, withStart } from './helpers.js';
+
+describe('headings', () => {
+  const match = headingMatcher();
+  it.each([
+    ['1️⃣ Impact', 'impact'],
+    ['🇪🇺 Impact', 'impact'],
+    ['A. Impact', 'impact'],
+    ['B) Timeline', 'timeline'],
+  ])('matches "%s"', (heading, key) => expect(match(heading)).toBe(key));
+
+  it('does not let an HTML comment in a heading hide the section', () => {
+    const text = edit(baseDocument(), '## Impact\n', '## Impact <!-- what customers experienced -->\n');
+    expect(findingsOf(lintString(text, { now: '2025-09-10' }), 'required-sections')).toEqual([]);
+  });
+});
+
+describe('12-hour times', () => {
+  it('reads 9:18 PM as 21:18, and 12:05 AM as 00:05', () => {
+    const doc = parse(withStart('2025-10-20T06:48:00Z', '## Timeline\n\n- 2025-10-20 9:18 PM UTC — a\n- 2025-10-21 12:05 AM — b\n'));
+    expect(doc.timeline?.map((e) => new Date(e.time!).toISOString())).toEqual(['2025-10-20T21:18:00.000Z', '2025-10-21T00:05:00.000Z']);
+  });
+
+  it('refuses 13:00 PM', () => {
+    const doc = parse(withStart('2025-10-20T06:48:00Z', '## Timeline\n\n- 13:00 PM — a\n'));
+    expect(doc.timeline?.[0]?.problem).toContain('not a real time');
+  });
+});
+
+describe('limits at their edges', () => {
+  const line = 'a'.repeat(DEFAULT_LIMITS.maxLineLength);
+  it('a line of exactly the limit passes with LF and with CRLF', () => {
+    expect(checkLimits(`${line}\n`, DEFAULT_LIMITS)).toBeUndefined();
+    expect(checkLimits(`${line}\r\n`, DEFAULT_LIMITS)).toBeUndefined();
+    expect(checkLimits(`${line}a\r\n`, DEFAULT_LIMITS)?.message).toContain('longer');
+  });
+
+  it('exactly the most lines passes, with or without a final newline', () => {
+    const lines = Array.from({ length: DEFAULT_LIMITS.maxLines }, () => 'x');
+    expect(checkLimits(lines.join('\n'), DEFAULT_LIMITS)).toBeUndefined();
+    expect(checkLimits(`${lines.join('\n')}\n`, DEFAULT_LIMITS)).toBeUndefined();
+    expect(checkLimits(`${lines.join('\n')}\nx`, DEFAULT_LIMITS)?.line).toBe(DEFAULT_LIMITS.maxLines + 1);
+  });
+});
+
+describe('frontmatter list items', () => {
+  it('reports a bad item at its own line, as a wrong value, not a missing key', () => {
+    const text = edit(baseDocument(), 'authors: [Ines Okafor]', 'authors:\n  - Ines Okafor\n  - ""');
+    const messages = lintString(text, { now: '2025-09-10' }).filter((m) => m.ruleId === 'frontmatter-schema');
+    expect(messages.map((m) => m.line)).toEqual([lineOf(text, '  - ""')]);
+    expect(messages[0]?.message).not.toContain('Missing');
+  });
+});
