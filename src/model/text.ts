@@ -93,6 +93,13 @@ export function rangeAt(run: TextRun, index: number, length: number): Range {
 
 const REFERENCE = /\b(?:L[1-9]\d*|AI-[1-9]\d*)\b/g;
 
+const ID_LIST = /^\s*(?:L[1-9]\d*|AI-[1-9]\d*)(?:\s*,\s*(?:L[1-9]\d*|AI-[1-9]\d*))*\s*$/;
+
+/** Inline code that holds only ids (`L1`, `AI-2, AI-3`) is written as code for looks: its ids are references. */
+export function isIdCode(value: string): boolean {
+  return ID_LIST.test(value);
+}
+
 /** The `L<n>` and `AI-<n>` tokens of a run. */
 export function referencesIn(run: TextRun): Reference[] {
   const refs: Reference[] = [];

@@ -3,7 +3,7 @@
 import type { Heading, Nodes, Root, RootContent, Yaml } from 'mdast';
 import type { CoeDocument, ControlComment, Reference, Section, SectionKey, TextRun } from '../model/types.js';
 import { headingMatcher, type SectionAliases } from '../model/sections.js';
-import { pointKey, rangeOf, referencesIn, textOf, textRun } from '../model/text.js';
+import { isIdCode, pointKey, rangeOf, referencesIn, textOf, textRun } from '../model/text.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontmatter } from './frontmatter.js';
 import { checkLimits, DEFAULT_LIMITS, type InputLimits } from './limits.js';
@@ -149,9 +149,12 @@ function collectText(doc: CoeDocument, definitions: Set<string>): void {
         return;
       }
       case 'inlineCode':
-      case 'code':
-        doc.code.push(textRun(node, doc.lines, section));
+      case 'code': {
+        const run = textRun(node, doc.lines, section);
+        doc.code.push(run);
+        if (node.type === 'inlineCode' && isIdCode(node.value)) doc.references.push(...referencesOf(run).filter((r) => !definitions.has(pointKey(r.range.start))));
         return;
+      }
       case 'html':
         doc.controls.push(...readControlComments(node.value, rangeOf(node)));
         return;

@@ -1,7 +1,7 @@
 // Action items: a table with the columns of section 3.7, matched by header text.
 import type { Nodes, TableRow } from 'mdast';
 import type { ActionColumn, ActionItem, ActionItemsModel, Reference, TextRun } from '../model/types.js';
-import { pointKey, rangeOf, referencesIn, textRun } from '../model/text.js';
+import { isIdCode, pointKey, rangeOf, referencesIn, textRun } from '../model/text.js';
 import type { SectionInput } from './context.js';
 import { cellsOf, firstTable, matchColumns } from './tables.js';
 
@@ -87,8 +87,9 @@ function lessonRefs(cell: Nodes, input: SectionInput): Reference[] {
   return runs.flatMap(referencesIn).filter((r) => r.kind === 'lesson');
 }
 
-function collectText(node: Nodes): Extract<Nodes, { type: 'text' }>[] {
+function collectText(node: Nodes): Extract<Nodes, { type: 'text' | 'inlineCode' }>[] {
   if (node.type === 'text') return [node];
+  if (node.type === 'inlineCode' && isIdCode(node.value)) return [node];
   if ('children' in node) return node.children.flatMap((c) => collectText(c as Nodes));
   return [];
 }

@@ -98,7 +98,7 @@ describe('references', () => {
   });
 
   it('counts L<n> as a lesson only where lessons are discussed, and AI-<n> anywhere but code', () => {
-    const changed = edit(text, 'No\nnotification was lost', 'No L4 load balancer was involved, see AI-1 and `AI-9`. No\nnotification was lost');
+    const changed = edit(text, 'No\nnotification was lost', 'No L4 load balancer was involved, see AI-1 and `grep AI-9`. No\nnotification was lost');
     const found = parse(changed).references.filter((r) => r.section === 'impact');
     expect(found.map((r) => [r.kind, r.id])).toEqual([['action', 'AI-1']]);
   });

@@ -57,3 +57,24 @@ describe('frontmatter list items', () => {
     expect(messages[0]?.message).not.toContain('Missing');
   });
 });
+
+describe('ids written as inline code', () => {
+  const now = { now: '2025-09-10' };
+  it('count as references in the Lessons column and the five whys', () => {
+    let text = edit(baseDocument(), '| in-progress | L2 |', '| in-progress | `L2` |');
+    text = edit(text, 'run time. → L2', 'run time. → `L2`');
+    const messages = lintString(text, now);
+    expect(findingsOf(messages, 'lessons-have-actions')).toEqual([]);
+    expect(findingsOf(messages, 'five-whys-leaf-action')).toEqual([]);
+  });
+
+  it('are checked by references-exist', () => {
+    const text = edit(baseDocument(), '| in-progress | L2 |', '| in-progress | L2, `L9` |');
+    expect(findingsOf(lintString(text, now), 'references-exist')).toEqual([['references-exist', 'error', lineOf(text, '`L9`')]]);
+  });
+
+  it('define an action item in the ID column, not reference it', () => {
+    const text = edit(baseDocument(), '| AI-1 | Read', '| `AI-1` | Read');
+    expect(findingsOf(lintString(text, now), 'references-exist')).toEqual([]);
+  });
+});

@@ -52,7 +52,7 @@ describe('five-whys-leaf-action reports', () => {
   });
 
   it('does not count a reference in code', () => {
-    const text = edit(base, 'run time. → L2', 'run time. `L2`');
+    const text = edit(base, 'run time. → L2', 'run time. `echo L2`');
     expect(findings(text)).toEqual(errorAt(lineOf(text, '- Why? The pool size cannot be changed')));
   });
 

@@ -32,7 +32,7 @@ describe('references-exist passes', () => {
   });
 
   it('does not read references in code', () => {
-    const text = edit(base, 'run time. → L2', 'run time. → L2 (see `AI-9` and `L9`)');
+    const text = edit(base, 'run time. → L2', 'run time. → L2 (see `grep AI-9` and `echo L9`)');
     expect(findings(text)).toEqual([]);
   });
 
