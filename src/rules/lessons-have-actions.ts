@@ -40,7 +40,8 @@ export default defineRule({
   },
   check({ doc }) {
     const lessons = doc.lessons;
-    if (!lessons || !doc.actionItems) return [];
+    // No Lessons column to read: action-item-fields reports the table, not each lesson.
+    if (!lessons || !doc.actionItems?.table?.columns.includes('lessons')) return [];
     const named = new Set(doc.actionItems.items.flatMap((item) => item.lessons.map((r) => r.id)));
     const seen = new Map<string, number>();
     const findings: RuleFinding[] = [];

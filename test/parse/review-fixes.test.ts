@@ -78,3 +78,15 @@ describe('ids written as inline code', () => {
     expect(findingsOf(lintString(text, now), 'references-exist')).toEqual([]);
   });
 });
+
+describe('an action items section whose table cannot be read', () => {
+  it('is reported once, by action-item-fields, not for every reference and lesson', () => {
+    const start = baseDocument().indexOf('| ID | Action');
+    const end = baseDocument().indexOf('## Customer summary');
+    const text = `${baseDocument().slice(0, start)}We will fix it.\n\n${baseDocument().slice(end)}`;
+    const ids = lintString(text, { now: '2025-09-10' })
+      .filter((m) => m.severity === 'error')
+      .map((m) => m.ruleId);
+    expect(ids).toEqual(['action-item-fields']);
+  });
+});
