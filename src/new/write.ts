@@ -4,7 +4,7 @@
 //   same id;
 // - the write itself is exclusive (`wx`): a name that exists, whoever made
 //   it, is never replaced; the next name (`-2`, `-3`, …) is tried instead.
-import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../files/discover.js';
 
@@ -56,25 +56,43 @@ async function acquire(lock: string): Promise<void> {
         throw new UsageError(`cannot write in ${path.dirname(lock)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
     }
-    if (await isStale(lock)) {
-      await unlink(lock).catch(() => undefined);
-      continue;
-    }
     if (Date.now() > deadline) {
       throw new UsageError(`another coe new is writing in ${path.dirname(lock)}; if none is running, delete ${lock}`);
+    }
+    const stale = await staleLock(lock);
+    if (stale !== undefined) {
+      await breakLock(lock, stale);
+      continue;
     }
     await sleep(20 + Math.random() * 30);
   }
 }
 
-// A lock is stale when the process that took it is gone, or it is old.
-async function isStale(lock: string): Promise<boolean> {
+// A lock is stale when the process that took it is gone, or it is old; the
+// answer is the lock file's inode, so that only that very file is broken.
+async function staleLock(lock: string): Promise<number | undefined> {
   const [info, text] = await Promise.all([stat(lock).catch(() => undefined), readFile(lock, 'utf8').catch(() => '')]);
-  if (!info) return false; // released meanwhile: just try again
-  if (Date.now() - info.mtimeMs > LOCK_STALE_MS) return true;
+  if (!info) return undefined; // released meanwhile: just try again
+  if (Date.now() - info.mtimeMs > LOCK_STALE_MS) return info.ino;
   const pid = Number(text.trim());
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false; // being written: give it time
-  return !processAlive(pid);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return undefined; // being written: give it time
+  return processAlive(pid) ? undefined : info.ino;
+}
+
+// Two runs may find the same stale lock. Renaming is atomic, so only one
+// moves it aside; if what was moved is a fresh lock another run took since,
+// it goes back.
+async function breakLock(lock: string, staleIno: number): Promise<void> {
+  const aside = `${lock}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  try {
+    await rename(lock, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new UsageError(`cannot remove the stale lock ${lock}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const moved = await stat(aside).catch(() => undefined);
+  if (moved && moved.ino !== staleIno) await link(aside, lock).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
 }
 
 function processAlive(pid: number): boolean {
