@@ -57,11 +57,12 @@ function head(source: string): string {
 /** The next id of the year: one more than the highest of that prefix and year. */
 export function nextId(ids: readonly string[], prefix: string, year: string): string {
   const stem = `${prefix}-${year}-`;
-  let highest = 0;
+  // BigInt: an id may hold more digits than a double keeps exactly.
+  let highest = 0n;
   for (const id of ids) {
     if (!id.startsWith(stem)) continue;
     const digits = id.slice(stem.length);
-    if (/^\d+$/.test(digits)) highest = Math.max(highest, Number(digits));
+    if (/^\d+$/.test(digits) && BigInt(digits) > highest) highest = BigInt(digits);
   }
-  return `${stem}${String(highest + 1).padStart(3, '0')}`;
+  return `${stem}${String(highest + 1n).padStart(3, '0')}`;
 }

@@ -6,6 +6,10 @@ import { collectIds, frontmatterId, nextId } from '../../src/new/ids.js';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 
 describe('nextId', () => {
+  it('counts on exactly past ids longer than a double holds', () => {
+    expect(nextId(['COE-2025-99999999999999999999999'], 'COE', '2025')).toBe('COE-2025-100000000000000000000000');
+  });
+
   it('starts the year at 001', () => {
     expect(nextId([], 'COE', '2025')).toBe('COE-2025-001');
   });
