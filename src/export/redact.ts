@@ -53,6 +53,13 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     .sort(([a], [b]) => b.trim().length - a.trim().length);
   const coeId = new RegExp(`(?<![\\p{L}\\p{N}_-])${escapeRegExp(settings.idPrefix)}-\\d{4}-\\d{3,}(?![\\p{L}\\p{N}_])`, 'gu');
 
+  // A host on an internal domain anywhere in a value, glued to punctuation or
+  // not, with a user@ before it and a :port or /path after it (but not the
+  // sentence's closing punctuation).
+  const hostPatterns = hosts.map(
+    (h) => new RegExp(`(?<![\\p{L}\\p{N}._%+-])(?:[\\p{L}\\p{N}._%+-]+@)?(?:[\\p{L}\\p{N}-]+\\.)*${escapeRegExp(h)}(?![\\p{L}\\p{N}-])(?:[:/][^\\s)\\]>"']*[^\\s)\\]>"'.,;:!?])?`, 'giu'),
+  );
+
   const isInternalUrl = (url: string): boolean => {
     if (tickets.has(normalizeUrl(url))) return true;
     const host = hostOf(url);
@@ -65,6 +72,7 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     ...matches(value, coeId),
     ...matches(value, HANDLE),
     ...internalTokens(value, isInternalUrl),
+    ...hostPatterns.flatMap((pattern) => matches(value, pattern)),
   ];
 
   const marked = (value: string): string => {
@@ -83,6 +91,8 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
       }
       if (!SAFE_PROTOCOLS.has(parsed.protocol)) return undefined;
       if (isInternalUrl(parsed.href)) return undefined;
+      // mailto: may name several recipients; any internal one drops the link.
+      if (parsed.protocol === 'mailto:' && decodeURIComponent(parsed.pathname).split(',').some((to) => isInternalUrl(`mailto:${to}`))) return undefined;
       return parsed.href;
     },
     isInternalUrl,

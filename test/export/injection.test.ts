@@ -37,3 +37,16 @@ describe('export: no injected blocks', () => {
     expect(headings(out).slice(0, 4)).toEqual(EXPECTED);
   });
 });
+
+describe('export: internal hosts glued to punctuation', () => {
+  it('removes them from prose and code, and drops a mailto with an internal recipient', () => {
+    writeFileSync(path.join(dir, '.coerc.json'), JSON.stringify({ internalDomains: ['corp.example.com'] }));
+    const summary =
+      "Traffic left wiki.corp.example.com's backend (host=db.corp.example.com, git@git.corp.example.com:orders/api.git). [Mail us](mailto:oncall@corp.example.com,help@example.com).\n\n```\nDB_HOST=db.corp.example.com\n```\n";
+    const text = edit(baseDocument(), '## Customer summary\n', `## Customer summary\n\n${summary}\n`);
+    const out = exportOf(text).stdout;
+    rmSync(path.join(dir, '.coerc.json'));
+    expect(out).toContain('Mail us');
+    expect(out).not.toMatch(/corp\.example\.com|mailto/);
+  });
+});
