@@ -53,6 +53,8 @@ function literalValue(value: string, match: RegExpExecArray): boolean {
   if (isPlaceholder(value)) return false;
   // A date ("Token: 2025-09-03 …") or a link is not the secret itself.
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d|$)/.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
+  // A number or a duration ("max_token=4096", "token: 86400s") or a file path ("PWD=/srv/app") is a setting, not a secret.
+  if (/^\d+(?:\.\d+)?[a-z]{0,3}$/i.test(value) || /^(?:~|\.{1,2})?\//.test(value)) return false;
   const quoted = match.groups?.quoted !== undefined;
   const assigned = match.groups?.sep === '=';
   return quoted || assigned || (value.length >= 6 && /\d/.test(value));

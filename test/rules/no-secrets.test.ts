@@ -160,3 +160,10 @@ describe('no-secrets', () => {
     expect(of(inProse('Token: expired after 3600 seconds. The secret: nobody rotated it. Password: reset on 2025-09-03.'))).toEqual([]);
   });
 });
+
+describe('no-secrets: settings that look like key = value', () => {
+  it('passes numbers, durations and file paths', () => {
+    const text = edit(baseDocument(), '## Customer summary\n', '## Customer summary\n\nWe ran `PWD=/srv/app ./restart.sh` with `max_token=4096`; the session token: 86400s lifetime.\n');
+    expect(findingsOf(lintString(text), 'no-secrets')).toEqual([]);
+  });
+});
