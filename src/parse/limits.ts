@@ -47,7 +47,11 @@ function nestingDepth(text: string, start: number, end: number): number {
   let i = start;
   let indent = 0;
   while (i < end && isSpace(text.charCodeAt(i))) indent += text.charCodeAt(i++) === 0x09 ? 4 : 1;
-  depth += Math.floor(indent / 2);
+  // Indentation nests only when a container marker follows it: an indented
+  // code line or a line of spaces nests nothing.
+  const c0 = text.charCodeAt(i);
+  const marker = c0 === 0x3e || ((c0 === 0x2d || c0 === 0x2a || c0 === 0x2b) && isSpace(text.charCodeAt(i + 1)));
+  if (marker) depth += Math.floor(indent / 2);
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x09) {

@@ -90,3 +90,15 @@ describe('an action items section whose table cannot be read', () => {
     expect(ids).toEqual(['action-item-fields']);
   });
 });
+
+describe('indentation and nesting', () => {
+  it('does not count a line of spaces or an indented code line as nesting', () => {
+    expect(checkLimits(`${' '.repeat(210)}\n`, DEFAULT_LIMITS)).toBeUndefined();
+    expect(checkLimits(`${'\t'.repeat(60)}code\n`, DEFAULT_LIMITS)).toBeUndefined();
+  });
+
+  it('still counts list items nested by indentation', () => {
+    const deep = Array.from({ length: 150 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n');
+    expect(checkLimits(deep, DEFAULT_LIMITS)?.message).toContain('nesting');
+  });
+});
