@@ -91,7 +91,8 @@ export function rangeAt(run: TextRun, index: number, length: number): Range {
   return { start: pointAt(run, index), end: pointAt(run, index + length) };
 }
 
-const REFERENCE = /\b(?:L[1-9]\d*|AI-[1-9]\d*)\b/g;
+// Whole tokens only: "L7-balancer" and "XAI-9" are not references.
+const REFERENCE = /(?<![\p{L}\p{N}_-])(?:L[1-9]\d*|AI-[1-9]\d*)(?![\p{L}\p{N}_]|-[\p{L}\p{N}])/gu;
 
 const ID_LIST = /^\s*(?:L[1-9]\d*|AI-[1-9]\d*)(?:\s*,\s*(?:L[1-9]\d*|AI-[1-9]\d*))*\s*$/;
 

@@ -102,3 +102,10 @@ describe('indentation and nesting', () => {
     expect(checkLimits(deep, DEFAULT_LIMITS)?.message).toContain('nesting');
   });
 });
+
+describe('reference tokens', () => {
+  it('are whole: "L7-balancer" is not a lesson reference', () => {
+    const text = edit(baseDocument(), 'run time. → L2', 'run time on the L7-balancer. → L2');
+    expect(findingsOf(lintString(text, { now: '2025-09-10' }), 'references-exist')).toEqual([]);
+  });
+});
