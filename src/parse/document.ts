@@ -5,7 +5,7 @@ import type { CoeDocument, ControlComment, Reference, Section, SectionKey, TextR
 import { headingMatcher, type SectionAliases } from '../model/sections.js';
 import { isIdCode, pointKey, rangeOf, referencesIn, textOf, textRun } from '../model/text.js';
 import { parseMarkdown } from './markdown.js';
-import { readFrontmatter } from './frontmatter.js';
+import { readFrontmatter, unclosedFrontmatter } from './frontmatter.js';
 import { checkLimits, DEFAULT_LIMITS, type InputLimits } from './limits.js';
 import { readControlComments } from './controls.js';
 import type { SectionInput } from '../sections/context.js';
@@ -64,7 +64,7 @@ export function parseCoeDocument(file: string, input: string, options: ParseOpti
 function buildDocument(file: string, source: string, root: Root, options: ParseOptions): CoeDocument {
   const lines = source.split(/\r?\n|\r/);
   const yamlNode = root.children.find((n): n is Yaml => n.type === 'yaml');
-  const frontmatter = readFrontmatter(yamlNode, options.idPrefix ?? 'COE');
+  const frontmatter = yamlNode ? readFrontmatter(yamlNode, options.idPrefix ?? 'COE') : unclosedFrontmatter(lines);
   const sections = findSections(root, headingMatcher(options.sectionAliases));
   const sectionsByKey = new Map<SectionKey, Section[]>();
   for (const s of sections) if (s.key) sectionsByKey.set(s.key, [...(sectionsByKey.get(s.key) ?? []), s]);

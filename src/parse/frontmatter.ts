@@ -22,6 +22,26 @@ export function emptyFrontmatter(): FrontmatterModel {
   return { present: false, hasCoeKey: false, data: {}, problems: [], positions: new Map(), strings: [], range: undefined };
 }
 
+/**
+ * A file that opens with `---` but never closes it has no frontmatter for the
+ * Markdown parser. When the lines after it hold a `coe` key it is still a COE,
+ * with one problem: the missing closing line.
+ */
+export function unclosedFrontmatter(lines: string[]): FrontmatterModel {
+  const model = emptyFrontmatter();
+  if (lines[0]?.trimEnd() !== '---') return model;
+  const end = lines.findIndex((line, i) => i > 0 && (line.trim() === '' || line.startsWith('#')));
+  const block = lines.slice(1, end === -1 ? undefined : end).join('\n');
+  const doc = parseDocument(block, { uniqueKeys: false, prettyErrors: false });
+  if (!isMap(doc.contents) || !doc.contents.items.some((p) => isScalar(p.key) && p.key.value === 'coe')) return model;
+  const start = { line: 1, column: 1 };
+  model.present = true;
+  model.hasCoeKey = true;
+  model.range = { start, end: { line: 1, column: 4 } };
+  model.problems.push({ message: 'The frontmatter is never closed: end it with a line "---" before the body', range: model.range });
+  return model;
+}
+
 export function readFrontmatter(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
   const model = emptyFrontmatter();
   if (!node?.position) return model;

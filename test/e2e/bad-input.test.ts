@@ -254,7 +254,7 @@ describe('line endings and byte-order mark', { timeout: 30_000 }, () => {
   }
 });
 
-describe('BUG: one YAML mistake gives one frontmatter-schema finding', { timeout: 30_000 }, () => {
+describe('one YAML mistake gives one frontmatter-schema finding', { timeout: 30_000 }, () => {
   // The YAML parser reports a cascade of errors after the first one; the
   // contract is "one problem, one finding", at the line of the mistake.
   it('a colon inside a plain value: one finding, not two on the same line', () => {

@@ -109,3 +109,16 @@ describe('reference tokens', () => {
     expect(findingsOf(lintString(text, { now: '2025-09-10' }), 'references-exist')).toEqual([]);
   });
 });
+
+describe('a frontmatter that is never closed', () => {
+  it('is still a COE, with one frontmatter-schema finding at line 1', () => {
+    const text = edit(baseDocument(), '  ledger-db: payment records\n---\n', '  ledger-db: payment records\n\n');
+    const messages = lintString(text, { now: '2025-09-10' }).filter((m) => m.ruleId === 'frontmatter-schema');
+    expect(messages.map((m) => [m.line, m.message.includes('never closed')])).toEqual([[1, true]]);
+  });
+
+  it('does not make other Markdown that opens with a rule a COE', () => {
+    const messages = lintString('---\n\n# Notes\n\nSome text.\n');
+    expect(messages.map((m) => m.message)).toEqual([expect.stringContaining('Not a COE')]);
+  });
+});
