@@ -213,6 +213,8 @@ function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, misspel
     message = `Missing required key "${key}"`;
   } else if (issue.code === 'invalid_value' && 'values' in issue) {
     message = `${where} must be one of: ${issue.values.map(String).join(', ')}`;
+  } else if (issue.code === 'invalid_type') {
+    message = `${where} must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
   } else {
     message = `${where}: ${issue.message}`;
   }
@@ -300,7 +302,18 @@ function firstAliasRange(node: unknown, toRange: ToRange): Range | undefined {
   return undefined;
 }
 
+// What a wrong type should be, said so that the fix is plain.
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number, written without quotes (severity: 2)',
+  string: 'text',
+  array: 'a list ([a, b], or one "- item" a line)',
+  object: 'a mapping of keys to values (key: value, indented under it)',
+  record: 'a mapping of keys to values (term: wording, indented under it)',
+};
+
 function yamlMessage(message: string): string {
-  const first = message.split('\n')[0] ?? message;
-  return `Invalid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  // A colon inside a plain value is the usual cause; quoting the value is the fix.
+  const hint = /mapping|Implicit keys|Nested/i.test(first) ? ': put the value in quotes if it holds ": "' : '';
+  return `Invalid YAML: ${first}${hint}`;
 }
