@@ -1,9 +1,9 @@
 // Action items: a table with the columns of section 3.7, matched by header text.
-import type { Nodes, TableRow } from 'mdast';
+import type { Nodes, Table, TableRow } from 'mdast';
 import type { ActionColumn, ActionItem, ActionItemsModel, Reference, TextRun } from '../model/types.js';
 import { isIdCode, pointKey, rangeOf, referencesIn, textRun } from '../model/text.js';
 import type { SectionInput } from './context.js';
-import { cellsOf, firstTable, matchColumns } from './tables.js';
+import { cellsOf, matchColumns } from './tables.js';
 
 export const ACTION_COLUMNS: readonly ActionColumn[] = ['id', 'action', 'term', 'owner', 'due', 'status', 'lessons', 'validation'];
 
@@ -35,20 +35,30 @@ const MATCHERS = [
 ] as const;
 
 export function parseActionItems(input: SectionInput): ActionItemsModel {
-  const table = firstTable(input.nodes);
+  // Every table of the section (teams split them by term, say); the first
+  // one's header stands for the columns.
+  const tables = input.nodes.filter((n): n is Table => n.type === 'table');
+  const table = tables[0];
   if (!table) return { table: undefined, items: [], range: input.range };
-  const [header, ...rows] = table.children;
-  const columns = header ? matchColumns<ActionColumn>(header, MATCHERS) : [];
-  const found = columns.filter((c): c is ActionColumn => c !== undefined);
+  const header = table.children[0];
+  const found = header ? present(matchColumns<ActionColumn>(header, MATCHERS)) : [];
   return {
     table: {
       columns: found,
       missingColumns: ACTION_COLUMNS.filter((c) => !found.includes(c)),
       headerRange: header ? rangeOf(header) : rangeOf(table),
     },
-    items: rows.map((row) => readItem(row, columns, input)),
+    items: tables.flatMap((t) => {
+      const [head, ...rows] = t.children;
+      const columns = head ? matchColumns<ActionColumn>(head, MATCHERS) : [];
+      return rows.map((row) => readItem(row, columns, input));
+    }),
     range: input.range,
   };
+}
+
+function present(columns: (ActionColumn | undefined)[]): ActionColumn[] {
+  return columns.filter((c): c is ActionColumn => c !== undefined);
 }
 
 function readItem(row: TableRow, columns: (ActionColumn | undefined)[], input: SectionInput): ActionItem {

@@ -7,9 +7,9 @@ import type { SectionInput } from './context.js';
 const LESSON_ID = /^(L[1-9]\d*)\s*[:.\-–—]\s*/;
 
 export function parseLessons(input: SectionInput): Lesson[] {
-  const list = input.nodes.find((n): n is List => n.type === 'list');
-  if (!list) return [];
-  return list.children.map((item) => {
+  // Every list of the section: lessons may be grouped under level-3 headings.
+  const items = input.nodes.filter((n): n is List => n.type === 'list').flatMap((list) => list.children);
+  return items.map((item) => {
     const first = item.children[0];
     const text = first ? textOf(first) : '';
     const match = LESSON_ID.exec(text);

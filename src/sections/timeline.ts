@@ -22,17 +22,20 @@ export function parseTimeline(input: SectionInput, incidentStart: string | undef
 }
 
 function rawEntries(nodes: RootContent[]): { text: string; range: TimelineEntry['range'] }[] {
-  const block = nodes.find((n): n is List | Table => n.type === 'list' || n.type === 'table');
-  if (!block) return [];
-  if (block.type === 'list') {
-    return block.children.map((item: ListItem) => {
-      const first = item.children[0];
-      return { text: first ? textOf(first) : '', range: rangeOf(item) };
+  // Every list and table of the section: a timeline may be split by day
+  // headings or a paragraph, or switch bullet characters (a new list).
+  const blocks = nodes.filter((n): n is List | Table => n.type === 'list' || n.type === 'table');
+  return blocks.flatMap((block) => {
+    if (block.type === 'list') {
+      return block.children.map((item: ListItem) => {
+        const first = item.children[0];
+        return { text: first ? textOf(first) : '', range: rangeOf(item) };
+      });
+    }
+    return block.children.slice(1).map((row) => {
+      const first = row.children[0];
+      return { text: first ? textOf(first) : '', range: rangeOf(row) };
     });
-  }
-  return block.children.slice(1).map((row) => {
-    const first = row.children[0];
-    return { text: first ? textOf(first) : '', range: rangeOf(row) };
   });
 }
 

@@ -37,8 +37,8 @@ describe('lesson ids', () => {
     ]);
   });
 
-  it('reads the first list only, and none when there is no list', () => {
-    expect(lessons(['Text.', '', '- L1: One.', '', 'More.', '', '- L2: Two.'])).toHaveLength(1);
+  it('reads every list (lessons grouped under headings), and none when there is no list', () => {
+    expect(lessons(['### Technical', '', '- L1: One.', '', '### Process', '', '- L2: Two.']).map((l) => l.id)).toEqual(['L1', 'L2']);
     expect(parse('## Lessons\n\nNone yet.\n').lessons).toEqual([]);
   });
 });

@@ -129,3 +129,14 @@ describe('frontmatter messages say what to do', () => {
   it('a number in quotes', () => expect(messageFor('severity: 3', 'severity: "3"')).toContain('without quotes'));
   it('a colon inside a plain value', () => expect(messageFor('title: Delayed payment notifications', 'title: Delayed: payment: notifications')).toContain('quotes'));
 });
+
+describe('action items in several tables', () => {
+  it('reads the rows of every table of the section', () => {
+    const base = baseDocument();
+    const row2 = base.split('\n').find((l) => l.startsWith('| AI-2 |'))!;
+    const header = base.split('\n').filter((l) => l.startsWith('| ID |') || l.startsWith('|---|'));
+    const text = edit(base, `${row2}\n`, `\n### Later\n\n${header.join('\n')}\n${row2}\n`);
+    const messages = lintString(text, { now: '2025-09-10' });
+    expect(messages.filter((m) => m.severity === 'error')).toEqual([]);
+  });
+});

@@ -103,9 +103,10 @@ describe('timeline tables', () => {
     ]);
   });
 
-  it('reads the first list or table of the section only', () => {
-    const list = entries(`Intro paragraph.\n\n${table}\n\n- 2025-10-19 01:00 UTC — not an entry\n`);
-    expect(list).toHaveLength(2);
+  it('reads every list and table of the section, in order', () => {
+    const list = entries(`Intro paragraph.\n\n${table}\n\nThe next day:\n\n- 2025-10-21 01:00 UTC — a later entry\n`);
+    expect(list).toHaveLength(3);
+    expect(list[2]?.text).toContain('a later entry');
   });
 
   it('has no entries when the section has no list or table', () => {
