@@ -24,9 +24,17 @@ function rawText(node: Nodes | Nodes[]): string {
   return toString(node);
 }
 
+// Scripts written without spaces between words: a dictionary segmenter counts them.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
 export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,:/-]*/gu);
-  return words ? words.length : 0;
+  let count = 0;
+  for (const run of text.match(UNSPACED) ?? []) {
+    for (const segment of segmenter.segment(run)) if (segment.isWordLike) count++;
+  }
+  const words = text.replace(UNSPACED, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’.,:/-]*/gu);
+  return count + (words ? words.length : 0);
 }
 
 /** Builds a run for a text-bearing node, locating each of its lines in the file. */

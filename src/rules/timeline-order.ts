@@ -46,7 +46,8 @@ export default defineRule({
       }
       if (entry.time === undefined) continue;
       if (previous && entry.time < previous.time) {
-        const hint = entry.hasDate ? '' : '; a time alone takes the date of the entry before it, so write the date on the first entry of a new day';
+        // The new-day hint only where a day boundary is the likely cause.
+        const hint = entry.hasDate || previous.time - entry.time < 6 * 3_600_000 ? '' : '; a time alone takes the date of the entry before it, so write the date on the first entry of a new day';
         findings.push({
           message: `Timeline entry "${entry.timeText}" (${formatUtc(entry.time)}) is earlier than the entry on line ${previous.line} (${formatUtc(previous.time)})${hint}`,
           range: entry.range,

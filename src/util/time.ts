@@ -1,9 +1,10 @@
 // Formatting times for messages and output, always in UTC.
 
-/** 2025-10-20 06:48 UTC */
+/** 2025-10-20 06:48 UTC, with seconds when there are any (06:48:10). */
 export function formatUtc(time: number): string {
   const iso = new Date(time).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const clock = iso.slice(17, 19) === '00' ? iso.slice(11, 16) : iso.slice(11, 19);
+  return `${iso.slice(0, 10)} ${clock} UTC`;
 }
 
 /** 45 min, 2 h 5 min, 1 d 3 h */

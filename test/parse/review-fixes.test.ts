@@ -140,3 +140,11 @@ describe('action items in several tables', () => {
     expect(messages.filter((m) => m.severity === 'error')).toEqual([]);
   });
 });
+
+describe('words in scripts written without spaces', () => {
+  it('are counted by a word segmenter', async () => {
+    const { countWords } = await import('../../src/model/text.js');
+    expect(countWords('検知は遅すぎました。顧客からの報告で初めて問題に気づきました。')).toBeGreaterThan(10);
+    expect(countWords('Hello world, orders-api 3% failed')).toBe(5);
+  });
+});
