@@ -1,7 +1,7 @@
 // `coe export FILE`: the customer-facing RCA draft. Read and lint the COE,
 // build the RCA model, render it, check the rendering for internal names,
 // then write it (stdout, or -o FILE without overwriting).
-import { open } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
 import type { CommandIO } from './lint.js';
 import { UsageError } from '../files/discover.js';
 import { loadConfig } from '../config/load.js';
@@ -27,6 +27,10 @@ export async function runExport(file: string, options: ExportOptions, io: Comman
   const format = options.format ?? 'markdown';
   if (!isExportFormat(format)) throw new UsageError(`Unknown export format "${format}" (expected ${EXPORT_FORMATS.join(', ')})`);
   const config = await loadConfig(io.cwd, options.config);
+  // Not even --force may write the draft over the COE it came from.
+  if (options.output && (await sameFile(io.resolve(options.output), io.resolve(file)))) {
+    throw new UsageError(`-o ${options.output} is the COE being exported; write the draft to another file`);
+  }
 
   const read = await readLimited(io.resolve(file), DEFAULT_LIMITS.maxBytes);
   if (!read.ok) throw new UsageError(`Cannot export ${file}: ${read.message}`);
@@ -72,6 +76,11 @@ function refusal(file: string, errors: Message[], leaks: Leak[], forced: boolean
     lines.push(`To export: ${fixes.join('; ')}. Or use --force.`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([realpath(a).catch(() => a), realpath(b).catch(() => b)]);
+  return x === y;
 }
 
 // Never overwrites without --force: 'wx' fails when the file exists.

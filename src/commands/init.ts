@@ -138,7 +138,7 @@ async function makeFolder(cwd: string, folder: string): Promise<Outcome> {
 }
 
 async function writePreCommit(cwd: string, docs: string): Promise<Outcome> {
-  const content = (await template('pre-commit-config.yaml')).replace('{{files}}', yamlQuoted(docsPattern(docs)));
+  const content = (await template('pre-commit-config.yaml')).replace('{{files}}', () => yamlQuoted(docsPattern(docs)));
   const outcome = await writeNew(cwd, PRE_COMMIT_FILE, content);
   if (outcome.state === 'exists') {
     const hook = content.slice(content.indexOf('  - repo: local'));

@@ -42,13 +42,15 @@ function rawEntries(nodes: RootContent[]): { text: string; range: TimelineEntry[
 function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): TimelineEntry {
   const entry: TimelineEntry = { text, timeText: undefined, time: undefined, problem: undefined, hasDate: false, range };
   const cleaned = text.replace(/^[*_~\s]+/, '');
+  const zoneOf = (zone: string | undefined) => (zone === undefined || offsetMinutes(zone) !== undefined ? undefined : zone);
   const full = FULL.exec(cleaned);
   if (full) {
     const [whole, y, mo, d, h12, mi, s, half, zone] = full;
     const h = hour(h12, half);
     entry.timeText = whole.trim();
     entry.hasDate = true;
-    const offset = zone ? offsetMinutes(zone) : 0;
+    if (zoneOf(zone)) return { ...entry, timeText: whole.trim(), problem: `"${zone}" is not a UTC offset (from -12:00 to +14:00)` };
+    const offset = zone ? offsetMinutes(zone)! : 0;
     entry.time = toEpoch(`${y}-${mo}-${d}`, h, Number(mi), Number(s ?? 0), offset);
     if (entry.time === undefined) entry.problem = `"${entry.timeText}" is not a real date and time`;
     else Object.assign(clock, { date: `${y}-${mo}-${d}`, offset });
@@ -59,7 +61,8 @@ function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): T
     const [whole, h12, mi, s, half, zone] = time;
     const h = hour(h12, half);
     entry.timeText = whole.trim();
-    if (zone) clock.offset = offsetMinutes(zone);
+    if (zoneOf(zone)) return { ...entry, timeText: whole.trim(), problem: `"${zone}" is not a UTC offset (from -12:00 to +14:00)` };
+    if (zone) clock.offset = offsetMinutes(zone)!;
     if (clock.date === undefined) return entry; // no date to take: the frontmatter is missing it
     entry.time = toEpoch(clock.date, h, Number(mi), Number(s ?? 0), clock.offset);
     if (entry.time === undefined) entry.problem = `"${entry.timeText}" is not a real time of day`;
@@ -83,11 +86,13 @@ function startDate(start: string | undefined): string | undefined {
   return Number.isNaN(t) ? undefined : new Date(t).toISOString().slice(0, 10);
 }
 
-function offsetMinutes(zone: string): number {
+// Minutes east of UTC, or undefined for a number that no zone uses.
+function offsetMinutes(zone: string): number | undefined {
   if (/^(Z|UTC|GMT)$/i.test(zone)) return 0;
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
-  if (!m) return 0;
+  if (!m || Number(m[3]) > 59) return undefined;
   const minutes = Number(m[2]) * 60 + Number(m[3]);
+  if (minutes > (m[1] === '-' ? 12 * 60 : 14 * 60)) return undefined;
   return m[1] === '-' ? -minutes : minutes;
 }
 

@@ -148,3 +148,27 @@ describe('words in scripts written without spaces', () => {
     expect(countWords('Hello world, orders-api 3% failed')).toBe(5);
   });
 });
+
+describe('timeline offsets', () => {
+  it('refuses a number that no zone uses, and keeps the clock as it was', () => {
+    const doc = parse(withStart('2025-10-20T06:48:00Z', '## Timeline\n\n- 06:52 +1500 errors rise\n- 07:00 — next\n'));
+    expect(doc.timeline?.[0]?.problem).toContain('not a UTC offset');
+    expect(new Date(doc.timeline![1]!.time!).toISOString()).toBe('2025-10-20T07:00:00.000Z');
+  });
+});
+
+describe('export -o onto its own COE', () => {
+  it('is refused even with --force, and the COE is unchanged', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { runCoe } = await import('../helpers/lint.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'coe-self-'));
+    const file = path.join(dir, 'coe.md');
+    writeFileSync(file, baseDocument());
+    const run = runCoe(['export', file, '-o', file, '--force'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe(baseDocument());
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
