@@ -12,7 +12,7 @@ export function renderMarkdown(rca: Rca): string {
     out.push(`### ${escapeMarkdown(group.heading)}`);
     out.push(
       group.actions
-        .map((a) => `- **${escapeMarkdown(actionLead(a.status, a.dueText))}** ${inlines(a.content)}`)
+        .map((a) => `- **${escapeMarkdown(actionLead(a.status, a.dueText))}** ${escapeLineStart(inlines(a.content))}`)
         .join('\n'),
     );
   }
@@ -40,7 +40,7 @@ function block(b: Block): string {
     case 'paragraph':
       return escapeLineStart(inlines(b.content));
     case 'heading':
-      return `### ${inlines(b.content)}`;
+      return `### ${inlines(b.content).replace(/\\\n/g, ' ')}`;
     case 'list':
       return b.items
         .map((item, i) => {
@@ -86,7 +86,7 @@ function inline(i: Inline, inTable: boolean): string {
     case 'link':
       return `[${inlines(i.children, inTable)}](<${i.href.replace(/[<>\s|]/g, encodeURIComponent)}>)`;
     case 'break':
-      return '\\\n';
+      return inTable ? ' ' : '\\\n';
   }
 }
 
@@ -111,8 +111,13 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
 
-// At the start of a line, "#", "-", "+", "=" or "1." would start a block.
+// At the start of a line, "#", "-", "+", "=" or "1." would start a block;
+// a hard line break starts a line too.
 function escapeLineStart(text: string): string {
+  return text.split('\n').map(escapeOneLineStart).join('\n');
+}
+
+function escapeOneLineStart(text: string): string {
   const numbered = /^(\d{1,9})([.)])/.exec(text);
   if (numbered) return `${numbered[1]}\\${numbered[2]}${text.slice(numbered[0].length)}`;
   return /^[#\-+=]/.test(text) ? `\\${text}` : text;

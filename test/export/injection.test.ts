@@ -50,3 +50,12 @@ describe('export: internal hosts glued to punctuation', () => {
     expect(out).not.toMatch(/corp\.example\.com|mailto/);
   });
 });
+
+describe('export: hard line breaks', () => {
+  it('do not let the next line start a heading or a list', () => {
+    const text = edit(baseDocument(), '## Customer summary\n', '## Customer summary\n\nA disk failed\\\n# Injected heading\\\n- injected item\n');
+    const out = exportOf(text).stdout;
+    expect(headings(out).some((h) => h.includes('Injected'))).toBe(false);
+    expect(out.split('\n').some((l) => l.startsWith('- injected'))).toBe(false);
+  });
+});
