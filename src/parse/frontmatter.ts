@@ -14,6 +14,7 @@ import {
 import type { z } from 'zod';
 import { frontmatterSchema, MILESTONES, STATUSES, type Status } from '../model/frontmatter-schema.js';
 import { parseIsoTime } from '../util/time.js';
+import { editDistance } from '../util/suggest.js';
 import type { FrontmatterModel, FrontmatterProblem, Range } from '../model/types.js';
 
 const MAX_ALIAS_COUNT = 100;
@@ -179,18 +180,6 @@ function misspellings(issues: z.core.$ZodIssue[], model: FrontmatterModel): Map<
     }
   }
   return pairs;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
 }
 
 function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, misspelt: Map<string, string>): FrontmatterProblem[] {
