@@ -135,9 +135,46 @@ describe('inline control comments', () => {
   // src/engine/controls.ts reports an unknown id only when no rule of the same
   // comment was used; beside a used rule it is silently ignored (reported as a
   // bug). Turn this into it() when that is fixed.
-  it('report an unknown rule id beside a rule that suppresses something', () => {
+  it('disable nothing when they name an unknown rule, even beside a known one, and say which (format 3.9)', () => {
     const text = withNotes('<!-- coe-disable-next-line no-placeholders, no-such-rule -->', 'TODO: count.');
-    expect(all(text)).toEqual([['unused-disable', 'warn', lineOf(text, '<!-- coe-disable-next-line')]]);
+    expect(all(text)).toEqual([
+      ['unused-disable', 'warn', lineOf(text, '<!-- coe-disable-next-line')],
+      ['no-placeholders', 'error', lineOf(text, 'TODO: count')],
+    ]);
+    const typo = withNotes('<!-- coe-disable-next-line no-placeholder -->', 'TODO: count.');
+    const message = lintString(typo).find((m) => m.ruleId === 'unused-disable')!.message;
+    expect(message).toContain('Unknown rule "no-placeholder" (did you mean "no-placeholders"?)');
+    expect(message).toContain('disables nothing');
+  });
+
+  it('disable nothing when the directive is misspelt, and say what was meant (format 3.9)', () => {
+    for (const [directive, meant] of [
+      ['coe-disable-nextline', 'coe-disable-next-line'],
+      ['coe-disable-lines', 'coe-disable-line'],
+      ['coe-disabel', 'coe-disable'],
+    ]) {
+      const text = withNotes(`<!-- ${directive} no-placeholders -->`, 'TODO: count.', '', 'TODO: more.');
+      expect(all(text), directive).toEqual([
+        ['unused-disable', 'warn', lineOf(text, `<!-- ${directive}`)],
+        ['no-placeholders', 'error', lineOf(text, 'TODO: count')],
+        ['no-placeholders', 'error', lineOf(text, 'TODO: more')],
+      ]);
+      expect(lintString(text).find((m) => m.ruleId === 'unused-disable')!.message).toContain(`did you mean "${meant}"?`);
+    }
+  });
+
+  it('turn a rule off for their own line with coe-disable-line', () => {
+    const text = withNotes('TODO: count. <!-- coe-disable-line no-placeholders -- counted tomorrow -->', '', 'TODO: more.');
+    expect(all(text)).toEqual([['no-placeholders', 'error', lineOf(text, 'TODO: more')]]);
+  });
+
+  it('stay fast with thousands of unclosed disable comments and findings', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `<!-- coe-disable blameless-language -->\n\nTODO ${i}.\n`);
+    const text = withNotes(...lines);
+    const started = performance.now();
+    const messages = lintString(text);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(messages.filter((m) => m.ruleId === 'no-placeholders').length).toBe(3000);
   });
 
   it('take the configured level of unused-disable, or none when it is off', () => {

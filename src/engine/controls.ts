@@ -1,13 +1,20 @@
 // Applies inline control comments to findings after the rules ran, and
-// reports disable comments that suppressed nothing.
+// reports the comments that do nothing: a disable that suppresses nothing, a
+// `coe-` comment that is no directive, or one that names an unknown rule
+// (format 3.9: such a comment disables nothing at all).
 import type { ControlComment } from '../model/types.js';
+import { DIRECTIVES } from '../parse/controls.js';
+import { closest } from '../util/suggest.js';
 import type { Message, Severity } from './rule.js';
 
 export const UNUSED_DISABLE = 'unused-disable';
 
+const ALL = '*';
+
 interface Span {
   control: ControlComment;
-  rule: string | undefined; // undefined: every rule
+  /** A rule id, or ALL. */
+  rule: string;
   from: number;
   to: number;
   used: boolean;
@@ -19,65 +26,143 @@ export function applyControls(
   knownRules: Set<string>,
   unusedSeverity: Severity | 'off',
 ): Message[] {
-  const spans = buildSpans(controls);
-  const kept = messages.filter((m) => {
-    const hits = spans.filter((s) => (s.rule === undefined || s.rule === m.ruleId) && m.line >= s.from && m.line <= s.to);
-    hits.forEach((s) => (s.used = true));
-    return hits.length === 0;
-  });
-  if (unusedSeverity === 'off') return kept;
-  const seen = new Set<ControlComment>();
-  for (const span of spans) {
-    if (span.used || seen.has(span.control)) continue;
-    const siblings = spans.filter((s) => s.control === span.control);
-    if (siblings.some((s) => s.used)) {
-      const unknown = span.rule !== undefined && !knownRules.has(span.rule);
-      const text = unknown
-        ? `Unknown rule "${span.rule}" in a coe-${span.control.kind} comment: check the rule id`
-        : `"${span.rule}" is disabled here but reports nothing: remove it from the comment`;
-      kept.push(unused(span, unusedSeverity, text));
-      continue;
-    }
-    if (siblings.every((s) => !s.used)) {
-      seen.add(span.control);
-      const unknown = siblings.map((s) => s.rule).filter((r): r is string => r !== undefined && !knownRules.has(r));
-      const text = unknown.length
-        ? `Unknown rule ${unknown.map((r) => `"${r}"`).join(', ')} in a coe-${span.control.kind} comment: check the rule id`
-        : `This coe-${span.control.kind} comment suppresses nothing: remove it`;
-      kept.push(unused(span, unusedSeverity, text));
-    }
+  if (controls.length === 0) return messages;
+  const problems = new Map<ControlComment, string>();
+  for (const control of controls) {
+    const problem = controlProblem(control, knownRules);
+    if (problem) problems.set(control, problem);
   }
+  const spans = buildSpans(controls.filter((c) => !problems.has(c)));
+  const suppressed = markSuppressed(messages, spans);
+  const kept = messages.filter((_, i) => !suppressed[i]);
+  if (unusedSeverity === 'off') return kept;
+  for (const [control, text] of problems) kept.push(report(control, unusedSeverity, text));
+  for (const [control, text] of unusedSpans(spans)) kept.push(report(control, unusedSeverity, text));
   return kept;
 }
 
+// Why a comment does nothing, or undefined when it is a valid directive.
+function controlProblem(control: ControlComment, knownRules: Set<string>): string | undefined {
+  if (control.kind === 'unknown') {
+    const meant = closest(control.directive.replace(/^coe-/i, ''), DIRECTIVES);
+    const hint = meant ? ` (did you mean "coe-${meant}"?)` : ` (directives: ${DIRECTIVES.map((d) => `coe-${d}`).join(', ')})`;
+    return `"${control.directive}" is not a coe directive${hint}: this comment disables nothing`;
+  }
+  const unknown = control.rules.filter((r) => !knownRules.has(r));
+  if (unknown.length === 0) return undefined;
+  const named = unknown.map((r) => {
+    const meant = closest(r, [...knownRules]);
+    return meant ? `"${r}" (did you mean "${meant}"?)` : `"${r}"`;
+  });
+  const what = control.kind === 'enable' ? 'enables' : 'disables';
+  return `Unknown rule ${named.join(', ')} in a ${control.directive} comment: this comment ${what} nothing (\`coe rules\` lists the rule ids)`;
+}
+
+// Spans of lines where a rule is off. Open `coe-disable` spans are kept per
+// rule, so each `coe-enable` touches only the spans it closes.
 function buildSpans(controls: ControlComment[]): Span[] {
   const spans: Span[] = [];
-  const open: Span[] = [];
+  const open = new Map<string, Span[]>();
   const sorted = [...controls].sort((a, b) => a.range.start.line - b.range.start.line);
   for (const control of sorted) {
-    const rules = control.rules.length ? control.rules : [undefined];
-    if (control.kind === 'disable-next-line') {
+    const rules = control.rules.length ? control.rules : [ALL];
+    const add = (rule: string, from: number, to: number) => {
+      const span = { control, rule, from, to, used: false };
+      spans.push(span);
+      return span;
+    };
+    if (control.kind === 'disable-line') {
+      for (const rule of rules) add(rule, control.range.start.line, control.range.end.line);
+    } else if (control.kind === 'disable-next-line') {
       const line = control.range.end.line + 1;
-      for (const rule of rules) spans.push({ control, rule, from: line, to: line, used: false });
+      for (const rule of rules) add(rule, line, line);
     } else if (control.kind === 'disable') {
       for (const rule of rules) {
-        const span = { control, rule, from: control.range.start.line, to: Number.MAX_SAFE_INTEGER, used: false };
-        spans.push(span);
-        open.push(span);
+        const list = open.get(rule) ?? [];
+        list.push(add(rule, control.range.start.line, Number.MAX_SAFE_INTEGER));
+        open.set(rule, list);
       }
-    } else {
-      // enable: a bare one closes every open span; one that names rules closes theirs.
-      for (const span of open) {
-        const closes = control.rules.length === 0 || (span.rule !== undefined && control.rules.includes(span.rule));
-        if (span.to === Number.MAX_SAFE_INTEGER && closes) span.to = control.range.start.line;
+    } else if (control.kind === 'enable') {
+      // A bare enable closes every open span; one that names rules closes theirs.
+      const keys = control.rules.length === 0 ? [...open.keys()] : control.rules;
+      for (const key of keys) {
+        for (const span of open.get(key) ?? []) span.to = control.range.start.line;
+        open.delete(key);
       }
     }
   }
   return spans;
 }
 
-function unused(span: Span, severity: Severity, message: string): Message {
-  const r = span.control.range;
+// Marks the messages inside a span of their rule, and the spans that hid one.
+// Sorted lines and binary search keep this fast with many comments.
+function markSuppressed(messages: Message[], spans: Span[]): boolean[] {
+  const suppressed = new Array<boolean>(messages.length).fill(false);
+  const byRule = new Map<string, number[]>();
+  const all: number[] = [];
+  messages.forEach((m, i) => {
+    all.push(i);
+    const list = byRule.get(m.ruleId) ?? [];
+    list.push(i);
+    byRule.set(m.ruleId, list);
+  });
+  const byLine = (a: number, b: number) => messages[a]!.line - messages[b]!.line;
+  all.sort(byLine);
+  for (const list of byRule.values()) list.sort(byLine);
+  // Per list, a difference array of suppressed stretches, applied at the end.
+  const marks = new Map<number[], Int32Array>();
+  for (const span of spans) {
+    const list = span.rule === ALL ? all : byRule.get(span.rule);
+    if (!list || list.length === 0) continue;
+    const lo = firstAtOrAfter(list, messages, span.from);
+    const hi = firstAtOrAfter(list, messages, span.to + 1);
+    if (lo >= hi) continue;
+    span.used = true;
+    let diff = marks.get(list);
+    if (!diff) marks.set(list, (diff = new Int32Array(list.length + 1)));
+    diff[lo]!++;
+    diff[hi]!--;
+  }
+  for (const [list, diff] of marks) {
+    let depth = 0;
+    list.forEach((index, k) => {
+      depth += diff[k]!;
+      if (depth > 0) suppressed[index] = true;
+    });
+  }
+  return suppressed;
+}
+
+function firstAtOrAfter(list: number[], messages: Message[], line: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (messages[list[mid]!]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// A comment none of whose spans hid anything, or the rules of a comment that hid nothing.
+function unusedSpans(spans: Span[]): [ControlComment, string][] {
+  const byControl = new Map<ControlComment, Span[]>();
+  for (const span of spans) byControl.set(span.control, [...(byControl.get(span.control) ?? []), span]);
+  const out: [ControlComment, string][] = [];
+  for (const [control, list] of byControl) {
+    if (list.every((s) => !s.used)) {
+      out.push([control, `This ${control.directive} comment suppresses nothing: remove it`]);
+      continue;
+    }
+    for (const span of list.filter((s) => !s.used)) {
+      out.push([control, `"${span.rule}" is disabled here but reports nothing: remove it from the comment`]);
+    }
+  }
+  return out;
+}
+
+function report(control: ControlComment, severity: Severity, message: string): Message {
+  const r = control.range;
   return {
     ruleId: UNUSED_DISABLE,
     severity,

@@ -37,32 +37,112 @@ export function countWords(text: string): number {
   return count + (words ? words.length : 0);
 }
 
-/** Builds a run for a text-bearing node, locating each of its lines in the file. */
+/** Builds a run for a text-bearing node, locating each of its characters in the file. */
 export function textRun(node: Text | InlineCode | Code, lines: string[], section: SectionKey | undefined): TextRun {
   const range = rangeOf(node);
+  const breaks = node.type === 'text' ? alignText(node.value, lines, range) : codeBreaks(node, lines, range);
+  return { text: node.value, range, lineStarts: breaks.starts, lineOffsets: breaks.offsets, section };
+}
+
+interface Breaks {
+  /** Where the character at each offset sits in the file; the ones after it follow on the same line. */
+  starts: Point[];
+  offsets: number[];
+}
+
+// A text node's value differs from its source: escapes (`\*`) and entities
+// (`&amp;`) are decoded, and continuation lines lose their indentation and
+// container markers (`>`). Walk both at once and add a break point wherever
+// they part, so every character maps to its own column.
+function alignText(value: string, lines: string[], range: Range): Breaks {
+  const starts: Point[] = [];
+  const offsets: number[] = [];
+  let line = range.start.line;
+  let src = lines[line - 1] ?? '';
+  let pos = range.start.column - 1;
+  const mark = (index: number) => {
+    starts.push({ line, column: pos + 1 });
+    offsets.push(index);
+  };
+  mark(0);
+  let i = 0;
+  while (i < value.length) {
+    const ch = value[i]!;
+    if (ch === '\n') {
+      i++;
+      line++;
+      src = lines[line - 1] ?? '';
+      pos = resync(src, 0, value, i);
+      mark(i);
+      continue;
+    }
+    if (src[pos] === ch) {
+      i++;
+      pos++;
+      continue;
+    }
+    if (src[pos] === '\\' && src[pos + 1] === ch) {
+      pos++;
+      mark(i);
+      continue;
+    }
+    const semi = src[pos] === '&' ? src.indexOf(';', pos) : -1;
+    if (semi > pos && semi - pos <= 32) {
+      // An entity decodes to one or a few characters: all of them sit at the "&".
+      let k = 1;
+      while (k < 4 && i + k < value.length && value[i + k] !== src[semi + 1]) k++;
+      i += k;
+      pos = semi + 1;
+      mark(i);
+      continue;
+    }
+    // Anything else: find where the value goes on in this line.
+    pos = resync(src, pos, value, i);
+    mark(i);
+    i++;
+    pos++;
+  }
+  return { starts, offsets };
+}
+
+// The column in `src`, at or after `from`, where `value` goes on at `index`.
+function resync(src: string, from: number, value: string, index: number): number {
+  const probe = value.slice(index, index + 8).split('\n')[0]!;
+  if (probe) {
+    const at = src.indexOf(probe, from);
+    if (at >= 0) return at;
+  }
+  let pos = from;
+  while (pos < src.length && /[\s>]/.test(src[pos]!)) pos++;
+  return pos;
+}
+
+// Code keeps its characters; only the lines move (a fence opens the block,
+// and indentation is stripped from code in a list).
+function codeBreaks(node: InlineCode | Code, lines: string[], range: Range): Breaks {
   const parts = node.value.split('\n');
-  const lineStarts: Point[] = [];
+  const starts: Point[] = [];
   // Fenced code starts its value on the line after the fence.
   const firstLine = node.type === 'code' ? range.start.line + 1 : range.start.line;
   parts.forEach((part, k) => {
     const line = firstLine + k;
     if (k === 0 && node.type !== 'code') {
-      lineStarts.push({ line, column: range.start.column + (node.type === 'inlineCode' ? backticks(lines, range) : 0) });
+      starts.push({ line, column: range.start.column + backticks(lines, range) });
       return;
     }
     const source = lines[line - 1] ?? '';
     const probe = part.slice(0, 16);
     const at = probe ? source.indexOf(probe) : -1;
     const column = at >= 0 ? at + 1 : source.length - source.trimStart().length + 1;
-    lineStarts.push({ line, column });
+    starts.push({ line, column });
   });
-  const lineOffsets: number[] = [];
+  const offsets: number[] = [];
   let offset = 0;
   for (const part of parts) {
-    lineOffsets.push(offset);
+    offsets.push(offset);
     offset += part.length + 1;
   }
-  return { text: node.value, range, lineStarts, lineOffsets, section };
+  return { starts, offsets };
 }
 
 function backticks(lines: string[], range: Range): number {
@@ -109,17 +189,23 @@ export function isIdCode(value: string): boolean {
   return ID_LIST.test(value);
 }
 
+/** The `L<n>` and `AI-<n>` tokens of a text, whole, with their index. */
+export function referenceTokens(text: string): { id: string; index: number }[] {
+  const out: { id: string; index: number }[] = [];
+  for (const match of text.matchAll(REFERENCE)) out.push({ id: match[0], index: match.index });
+  return out;
+}
+
+export function referenceAt(run: TextRun, token: { id: string; index: number }): Reference {
+  return {
+    kind: token.id.startsWith('AI-') ? 'action' : 'lesson',
+    id: token.id,
+    range: rangeAt(run, token.index, token.id.length),
+    section: run.section,
+  };
+}
+
 /** The `L<n>` and `AI-<n>` tokens of a run. */
 export function referencesIn(run: TextRun): Reference[] {
-  const refs: Reference[] = [];
-  for (const match of run.text.matchAll(REFERENCE)) {
-    const id = match[0];
-    refs.push({
-      kind: id.startsWith('AI-') ? 'action' : 'lesson',
-      id,
-      range: rangeAt(run, match.index, id.length),
-      section: run.section,
-    });
-  }
-  return refs;
+  return referenceTokens(run.text).map((token) => referenceAt(run, token));
 }

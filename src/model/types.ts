@@ -37,9 +37,9 @@ export interface Reference {
 export interface TextRun {
   text: string;
   range: Range;
-  /** Where each line of `text` starts in the file. */
+  /** Break points: where the character at each of `lineOffsets` sits in the file (escapes, entities and line starts move it). */
   lineStarts: Point[];
-  /** Index in `text` where each line starts. */
+  /** Indexes in `text` of the break points. */
   lineOffsets: number[];
   section: SectionKey | undefined;
 }
@@ -146,6 +146,8 @@ export interface DependenciesModel {
 export interface Lesson {
   /** `L<n>`, or undefined when the item has no id. */
   id: string | undefined;
+  /** False when the id is not followed by ":", "." or a dash (`**L1** text`). */
+  separator: boolean;
   text: string;
   range: Range;
 }
@@ -188,7 +190,10 @@ export interface ActionItemsModel {
 }
 
 export interface ControlComment {
-  kind: 'disable' | 'enable' | 'disable-next-line';
+  /** `unknown`: a comment that begins `coe-` but names no directive. */
+  kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'unknown';
+  /** The directive as written: `coe-disable-next-line`. */
+  directive: string;
   /** Rule ids named; empty means all rules. */
   rules: string[];
   reason: string | undefined;

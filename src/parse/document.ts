@@ -1,9 +1,10 @@
 // Text to CoeDocument: parse once (mdast + YAML), then read each section into
 // the model. A pure function of its input, so it can run in a worker.
 import type { Heading, Nodes, Root, RootContent, Yaml } from 'mdast';
-import type { CoeDocument, ControlComment, Reference, Section, SectionKey, TextRun } from '../model/types.js';
+import type { CoeDocument, Reference, Section, SectionKey } from '../model/types.js';
 import { headingMatcher, type SectionAliases } from '../model/sections.js';
-import { isIdCode, pointKey, rangeOf, referencesIn, textOf, textRun } from '../model/text.js';
+import { pointKey, rangeOf, textOf, textRun } from '../model/text.js';
+import { blockReferences, type BlockRun } from './references.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontmatter, unclosedFrontmatter } from './frontmatter.js';
 import { checkLimits, DEFAULT_LIMITS, type InputLimits } from './limits.js';
@@ -135,37 +136,63 @@ function findSections(root: Root, match: (heading: string) => SectionKey | undef
   return sections;
 }
 
-// One walk over the tree: prose and code runs, control comments, references.
+// One walk over the tree: prose and code runs, control comments, and the
+// references of each block (a paragraph, heading or table cell), read with
+// the text around them.
 function collectText(doc: CoeDocument, definitions: Set<string>): void {
   const sectionAt = sectionIndex(doc);
+  const lessonIds = new Set((doc.lessons ?? []).flatMap((l) => (l.id ? [l.id] : [])));
+  const addReferences = (runs: BlockRun[], section: SectionKey | undefined) => {
+    const lessonsCount = LESSON_REF_SECTIONS.has(section);
+    for (const ref of blockReferences(runs, lessonIds)) {
+      if ((ref.kind === 'action' || lessonsCount) && !definitions.has(pointKey(ref.range.start))) doc.references.push(ref);
+    }
+  };
+  const addControls = (html: string, node: Nodes) => {
+    for (const control of readControlComments(html, rangeOf(node))) doc.controls.push(control);
+  };
+  const collectRuns = (node: Nodes, section: SectionKey | undefined, runs: BlockRun[]) => {
+    switch (node.type) {
+      case 'text': {
+        const run = textRun(node, doc.lines, section);
+        doc.prose.push(run);
+        runs.push({ run, code: false });
+        return;
+      }
+      case 'inlineCode': {
+        const run = textRun(node, doc.lines, section);
+        doc.code.push(run);
+        runs.push({ run, code: true });
+        return;
+      }
+      case 'html':
+        addControls(node.value, node);
+        return;
+    }
+    if ('children' in node) for (const child of node.children) collectRuns(child as Nodes, section, runs);
+  };
   const visit = (node: Nodes, section: SectionKey | undefined) => {
     switch (node.type) {
       case 'yaml':
         return;
-      case 'text': {
-        const run = textRun(node, doc.lines, section);
-        doc.prose.push(run);
-        doc.references.push(...referencesOf(run).filter((r) => !definitions.has(pointKey(r.range.start))));
+      case 'paragraph':
+      case 'heading':
+      case 'tableCell': {
+        const runs: BlockRun[] = [];
+        collectRuns(node, section, runs);
+        addReferences(runs, section);
         return;
       }
-      case 'inlineCode':
-      case 'code': {
-        const run = textRun(node, doc.lines, section);
-        doc.code.push(run);
-        if (node.type === 'inlineCode' && isIdCode(node.value)) doc.references.push(...referencesOf(run).filter((r) => !definitions.has(pointKey(r.range.start))));
+      case 'code':
+        doc.code.push(textRun(node, doc.lines, section));
         return;
-      }
       case 'html':
-        doc.controls.push(...readControlComments(node.value, rangeOf(node)));
+        addControls(node.value, node);
         return;
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes, section);
   };
   doc.root.children.forEach((node: RootContent, index) => visit(node, sectionAt(index)));
-}
-
-function referencesOf(run: TextRun): Reference[] {
-  return referencesIn(run).filter((r) => r.kind === 'action' || LESSON_REF_SECTIONS.has(r.section));
 }
 
 function sectionIndex(doc: CoeDocument): (index: number) => SectionKey | undefined {

@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { frontmatterSchema, MILESTONES, STATUSES, type Status } from '../model/frontmatter-schema.js';
 import { parseIsoTime } from '../util/time.js';
 import { editDistance } from '../util/suggest.js';
+import { hasPlaceholder } from '../util/placeholders.js';
 import type { FrontmatterModel, FrontmatterProblem, Range } from '../model/types.js';
 
 const MAX_ALIAS_COUNT = 100;
@@ -104,7 +105,10 @@ function validate(raw: Record<string, unknown>, idPrefix: string, model: Frontma
   if (!result.success) {
     const misspelt = misspellings(result.error.issues, model);
     for (const issue of result.error.issues) {
-      for (const problem of issueProblems(issue, model, misspelt)) model.problems.push(problem);
+      // A value still left as a placeholder is reported by no-placeholders alone.
+      const value = valueAt(input, issue.path);
+      const placeholder = typeof value === 'string' && hasPlaceholder(value);
+      if (!placeholder) for (const problem of issueProblems(issue, model, misspelt)) model.problems.push(problem);
       const path = issue.path.map(String);
       const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...path, k]) : [path];
       for (const k of keys) bad.add(k.join('.'));
@@ -153,6 +157,12 @@ function checkMilestones(model: FrontmatterModel): void {
 }
 
 const NEEDED_FROM: Record<string, Status> = { engaged: 'review', mitigated: 'review', resolved: 'approved' };
+
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) at = isRecord(at) || Array.isArray(at) ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
+}
 
 function withoutUserKeys(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('x-')));

@@ -4,6 +4,7 @@ import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { ActionColumn, ActionItem } from '../model/types.js';
 import { ACTION_HEADERS } from '../sections/action-items.js';
 import { headingOf, parseDay } from './util.js';
+import { hasPlaceholder } from '../util/placeholders.js';
 
 export const TERMS = ['short', 'mid', 'long'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'validated', 'dropped'] as const;
@@ -64,6 +65,8 @@ export default defineRule({
 function checkItem(item: ActionItem, columns: ActionColumn[], ids: Map<string, number>): RuleFinding[] {
   const out: RuleFinding[] = [];
   const bad = (column: ActionColumn, message: string) => {
+    // A value still left as a placeholder is reported by no-placeholders alone.
+    if (hasPlaceholder(item.cells[column]?.text)) return;
     if (columns.includes(column)) out.push({ message, range: item.cells[column]?.range ?? item.range });
   };
   if (!ACTION_ID.test(item.id)) bad('id', item.id ? `"${item.id}" is not an action item id: write AI-<n> (e.g. AI-1)` : 'This action item has no id: write AI-<n> (e.g. AI-1)');

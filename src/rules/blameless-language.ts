@@ -3,8 +3,9 @@
 // or a log line is not a judgement of a person.
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
-import type { CoeDocument, TextRun } from '../model/types.js';
+import type { CoeDocument } from '../model/types.js';
 import { rangeAt } from '../model/text.js';
+import { faultsOfPeople, hitsOf, isNegated, wholePattern, type Hit } from '../util/blame.js';
 
 // Words and phrases that judge a person rather than describe a condition,
 // after the Google SRE book ("Postmortem Culture"), John Allspaw's "Blameless
@@ -77,13 +78,15 @@ export const BLAMING_WORDS: readonly string[] = [
 //   names:      look for the authors' names and @handles in the five whys;
 //   nameParts:  also a given name or a family name alone ("Dana", "Whitfield"),
 //               matched with its capital, except parts that are also common
-//               words ("Will", "Mark", "Long").
+//               words ("Will", "Mark", "Long");
+//   teams:      @handles of teams, not people (the COE's owner is one already).
 const options = z.strictObject({
   words: z.array(z.string().min(1)).optional(),
   extraWords: z.array(z.string().min(1)).default([]),
   allowWords: z.array(z.string().min(1)).default([]),
   names: z.boolean().default(true),
   nameParts: z.boolean().default(true),
+  teams: z.array(z.string().min(1)).default([]),
 });
 type Options = z.output<typeof options>;
 
@@ -94,51 +97,38 @@ const COMMON_WORDS = new Set(
   ),
 );
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const BEFORE = '(?<![\\p{L}\\p{N}_-])';
-const AFTER = '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])';
-
-/** A phrase matched whole; its spaces match any white space (a soft line break too), either apostrophe. */
-function phraseSource(phrase: string): string {
-  return phrase
-    .trim()
-    .split(/\s+/)
-    .map((word) => escape(word).replace(/['’]/g, "['’]"))
-    .join('\\s+');
-}
-
-function wholePattern(phrases: string[], flags: string): RegExp | undefined {
-  if (phrases.length === 0) return undefined;
-  // Longest first, so "should have known better" wins over "should have known".
-  const sorted = [...phrases].sort((a, b) => b.length - a.length);
-  return new RegExp(`${BEFORE}(?:${sorted.map(phraseSource).join('|')})${AFTER}`, flags);
-}
-
 export function blamingWords(o: Pick<Options, 'words' | 'extraWords' | 'allowWords'>): string[] {
   const allowed = new Set(o.allowWords.map((w) => w.trim().toLowerCase()));
   const all = [...(o.words ?? BLAMING_WORDS), ...o.extraWords];
   return [...new Set(all.map((w) => w.trim()))].filter((w) => w && !allowed.has(w.toLowerCase()));
 }
 
-function matches(run: TextRun, pattern: RegExp | undefined): { index: number; text: string }[] {
-  if (!pattern) return [];
-  return [...run.text.matchAll(pattern)].map((m) => ({ index: m.index, text: m[0] }));
-}
-
 const shown = (text: string) => text.replace(/\s+/g, ' ');
 
+const CONDITION = 'describe the condition that made the action possible (what made it easy to do, hard to notice, or hard to undo)';
+
+// Blaming words outside negated clauses, and fault words attached to a person.
 function wordFindings(doc: CoeDocument, pattern: RegExp | undefined): RuleFinding[] {
-  return doc.prose.flatMap((run) =>
-    matches(run, pattern).map((m) => ({
-      message: `"${shown(m.text)}" judges a person, not the system: describe the condition that made the action possible (what made it easy to do, hard to notice, or hard to undo)`,
-      range: rangeAt(run, m.index, m.text.length),
-    })),
-  );
+  const people = { names: new Set(authorsOf(doc).flatMap((a) => [a, ...a.split(/\s+/)]).map((n) => n.toLowerCase())) };
+  return doc.prose.flatMap((run) => {
+    const words = hitsOf(run.text, pattern).filter((m) => !isNegated(run.text, m.index));
+    const faults = faultsOfPeople(run.text, people).filter((f) => !words.some((w) => overlaps(w, f)));
+    return [
+      ...words.map((m) => ({ message: `"${shown(m.text)}" judges a person, not the system: ${CONDITION}`, range: rangeAt(run, m.index, m.text.length) })),
+      ...faults.map((m) => ({ message: `"${shown(m.text)}" attaches a fault to a person: ${CONDITION}`, range: rangeAt(run, m.index, m.text.length) })),
+    ];
+  });
+}
+
+const overlaps = (a: Hit, b: Hit) => a.index < b.index + b.text.length && b.index < a.index + a.text.length;
+
+function authorsOf(doc: CoeDocument): string[] {
+  return (doc.frontmatter.data.authors ?? []).map((a) => a.trim()).filter(Boolean);
 }
 
 // The authors' whole names (case folded) and, when safe, their parts as written.
 function namePatterns(doc: CoeDocument, withParts: boolean): RegExp[] {
-  const authors = (doc.frontmatter.data.authors ?? []).map((a) => a.trim()).filter(Boolean);
+  const authors = authorsOf(doc);
   const patterns: RegExp[] = [];
   const whole = wholePattern(authors, 'giu');
   if (whole) patterns.push(whole);
@@ -154,14 +144,22 @@ function namePatterns(doc: CoeDocument, withParts: boolean): RegExp[] {
   return patterns;
 }
 
-function nameFindings(doc: CoeDocument, withParts: boolean): RuleFinding[] {
+// An @handle of the COE's owner, or of a team the options name, is a team, not a person.
+function teamHandles(doc: CoeDocument, teams: string[]): Set<string> {
+  const owner = doc.frontmatter.data.owner?.trim();
+  return new Set([...teams, ...(owner ? [owner] : [])].map((t) => t.trim().replace(/^@/, '').toLowerCase()));
+}
+
+function nameFindings(doc: CoeDocument, withParts: boolean, teams: string[]): RuleFinding[] {
   const patterns = namePatterns(doc, withParts);
+  const isTeam = (text: string) => text.startsWith('@') && teamHandles(doc, teams).has(text.slice(1).toLowerCase());
   return doc.prose
     .filter((run) => run.section === 'five-whys')
     .flatMap((run) => {
       const found: { index: number; text: string }[] = [];
       for (const pattern of patterns) {
-        for (const m of matches(run, pattern)) {
+        for (const m of hitsOf(run.text, pattern)) {
+          if (isTeam(m.text)) continue;
           // A part inside a whole name already found is the same mention.
           if (!found.some((f) => m.index < f.index + f.text.length && f.index < m.index + m.text.length)) found.push(m);
         }
@@ -184,8 +182,11 @@ export default defineRule({
         'A COE looks for the conditions that made a mistake possible, not for someone to blame: people who fear blame ' +
         'stop telling what really happened. The rule reports words that judge a person ("human error", "careless", ' +
         '"should have known", …) anywhere in the body except code, and the authors\' names or `@handles` in the five ' +
-        'whys. Words match whole, so "blameless" is not "blame". The list can be replaced (`words`), extended ' +
-        '(`extraWords`) or trimmed (`allowWords`).',
+        'whys. Words match whole, so "blameless" is not "blame", and a word in a negated clause ("nobody was ' +
+        'careless", "not the fault of any engineer") is not blame. A fault word attached to a person is ("Dana\'s ' +
+        'mistake", "his error", "a mistake by the on-call engineer"). An `@handle` of the COE\'s owner, or one listed ' +
+        'in `teams`, names a team, not a person. The list can be replaced (`words`), extended (`extraWords`) or ' +
+        'trimmed (`allowWords`).',
       fail: [
         '## Five whys',
         '',
@@ -205,7 +206,7 @@ export default defineRule({
   check({ doc, options }) {
     const words = wholePattern(blamingWords(options), 'giu');
     const findings = wordFindings(doc, words);
-    if (options.names) findings.push(...nameFindings(doc, options.nameParts));
+    if (options.names) findings.push(...nameFindings(doc, options.nameParts, options.teams));
     return findings;
   },
 });

@@ -5,6 +5,7 @@ import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { DependenciesModel, DependencyColumn, DependencyRow, Range } from '../model/types.js';
 import { DEPENDENCY_COLUMNS, DEPENDENCY_HEADERS } from '../sections/dependencies.js';
 import { headingOf, plural } from './util.js';
+import { hasPlaceholder } from '../util/placeholders.js';
 
 const AS_PROMISED = ['yes', 'no', 'partly'];
 const FAILURE_MODES = ['expected-handled', 'expected-unhandled', 'novel'];
@@ -54,7 +55,8 @@ export default defineRule({
   },
 });
 
-function checkNone(none: { words: number; range: Range }, minWords: number): RuleFinding[] {
+function checkNone(none: { text: string; words: number; range: Range }, minWords: number): RuleFinding[] {
+  if (hasPlaceholder(none.text)) return [];
   const words = Math.max(0, none.words - 1); // the reason, without "None" itself
   if (words >= minWords) return [];
   return [
@@ -88,10 +90,11 @@ function checkRow(row: DependencyRow, columns: DependencyColumn[]): RuleFinding[
   }
   const promised = valueOf(row, 'asPromised');
   const mode = valueOf(row, 'failureMode');
-  if (promised && !AS_PROMISED.includes(promised)) {
+  // A value still left as a placeholder is reported by no-placeholders alone.
+  if (promised && !AS_PROMISED.includes(promised) && !hasPlaceholder(row.cells.asPromised?.text)) {
     findings.push({ message: `${name}: As promised "${row.cells.asPromised!.text}" must be yes, no or partly`, range: row.cells.asPromised!.range });
   }
-  if (mode && !FAILURE_MODES.includes(mode)) {
+  if (mode && !FAILURE_MODES.includes(mode) && !hasPlaceholder(row.cells.failureMode?.text)) {
     findings.push({ message: `${name}: Failure mode "${row.cells.failureMode!.text}" must be expected-handled, expected-unhandled or novel`, range: row.cells.failureMode!.range });
   }
   const why = needsAction(promised, mode);

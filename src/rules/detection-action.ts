@@ -69,14 +69,9 @@ export default defineRule({
   },
 });
 
-// A reference to an undefined id does not count (references-exist reports the
-// reference itself). Without an Action items section no id can be checked.
+// Any well-formed AI-<n> counts: whether it is defined is for references-exist alone.
 function referencesAction(doc: CoeDocument): boolean {
-  const refs = doc.detection?.references.filter((r) => r.kind === 'action') ?? [];
-  const items = doc.actionItems;
-  if (!items) return refs.length > 0;
-  const defined = new Set(items.items.map((i) => i.id));
-  return refs.some((r) => defined.has(r.id));
+  return doc.detection?.references.some((r) => r.kind === 'action') ?? false;
 }
 
 function reason(source: DetectionSource | undefined, customer: boolean, ttd: number | undefined, slow: boolean, maxMinutes: number): string {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineRule } from '../engine/rule.js';
 import { rootCauses } from '../sections/five-whys.js';
+import { hasPlaceholder } from '../util/placeholders.js';
 
 export default defineRule({
   meta: {
@@ -37,7 +38,8 @@ export default defineRule({
   check({ doc }) {
     if (!doc.whys) return [];
     return rootCauses(doc.whys)
-      .filter((leaf) => leaf.references.length === 0)
+      // A root cause still left as a placeholder is reported by no-placeholders alone.
+      .filter((leaf) => leaf.references.length === 0 && !hasPlaceholder(leaf.text))
       .map((leaf) => ({
         message: 'This root cause references no lesson or action item: end it with the lesson it teaches (→ L1) or the action that fixes it (AI-1)',
         range: leaf.textRange,

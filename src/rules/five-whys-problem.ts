@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { headingOf } from './util.js';
+import { carriesNumber } from '../util/numbers.js';
+import { hasPlaceholder } from '../util/placeholders.js';
 
 export default defineRule({
   meta: {
@@ -50,7 +52,7 @@ export default defineRule({
       message: 'Five whys has more than one top-level item: keep one problem statement and nest every "why?" under it',
       range: node.textRange,
     }));
-    if (!/(?<![\p{L}\p{N}_-])\d/u.test(problem.text)) {
+    if (!carriesNumber(problem.text) && !hasPlaceholder(problem.text)) {
       findings.push({
         message: 'The problem statement carries no number: say how much, how many or how long (e.g. "3% of API calls failed for 45 minutes")',
         range: problem.textRange,

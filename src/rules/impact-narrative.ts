@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { headingOf, plural } from './util.js';
+import { hasPlaceholder } from '../util/placeholders.js';
 
 export default defineRule({
   meta: {
@@ -40,7 +41,8 @@ export default defineRule({
   },
   check({ doc, options }) {
     const impact = doc.impact;
-    if (!impact) return [];
+    // A narrative still left as a placeholder is reported by no-placeholders alone.
+    if (!impact || impact.paragraphs.some((p) => hasPlaceholder(p.text))) return [];
     const range = headingOf(doc, 'impact');
     const findings: RuleFinding[] = [];
     const paragraphs = impact.paragraphs.length;

@@ -1,6 +1,7 @@
 // Every lesson leads to action: at least one action item names it.
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
+import { hasPlaceholder } from '../util/placeholders.js';
 
 export default defineRule({
   meta: {
@@ -40,13 +41,15 @@ export default defineRule({
   },
   check({ doc }) {
     const lessons = doc.lessons;
+    if (!lessons) return [];
     // No Lessons column to read: action-item-fields reports the table, not each lesson.
-    if (!lessons || !doc.actionItems?.table?.columns.includes('lessons')) return [];
-    const named = new Set(doc.actionItems.items.flatMap((item) => item.lessons.map((r) => r.id)));
+    const readable = doc.actionItems?.table?.columns.includes('lessons') === true;
+    const named = new Set(doc.actionItems?.items.flatMap((item) => item.lessons.map((r) => r.id)));
     const seen = new Map<string, number>();
     const findings: RuleFinding[] = [];
     for (const lesson of lessons) {
       if (!lesson.id) {
+        if (hasPlaceholder(lesson.text)) continue; // no-placeholders reports it
         findings.push({ message: 'This lesson has no id: begin it with "L<n>:" (e.g. "**L1:** …") so action items can name it', range: lesson.range });
         continue;
       }
@@ -56,7 +59,13 @@ export default defineRule({
         continue;
       }
       seen.set(lesson.id, lesson.range.start.line);
-      if (!named.has(lesson.id)) {
+      if (!lesson.separator) {
+        findings.push({
+          message: `Lesson ${lesson.id} has no ":" after its id: write "${lesson.id}: …" (e.g. "**${lesson.id}:** …") so the id reads as the lesson's own`,
+          range: lesson.range,
+        });
+      }
+      if (readable && !named.has(lesson.id)) {
         findings.push({ message: `Lesson ${lesson.id} has no action item: name it in the Lessons column of the action that applies it`, range: lesson.range });
       }
     }

@@ -5,26 +5,19 @@ import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument, Range } from '../model/types.js';
 import { rangeAt } from '../model/text.js';
+import { PLACEHOLDER_WORDS, placeholderPattern } from '../util/placeholders.js';
 
 // Options:
 //   words: the placeholder words, matched whole and case-sensitively, since
 //          templates write them in capitals and "a todo list" is English
-//          (default TODO, TBD, FIXME). `???` and `{{…}}` are always placeholders.
+//          (default TODO, TBD, FIXME). `???` standing alone and `{{…}}` are always placeholders.
 const options = z.strictObject({
-  words: z.array(z.string().min(1)).default(['TODO', 'TBD', 'FIXME']),
+  words: z.array(z.string().min(1)).default([...PLACEHOLDER_WORDS]),
 });
 
 interface Hit {
   index: number;
   text: string;
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** One pattern for every placeholder shape; words match whole ("TODOS" is not "TODO"). */
-export function placeholderPattern(words: string[]): RegExp {
-  const whole = words.map((w) => `(?<![\\p{L}\\p{N}_])${escape(w)}(?![\\p{L}\\p{N}_])`);
-  return new RegExp([...whole, '\\?{3,}', '\\{\\{[^{}\\n]*\\}\\}'].join('|'), 'gu');
 }
 
 function hitsIn(text: string, pattern: RegExp): Hit[] {

@@ -5,6 +5,8 @@ import { pointKey, rangeOf, referencesIn, textOf, textRun } from '../model/text.
 import type { SectionInput } from './context.js';
 
 const LESSON_ID = /^(L[1-9]\d*)\s*[:.\-–—]\s*/;
+// The id alone, then the text: `**L1** Health checks…`, which lacks its separator.
+const BARE_ID = /^(L[1-9]\d*)\s+(?=\S)/;
 
 export function parseLessons(input: SectionInput): Lesson[] {
   // Every list of the section: lessons may be grouped under level-3 headings.
@@ -12,9 +14,10 @@ export function parseLessons(input: SectionInput): Lesson[] {
   return items.map((item) => {
     const first = item.children[0];
     const text = first ? textOf(first) : '';
-    const match = LESSON_ID.exec(text);
+    const match = LESSON_ID.exec(text) ?? BARE_ID.exec(text);
     if (match && first) markDefinition(first, input);
-    return { id: match?.[1], text: match ? text.slice(match[0].length) : text, range: rangeOf(item) };
+    const separator = match === null || LESSON_ID.test(text);
+    return { id: match?.[1], separator, text: match ? text.slice(match[0].length) : text, range: rangeOf(item) };
   });
 }
 

@@ -1,6 +1,6 @@
 // Reading GFM tables: the first table of a section, its header and its cells.
-import type { RootContent, Table, TableRow } from 'mdast';
-import type { Cell } from '../model/types.js';
+import type { RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Cell, Range } from '../model/types.js';
 import { rangeOf, textOf } from '../model/text.js';
 
 export function firstTable(nodes: RootContent[]): Table | undefined {
@@ -8,7 +8,18 @@ export function firstTable(nodes: RootContent[]): Table | undefined {
 }
 
 export function cellsOf(row: TableRow): Cell[] {
-  return row.children.map((cell) => ({ text: textOf(cell), range: rangeOf(cell) }));
+  return row.children.map((cell) => ({ text: textOf(cell), range: cellTextRange(cell) }));
+}
+
+// A finding about a cell points at its text, not at the "|" that opens it.
+// An empty cell points just after its "|".
+function cellTextRange(cell: TableCell): Range {
+  const first = cell.children[0];
+  const last = cell.children.at(-1);
+  if (first && last) return { start: rangeOf(first).start, end: rangeOf(last).end };
+  const range = rangeOf(cell);
+  const after = { line: range.start.line, column: range.start.column + 1 };
+  return { start: after, end: after };
 }
 
 export function foldHeader(text: string): string {

@@ -4,11 +4,12 @@ import type { List, ListItem, RootContent, Table } from 'mdast';
 import type { TimelineEntry } from '../model/types.js';
 import { rangeOf, textOf } from '../model/text.js';
 import type { SectionInput } from './context.js';
+import { zoneNameAfter } from '../util/zones.js';
 
 // 2025-10-20 06:48 UTC, 2025-10-20T06:48Z, 2025-10-20 08:48 +02:00, 2025-10-20 06:48
-const FULL = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt]|,?\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?(?![\d:])/;
+const FULL = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt]|,?\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?\s*((?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{2}:?\d{2})?(?![\d:])/;
 // 06:48, 06:48:10, optionally with an offset
-const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?(?![\d:])/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?\s*((?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{2}:?\d{2})?(?![\d:])/;
 
 interface Clock {
   date: string | undefined; // YYYY-MM-DD, local to the offset
@@ -49,6 +50,8 @@ function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): T
     const h = hour(h12, half);
     entry.timeText = whole.trim();
     entry.hasDate = true;
+    const named = zone ? undefined : zoneNameAfter(cleaned.slice(whole.length), whole.trim());
+    if (named) return { ...entry, problem: named };
     if (zoneOf(zone)) return { ...entry, timeText: whole.trim(), problem: `"${zone}" is not a UTC offset (from -12:00 to +14:00)` };
     const offset = zone ? offsetMinutes(zone)! : 0;
     entry.time = toEpoch(`${y}-${mo}-${d}`, h, Number(mi), Number(s ?? 0), offset);
@@ -61,6 +64,8 @@ function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): T
     const [whole, h12, mi, s, half, zone] = time;
     const h = hour(h12, half);
     entry.timeText = whole.trim();
+    const named = zone ? undefined : zoneNameAfter(cleaned.slice(whole.length), whole.trim());
+    if (named) return { ...entry, problem: named };
     if (zoneOf(zone)) return { ...entry, timeText: whole.trim(), problem: `"${zone}" is not a UTC offset (from -12:00 to +14:00)` };
     if (zone) clock.offset = offsetMinutes(zone)!;
     if (clock.date === undefined) return entry; // no date to take: the frontmatter is missing it
@@ -89,9 +94,10 @@ function startDate(start: string | undefined): string | undefined {
 // Minutes east of UTC, or undefined for a number that no zone uses.
 function offsetMinutes(zone: string): number | undefined {
   if (/^(Z|UTC|GMT)$/i.test(zone)) return 0;
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
-  if (!m || Number(m[3]) > 59) return undefined;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  // UTC+2, GMT-05:00, UTC+0530: an offset from UTC written after its name.
+  const m = /^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$/.exec(zone);
+  if (!m || Number(m[3] ?? 0) > 59 || (!/^(UTC|GMT)/.test(zone) && (m[2]!.length !== 2 || m[3] === undefined))) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
   if (minutes > (m[1] === '-' ? 12 * 60 : 14 * 60)) return undefined;
   return m[1] === '-' ? -minutes : minutes;
 }

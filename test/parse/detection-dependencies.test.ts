@@ -87,7 +87,8 @@ describe('dependency columns', () => {
       ['DNS', 'yes', 'expected-handled', 6],
     ]);
     expect(t.rows.map((r) => r.references.map((ref) => ref.id))).toEqual([['AI-4'], []]);
-    expect(t.rows[0]!.cells.implementation?.range.start).toEqual({ line: 5, column: 22 });
+    // The cell's text, not the "|" that opens it.
+    expect(t.rows[0]!.cells.implementation?.range.start).toEqual({ line: 5, column: 24 });
   });
 
   it('reads a "None" paragraph instead of a table', () => {

@@ -25,9 +25,12 @@ describe('lesson ids', () => {
     '- Health checks must exercise the disk (L1).',
     '- L0: Ids start at 1.',
     '- Lesson 1: Not an id.',
-    '- L1 Health checks, with no separator.',
   ])('reads no id in "%s"', (item) => {
     expect(lessons([item])[0]?.id).toBeUndefined();
+  });
+
+  it.each(['- L1 Health checks, with no separator.', '- **L1** Health checks, with no separator.'])('reads the id of "%s", and notes the missing separator', (item) => {
+    expect(lessons([item]).map((l) => [l.id, l.separator, l.text])).toEqual([['L1', false, 'Health checks, with no separator.']]);
   });
 
   it('places each lesson on its item', () => {

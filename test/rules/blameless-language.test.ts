@@ -45,7 +45,56 @@ describe('blameless-language', () => {
     const line = lineOf(base, PROSE);
     expect(of(edit(base, PROSE, `Human Error, not a failed check. ${PROSE}`))).toEqual([[RULE, 'warn', line]]);
     expect(of(edit(base, PROSE, `A blameless review; blameworthy nobody; no blame-free claim. ${PROSE}`))).toEqual([]);
-    expect(of(edit(base, PROSE, `Nobody is to BLAME. ${PROSE}`))).toEqual([[RULE, 'warn', line]]);
+    expect(of(edit(base, PROSE, `They are to BLAME. ${PROSE}`))).toEqual([[RULE, 'warn', line]]);
+  });
+
+  it('passes a blaming word in a negated clause (format 4.1)', () => {
+    const base = baseDocument();
+    const line = lineOf(base, PROSE);
+    for (const sentence of [
+      'Nobody was careless here.',
+      'It was not the fault of any engineer.',
+      'No one is to blame.',
+      "This wasn't human error.",
+      'We found no negligence in the change.',
+    ]) {
+      expect(of(edit(base, PROSE, `${sentence} ${PROSE}`)), sentence).toEqual([]);
+    }
+    // The negation holds for its clause only.
+    expect(of(edit(base, PROSE, `It was not the alarm, but human error. ${PROSE}`))).toEqual([[RULE, 'warn', line]]);
+    expect(of(edit(base, PROSE, `Nothing was lost. The deployer was careless. ${PROSE}`))).toEqual([[RULE, 'warn', line]]);
+  });
+
+  it('reports a fault word attached to a person (format 4.1)', () => {
+    const base = baseDocument();
+    const line = lineOf(base, PROSE);
+    for (const sentence of [
+      "The long delay was the night operator's mistake.",
+      "It was Dana's mistake.",
+      'It was his error.',
+      'It was a mistake by the on-call engineer.',
+      'The on-call engineer made a mistake.',
+      "It was @sam's oversight.",
+    ]) {
+      expect(of(edit(base, PROSE, `${sentence} ${PROSE}`)), sentence).toEqual([[RULE, 'warn', line]]);
+    }
+    const message = lintString(edit(base, PROSE, `It was Dana's mistake. ${PROSE}`)).find((m) => m.ruleId === RULE)!;
+    expect(message.message).toContain(`"Dana's mistake" attaches a fault to a person`);
+    expect(message.column).toBe(1 + 'It was '.length);
+  });
+
+  it('passes fault words about systems, and negated faults', () => {
+    const base = baseDocument();
+    for (const sentence of [
+      "The host's error rate rose to 100%.",
+      'Their error budget was spent.',
+      "It was the disk's error, not a person's.",
+      'Errors by the load balancer reached 3%.',
+      'The cache made an error in the key.',
+      "It was not the operator's mistake.",
+    ]) {
+      expect(of(edit(base, PROSE, `${sentence} ${PROSE}`)), sentence).toEqual([]);
+    }
   });
 
   it('takes either apostrophe in a phrase', () => {
@@ -80,6 +129,19 @@ describe('blameless-language', () => {
     expect(of(edit(base, PROSE, `Ines Okafor and @okafor agree. ${PROSE}`))).toEqual([]);
   });
 
+  it("takes the @handle of the COE's owner, and of the teams option, for a team, not a person", () => {
+    const base = baseDocument();
+    const why = lineOf(base, WHY);
+    const owner = /^owner: (.+)$/m.exec(base)![1]!;
+    expect(of(edit(base, WHY, `Why? @${owner} had no alarm on the queue age.`))).toEqual([]);
+    const text = edit(base, WHY, `Why? @db-team and @Payments-Platform own the pool size.`);
+    expect(of(text)).toEqual([
+      [RULE, 'warn', why],
+      [RULE, 'warn', why],
+    ]);
+    expect(of(text, withOptions({ teams: ['db-team', '@payments-platform'] }))).toEqual([]);
+  });
+
   it('does not take an e-mail address for a handle, nor a name part that is also a word', () => {
     const base = baseDocument().replace('authors: [Ines Okafor]', 'authors: [Will Long]');
     expect(of(edit(base, WHY, `Why? It will take long; mail pool@example.com. No one will know.`))).toEqual([]);
@@ -99,7 +161,7 @@ describe('blameless-language', () => {
   it('takes extra words, allowed words, and a list that replaces the default', () => {
     const base = baseDocument();
     const line = lineOf(base, PROSE);
-    const text = edit(base, PROSE, `A cowboy deploy, not human error. ${PROSE}`);
+    const text = edit(base, PROSE, `A cowboy deploy, then human error. ${PROSE}`);
     expect(of(text)).toEqual([[RULE, 'warn', line]]);
     expect(of(text, withOptions({ extraWords: ['cowboy deploy'] }))).toEqual([
       [RULE, 'warn', line],

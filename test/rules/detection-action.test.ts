@@ -30,10 +30,10 @@ describe('detection-action', () => {
     expect(findings(withReference(bySource('customer-report'), 'AI-2'))).toEqual([]);
   });
 
-  it('does not count a reference to an undefined action item (references-exist reports the reference)', () => {
+  it('counts a reference to an undefined action item: references-exist alone reports it (format 4.1)', () => {
     const text = withReference(bySource('customer-report'), 'AI-9');
     const messages = run(text);
-    expect(findingsOf(messages, ID)).toEqual([[ID, 'error', lineOf(text, '## Detection')]]);
+    expect(findingsOf(messages, ID)).toEqual([]);
     expect(findingsOf(messages, 'references-exist')).toEqual([['references-exist', 'error', lineOf(text, '(AI-9)')]]);
   });
 

@@ -63,11 +63,13 @@ describe('no-placeholders', () => {
     expect(of(edit(base, at, `Our todo list is empty. ${at}`))).toEqual([]);
   });
 
-  it('reports ??? and {{…}}, not ?? or single braces', () => {
+  it('reports ??? standing alone and {{…}}, not ?? or single braces, nor ??? closing a question', () => {
     const base = baseDocument();
     const at = 'Yes. Queue age is the delay merchants see';
     expect(of(edit(base, at, `Why?? {x} ${at}`))).toEqual([]);
-    expect(of(edit(base, at, `Why???? ${at}`))).toEqual([[RULE, 'error', lineOf(base, at)]]);
+    expect(of(edit(base, at, `Why???? Is checkout down??? ${at}`))).toEqual([]);
+    expect(of(edit(base, at, `The count is ???. ${at}`))).toEqual([[RULE, 'error', lineOf(base, at)]]);
+    expect(of(edit(base, at, `(???) ${at}`))).toEqual([[RULE, 'error', lineOf(base, at)]]);
     expect(of(edit(base, at, `{{ merchant_count }} merchants. ${at}`))).toEqual([[RULE, 'error', lineOf(base, at)]]);
   });
 

@@ -1,0 +1,103 @@
+// Language that blames a person (format 4.1): a blaming word outside a
+// negated clause ("nobody was careless" is not blame), and a fault word
+// attached to a person ("Dana's mistake", "his error", "a mistake by the
+// on-call engineer", "the operator made an error").
+
+export interface Hit {
+  index: number;
+  text: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const BEFORE = '(?<![\\p{L}\\p{N}_-])';
+const AFTER = '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])';
+
+/** A phrase matched whole; its spaces match any white space (a soft line break too), either apostrophe. */
+function phraseSource(phrase: string): string {
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .map((word) => escape(word).replace(/['’]/g, "['’]"))
+    .join('\\s+');
+}
+
+/** One pattern for a list of phrases, matched whole, longest first. */
+export function wholePattern(phrases: string[], flags: string): RegExp | undefined {
+  if (phrases.length === 0) return undefined;
+  const sorted = [...phrases].sort((a, b) => b.length - a.length);
+  return new RegExp(`${BEFORE}(?:${sorted.map(phraseSource).join('|')})${AFTER}`, flags);
+}
+
+export function hitsOf(text: string, pattern: RegExp | undefined): Hit[] {
+  if (!pattern) return [];
+  return [...text.matchAll(pattern)].map((m) => ({ index: m.index, text: m[0] }));
+}
+
+// A clause ends at sentence punctuation, a dash, a bracket or a contrasting word.
+const CLAUSE_BREAK = /[.;:!?—–()[\]"“”]|\s-\s|\b(?:but|however|although|though|yet|whereas)\b/giu;
+const NEGATION = /(?<![\p{L}\p{N}])(?:no|not|nobody|no-one|none|never|neither|nor|without|cannot)(?![\p{L}\p{N}])|\bno\s+one\b|n['’]t(?![\p{L}])/iu;
+
+/** Whether the clause before `index` negates what follows ("nobody was careless", "not the fault of"). */
+export function isNegated(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 200), index);
+  let start = 0;
+  for (const m of before.matchAll(CLAUSE_BREAK)) start = m.index + m[0].length;
+  return NEGATION.test(before.slice(start));
+}
+
+// Nouns for people in a role: "the night operator", "an on-call engineer".
+const ROLES =
+  'engineer engineers operator operators developer developers dev devs admin admins administrator administrators sre sres on-call oncall on-caller responder responders employee employees staff person people human humans technician technicians analyst analysts manager managers lead intern interns contractor contractors author authors reviewer reviewers deployer deployers teammate teammates colleague colleagues coworker coworkers owner owners user users customer customers team-member someone somebody he she they';
+const ROLE_WORDS = new Set(ROLES.split(' '));
+
+// Faults that only people commit, and "error", which systems have too.
+const PERSONAL_FAULTS = 'mistake|mistakes|fault|faults|oversight|oversights|blunder|blunders|slip-up|slip-ups|lapse|lapses|misstep|missteps|screw-up|screw-ups';
+const FAULTS = `${PERSONAL_FAULTS}|error|errors`;
+// "error rate", "error budget": the fault word is part of a noun about a system.
+const COMPOUND =
+  /^\s+(?:rate|rates|count|counts|budget|budgets|code|codes|message|messages|log|logs|page|pages|handling|handler|handlers|spike|spikes|percentage|ratio|metric|metrics|response|responses|state|states|path|paths|class|classes|type|types|threshold|thresholds|alarm|alarms)\b/iu;
+
+const POSSESSIVE = new RegExp(`(?<![\\p{L}\\p{N}_@-])(@?[\\p{L}][\\p{L}\\p{N}_.-]*)['’]s\\s+(?:own\\s+|small\\s+|simple\\s+|honest\\s+|obvious\\s+|big\\s+)?(${FAULTS})(?![\\p{L}\\p{N}])`, 'gu');
+const PRONOUN = new RegExp(`(?<![\\p{L}\\p{N}])(?:his|her|their|my|your)\\s+(?:own\\s+)?(?:${FAULTS})(?![\\p{L}\\p{N}])`, 'giu');
+const BY = new RegExp(`(?<![\\p{L}\\p{N}])(${FAULTS})\\s+(?:(?:made|committed)\\s+)?by\\s+(?:the\\s+|an?\\s+|our\\s+|one\\s+|their\\s+)?((?:[@\\p{L}][\\p{L}\\p{N}_.-]*\\s+){0,2}[@\\p{L}][\\p{L}\\p{N}_.-]*)`, 'giu');
+const MADE = new RegExp(`(?<![\\p{L}\\p{N}])((?:the\\s+|an?\\s+|our\\s+)?(?:[\\p{L}][\\p{L}\\p{N}_-]*\\s+)?[@\\p{L}][\\p{L}\\p{N}_.-]*)\\s+(?:made|committed)\\s+(?:a|an|the|one|several|two|three|many)\\s+(?:\\p{L}+\\s+)?(${FAULTS})(?![\\p{L}\\p{N}])`, 'giu');
+
+export interface PersonWords {
+  /** Authors' names and their parts, lower case. */
+  names: Set<string>;
+}
+
+// Whether a word names a person: a role, a known name, an @handle, or (for
+// faults only people commit) any capitalised name.
+function isPerson(word: string, people: PersonWords, personalFault: boolean): boolean {
+  const w = word.replace(/[.]+$/, '');
+  if (w.startsWith('@')) return true;
+  const lower = w.toLowerCase();
+  if (ROLE_WORDS.has(lower) || people.names.has(lower)) return true;
+  return personalFault && /^\p{Lu}\p{Ll}/u.test(w);
+}
+
+const isPersonal = (fault: string) => new RegExp(`^(?:${PERSONAL_FAULTS})$`, 'iu').test(fault);
+
+/** Fault words attached to a person, outside negated clauses. */
+export function faultsOfPeople(text: string, people: PersonWords): Hit[] {
+  const hits: Hit[] = [];
+  const keep = (index: number, whole: string) => {
+    if (COMPOUND.test(text.slice(index + whole.length, index + whole.length + 20))) return;
+    if (isNegated(text, index)) return;
+    hits.push({ index, text: whole });
+  };
+  for (const m of text.matchAll(POSSESSIVE)) {
+    if (isPerson(m[1]!, people, isPersonal(m[2]!))) keep(m.index, m[0]);
+  }
+  for (const m of text.matchAll(PRONOUN)) keep(m.index, m[0]);
+  for (const m of text.matchAll(BY)) {
+    const words = m[2]!.split(/\s+/);
+    if (words.some((w) => isPerson(w, people, isPersonal(m[1]!)))) keep(m.index, m[0]);
+  }
+  for (const m of text.matchAll(MADE)) {
+    const words = m[1]!.split(/\s+/).filter((w) => !/^(?:the|an?|our)$/i.test(w));
+    if (words.some((w) => isPerson(w, people, isPersonal(m[2]!)))) keep(m.index, m[0]);
+  }
+  return hits;
+}

@@ -1,0 +1,26 @@
+// Placeholders left from a template (format 4.1): `TODO`, `TBD`, `FIXME`,
+// `???` standing alone, and `{{…}}`. A value that holds one is reported by
+// `no-placeholders` alone; the rules about that value's form pass over it.
+
+export const PLACEHOLDER_WORDS: readonly string[] = ['TODO', 'TBD', 'FIXME'];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One pattern for every placeholder shape. Words match whole and in capitals
+ * ("TODOS" and "a todo list" are not placeholders); `???` only standing alone,
+ * not closing a question ("Is checkout down???").
+ */
+export function placeholderPattern(words: readonly string[] = PLACEHOLDER_WORDS): RegExp {
+  const whole = words.map((w) => `(?<![\\p{L}\\p{N}_])${escape(w)}(?![\\p{L}\\p{N}_])`);
+  return new RegExp([...whole, '(?<![\\p{L}\\p{N}_?])\\?{3,}(?![\\p{L}\\p{N}_?])', '\\{\\{[^{}\\n]*\\}\\}'].join('|'), 'gu');
+}
+
+const DEFAULT = placeholderPattern();
+
+/** Whether a value holds a placeholder of the default shapes. */
+export function hasPlaceholder(text: string | undefined): boolean {
+  if (!text) return false;
+  DEFAULT.lastIndex = 0;
+  return DEFAULT.test(text);
+}
