@@ -14,7 +14,7 @@ import {
 import type { z } from 'zod';
 import { frontmatterSchema, MILESTONES, STATUSES, type Status } from '../model/frontmatter-schema.js';
 import { parseIsoTime } from '../util/time.js';
-import { editDistance } from '../util/suggest.js';
+import { didYouMean, editDistance } from '../util/suggest.js';
 import { hasPlaceholder } from '../util/placeholders.js';
 import type { FrontmatterModel, FrontmatterProblem, Range } from '../model/types.js';
 
@@ -108,7 +108,7 @@ function validate(raw: Record<string, unknown>, idPrefix: string, model: Frontma
       // A value still left as a placeholder is reported by no-placeholders alone.
       const value = valueAt(input, issue.path);
       const placeholder = typeof value === 'string' && hasPlaceholder(value);
-      if (!placeholder) for (const problem of issueProblems(issue, model, misspelt)) model.problems.push(problem);
+      if (!placeholder) for (const problem of issueProblems(issue, model, misspelt, value)) model.problems.push(problem);
       const path = issue.path.map(String);
       const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...path, k]) : [path];
       for (const k of keys) bad.add(k.join('.'));
@@ -192,7 +192,7 @@ function misspellings(issues: z.core.$ZodIssue[], model: FrontmatterModel): Map<
   return pairs;
 }
 
-function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, misspelt: Map<string, string>): FrontmatterProblem[] {
+function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, misspelt: Map<string, string>, value: unknown): FrontmatterProblem[] {
   const path = issue.path.map(String);
   const key = path.join('.');
   if (issue.code === 'unrecognized_keys') {
@@ -211,7 +211,8 @@ function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, misspel
   if (key !== '' && !model.positions.has(key)) {
     message = `Missing required key "${key}"`;
   } else if (issue.code === 'invalid_value' && 'values' in issue) {
-    message = `${where} must be one of: ${issue.values.map(String).join(', ')}`;
+    const written = typeof value === 'string' ? ` (it is "${value}"${didYouMean(value, issue.values.map(String)).replace(/^ \(/, ': ').replace(/\)$/, '')})` : '';
+    message = `${where} must be one of: ${issue.values.map(String).join(', ')}${written}`;
   } else if (issue.code === 'invalid_type') {
     message = `${where} must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
   } else {

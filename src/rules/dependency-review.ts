@@ -6,6 +6,7 @@ import type { DependenciesModel, DependencyColumn, DependencyRow, Range } from '
 import { DEPENDENCY_COLUMNS, DEPENDENCY_HEADERS } from '../sections/dependencies.js';
 import { headingOf, plural } from './util.js';
 import { hasPlaceholder } from '../util/placeholders.js';
+import { didYouMean } from '../util/suggest.js';
 
 const AS_PROMISED = ['yes', 'no', 'partly'];
 const FAILURE_MODES = ['expected-handled', 'expected-unhandled', 'novel'];
@@ -92,10 +93,10 @@ function checkRow(row: DependencyRow, columns: DependencyColumn[]): RuleFinding[
   const mode = valueOf(row, 'failureMode');
   // A value still left as a placeholder is reported by no-placeholders alone.
   if (promised && !AS_PROMISED.includes(promised) && !hasPlaceholder(row.cells.asPromised?.text)) {
-    findings.push({ message: `${name}: As promised "${row.cells.asPromised!.text}" must be yes, no or partly`, range: row.cells.asPromised!.range });
+    findings.push({ message: `${name}: As promised "${row.cells.asPromised!.text}" must be yes, no or partly${didYouMean(row.cells.asPromised!.text, AS_PROMISED)}`, range: row.cells.asPromised!.range });
   }
   if (mode && !FAILURE_MODES.includes(mode) && !hasPlaceholder(row.cells.failureMode?.text)) {
-    findings.push({ message: `${name}: Failure mode "${row.cells.failureMode!.text}" must be expected-handled, expected-unhandled or novel`, range: row.cells.failureMode!.range });
+    findings.push({ message: `${name}: Failure mode "${row.cells.failureMode!.text}" must be expected-handled, expected-unhandled or novel${didYouMean(row.cells.failureMode!.text, FAILURE_MODES)}`, range: row.cells.failureMode!.range });
   }
   const why = needsAction(promised, mode);
   // Any AI-<n> counts: an undefined id is reported by references-exist alone.
