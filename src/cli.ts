@@ -43,6 +43,7 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('-c, --config <path>', 'use this configuration file')
     .option('--stdin', 'lint the document read from standard input')
     .option('--stdin-filename <path>', 'the file name to report for standard input')
+    .option('--skip-non-coe', 'pass over Markdown that is not a COE even when named (for hooks that name every changed file)')
     .action(async (paths: string[], options) => {
       const { runLint } = await import('./commands/lint.js');
       setCode(await runLint(paths, options, io));
