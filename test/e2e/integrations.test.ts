@@ -3,7 +3,7 @@
 // file is parsed, and its commands run the way GitHub and pre-commit run
 // them, with the BUILT coe on PATH, in a temporary repository.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -175,6 +175,19 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', { timeout: 60_000 }, ()
     // pre-commit installs this package with npm: the entry is its bin.
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     expect(Object.keys(pkg.bin)).toContain(hook.entry.split(' ')[0]);
+  });
+
+  it('installs: npm pack prints only the tarball name, which pre-commit reads, though prepare runs the build', () => {
+    // A package with a prepare script and this repository's .npmrc, packed as pre-commit packs coe.
+    const pkg = path.join(repo, 'pkg');
+    mkdirSync(pkg);
+    writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'x', version: '1.0.0', scripts: { prepare: 'echo built > built.txt' } }));
+    const pack = () => spawnSync('npm', ['pack'], { cwd: pkg, env: env({ npm_config_update_notifier: 'false' }), encoding: 'utf8', timeout: 60_000 });
+    expect(pack().stdout).toContain('> x@1.0.0 prepare'); // without it, the banner of prepare
+    copyFileSync(path.join(ROOT, '.npmrc'), path.join(pkg, '.npmrc'));
+    const run = pack();
+    expect([run.status, run.stdout]).toEqual([0, 'x-1.0.0.tgz\n']);
+    expect(readFileSync(path.join(pkg, 'built.txt'), 'utf8')).toBe('built\n');
   });
 
   it('passes a commit of Markdown that holds no COE', () => {
