@@ -7,6 +7,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baseDocument, BIN, runCoe } from '../helpers/lint.js';
+import { DEFAULT_COE_SPEC } from '../../src/commands/init.js';
+import { REPOSITORY_URL } from '../../src/docs/project.js';
 
 let dir: string;
 const init = (...args: string[]) => runCoe(['init', ...args], { cwd: dir });
@@ -122,7 +124,9 @@ describe('coe init', { timeout: 30_000 }, () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^coe: --coe-spec must be one npm package spec without spaces/);
     expect(readdirSync(dir)).toEqual([]);
-    expect(runCoe(['init', '--help']).stdout).toContain('(default github:coe-tool/coe)');
+    // The help text names the default that init uses: the project's repository.
+    expect(DEFAULT_COE_SPEC).toBe(`github:${new URL(REPOSITORY_URL).pathname.slice(1)}`);
+    expect(runCoe(['init', '--help']).stdout).toContain(`(default ${DEFAULT_COE_SPEC})`);
   });
 
   it('asks .gitignore for node_modules/ when it lacks it, and changes nothing there', () => {
