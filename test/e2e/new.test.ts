@@ -181,7 +181,7 @@ describe('coe new, missing and bad values', () => {
     const run = coeNew('Orders failed', ...FLAGS, '--template', 'nope');
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `coe: --template: no template named "nope"; there are: multi-service, security (${path.join(cwd, '.coe', 'templates', 'security.md')}), standard\n`,
+      `coe: --template: no template named "nope"; there are: standard, multi-service, security (${path.join(cwd, '.coe', 'templates', 'security.md')})\n`,
     );
   });
 
