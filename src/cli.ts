@@ -43,6 +43,7 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('-c, --config <path>', 'use this configuration file')
     .option('--stdin', 'lint the document read from standard input')
     .option('--stdin-filename <path>', 'the file name to report for standard input')
+    .option('--skip-non-coe', 'pass over Markdown that is not a COE even when named (for hooks that name every changed file)')
     .action(async (paths: string[], options) => {
       const { runLint } = await import('./commands/lint.js');
       setCode(await runLint(paths, options, io));
@@ -60,8 +61,8 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('--region <name>', 'impacted region (repeatable)', collect)
     .option('--owner <name>', 'team or person accountable for the COE')
     .option('--author <name>', 'author (repeatable)', collect)
-    .option('--start <time>', 'when impact began (ISO 8601 with an offset)')
-    .option('--detected <time>', 'when we knew (ISO 8601 with an offset)')
+    .option('--start <time>', 'when impact began (e.g. 2025-10-20 06:48 UTC, 2025-10-20T08:48+02:00; no offset is UTC)')
+    .option('--detected <time>', 'when we knew (the same forms)')
     .option('--detected-by <source>', 'how it was detected: alarm, aggregate-alarm, canary, traffic-anomaly, customer-report, support-cases, social-media or other')
     .option('--dir <path>', 'folder to write in (default: the configured docs folder, else docs/coe)')
     .option('--id <id>', 'COE id (default: the next free id of the start year)')
@@ -90,8 +91,11 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
   // ── coe init, coe rules, coe schema ──
   program
     .command('init')
-    .description('Write a starter configuration and the docs folder; offer a GitHub Actions workflow and a pre-commit hook')
+    .description('Write a starter configuration and the docs folder; offer coe in package.json, a GitHub Actions workflow and a pre-commit hook')
     .option('--docs <path>', 'the docs folder (default docs/coe)')
+    .option('--package-json', 'add coe to the devDependencies of package.json (created if missing)')
+    .option('--no-package-json', 'leave package.json alone')
+    .option('--coe-spec <spec>', 'where package.json takes coe from: a git URL or a tarball (default github:coe-tool/coe)')
     .option('--github-actions', 'write .github/workflows/coe.yml')
     .option('--no-github-actions', 'do not write the workflow')
     .option('--pre-commit', 'write a pre-commit hook entry in .pre-commit-config.yaml')

@@ -21,6 +21,8 @@ export interface LintOptions {
   stdin?: boolean;
   /** The file name to report for standard input. */
   stdinFilename?: string;
+  /** Pass over Markdown that is not a COE even when named (hooks name every changed file). */
+  skipNonCoe?: boolean;
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -30,7 +32,10 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   if (options.stdin && paths.length > 0) throw new UsageError('Give either paths or --stdin, not both');
   const config = await loadConfig(io.cwd, options.config);
   const settings: LintSettings = { now: options.now ?? today(), internalTerms: config.internalTerms };
-  const results = options.stdin ? [await lintStdin(options.stdinFilename ?? STDIN_NAME, config, settings, io)] : await lintFiles(paths, config, settings, io);
+  const skipNonCoe = options.skipNonCoe === true;
+  const results = options.stdin
+    ? [await lintStdin(options.stdinFilename ?? STDIN_NAME, config, settings, io)].filter((r) => r.isCoe || !skipNonCoe)
+    : await lintFiles(paths, config, settings, io, skipNonCoe);
   const shown = options.quiet ? results.map(onlyErrors) : results;
 
   const reporter = await loadReporter(options.format);
@@ -47,17 +52,22 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   return 0;
 }
 
-async function lintFiles(paths: string[], config: ResolvedConfig, settings: LintSettings, io: CommandIO): Promise<FileResult[]> {
+async function lintFiles(paths: string[], config: ResolvedConfig, settings: LintSettings, io: CommandIO, skipNonCoe: boolean): Promise<FileResult[]> {
   const inputs = paths.length > 0 ? paths : [config.docs];
   const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore });
   const results: FileResult[] = [];
   for (const target of targets) {
     const read = await readLimited(io.resolve(target.file), DEFAULT_LIMITS.maxBytes);
     const result = read.ok ? lintBytes(target.file, read.bytes, config, settings) : fatalResult(target.file, read.message);
-    // Folders and globs pass over Markdown that is not a COE.
-    if (result.isCoe || target.explicit) results.push(result);
+    // Folders and globs pass over Markdown that is not a COE; named files too with --skip-non-coe.
+    if (result.isCoe || (target.explicit && !skipNonCoe)) results.push(result);
   }
-  if (results.length === 0) throw new UsageError(`Nothing to lint: no COE documents (Markdown with a "coe" frontmatter key) in ${inputs.join(', ')}`);
+  if (results.length > 0) return results;
+  const none = `no COE documents (Markdown with a "coe" frontmatter key) in ${inputs.join(', ')}`;
+  // A new docs repository has no COE yet: that is no failure (contract, section 5).
+  if (paths.length === 0) io.stderr.write(`coe: ${none} yet; nothing to lint. Write one with: coe new\n`);
+  else if (skipNonCoe) io.stderr.write(`coe: ${none}; nothing to lint\n`);
+  else throw new UsageError(`Nothing to lint: ${none}`);
   return results;
 }
 

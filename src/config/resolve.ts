@@ -6,8 +6,9 @@ import type { z } from 'zod';
 import { UsageError } from '../files/discover.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config.js';
-import { configBase, levelSchema, strictOptions, type ConfigFile } from './schema.js';
+import { configBase, LEVELS, levelSchema, strictOptions, type ConfigFile } from './schema.js';
 import { configurableRules } from './rules.js';
+import { closest } from '../util/suggest.js';
 
 export class ConfigError extends UsageError {}
 
@@ -58,7 +59,10 @@ function resolveRules(raw: Record<string, unknown>, metas: RuleMeta[], name: str
   const settings: Record<string, RuleSetting> = {};
   for (const [id, value] of Object.entries(raw)) {
     const meta = byId.get(id);
-    if (!meta) throw new ConfigError(`${name}: unknown rule "rules.${id}" (run \`coe rules\` for the list of rule ids)`);
+    if (!meta) {
+      const hint = suggestion(id, [...byId.keys()], 'run `coe rules` for the list of rule ids');
+      throw new ConfigError(`${name}: unknown rule "rules.${id}" ${hint}`);
+    }
     settings[id] = resolveRule(meta, value, name);
   }
   return settings;
@@ -70,7 +74,9 @@ function resolveRule(meta: RuleMeta, value: unknown, name: string): RuleSetting 
   const [level, options, ...rest] = Array.isArray(value) ? value : [value];
   const parsedLevel = levelSchema.safeParse(level);
   if (!parsedLevel.success || rest.length > 0) {
-    throw new ConfigError(`${name}: "${key}": ${shape}, not ${JSON.stringify(value)}`);
+    const guess = typeof level === 'string' && rest.length === 0 ? levelLike(level) : undefined;
+    const hint = guess ? ` (did you mean "${guess}"?)` : '';
+    throw new ConfigError(`${name}: "${key}": ${shape}, not ${JSON.stringify(value)}${hint}`);
   }
   if (options === undefined) return { level: parsedLevel.data, options: undefined };
   const checked = strictOptions(meta.options).safeParse(options);
@@ -84,8 +90,9 @@ function resolveRule(meta: RuleMeta, value: unknown, name: string): RuleSetting 
 function describeOptionIssue(issue: z.core.$ZodIssue, options: z.ZodType): string {
   if (issue.code === 'unrecognized_keys') {
     const known = optionNames(options);
-    const expected = known.length ? `expected one of: ${known.join(', ')}` : 'this rule takes no options';
-    return `option "${joinPath([...issue.path, issue.keys[0]!])}": unknown option (${expected})`;
+    const written = issue.keys[0]!;
+    const expected = known.length ? suggestion(written, known, `expected one of: ${known.join(', ')}`) : '(this rule takes no options)';
+    return `option "${joinPath([...issue.path, written])}": unknown option ${expected}`;
   }
   if (issue.path.length === 0) return `options: ${plain(issue.message)}`;
   return `option "${joinPath(issue.path)}": ${plain(issue.message)}`;
@@ -95,9 +102,23 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[]): string {
   const at = [...prefix, ...issue.path];
   if (issue.code === 'unrecognized_keys') {
     const where = at.length ? ` in "${joinPath(at)}"` : '';
-    return `unknown key "${issue.keys[0]!}"${where} (expected one of: ${keysAt(at).join(', ')})`;
+    const written = issue.keys[0]!;
+    const known = keysAt(at);
+    return `unknown key "${written}"${where} ${suggestion(written, known, `expected one of: ${known.join(', ')}`)}`;
   }
   return `"${joinPath(at)}": ${plain(issue.message)}`;
+}
+
+// "warning", "Error", "of": a slip for a level.
+function levelLike(written: string): string | undefined {
+  const folded = written.trim().toLowerCase();
+  return LEVELS.find((level) => folded.startsWith(level)) ?? closest(written, LEVELS);
+}
+
+/** `(did you mean "x"? then)`, or `(then)` when nothing known is close to what was written. */
+function suggestion(written: string, known: readonly string[], then: string): string {
+  const guess = closest(written, known);
+  return guess === undefined ? `(${then})` : `(did you mean "${guess}"? ${then})`;
 }
 
 function keysAt(at: PropertyKey[]): string[] {

@@ -10,6 +10,7 @@ import {
   checkSeverity,
   checkText,
   checkTime,
+  isoTimeOf,
   type Check,
   type NewValues,
 } from './values.js';
@@ -52,8 +53,9 @@ export function givenValues(title: string | undefined, flags: NewFlags, idPrefix
     regions: flags.region?.map((r) => r.trim()),
     owner: flags.owner?.trim(),
     authors: flags.author?.map((a) => a.trim()),
-    start: flags.start?.trim(),
-    detected: flags.detected?.trim(),
+    // Any form a timeline entry takes; the frontmatter gets ISO 8601.
+    start: flags.start === undefined ? undefined : isoTimeOf(flags.start),
+    detected: flags.detected === undefined ? undefined : isoTimeOf(flags.detected),
     detectedBy: flags.detectedBy?.trim() as DetectionSource | undefined,
   };
 }

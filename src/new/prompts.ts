@@ -3,7 +3,7 @@
 // answer is refused at the prompt. Loaded only in a terminal.
 import { execFile } from 'node:child_process';
 import { DETECTION_SOURCES, type DetectionSource } from '../model/frontmatter-schema.js';
-import type { TemplateInfo } from './templates.js';
+import { DEFAULT_TEMPLATE, type TemplateInfo } from './templates.js';
 import type { GivenValues } from './flags.js';
 import {
   checkDetectedAfter,
@@ -11,6 +11,7 @@ import {
   checkText,
   checkTime,
   DETECTION_MEANINGS,
+  isoTimeOf,
   nowMinute,
   SEVERITY_MEANINGS,
   splitList,
@@ -28,6 +29,8 @@ export interface Answers {
   values: NewValues;
   template: string;
 }
+
+const TIME_HINT = 'e.g. 2025-10-20 06:48 UTC or 2025-10-20 08:48 +02:00; no offset is UTC';
 
 // Inquirer wants true or a message; the checks return a message or undefined.
 const asValidate = (check: Check) => (value: string) => check(value) ?? true;
@@ -54,14 +57,18 @@ export async function ask(given: GivenValues, template: string | undefined, temp
   const owner = given.owner ?? (await text('Owner (the team or person accountable for this COE):', checkText));
   const gitUser = given.authors ? undefined : await gitUserName(io.cwd);
   const authors = given.authors ?? splitList(await text('Authors (separated by commas):', checkList(true), gitUser));
-  const start = given.start ?? (await text('When did impact begin? (ISO 8601 with an offset):', checkTime, nowMinute()));
-  const detected = given.detected ?? (await text('When did we know? (ISO 8601 with an offset):', checkDetectedAfter(start), laterOf(start)));
+  // Times in any form a timeline entry takes; the frontmatter gets ISO 8601.
+  const start = given.start ?? isoTimeOf(await text(`When did impact begin? (${TIME_HINT}):`, checkTime, nowMinute()));
+  const detected = given.detected ?? isoTimeOf(await text(`When did we know? (${TIME_HINT}):`, checkDetectedAfter(start), start));
   const detectedBy =
     given.detectedBy ??
     (await select<DetectionSource>(
       {
         message: 'How was it detected?',
         choices: DETECTION_SOURCES.map((s) => ({ value: s, name: `${s.padEnd(16)} ${DETECTION_MEANINGS[s]}`, short: s })),
+        // Every choice on screen, and no wrapping round: the list has an end.
+        pageSize: DETECTION_SOURCES.length,
+        loop: false,
       },
       context,
     ));
@@ -80,7 +87,9 @@ async function pickTemplate(
     {
       message: 'Template:',
       choices: templates.map((t) => ({ value: t.name, name: templateLabel(t, width), short: t.name })),
-      default: 'standard',
+      default: DEFAULT_TEMPLATE,
+      pageSize: Math.min(templates.length, 15),
+      loop: false,
     },
     context,
   );
@@ -94,12 +103,6 @@ const BUILTIN_TEMPLATES: Record<string, string> = {
 function templateLabel(t: TemplateInfo, width: number): string {
   const about = t.builtin ? BUILTIN_TEMPLATES[t.name] : undefined;
   return `${t.name.padEnd(width)}${about ?? (t.builtin ? '' : t.file)}`.trimEnd();
-}
-
-// Detection cannot come before the start: default to now, or the start if later.
-function laterOf(start: string): string {
-  const now = nowMinute();
-  return Date.parse(start.replace(' ', 'T')) > Date.parse(now) ? start : now;
 }
 
 /** The git user's name, when git knows one: the default author. */

@@ -20,12 +20,16 @@ export interface TemplateInfo {
 
 const EXTENSION = '.md';
 
-/** Every template by name; the repository's own replace built-ins of the same name. */
+/**
+ * Every template, the default (`standard`) first and the others by name; the
+ * repository's own replace built-ins of the same name.
+ */
 export async function listTemplates(repoDir: string | undefined): Promise<TemplateInfo[]> {
   const byName = new Map<string, TemplateInfo>();
   for (const info of await templatesIn(BUILTIN_DIR, true)) byName.set(info.name, info);
   if (repoDir) for (const info of await templatesIn(repoDir, false)) byName.set(info.name, info);
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const rank = (t: TemplateInfo) => (t.name === DEFAULT_TEMPLATE ? 0 : 1);
+  return [...byName.values()].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }
 
 async function templatesIn(dir: string, builtin: boolean): Promise<TemplateInfo[]> {

@@ -1,8 +1,8 @@
 // What a new COE is made from, and the checks each value must pass. The
 // same checks serve the flags (scripted) and the prompts (interactive), so a
 // value refused at a prompt is the value refused as a flag.
-import { DETECTION_SOURCES, idPattern, isoTime, type DetectionSource } from '../model/frontmatter-schema.js';
-import { parseIsoTime } from '../util/time.js';
+import { DETECTION_SOURCES, idPattern, type DetectionSource } from '../model/frontmatter-schema.js';
+import { readWrittenTime } from '../util/written-time.js';
 
 export interface NewValues {
   title: string;
@@ -50,18 +50,25 @@ export const checkText: Check = (value) => {
 export const checkSeverity: Check = (value) =>
   /^[1-5]$/.test(value.trim()) ? undefined : 'must be a whole number from 1 (most severe) to 5';
 
+/** A time in any form a timeline entry takes (2025-10-20 06:48 UTC, 2025-10-20T08:48+02:00; no offset is UTC). */
 export const checkTime: Check = (value) => {
-  const result = isoTime.safeParse(value.trim());
-  if (result.success) return undefined;
-  return 'must be an ISO 8601 time with a date, a time and an offset, e.g. 2025-10-20T06:48:00Z or 2025-10-20T08:48+02:00';
+  const read = readWrittenTime(value);
+  return read.ok ? undefined : read.problem;
 };
+
+/** The time as the frontmatter holds it: ISO 8601, the offset as written (UTC as Z). */
+export function isoTimeOf(value: string): string {
+  const read = readWrittenTime(value);
+  if (!read.ok) throw new Error(`isoTimeOf: ${read.problem}`);
+  return read.iso;
+}
 
 export function checkDetectedAfter(start: string): Check {
   return (value) => {
     const problem = checkTime(value);
     if (problem) return problem;
-    const [s, d] = [parseIsoTime(start.trim()), parseIsoTime(value.trim())];
-    return s !== undefined && d !== undefined && d < s ? `must not be before the start (${start.trim()})` : undefined;
+    const [s, d] = [readWrittenTime(start), readWrittenTime(value)];
+    return s.ok && d.ok && d.epoch < s.epoch ? `must not be before the start (${start.trim()})` : undefined;
   };
 }
 

@@ -48,7 +48,7 @@ describe('coe lint with a configuration', { timeout: 30_000 }, () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'coe: .coerc.json: unknown key "idprefix" (expected one of: docs, include, ignore, rules, sections, idPrefix, internalTerms, internalDomains, templates)\n',
+      stderr: 'coe: .coerc.json: unknown key "idprefix" (did you mean "idPrefix"? expected one of: docs, include, ignore, rules, sections, idPrefix, internalTerms, internalDomains, templates)\n',
     });
   });
 

@@ -107,14 +107,20 @@ describe.runIf(hasTmux || process.env.CI)('coe new in a terminal (tmux)', () => 
     await t.waitFor(/Authors.*Robin Tester/);
     t.press('Enter'); // the git user, by default
     await t.answer(/When did impact begin/, 'yesterday');
-    await t.waitFor(/must be an ISO 8601 time with a date, a time and an offset/);
+    await t.waitFor(/must be a date and a time, e\.g\. 2025-10-20 06:48 UTC/);
     t.press('C-u');
-    t.type('2025-10-20T06:48:00Z');
+    t.type('2025-10-20 08:48 EST');
     t.press('Enter');
-    await t.answer(/When did we know/, '2025-10-20T07:33:00Z');
-    await t.waitFor(/How was it detected\?[\s\S]*customer-report +a customer told us/);
+    await t.waitFor(/"EST" is not an offset: write UTC or the offset/);
+    t.press('C-u');
+    t.type('2025-10-20 06:48 UTC'); // as a timeline entry is written
+    t.press('Enter');
+    await t.answer(/When did we know/, '2025-10-20 09:33 +02:00');
+    // Every detection source is on screen, the last one too: the list does not wrap round.
+    const detection = await t.waitFor(/How was it detected\?[\s\S]*customer-report +a customer told us[\s\S]*other +some other way/);
+    expect(detection).not.toMatch(/other +some other way[\s\S]*alarm +an alarm/);
     t.press('Down', 'Down', 'Down', 'Down', 'Enter'); // alarm, aggregate-alarm, canary, traffic-anomaly, customer-report
-    await t.waitFor(/Template:[\s\S]*multi-service[\s\S]*standard/);
+    await t.waitFor(/Template:[\s\S]*standard[\s\S]*multi-service/); // the default first
     t.press('Enter'); // standard, by default
 
     expect(await t.exitCode()).toBe(0);
@@ -132,7 +138,7 @@ describe.runIf(hasTmux || process.env.CI)('coe new in a terminal (tmux)', () => 
       authors: ['Robin Tester'],
       services: ['orders-api', 'cell-router'],
       regions: ['eu-west-1'],
-      incident: { start: '2025-10-20T06:48:00Z', detected: '2025-10-20T07:33:00Z', detected_by: 'customer-report' },
+      incident: { start: '2025-10-20T06:48:00Z', detected: '2025-10-20T09:33:00+02:00', detected_by: 'customer-report' },
     });
     expect(text).toContain('\n# Orders: 5% failed\n');
     expect(text).toContain('| AI-1 | TODO | short | orders-team |');
@@ -143,7 +149,7 @@ describe.runIf(hasTmux || process.env.CI)('coe new in a terminal (tmux)', () => 
     const t = (terminal = new Terminal(cwd, ['new', 'Slow search', ...flags, '--detected-by', 'canary', '--template', 'multi-service'], env));
     await t.answer(/Regions \(optional/, ''); // optional, so always asked; none
     await t.answer(/When did we know/, '2025-03-01T08:59:00Z');
-    await t.waitFor(/must not be before the start \(2025-03-01T10:00\+01:00\)/);
+    await t.waitFor(/must not be before the start \(2025-03-01T10:00:00\+01:00\)/);
     t.press('C-u');
     t.type('2025-03-01T10:05+01:00');
     t.press('Enter');
@@ -154,9 +160,23 @@ describe.runIf(hasTmux || process.env.CI)('coe new in a terminal (tmux)', () => 
     }
     expect(docs()).toEqual(['2025-03-01-slow-search.md']);
     const text = readFileSync(path.join(cwd, 'docs/coe/2025-03-01-slow-search.md'), 'utf8');
-    expect(text).toContain('detected: 2025-03-01T10:05+01:00\n');
+    expect(text).toContain('start: 2025-03-01T10:00:00+01:00\n');
+    expect(text).toContain('detected: 2025-03-01T10:05:00+01:00\n');
     expect(text).not.toContain('regions:');
     expect(text).toContain('### search\n');
+  });
+
+  it('"when did we know" defaults to the start; a time without an offset is UTC; the detection list does not wrap', async () => {
+    const flags = ['--severity', '3', '--service', 'search', '--owner', 'search-team', '--author', 'Sam', '--region', 'eu-west-1'];
+    const t = (terminal = new Terminal(cwd, ['new', 'Slow search', ...flags, '--template', 'standard'], env));
+    await t.answer(/When did impact begin/, '2026-11-24 14:02');
+    await t.waitFor(/When did we know\?.*\(2026-11-24T14:02:00Z\)/);
+    t.press('Enter'); // the default: the start
+    await t.waitFor(/How was it detected\?/);
+    t.press('Up', 'Enter'); // the top of the list stays the top: alarm, not other
+    expect(await t.exitCode()).toBe(0);
+    const text = readFileSync(path.join(cwd, 'docs/coe/2026-11-24-slow-search.md'), 'utf8');
+    expect(text).toContain('  start: 2026-11-24T14:02:00Z\n  detected: 2026-11-24T14:02:00Z\n  detected_by: alarm\n');
   });
 
   it('Ctrl-C leaves no file behind', async () => {

@@ -153,8 +153,10 @@ describe('coe new, missing and bad values', () => {
   it.each([
     [['--severity', '7'], /^coe: --severity must be a whole number from 1 \(most severe\) to 5; got "7"/],
     [['--severity', 'high'], /^coe: --severity must be a whole number/],
-    [['--start', 'yesterday'], /^coe: --start must be an ISO 8601 time/],
-    [['--start', '2025-10-20T06:48'], /^coe: --start must be an ISO 8601 time with a date, a time and an offset/],
+    [['--start', 'yesterday'], /^coe: --start must be a date and a time, e\.g\. 2025-10-20 06:48 UTC, 2025-10-20T06:48Z or 2025-10-20 08:48 \+02:00; got "yesterday"/],
+    [['--start', '2025-10-20'], /^coe: --start must be a date and a time/],
+    [['--start', '2025-10-20 06:48 EST'], /^coe: --start "EST" is not an offset: write UTC or the offset, e\.g\. -05:00 for EST/],
+    [['--start', '2025-02-30 06:48 UTC'], /^coe: --start "2025-02-30 06:48 UTC" is not a real date and time/],
     [['--detected', '2025-10-20T06:00:00Z'], /^coe: --detected must not be before the start \(2025-10-20T06:48:00Z\)/],
     [['--detected-by', 'pager'], /^coe: --detected-by must be one of: alarm, aggregate-alarm, canary/],
     [['--id', 'COE-25-1'], /^coe: --id must look like COE-2025-042/],
@@ -179,7 +181,7 @@ describe('coe new, missing and bad values', () => {
     const run = coeNew('Orders failed', ...FLAGS, '--template', 'nope');
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `coe: --template: no template named "nope"; there are: multi-service, security (${path.join(cwd, '.coe', 'templates', 'security.md')}), standard\n`,
+      `coe: --template: no template named "nope"; there are: standard, multi-service, security (${path.join(cwd, '.coe', 'templates', 'security.md')})\n`,
     );
   });
 
@@ -259,6 +261,21 @@ describe('coe new, ids and files', () => {
     const c = coeNew('New year', ...FLAGS.map((f) => f.replace('2025-10-20', '2026-01-02')));
     expect(c.stdout).toBe(`${path.join('docs', 'coe', '2026-01-02-new-year.md')}\n`);
     expect(frontmatter(read(c.stdout.trim())).id).toBe('COE-2026-001');
+  });
+
+  it.each([
+    ['2026-11-24 14:02 UTC', '2026-11-24T14:02:00Z'],
+    ['2026-11-24T14:02Z', '2026-11-24T14:02:00Z'],
+    ['2026-11-24 16:02 +02:00', '2026-11-24T16:02:00+02:00'],
+    ['2026-11-24 14:02', '2026-11-24T14:02:00Z'],
+    ['2026-11-24, 2:02 PM GMT', '2026-11-24T14:02:00Z'],
+    ['2026-11-24T14:02:30.5-0500', '2026-11-24T14:02:30.5-05:00'],
+  ])('--start and --detected take %j, as a timeline entry does, and write ISO 8601 (%s)', (written, iso) => {
+    const flags = withFlags(['--start', written]).map((f) => (f === '2025-10-20T07:33:00Z' ? written : f));
+    const run = coeNew('Orders failed', ...flags, '--stdout');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(frontmatter(run.stdout).incident).toMatchObject({ start: iso, detected: iso });
+    expect(run.stdout).toContain(`- ${iso.slice(0, 10)} `);
   });
 
   it('takes the id and the date as written in the start, offset and all', () => {

@@ -27,10 +27,10 @@ function todoFindings(text: string): [string, string, number][] {
 }
 
 describe('built-in templates', () => {
-  it('are standard and multi-service', async () => {
+  it('are standard (listed first: the default) and multi-service', async () => {
     expect((await listTemplates(undefined)).map((t) => [t.name, t.builtin])).toEqual([
-      ['multi-service', true],
       ['standard', true],
+      ['multi-service', true],
     ]);
   });
 
@@ -70,16 +70,18 @@ describe('repository templates', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('are listed with the built-in ones, and replace one of the same name', async () => {
+  it('are listed with the built-in ones, the default first, and replace one of the same name', async () => {
     writeFileSync(path.join(dir, 'security.md'), '# {{title}}\n');
     writeFileSync(path.join(dir, 'standard.md'), '# Ours {{title}}\n');
+    writeFileSync(path.join(dir, 'abc.md'), '# {{title}}\n');
     writeFileSync(path.join(dir, 'notes.txt'), 'not a template');
     mkdirSync(path.join(dir, 'folder.md'));
     const all = await listTemplates(dir);
     expect(all.map((t) => [t.name, t.builtin])).toEqual([
+      ['standard', false],
+      ['abc', false],
       ['multi-service', true],
       ['security', false],
-      ['standard', false],
     ]);
     expect((await loadTemplate('standard', dir)).text).toBe('# Ours {{title}}\n');
   });
@@ -93,7 +95,7 @@ describe('repository templates', () => {
     writeFileSync(path.join(dir, 'security.md'), '# {{title}}\n');
     await expect(loadTemplate('nope', dir)).rejects.toThrow(UsageError);
     await expect(loadTemplate('nope', dir)).rejects.toThrow(
-      `--template: no template named "nope"; there are: multi-service, security (${path.join(dir, 'security.md')}), standard`,
+      `--template: no template named "nope"; there are: standard, multi-service, security (${path.join(dir, 'security.md')})`,
     );
     await expect(loadTemplate('../templates/standard', dir)).rejects.toThrow(/no template named/);
   });
