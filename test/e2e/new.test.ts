@@ -155,7 +155,7 @@ describe('coe new, missing and bad values', () => {
     [['--severity', 'high'], /^coe: --severity must be a whole number/],
     [['--start', 'yesterday'], /^coe: --start must be a date and a time, e\.g\. 2025-10-20 06:48 UTC, 2025-10-20T06:48Z or 2025-10-20 08:48 \+02:00; got "yesterday"/],
     [['--start', '2025-10-20'], /^coe: --start must be a date and a time/],
-    [['--start', '2025-10-20 06:48 EST'], /^coe: --start "EST" is not an offset: write UTC or the offset, e\.g\. -05:00 for EST/],
+    [['--start', '2025-10-20 06:48 EST'], /^coe: --start "EST" is a zone abbreviation, not an offset: write the offset instead \("2025-10-20 06:48 -05:00"\)/],
     [['--start', '2025-02-30 06:48 UTC'], /^coe: --start "2025-02-30 06:48 UTC" is not a real date and time/],
     [['--detected', '2025-10-20T06:00:00Z'], /^coe: --detected must not be before the start \(2025-10-20T06:48:00Z\)/],
     [['--detected-by', 'pager'], /^coe: --detected-by must be one of: alarm, aggregate-alarm, canary/],
