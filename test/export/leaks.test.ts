@@ -5,6 +5,7 @@ import { edit, lineOf } from '../helpers/lint.js';
 import { exportString, paymentsDocument } from './helpers.js';
 import { describeLeak, findLeaks } from '../../src/export/leaks.js';
 import { EXPORT_FORMATS } from '../../src/export/renderers.js';
+import { markdownView } from '../../src/export/reader.js';
 
 const SENTENCE = 'between 5 and 40 minutes late.';
 
@@ -13,7 +14,7 @@ function impactSaying(words: string, text = paymentsDocument()): string {
   return edit(text, SENTENCE, `${SENTENCE} ${words}`);
 }
 
-function leaksOf(text: string, format: (typeof EXPORT_FORMATS)[number] = 'markdown', config = {}) {
+function leaksOf(text: string, format: (typeof EXPORT_FORMATS)[number] = 'md', config = {}) {
   return exportString(text, format, config).leaks.map((l) => ({ name: l.name, kinds: l.kinds, sources: l.sources }));
 }
 
@@ -53,7 +54,7 @@ describe('leak check', () => {
 
   it('reports a configured internal term', () => {
     const text = impactSaying('Shard map 7 was rebuilt.');
-    expect(leaksOf(text, 'markdown', { internalTerms: ['shard map'] })).toEqual([
+    expect(leaksOf(text, 'md', { internalTerms: ['shard map'] })).toEqual([
       { name: 'shard map', kinds: ['a configured internal term'], sources: [expect.stringMatching(/^the Impact section/)] },
     ]);
   });
@@ -84,7 +85,7 @@ describe('leak check', () => {
   });
 
   it('says where in the draft each leak is', () => {
-    const found = findLeaks('line one\nsecret-svc here\nand SECRET-SVC\n', (s) => s, [{ name: 'secret-svc', kinds: ['a services entry'] }], [
+    const found = findLeaks('line one\nsecret-svc here\nand SECRET-SVC\n', markdownView, [{ name: 'secret-svc', kinds: ['a services entry'] }], [
       { text: 'secret-svc here', where: 'the Impact section (x.md:9)' },
     ]);
     expect(found).toEqual([{ name: 'secret-svc', kinds: ['a services entry'], draftLines: [2, 3], sources: ['the Impact section (x.md:9)'] }]);
