@@ -201,7 +201,7 @@ function hostTokens(joined: string, f: Folded, hosts: string[], tickets: Set<str
       const end = f.ends[to - 1]!;
       while (h < hits.length && hits[h]!.index < f.starts[i]!) h++;
       const holdsHost = h < hits.length && hits[h]!.index < f.ends[j - 1]!;
-      if (holdsHost || tickets.has(normalizeUrl(joined.slice(start, end)))) out.push({ index: start, length: end - start });
+      if (holdsHost || (tickets.size > 0 && tickets.has(normalizeUrl(joined.slice(start, end))))) out.push({ index: start, length: end - start });
     }
     i = j;
   }

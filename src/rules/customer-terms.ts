@@ -10,7 +10,7 @@ import { DEFAULT_CONFIG } from '../config/config.js';
 import { redactorFor } from '../export/build.js';
 import { publishedTexts, type PublishedText } from '../export/published.js';
 import { readableUrl } from '../export/redact.js';
-import { fold, foldName, NameSet } from '../util/terms.js';
+import { fold, foldName, NameSet, showInvisible } from '../util/terms.js';
 import { plural, sectionName } from './util.js';
 
 type Why = 'no-entry' | 'internal-only' | 'link' | 'wording';
@@ -77,9 +77,15 @@ function partName(where: PublishedText): string {
   }
 }
 
-function message(m: Mention, more: number): string {
+// "ledger<U+200B>-db" (read as "ledger-db"): a name hidden by invisible or lookalike characters says so.
+function quoted(m: Mention): string {
   const found = m.found.replace(/\s+/g, ' ');
-  const at = `Internal name "${found}" in ${m.where.href ? `a link target in ${partName(m.where)}` : partName(m.where)}`;
+  const plain = found.toLowerCase() === m.name.replace(/\s+/g, ' ').toLowerCase();
+  return plain ? `"${found}"` : `"${showInvisible(found)}" (read as "${m.name}")`;
+}
+
+function message(m: Mention, more: number): string {
+  const at = `Internal name ${quoted(m)} in ${m.where.href ? `a link target in ${partName(m.where)}` : partName(m.where)}`;
   const rest = more > 0 ? ` (${plural(more, 'more mention')} in the published text)` : '';
   switch (m.why) {
     case 'internal-only':
@@ -99,7 +105,7 @@ export default defineRule({
   meta: {
     id: 'customer-terms',
     severity: 'warn',
-    description: 'No internal name in the text the customer RCA publishes without a glossary entry',
+    description: 'Internal names in what the customer RCA publishes have a glossary entry',
     options: z.strictObject({}),
     docs: {
       rationale:

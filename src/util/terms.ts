@@ -160,6 +160,11 @@ export function characterReference(text: string, at: number): { value: string; l
   return { value: valid ? String.fromCodePoint(n) : '\ufffd', length: m[0].length };
 }
 
+/** A text with its invisible characters made visible, as <U+200B>, for a message. */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
 /** The folded form of a name: trimmed, whitespace as one space. */
 export function foldName(name: string): string {
   return fold(name).text.trim();
