@@ -28,6 +28,7 @@ export interface Folded {
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 const WORD = /[\p{L}\p{N}\p{M}_]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SOFT_HYPHEN = '\u00AD';
 const CHARACTER_REFERENCE = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/;
 
 const ASCII_WORD = Array.from({ length: 128 }, (_, c) => /[A-Za-z0-9_]/.test(String.fromCharCode(c)));
@@ -79,8 +80,11 @@ export function fold(text: string): Folded {
       source = text[i]!;
       next = i + 1;
     }
-    const folded = code < 0x80 ? ASCII_FOLD[code]! : foldChar(source);
-    for (let u = 0; u < folded.length; u++) out.char(folded[u]!, i, next);
+    if (source === SOFT_HYPHEN) out.softHyphen(i, next);
+    else {
+      const folded = !ref && code < 0x80 ? ASCII_FOLD[code]! : foldChar(source);
+      for (let u = 0; u < folded.length; u++) out.char(folded[u]!, i, next);
+    }
     i = next;
   }
   return out.done();
@@ -93,6 +97,7 @@ class FoldedBuilder {
   private starts: Int32Array;
   private ends: Int32Array;
   private lastSpace = false;
+  private lastSoft = false;
 
   constructor(capacity: number) {
     this.starts = new Int32Array(Math.max(16, capacity));
@@ -113,6 +118,11 @@ class FoldedBuilder {
 
   /** Characters that map one to one to the original from `at` on. */
   run(chunk: string, at: number): void {
+    if (this.lastSoft && chunk.startsWith('-')) {
+      this.ends[this.length - 1] = at + 1;
+      chunk = chunk.slice(1);
+      at++;
+    }
     this.room(chunk.length);
     for (let k = 0; k < chunk.length; k++) {
       this.starts[this.length + k] = at + k;
@@ -121,13 +131,25 @@ class FoldedBuilder {
     this.chunks.push(chunk);
     this.length += chunk.length;
     this.lastSpace = false;
+    this.lastSoft = false;
+  }
+
+  /** A soft hyphen shows as a hyphen where the line breaks: "orders\u00ADapi" is "orders-api", and so is "orders-\u00ADapi". */
+  softHyphen(start: number, end: number): void {
+    if (this.length > 0 && this.chunks.at(-1)!.endsWith('-')) this.ends[this.length - 1] = end;
+    else {
+      this.char('-', start, end);
+      this.lastSoft = true;
+    }
   }
 
   char(c: string, start: number, end: number): void {
-    if (c === ' ' && this.lastSpace) {
-      this.ends[this.length - 1] = end; // one space stands for the whole run
+    if ((c === ' ' && this.lastSpace) || (c === '-' && this.lastSoft)) {
+      this.ends[this.length - 1] = end; // one space stands for the whole run; a soft hyphen and a hyphen are one
+      this.lastSoft = false;
       return;
     }
+    this.lastSoft = false;
     this.lastSpace = c === ' ';
     this.room(1);
     this.starts[this.length] = start;
@@ -251,6 +273,7 @@ export class NameSet {
       const before = t[at - 1];
       if (before !== undefined && (before === '-' || isWordChar(before))) continue;
       let node: TrieNode | undefined = this.root;
+      const first = out.length;
       for (let k = at; node && k < t.length; ) {
         // Code points, as the trie was built.
         const c = t.codePointAt(k)! > 0xffff ? t.slice(k, k + 2) : t[k]!;
@@ -260,6 +283,8 @@ export class NameSet {
           out.push({ ...original(f, at, k), name: node.names[0]!, at, len: k - at });
         }
       }
+      // The longest first at each place.
+      if (out.length - first > 1) out.splice(first, out.length - first, ...out.slice(first).reverse());
     }
     return out;
   }

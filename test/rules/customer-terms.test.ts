@@ -151,7 +151,8 @@ describe('customer-terms', () => {
 
   describe('matches names as a reader sees them', () => {
     const hidden: [string, string][] = [
-      ['soft hyphen', 'ledger\u00AD-db'],
+      ['soft hyphen', 'ledger\u00ADdb'],
+      ['soft hyphen beside a hyphen', 'ledger\u00AD-db'],
       ['zero-width space', 'ledger\u200B-db'],
       ['word joiner', 'ledger-\u2060db'],
       ['bidi mark', 'ledger-\u200Edb'],
