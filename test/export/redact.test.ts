@@ -200,3 +200,43 @@ describe('the redactor alone', () => {
     expect(applyEdits('a b c', r.edits('a b c'))).toBe('b c');
   });
 });
+
+describe('what a reader would read as an internal name', () => {
+  const corp = { config: { internalDomains: ['corp.example.com'] } };
+
+  it('leaves out hosts on an internal domain whatever their labels hold, split by emphasis, or in user info', () => {
+    const cases: [string, string][] = [
+      ['See db_primary.corp.example.com and _ldap._tcp.corp.example.com now.', 'See and now.'],
+      ['See wiki.*corp*.example.com now.', 'See now.'],
+      ['See **wiki.corp**.example.com/x now.', 'See now.'],
+      ['See https://corp.example.com@evil.example/ now.', 'See now.'],
+      ['See [the page](https://corp.example.com@evil.example/) now.', 'See the page now.'],
+      ['See wiki.corp\u200B.example.com now.', 'See now.'],
+      ['Mail ops@corp.example.com, then wait.', 'Mail, then wait.'],
+    ];
+    for (const [paragraph, expected] of cases) {
+      const { text, result } = redacted(paragraph, corp);
+      expect(text).toBe(expected);
+      for (const format of ['md', 'html', 'json'] as const) {
+        const out = exportString(withParagraph(paragraph), format, corp.config);
+        expect([paragraph, format, /corp/i.test(out.output), out.leaks]).toEqual([paragraph, format, false, []]);
+      }
+      expect(result.leaks).toEqual([]);
+    }
+  });
+
+  it('puts names hidden by invisible characters, hyphen variants or lookalike letters in customer wording', () => {
+    for (const name of ['ledger\u00ADdb', 'ledger\u200B-db', 'ledger\u2011db', 'l\u0435dger-db', 'LEDGER\uFF0DDB', 'ledger-*db*']) {
+      const { text, output } = redacted(`Calls to ${name} were slow.`);
+      expect([name, text, output.includes('payment records were slow')]).toEqual([name, 'Calls to payment records were slow.', true]);
+    }
+  });
+
+  it('leaves a glossary term marked false out of the opening sentence', () => {
+    const base = edit(paymentsDocument(), 'ledger-db: payment records', 'ledger-db: false');
+    const { rca } = exportString(base);
+    expect(rca.affected.functions).toEqual(['payment notifications']);
+    expect(rca.summary).toBe('Between 14:05 and 15:20 UTC on September 3, 2025, customers using payment notifications in the us-east-2 region were affected.');
+  });
+});
+
