@@ -33,7 +33,7 @@ export function pathologicalExports({ copies = 10, big = true } = {}) {
     { name: 'ids, no closing mark', text: payments({ paragraphs: lines(copies, () => `See ${ids(', ')}and more`) }) },
     { name: 'ids in an open bracket', text: payments({ paragraphs: lines(Math.max(copies, 3), (i) => `${'([-'[i % 3]}${i % 3 === 2 ? '> ' : ''}${ids(i % 2 ? '; ' : ' , ')}x`) }) },
     { name: 'commas around ids', text: payments({ paragraphs: lines(copies, () => `, ${ids(' , ')}x`) }) },
-    { name: 'long tokens', text: payments({ paragraphs: ['a', '.,', '/', 'a.', 'a@', '@a', '.a-', '(.'].flatMap((unit) => lines(copies, () => `${repeat(unit)}x`)) }) },
+    { name: 'long tokens', text: payments({ paragraphs: ['a', '.,', '/', 'a.', 'a@', '@a', '.a-', '(.'].flatMap((unit) => lines(Math.min(copies, 6), () => `${repeat(unit)}x`)) }) },
     { name: 'long runs of spaces', text: payments({ paragraphs: lines(copies, () => `a${' '.repeat(LINE)}b`) }) },
     { name: 'internal hosts', text: payments({ paragraphs: lines(copies, () => repeat('x_y.corp.example.com *wiki*.corp.example.com ')) }) },
     { name: 'hidden characters', text: payments({ paragraphs: lines(copies, () => repeat('ledger\u00AD-db&shy;\u200B\u043E\uFF41 ')) }) },
