@@ -30,7 +30,3 @@ export function exportFormatOf(value: unknown): ExportFormat | undefined {
   const name = value.toLowerCase();
   return (EXPORT_FORMATS as readonly string[]).includes(name) ? (name as ExportFormat) : ALIASES[name];
 }
-
-export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
-}

@@ -3,8 +3,9 @@
 // leak check, so that all three agree on what is a mention of a name.
 //
 // Text is folded one code point (or one HTML character reference) at a time:
-// invisible format characters are dropped (soft hyphen, zero-width space and
-// joiners, bidi marks, word joiner, …), compatibility forms are decomposed
+// invisible format characters are dropped (zero-width space and joiners, bidi
+// marks, word joiner, …) but a soft hyphen reads as the hyphen it shows at a
+// line break ("orders\u00ADapi" is "orders-api"), compatibility forms are decomposed
 // (NFKD: fullwidth letters, ligatures, non-breaking hyphens), case is folded,
 // non-ASCII lookalikes become their Unicode confusable prototype (UTS #39:
 // Cyrillic "о" is "o", U+2010 and U+2212 are "-"), and whitespace runs become
@@ -301,11 +302,6 @@ export class NameSet {
     }
     return kept;
   }
-}
-
-/** The mentions of several names in folded text (see NameSet.mentions). */
-export function matchNames(f: Folded, names: string[]): NamedMatch[] {
-  return new NameSet(names).mentions(f);
 }
 
 /**
