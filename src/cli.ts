@@ -79,9 +79,11 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .command('export')
     .description('Render the customer-facing RCA draft of a COE')
     .argument('<file>', 'the COE document')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
-    .option('-o, --output <file>', 'write to this file instead of stdout (never overwrites without --force)')
-    .option('--force', 'export despite lint errors or leaks, and overwrite the output file')
+    .addOption(new Option('-f, --format <format>', 'output format (markdown is another name for md)').choices(['md', 'html', 'json', 'markdown']).default('md'))
+    .option('-o, --output <file>', 'write to this file instead of stdout (an existing file only with --force)')
+    .option('--force', 'overwrite the -o file if it exists (and nothing else)')
+    .option('--allow-lint-errors', 'export even though coe lint finds errors in the COE')
+    .option('--allow-leaks', 'export even though an internal name would reach customers')
     .option('-c, --config <path>', 'use this configuration file')
     .action(async (file: string, options) => {
       const { runExport } = await import('./commands/export.js');

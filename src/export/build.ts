@@ -2,7 +2,7 @@
 // It holds only what customers may read: redacted text, no owners, authors,
 // ids or internal sections. Beside it, where each piece came from in the
 // COE, so that a leak can be traced to its source.
-import type { RootContent, TableCell } from 'mdast';
+import type { TableCell } from 'mdast';
 import type { ActionItem, CoeDocument, SectionKey } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { parseIsoTime, formatUtc } from '../util/time.js';
@@ -10,6 +10,8 @@ import { parseDay } from '../rules/util.js';
 import { blocksText, inlineText, linksOf, toBlocks, toInlines } from './content.js';
 import { dayInWords, windowInWords } from './dates.js';
 import { makeRedactor, type Redactor } from './redact.js';
+import { publishedActions, sectionNodes, titleOf } from './published.js';
+import { foldName } from '../util/terms.js';
 import {
   RCA_VERSION,
   TERMS,
@@ -53,15 +55,21 @@ const MILESTONE_LABELS: Record<MilestoneEvent, string> = {
 export const PLACEHOLDER =
   'Placeholder: the root cause, in the words customers use, goes here. Add a "Customer summary" section to the COE and export again.';
 
-export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
+/** The redactor for a COE: its glossary, tickets and lessons, and the configured domains and id prefix. */
+export function redactorFor(doc: CoeDocument, config: Pick<ResolvedConfig, 'internalDomains' | 'idPrefix'>): Redactor {
   const fm = doc.frontmatter.data;
-  const redact = makeRedactor({
+  return makeRedactor({
     glossary: fm.glossary ?? {},
     tickets: fm.tickets ?? [],
     internalDomains: config.internalDomains,
     lessonIds: new Set((doc.lessons ?? []).flatMap((l) => (l.id ? [l.id] : []))),
     idPrefix: config.idPrefix,
   });
+}
+
+export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
+  const fm = doc.frontmatter.data;
+  const redact = redactorFor(doc, config);
   const at = where(doc.file);
   const origins: Origin[] = [];
   const warnings: string[] = [];
@@ -70,7 +78,7 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
 
   // Frontmatter values are one line each in the draft: a newline must not start a block.
   const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const title = oneLine(redact.text(fm.title ?? doc.title?.text ?? 'Untitled incident'));
+  const title = oneLine(redact.text(titleOf(doc)));
   note(title, at('the title', lineOf('title') ?? doc.title?.range.start.line));
 
   const start = parseIsoTime(fm.incident?.start);
@@ -119,12 +127,14 @@ function isoOf(time: number | undefined): string | null {
   return time === undefined ? null : new Date(time).toISOString();
 }
 
-// The customer functions of the impacted services: only those the glossary names.
-function affectedFunctions(services: string[], glossary: Record<string, string>): string[] {
-  const byTerm = new Map(Object.entries(glossary).map(([term, wording]) => [term.trim().toLowerCase(), wording.trim()]));
+// The customer functions of the impacted services: only those the glossary names
+// (a term marked false is internal only, and is not named).
+function affectedFunctions(services: string[], glossary: Record<string, string | false>): string[] {
+  const byTerm = new Map<string, string>();
+  for (const [term, wording] of Object.entries(glossary)) if (typeof wording === 'string') byTerm.set(foldName(term), wording.trim());
   const out: string[] = [];
   for (const service of services) {
-    const wording = byTerm.get(service.trim().toLowerCase());
+    const wording = byTerm.get(foldName(service));
     if (wording && !out.includes(wording)) out.push(wording);
   }
   return out;
@@ -151,10 +161,10 @@ function sectionProse(
   redact: Redactor,
   note: (text: string, line: number | undefined) => void,
 ): Prose | undefined {
-  const section = doc.sectionsByKey.get(key)?.[0];
-  if (!section) return undefined;
+  const nodes = sectionNodes(doc, key);
+  if (!nodes) return undefined;
   const blocks: Block[] = [];
-  for (const node of doc.root.children.slice(section.bodyStart, section.bodyEnd)) {
+  for (const node of nodes) {
     const made = toBlocks([node], redact);
     if (made.length === 0) continue;
     blocks.push(...made);
@@ -170,13 +180,14 @@ function placeholderProse(): Prose {
 
 function actionGroups(doc: CoeDocument, redact: Redactor, note: (text: string, line: number) => void): ActionGroup[] {
   const byTerm = new Map<Term, RcaAction[]>();
-  for (const item of doc.actionItems?.items ?? []) {
-    if (item.status === 'dropped') continue;
-    const action = toAction(item, actionCell(doc, item), redact);
+  for (const { item, cell } of publishedActions(doc)) {
+    const action = toAction(item, cell, redact);
     if (!action) continue;
     note([action.text, ...linksOf(action.content)].join(' '), item.range.start.line);
     const term = (TERMS as readonly string[]).includes(item.term) && item.term !== 'other' ? (item.term as Term) : 'other';
-    byTerm.set(term, [...(byTerm.get(term) ?? []), action]);
+    const group = byTerm.get(term) ?? [];
+    group.push(action);
+    byTerm.set(term, group);
   }
   return TERMS.filter((t) => byTerm.has(t)).map((term) => ({
     term,
@@ -189,7 +200,8 @@ function toAction(item: ActionItem, cell: TableCell | undefined, redact: Redacto
   const content = cell ? toInlines(cell.children, redact) : [];
   const text = inlineText(content).trim();
   if (!text) return undefined;
-  const done = item.status === 'done' || item.status === 'validated';
+  const status = item.status.toLowerCase();
+  const done = status === 'done' || status === 'validated';
   const dueTime = done ? undefined : parseDay(item.due);
   return {
     text,
@@ -204,24 +216,6 @@ function toAction(item: ActionItem, cell: TableCell | undefined, redact: Redacto
 function sortActions(actions: RcaAction[]): RcaAction[] {
   const rank = (a: RcaAction) => (a.status === 'done' ? '' : (a.due ?? '9999'));
   return [...actions].sort((a, b) => rank(a).localeCompare(rank(b)));
-}
-
-// The table cell the Action column was read from, found by its position.
-function actionCell(doc: CoeDocument, item: ActionItem): TableCell | undefined {
-  const start = item.cells.action?.range.start;
-  const section = doc.sectionsByKey.get('action-items')?.[0];
-  if (!start || !section) return undefined;
-  const nodes: RootContent[] = doc.root.children.slice(section.bodyStart, section.bodyEnd);
-  for (const node of nodes) {
-    if (node.type !== 'table') continue;
-    for (const row of node.children) {
-      for (const cell of row.children) {
-        const p = cell.position?.start;
-        if (p && p.line === start.line && p.column === start.column) return cell;
-      }
-    }
-  }
-  return undefined;
 }
 
 function timelineEvents(incident: Partial<Record<MilestoneEvent, string>>): TimelineEvent[] {

@@ -1,37 +1,68 @@
 // From mdast to the RCA's blocks and inline content, redacting as it goes.
 // Raw HTML becomes plain text (renderers escape it), comments and images
 // are dropped, and links customers may not follow keep only their text.
-import type { PhrasingContent, RootContent, Table } from 'mdast';
+//
+// Each paragraph, heading, table cell or code block is one unit: its text
+// values are masked (ids, handles) one by one, then read joined, as a reader
+// sees them, for internal hosts and glossary terms (redact.edits), so a name
+// split by emphasis or a link is still one name. A Tracer sees each unit's
+// values before that second step, with the node each came from: that is
+// the published text the customer-terms rule checks (src/export/published.ts).
+import type { Link, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
 import type { Block, Inline } from './schema.js';
-import { MARK, tidyMarked, type Redactor } from './redact.js';
+import { MARK, applyEdits, type Edit, type Redactor } from './redact.js';
+import { reflow, tidyMarked } from './tidy.js';
 
-export function toBlocks(nodes: RootContent[], redact: Redactor): Block[] {
-  return nodes.flatMap((node) => toBlock(node, redact));
+/** A text value as the export reads it (masked, same length as the node's value), and its node. */
+export interface Leaf {
+  text: string;
+  /** The node whose value `text` is, character for character; undefined for a line break. */
+  node: Nodes | undefined;
 }
 
-function toBlock(node: RootContent, redact: Redactor): Block[] {
+export interface Tracer {
+  /** Only trace: the draft itself is not needed, so the second step is skipped. */
+  only?: boolean;
+  /** The values of one paragraph, heading, cell or code block, in order. */
+  unit(leaves: Leaf[]): void;
+  /** A link kept in the draft, and the target it gets. */
+  href(link: Link, href: string): void;
+}
+
+interface Context {
+  redact: Redactor;
+  tracer: Tracer | undefined;
+  /** The node each text or code inline was read from. */
+  sources: Map<Inline, Nodes>;
+}
+
+export function toBlocks(nodes: RootContent[], redact: Redactor, tracer?: Tracer): Block[] {
+  const ctx: Context = { redact, tracer, sources: new Map() };
+  return nodes.flatMap((node) => toBlock(node, ctx));
+}
+
+function toBlock(node: RootContent, ctx: Context): Block[] {
   switch (node.type) {
     case 'paragraph':
     case 'heading': {
-      const content = toInlines(node.children, redact);
+      const content = unit(node.children, ctx);
       return hasText(content) ? [{ type: node.type, content }] : [];
     }
     case 'list': {
-      const items = node.children.map((item) => toBlocks(item.children, redact)).filter((b) => b.length > 0);
+      const items = node.children.map((item) => item.children.flatMap((child) => toBlock(child, ctx))).filter((b) => b.length > 0);
       return items.length > 0 ? [{ type: 'list', ordered: node.ordered === true, items }] : [];
     }
     case 'blockquote': {
-      const blocks = toBlocks(node.children, redact);
+      const blocks = node.children.flatMap((child) => toBlock(child, ctx));
       return blocks.length > 0 ? [{ type: 'quote', blocks }] : [];
     }
     case 'code':
-      return [{ type: 'code', text: redact.text(node.value) }];
+      ctx.tracer?.unit([{ text: ctx.redact.mask(node.value), node }]);
+      return [{ type: 'code', text: ctx.tracer?.only ? '' : ctx.redact.text(node.value) }];
     case 'table':
-      return [toTable(node, redact)];
+      return [toTable(node, ctx)];
     case 'html': {
-      const visible = withoutComments(node.value);
-      if (!visible.trim()) return [];
-      const content = finish(textInline(visible, redact), true);
+      const content = unit([node], ctx);
       return hasText(content) ? [{ type: 'paragraph', content }] : [];
     }
     default:
@@ -39,16 +70,118 @@ function toBlock(node: RootContent, redact: Redactor): Block[] {
   }
 }
 
-function toTable(node: Table, redact: Redactor): Block {
-  const [header, ...rows] = node.children.map((row) => row.children.map((cell) => toInlines(cell.children, redact)));
+function toTable(node: Table, ctx: Context): Block {
+  const [header, ...rows] = node.children.map((row) => row.children.map((cell) => unit(cell.children, ctx)));
   return { type: 'table', header: header ?? [], rows };
 }
 
-export function toInlines(nodes: PhrasingContent[], redact: Redactor): Inline[] {
-  return finish(nodes.flatMap((node) => toInline(node, redact)), true);
+/** The inline content of one unit (an Action cell, say), redacted. */
+export function toInlines(nodes: PhrasingContent[], redact: Redactor, tracer?: Tracer): Inline[] {
+  return unit(nodes, { redact, tracer, sources: new Map() });
 }
 
-// Something left out leaves a MARK: join neighbouring text, then tidy what the removal left behind.
+function unit(nodes: (PhrasingContent | RootContent)[], ctx: Context): Inline[] {
+  const raw = nodes.flatMap((node) => toInline(node as PhrasingContent, ctx));
+  redactAcross(raw, ctx);
+  return tidy(raw, true);
+}
+
+const removed = (): Inline => ({ type: 'text', text: MARK });
+
+// Step one: structure, with each text value masked and the same length as in the node.
+function toInline(node: PhrasingContent, ctx: Context): Inline[] {
+  const leaf = (type: 'text' | 'code', value: string): Inline[] => {
+    const inline: Inline = { type, text: ctx.redact.mask(value) };
+    ctx.sources.set(inline, node);
+    return [inline];
+  };
+  switch (node.type) {
+    case 'text':
+      return leaf('text', node.value);
+    case 'strong':
+    case 'emphasis':
+      return [{ type: node.type, children: node.children.flatMap((c) => toInline(c, ctx)) }];
+    case 'inlineCode':
+      return leaf('code', node.value);
+    case 'link': {
+      const children = node.children.flatMap((c) => toInline(c, ctx));
+      const href = ctx.redact.href(node.url);
+      if (!href) return children;
+      ctx.tracer?.href(node, href);
+      return [{ type: 'link', href, children }];
+    }
+    case 'linkReference':
+      return node.children.flatMap((c) => toInline(c, ctx));
+    case 'image':
+    case 'imageReference':
+      return [removed()]; // no remote images; the draft is text
+    case 'break':
+      return [{ type: 'break' }];
+    case 'html': {
+      const visible = blankComments(node.value);
+      return visible.replaceAll(MARK, '').trim() ? leaf('text', visible) : [removed()];
+    }
+    default:
+      return 'children' in node ? (node.children as PhrasingContent[]).flatMap((c) => toInline(c, ctx)) : [];
+  }
+}
+
+type TextInline = Extract<Inline, { type: 'text' | 'code' }>;
+
+// Step two: the unit's values joined, as a reader sees them; hosts out, glossary terms in.
+function redactAcross(raw: Inline[], ctx: Context): void {
+  const leaves: (TextInline | undefined)[] = [];
+  const collect = (list: Inline[]): void => {
+    for (const i of list) {
+      if (i.type === 'text' || i.type === 'code') leaves.push(i);
+      else if (i.type === 'break') leaves.push(undefined);
+      else collect(i.children);
+    }
+  };
+  collect(raw);
+  const texts = leaves.map((l) => (l ? l.text : '\n'));
+  ctx.tracer?.unit(leaves.map((l, k) => ({ text: texts[k]!, node: l ? ctx.sources.get(l) : undefined })));
+  if (ctx.tracer?.only) return;
+  const edits = ctx.redact.edits(texts.join(''));
+  if (edits.length === 0) return;
+  let offset = 0;
+  let e = 0;
+  leaves.forEach((leaf, k) => {
+    const text = texts[k]!;
+    const end = offset + text.length;
+    while (e < edits.length && edits[e]!.index + edits[e]!.length <= offset) e++;
+    const mine: Edit[] = [];
+    for (let j = e; j < edits.length && edits[j]!.index < end; j++) {
+      const edit = edits[j]!;
+      const from = Math.max(edit.index, offset);
+      const to = Math.min(edit.index + edit.length, end);
+      // The replacement goes where the edit starts; the rest of it is emptied.
+      const replacement = edit.index >= offset ? edit.text : edit.text === undefined ? undefined : '';
+      mine.push({ index: from - offset, length: to - from, text: replacement });
+    }
+    if (leaf && mine.length > 0) leaf.text = applyEdits(text, mine);
+    offset = end;
+  });
+}
+
+// Step three: line breaks in text reflowed, marks tidied, what was emptied dropped.
+function tidy(list: Inline[], edges: boolean): Inline[] {
+  const out: Inline[] = [];
+  for (const i of list) {
+    if (i.type === 'text') out.push({ type: 'text', text: reflow(i.text) });
+    else if (i.type === 'code') {
+      const text = tidyMarked(i.text);
+      out.push(text ? { type: 'code', text } : removed());
+    } else if (i.type === 'break') out.push(i);
+    else {
+      const children = tidy(i.children, false);
+      out.push(hasText(children) ? { ...i, children } : removed());
+    }
+  }
+  return finish(out, edges);
+}
+
+// Join neighbouring text, then tidy what a removal left behind.
 function finish(inlines: Inline[], edges: boolean): Inline[] {
   const merged: Inline[] = [];
   for (const i of inlines) {
@@ -60,51 +193,19 @@ function finish(inlines: Inline[], edges: boolean): Inline[] {
   return (edges ? trimEdges(tidied) : tidied).filter((i) => i.type !== 'text' || i.text !== '');
 }
 
-const REMOVED: Inline = { type: 'text', text: MARK };
-
-function toInline(node: PhrasingContent, redact: Redactor): Inline[] {
-  switch (node.type) {
-    case 'text':
-      return textInline(node.value, redact);
-    case 'strong':
-    case 'emphasis': {
-      const children = finish(node.children.flatMap((c) => toInline(c, redact)), false);
-      return hasText(children) ? [{ type: node.type, children }] : [REMOVED];
-    }
-    case 'inlineCode': {
-      const text = redact.text(node.value);
-      return text ? [{ type: 'code', text }] : [REMOVED];
-    }
-    case 'link': {
-      const children = finish(node.children.flatMap((c) => toInline(c, redact)), false);
-      const href = redact.href(node.url);
-      if (!hasText(children)) return [REMOVED];
-      return href ? [{ type: 'link', href, children }] : children;
-    }
-    case 'linkReference':
-      return node.children.flatMap((c) => toInline(c, redact));
-    case 'image':
-    case 'imageReference':
-      return [REMOVED]; // no remote images; the draft is text
-    case 'break':
-      return [{ type: 'break' }];
-    case 'html':
-      return withoutComments(node.value).trim() ? textInline(withoutComments(node.value), redact) : [REMOVED];
-    default:
-      return 'children' in node ? (node.children as PhrasingContent[]).flatMap((c) => toInline(c, redact)) : [];
-  }
-}
-
-// Soft line breaks become spaces: the draft is re-flowed.
-function textInline(value: string, redact: Redactor): Inline[] {
-  const text = redact.marked(value.replace(/[ \t]*\r?\n[ \t]*/g, ' '));
-  return text ? [{ type: 'text', text }] : [];
-}
-
 // Comments never render, so none of their text reaches customers, wherever
-// they sit in a block of HTML (an unclosed one runs to the end).
-function withoutComments(html: string): string {
-  return html.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+// they sit in a block of HTML (an unclosed one runs to the end). Marks keep
+// the length, so the rest still maps to the file.
+export function blankComments(html: string): string {
+  let out = '';
+  let at = 0;
+  for (let i = html.indexOf('<!--'); i !== -1; i = html.indexOf('<!--', at)) {
+    const close = html.indexOf('-->', i + 4);
+    const end = close === -1 ? html.length : close + 3;
+    out += html.slice(at, i) + MARK.repeat(end - i);
+    at = end;
+  }
+  return out + html.slice(at);
 }
 
 function hasText(inlines: Inline[]): boolean {

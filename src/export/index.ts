@@ -18,6 +18,6 @@ export function exportDocument(doc: CoeDocument, config: ResolvedConfig, format:
   const built = buildRca(doc, config);
   const renderer = RENDERERS[format];
   const output = renderer.render(built.rca);
-  const leaks = findLeaks(output, renderer.escape, internalNames(doc, config), built.origins);
+  const leaks = findLeaks(output, renderer.view, internalNames(doc, config), built.origins);
   return { rca: built.rca, output, leaks, warnings: built.warnings };
 }

@@ -1,15 +1,23 @@
 // The leak check: after rendering, no internal name may be left in the draft.
-// Names are matched whole and case folded, as written and as the renderer
-// escapes them; each leak is traced to the part of the COE it came from.
+// The draft is read as a reader sees it (reader.ts: markup, escapes and
+// character references undone), and names are matched whole with the same
+// folding as the glossary (invisible characters, compatibility forms, case,
+// lookalike letters: src/util/terms.ts). Internal domains are matched as
+// hosts, with any subdomain. Each leak is traced to the part of the COE it
+// came from.
 import type { CoeDocument } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
-import { findTerm } from '../util/terms.js';
+import { findHost, fold, foldName, NameSet, type Folded } from '../util/terms.js';
+import { hostOf } from './redact.js';
+import type { ReaderView } from './reader.js';
 import type { Origin } from './build.js';
 
 export interface InternalName {
   name: string;
   /** Why it is internal: "a services entry", "an author", … */
   kinds: string[];
+  /** A domain: it leaks with any subdomain ("wiki.corp.example.com"). */
+  domain?: boolean;
 }
 
 export interface Leak extends InternalName {
@@ -19,16 +27,19 @@ export interface Leak extends InternalName {
   sources: string[];
 }
 
-/** Every name that must not reach customers: services, authors, owners, configured internal terms. */
-export function internalNames(doc: CoeDocument, config: ResolvedConfig): InternalName[] {
+/** Every name that must not reach customers: services, authors, owners, internal terms and domains. */
+export function internalNames(doc: CoeDocument, config: Pick<ResolvedConfig, 'internalTerms' | 'internalDomains'>): InternalName[] {
   const fm = doc.frontmatter.data;
-  const byName = new Map<string, InternalName>();
-  const add = (name: string | undefined, kind: string) => {
+  const byName = new Map<string, InternalName & { seen: Set<string> }>();
+  const add = (name: string | undefined, kind: string, domain = false) => {
     const trimmed = name?.trim();
-    if (!trimmed) return;
-    const key = trimmed.toLowerCase();
-    const entry = byName.get(key) ?? { name: trimmed, kinds: [] };
-    if (!entry.kinds.includes(kind)) entry.kinds.push(kind);
+    const key = trimmed ? `${domain ? 'host:' : ''}${foldName(trimmed)}` : '';
+    if (!trimmed || key === '' || key === 'host:') return;
+    const entry = byName.get(key) ?? { name: trimmed, kinds: [], seen: new Set<string>(), ...(domain ? { domain } : {}) };
+    if (!entry.seen.has(kind)) {
+      entry.seen.add(kind);
+      entry.kinds.push(kind);
+    }
     byName.set(key, entry);
   };
   for (const s of fm.services ?? []) add(s, 'a services entry');
@@ -36,22 +47,47 @@ export function internalNames(doc: CoeDocument, config: ResolvedConfig): Interna
   add(fm.owner, 'the owner of the COE');
   for (const item of doc.actionItems?.items ?? []) add(item.owner, `the owner of ${item.id || 'an action item'}`);
   for (const t of config.internalTerms) add(t, 'a configured internal term');
-  return [...byName.values()];
+  for (const [term, wording] of Object.entries(fm.glossary ?? {})) if (wording === false) add(term, 'internal only in the glossary');
+  for (const d of config.internalDomains) add(hostOf(d), 'a configured internal domain', true);
+  for (const t of fm.tickets ?? []) add(hostOf(t), 'the host of a ticket link', true);
+  return [...byName.values()].map(({ seen: _seen, ...entry }) => entry);
 }
 
-export function findLeaks(rendered: string, escape: (text: string) => string, names: InternalName[], origins: Origin[]): Leak[] {
+export function findLeaks(rendered: string, view: (draft: string) => ReaderView, names: InternalName[], origins: Origin[]): Leak[] {
+  const find = finder(names);
+  const seen = view(rendered);
   const lineStarts = lineStartsOf(rendered);
+  const inDraft = find(fold(seen.text));
+  let inSources: Map<InternalName, number[]>[] | undefined;
   const leaks: Leak[] = [];
   for (const entry of names) {
-    const forms = [...new Set([entry.name, escape(entry.name)])];
-    const draftLines = new Set<number>();
-    for (const form of forms) for (const m of findTerm(rendered, form)) draftLines.add(lineAt(lineStarts, m.index));
-    const sources = origins.filter((o) => findTerm(o.text, entry.name).length > 0).map((o) => o.where);
-    if (draftLines.size > 0 || sources.length > 0) {
-      leaks.push({ ...entry, draftLines: [...draftLines].sort((a, b) => a - b), sources: [...new Set(sources)] });
-    }
+    const found = inDraft.get(entry);
+    if (!found) continue;
+    const draftLines = [...new Set(found.map((index) => lineAt(lineStarts, seen.index[index] ?? 0)))].sort((a, b) => a - b);
+    // Where it came from: only read when something leaked.
+    inSources ??= origins.map((o) => find(fold(o.text)));
+    const sources = origins.filter((_, k) => inSources![k]!.has(entry)).map((o) => o.where);
+    leaks.push({ ...entry, draftLines, sources: [...new Set(sources)] });
   }
   return leaks;
+}
+
+// Where each name is mentioned: every whole occurrence, names inside longer names included.
+function finder(names: InternalName[]): (f: Folded) => Map<InternalName, number[]> {
+  const domains = names.filter((n) => n.domain);
+  const byName = new Map(names.filter((n) => !n.domain).map((n) => [n.name, n]));
+  const set = new NameSet(byName.keys());
+  return (f) => {
+    const out = new Map<InternalName, number[]>();
+    const add = (entry: InternalName, index: number) => {
+      const list = out.get(entry);
+      if (list) list.push(index);
+      else out.set(entry, [index]);
+    };
+    for (const entry of domains) for (const m of findHost(f, entry.name)) add(entry, m.index);
+    for (const m of set.all(f)) add(byName.get(m.name)!, m.index);
+    return out;
+  };
 }
 
 /** One line per leak: the name, why it is internal, where it is and where it came from. */
@@ -61,18 +97,20 @@ export function describeLeak(leak: Leak): string {
   return `"${leak.name}" (${kindsInWords(leak.kinds)}) ${lines}${from}`;
 }
 
-// "the owner of the COE", "the owner of AI-1" -> "the owner of the COE and of AI-1"
+// "the owner of the COE", "the owner of AI-1" -> "the owner of the COE, AI-1"; a long list is cut short.
 function kindsInWords(kinds: string[]): string {
   const OWNER = 'the owner of ';
   const owned = kinds.filter((k) => k.startsWith(OWNER)).map((k) => k.slice(OWNER.length));
   const others = kinds.filter((k) => !k.startsWith(OWNER));
-  if (owned.length > 0) others.push(`${OWNER}${owned.join(', ')}`);
+  const MAX = 5;
+  const shown = owned.length > MAX ? [...owned.slice(0, MAX), `${owned.length - MAX} more`] : owned;
+  if (owned.length > 0) others.push(`${OWNER}${shown.join(', ')}`);
   return others.join(', ');
 }
 
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 

@@ -1,11 +1,19 @@
-// Redaction of one text value or one link target: glossary terms become
-// customer wording; internal ids, @handles and internal URLs are left out.
-// Works on single text values from the syntax tree, never on Markdown.
-import { findTerm, type TermMatch } from '../util/terms.js';
+// Redaction of the text customers read: glossary terms become customer
+// wording; internal ids, @handles and anything on an internal host are left
+// out. It works in two steps, so that a name split by emphasis or a link
+// ("wiki.*corp*.example.com") is still found: `mask` blanks ids and handles in
+// one text value of the syntax tree, then `edits` reads the values of a
+// paragraph (or cell, or heading) joined, as a reader sees them, and says
+// what to remove or replace. Never works on Markdown source.
+import { domainToUnicode } from 'node:url';
+import { findHost, fold, NameSet, type Folded, type TermMatch } from '../util/terms.js';
+import { MARK, tidyMarked } from './tidy.js';
+
+export { MARK, tidyMarked } from './tidy.js';
 
 export interface RedactionSettings {
-  /** Internal term -> customer wording. */
-  glossary: Record<string, string>;
+  /** Internal term -> customer wording, or false for a term customers never see. */
+  glossary: Record<string, string | false>;
   /** Ticket URLs of the COE: links to them, and to their hosts, are internal. */
   tickets: string[];
   /** Configured internal domains (a host and its subdomains). */
@@ -16,72 +24,104 @@ export interface RedactionSettings {
   idPrefix: string;
 }
 
-/** Stands where something was removed, until the text around it is tidied (NUL never survives decoding). */
-export const MARK = '\u0000';
+/** A change to joined text: remove [index, index + length), or put `text` there. */
+export interface Edit extends TermMatch {
+  text: string | undefined;
+}
 
 export interface Redactor {
-  /** The text with internal ids, handles and URLs removed and glossary terms replaced. */
+  /** The value, same length, with internal ids and @handles replaced by MARK characters. */
+  mask(value: string): string;
+  /** The words of text joined from masked values that hold an internal host or are a ticket URL. */
+  removals(joined: string, folded?: Folded): TermMatch[];
+  /** What to change in text joined from masked values: those words out, glossary terms in customer words. */
+  edits(joined: string, folded?: Folded): Edit[];
+  /** One value redacted and tidied (a title, a code block, a region). */
   text(value: string): string;
-  /** The same, with MARK where something was removed; tidy it with `tidyMarked` once joined with its neighbours. */
-  marked(value: string): string;
   /** A link target customers may follow, or undefined when the link must be dropped. */
   href(url: string): string | undefined;
   /** Whether a URL or host points inside the company (tickets, internal domains). */
   isInternalUrl(url: string): boolean;
-}
-
-interface Span {
-  index: number;
-  length: number;
+  /** The internal hosts: configured domains and the hosts of ticket URLs. */
+  hosts: string[];
 }
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const ACTION_ID = /(?<![\p{L}\p{N}_-])AI-[1-9]\d*(?![\p{L}\p{N}_])/gu;
 const LESSON_ID = /(?<![\p{L}\p{N}_-])L[1-9]\d*(?![\p{L}\p{N}_])/gu;
 const HANDLE = /(?<![\p{L}\p{N}_.@/-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?/gu;
-const TOKEN = /\S+/g;
 // Punctuation around a URL in prose is not part of it.
-const TOKEN_EDGES = /^[(<["'“‘]*(.*?)[.,;:!?)\]>"'”’]*$/su;
+const LEADING = new Set(['(', '<', '[', '"', "'", '“', '‘']);
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', "'", '”', '’']);
 
 export function makeRedactor(settings: RedactionSettings): Redactor {
   const hosts = internalHosts(settings);
   const tickets = new Set(settings.tickets.map(normalizeUrl));
   // Wording is one line: a newline in it would start a new block of the draft.
-  const glossary = Object.entries(settings.glossary)
-    .map(([term, wording]): [string, string] => [term, wording.replace(/\s+/g, ' ').trim()])
-    .filter(([term]) => term.trim() !== '')
-    .sort(([a], [b]) => b.trim().length - a.trim().length);
+  const glossary = new Map<string, string>();
+  for (const [term, wording] of Object.entries(settings.glossary)) {
+    if (typeof wording === 'string' && term.trim() !== '') glossary.set(term, wording.replace(/\s+/g, ' ').trim());
+  }
+  const terms = new NameSet(glossary.keys());
   const coeId = new RegExp(`(?<![\\p{L}\\p{N}_-])${escapeRegExp(settings.idPrefix)}-\\d{4}-\\d{3,}(?![\\p{L}\\p{N}_])`, 'gu');
-
-  // A host on an internal domain anywhere in a value, glued to punctuation or
-  // not, with a user@ before it and a :port or /path after it (but not the
-  // sentence's closing punctuation).
-  const hostPatterns = hosts.map(
-    (h) => new RegExp(`(?<![\\p{L}\\p{N}._%+-])(?:[\\p{L}\\p{N}._%+-]+@)?(?:[\\p{L}\\p{N}-]+\\.)*${escapeRegExp(h)}(?![\\p{L}\\p{N}-])(?:[:/][^\\s)\\]>"']*[^\\s)\\]>"'.,;:!?])?`, 'giu'),
-  );
 
   const isInternalUrl = (url: string): boolean => {
     if (tickets.has(normalizeUrl(url))) return true;
     const host = hostOf(url);
-    return host !== undefined && hosts.some((h) => host === h || host.endsWith(`.${h}`));
+    if (host !== undefined && hosts.some((h) => host === h || host.endsWith(`.${h}`))) return true;
+    // Anywhere in it, as a reader of the address sees it: in user info
+    // ("https://corp.example.com@evil.example/"), in the path, encoded.
+    const shown = readableUrl(url);
+    return hosts.some((h) => findHost(fold(shown), h).length > 0);
   };
 
-  const removals = (value: string): Span[] => [
-    ...matches(value, ACTION_ID),
-    ...matches(value, LESSON_ID).filter((m) => settings.lessonIds.has(value.slice(m.index, m.index + m.length))),
-    ...matches(value, coeId),
-    ...matches(value, HANDLE),
-    ...internalTokens(value, isInternalUrl),
-    ...hostPatterns.flatMap((pattern) => matches(value, pattern)),
-  ];
-
-  const marked = (value: string): string => {
-    const spans = removals(value);
-    return replaceTerms(spans.length > 0 ? remove(value, spans) : value, glossary);
+  // Same length: indices into the masked value are indices into the value, and so into the file.
+  const mask = (value: string): string => {
+    if (!/[@\d]/.test(value)) return value; // every id has a digit, every handle an @
+    const spans: TermMatch[] = [
+      ...matches(value, ACTION_ID),
+      ...matches(value, LESSON_ID).filter((m) => settings.lessonIds.has(value.slice(m.index, m.index + m.length))),
+      ...matches(value, coeId),
+      ...matches(value, HANDLE),
+    ];
+    if (spans.length === 0) return value;
+    const units = value.split('');
+    for (const s of spans) units.fill(MARK, s.index, s.index + s.length);
+    return units.join('');
   };
+
+  const removals = (joined: string, folded?: Folded): TermMatch[] => {
+    if (hosts.length === 0 && tickets.size === 0) return [];
+    return hostTokens(joined, folded ?? fold(joined), hosts, tickets);
+  };
+
+  const edits = (joined: string, folded?: Folded): Edit[] => {
+    if (hosts.length === 0 && tickets.size === 0 && terms.size === 0) return [];
+    const f = folded ?? fold(joined);
+    const removed = removals(joined, f);
+    const out: Edit[] = removed.map((r) => ({ ...r, text: undefined }));
+    if (terms.size > 0) {
+      let r = 0;
+      for (const m of terms.mentions(f)) {
+        while (r < removed.length && removed[r]!.index + removed[r]!.length <= m.index) r++;
+        const hit = removed[r];
+        if (hit && hit.index < m.index + m.length) continue; // inside something removed
+        const found = joined.slice(m.index, m.index + m.length);
+        const wording = glossary.get(m.name)!;
+        out.push({ index: m.index, length: m.length, text: startsSentence(joined, m.index) ? capitalise(found, m.name, wording) : wording });
+      }
+    }
+    return out.sort((a, b) => a.index - b.index);
+  };
+
   return {
-    text: (value) => tidyMarked(marked(value)),
-    marked,
+    mask,
+    removals,
+    edits,
+    text(value) {
+      const masked = mask(value);
+      return tidyMarked(applyEdits(masked, edits(masked)));
+    },
     href(url) {
       let parsed: URL;
       try {
@@ -90,86 +130,90 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
         return undefined; // relative links point into the docs repository
       }
       if (!SAFE_PROTOCOLS.has(parsed.protocol)) return undefined;
-      if (isInternalUrl(parsed.href)) return undefined;
+      if (isInternalUrl(url) || isInternalUrl(parsed.href)) return undefined;
       // mailto: may name several recipients; any internal one drops the link.
-      if (parsed.protocol === 'mailto:' && decodeURIComponent(parsed.pathname).split(',').some((to) => isInternalUrl(`mailto:${to}`))) return undefined;
+      if (parsed.protocol === 'mailto:' && safeDecode(parsed.pathname).split(',').some((to) => isInternalUrl(`mailto:${to}`))) return undefined;
       return parsed.href;
     },
     isInternalUrl,
+    hosts,
   };
 }
 
-function matches(value: string, pattern: RegExp): Span[] {
+/** Applies edits (sorted, not overlapping) to a text: a removal leaves a MARK. */
+export function applyEdits(value: string, edits: Edit[]): string {
+  if (edits.length === 0) return value;
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    if (e.index < at) continue;
+    out += value.slice(at, e.index) + (e.text ?? MARK);
+    at = e.index + e.length;
+  }
+  return out + value.slice(at);
+}
+
+/** A URL as a reader of it sees it: percent-encoding decoded, an encoded host in its own letters. */
+export function readableUrl(url: string): string {
+  const decoded = safeDecode(url);
+  return decoded.replace(/xn--[a-z0-9-]+/giu, (label) => domainToUnicode(label) || label);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text.replace(/%[0-9a-f]{2}/giu, (e) => {
+      try {
+        return decodeURIComponent(e);
+      } catch {
+        return e;
+      }
+    });
+  }
+}
+
+function matches(value: string, pattern: RegExp): TermMatch[] {
   return [...value.matchAll(pattern)].map((m) => ({ index: m.index, length: m[0].length }));
 }
 
-// Bare URLs, host names and e-mail addresses in prose that point inside the company.
-function internalTokens(value: string, isInternal: (url: string) => boolean): Span[] {
-  const spans: Span[] = [];
-  for (const m of value.matchAll(TOKEN)) {
-    const core = TOKEN_EDGES.exec(m[0])?.[1] ?? m[0];
-    if (!core.includes('.') || !isInternal(core)) continue;
-    spans.push({ index: m.index + m[0].indexOf(core), length: core.length });
-  }
-  return spans;
-}
-
-function remove(value: string, spans: Span[]): string {
-  const sorted = [...spans].sort((a, b) => a.index - b.index);
-  let out = '';
-  let at = 0;
-  for (const s of sorted) {
-    if (s.index < at) {
-      at = Math.max(at, s.index + s.length);
+// Every word (a run without spaces, as a reader sees it) that holds an
+// internal host or is a ticket URL, without the punctuation around it:
+// URLs, e-mail addresses, host names with any subdomain or user info.
+function hostTokens(joined: string, f: Folded, hosts: string[], tickets: Set<string>): TermMatch[] {
+  const hits = hosts.flatMap((h) => findHost(f, h)).sort((a, b) => a.index - b.index);
+  const out: TermMatch[] = [];
+  let h = 0;
+  const t = f.text;
+  for (let i = 0; i < t.length; ) {
+    if (t[i] === ' ') {
+      i++;
       continue;
     }
-    out += value.slice(at, s.index) + MARK;
-    at = s.index + s.length;
-  }
-  return out + value.slice(at);
-}
-
-/** Drops the marks and what removing them left behind: "(see )", "(, )", a dangling arrow, ", .", doubled spaces. */
-export function tidyMarked(value: string): string {
-  if (!value.includes(MARK)) return value;
-  return value
-    .replace(/\(\s*(?:see also|see|cf\.?)?[\s,;\0]*\0[\s,;\0]*\)/giu, MARK)
-    .replace(/\[[\s,;\0]*\0[\s,;\0]*\]/g, MARK)
-    .replace(/\s*(?:→|->|=>)[\s,;\0]*\0(?=[\s,;\0]*(?:$|[.,;:)\]]))/g, MARK)
-    .replace(/[,;][\s,;\0]*\0[\s,;\0]*(?=[).!?])/g, MARK)
-    .replace(/,(?:[\s\0]*\0[\s\0]*,)+/g, ',')
-    .replace(/[ \t]*\0[ \t\0]*/g, closeGap);
-}
-
-// A removed piece leaves one space between words, none before punctuation or after "(".
-// At either end of the text a space stays: it may separate the text from bold or a link.
-function closeGap(gap: string, offset: number, whole: string): string {
-  const before = whole[offset - 1];
-  const after = whole[offset + gap.length];
-  if (before === '(' || (after !== undefined && /[.,;:!?)\]]/.test(after))) return '';
-  return /\s/.test(gap) ? ' ' : '';
-}
-
-/** Replaces glossary terms, longest first, whole words, case folded. */
-export function replaceTerms(value: string, glossary: [string, string][]): string {
-  const taken: (TermMatch & { wording: string })[] = [];
-  for (const [term, wording] of glossary) {
-    for (const m of findTerm(value, term)) {
-      const overlaps = taken.some((t) => m.index < t.index + t.length && t.index < m.index + m.length);
-      if (overlaps) continue;
-      const startsSentence = /^\s*$|[.!?:]\s+$/.test(value.slice(0, m.index));
-      taken.push({ ...m, wording: startsSentence ? capitalise(value.slice(m.index, m.index + m.length), term, wording) : wording });
+    let j = i;
+    while (j < t.length && t[j] !== ' ') j++;
+    let from = i;
+    let to = j;
+    while (from < to && LEADING.has(t[from]!)) from++;
+    while (to > from && TRAILING.has(t[to - 1]!)) to--;
+    if (from < to) {
+      const start = f.starts[from]!;
+      const end = f.ends[to - 1]!;
+      while (h < hits.length && hits[h]!.index < f.starts[i]!) h++;
+      const holdsHost = h < hits.length && hits[h]!.index < f.ends[j - 1]!;
+      if (holdsHost || (tickets.size > 0 && tickets.has(normalizeUrl(joined.slice(start, end))))) out.push({ index: start, length: end - start });
     }
+    i = j;
   }
-  if (taken.length === 0) return value;
-  taken.sort((a, b) => a.index - b.index);
-  let out = '';
-  let at = 0;
-  for (const t of taken) {
-    out += value.slice(at, t.index) + t.wording;
-    at = t.index + t.length;
-  }
-  return out + value.slice(at);
+  return out;
+}
+
+// At the start of the text or after ". ", "! ", "? ", ": ".
+function startsSentence(text: string, index: number): boolean {
+  let k = index - 1;
+  while (k >= 0 && /\s/.test(text[k]!)) k--;
+  if (k < 0) return true;
+  return k < index - 1 && '.!?:'.includes(text[k]!);
 }
 
 // "Orders-api failed" at the start of a sentence becomes "Order placement failed".
@@ -203,11 +247,14 @@ export function hostOf(value: string): string | undefined {
     .replace(/:\d+$/, '')
     .replace(/^\*?\./, '')
     .replace(/\.$/, '');
-  return /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u.test(host) ? host : undefined;
+  return /^[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+$/u.test(host) ? host : undefined;
 }
 
 function normalizeUrl(url: string): string {
-  return url.trim().toLowerCase().replace(/\/+$/, '');
+  const text = url.trim().toLowerCase();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
 }
 
 function escapeRegExp(s: string): string {

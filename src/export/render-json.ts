@@ -5,8 +5,3 @@ export function renderJson(rca: Rca): string {
   // Parsing checks the model against the documented shape and fixes key order.
   return `${JSON.stringify(rcaSchema.parse(rca), null, 2)}\n`;
 }
-
-/** How a string appears inside a JSON string literal. */
-export function escapeJson(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
-}

@@ -72,7 +72,10 @@ export function frontmatterSchema(idPrefix = 'COE') {
     services: z.array(nonEmptyString).min(1, 'list at least one impacted service').describe('Impacted services, internal names'),
     regions: z.array(nonEmptyString).optional(),
     incident: incidentSchema,
-    glossary: z.record(z.string(), nonEmptyString).optional().describe('Internal term -> customer wording'),
+    glossary: z
+      .record(z.string(), z.union([nonEmptyString, z.literal(false)]))
+      .optional()
+      .describe('Internal term -> customer wording, or false for a term customers never see'),
     tags: z.array(nonEmptyString).optional(),
     related: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9]*-\d{4}-\d{3,}$/, 'expected a COE id')).optional(),
     tickets: z.array(z.url()).optional(),

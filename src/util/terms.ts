@@ -1,19 +1,325 @@
-// Whole-name matching of internal terms, case folded. Used by the
-// customer-terms rule and by the export's redaction and leak check.
+// Matching internal names as a reader sees them. Used by the customer-terms
+// rule, by the export's glossary replacement and host removal, and by its
+// leak check, so that all three agree on what is a mention of a name.
+//
+// Text is folded one code point (or one HTML character reference) at a time:
+// invisible format characters are dropped (zero-width space and joiners, bidi
+// marks, word joiner, …) but a soft hyphen reads as the hyphen it shows at a
+// line break ("orders\u00ADapi" is "orders-api"), compatibility forms are decomposed
+// (NFKD: fullwidth letters, ligatures, non-breaking hyphens), case is folded,
+// non-ASCII lookalikes become their Unicode confusable prototype (UTS #39:
+// Cyrillic "о" is "o", U+2010 and U+2212 are "-"), and whitespace runs become
+// one space. Each folded character remembers the original characters it came
+// from, so a match maps back to the exact span to report or replace.
+import unhomoglyph from 'unhomoglyph';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 
 export interface TermMatch {
   index: number;
   length: number;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A pattern that finds a term whole: not inside a longer name of letters, digits, "-" or "_". */
-export function termPattern(term: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}_-])${escape(term.trim()).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`, 'giu');
+/** Folded text, and for each of its characters the span of the original it came from. */
+export interface Folded {
+  text: string;
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
 }
 
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const WORD = /[\p{L}\p{N}\p{M}_]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SOFT_HYPHEN = '\u00AD';
+const CHARACTER_REFERENCE = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/;
+
+const ASCII_WORD = Array.from({ length: 128 }, (_, c) => /[A-Za-z0-9_]/.test(String.fromCharCode(c)));
+const isWordChar = (c: string) => {
+  const code = c.charCodeAt(0);
+  return code < 128 ? ASCII_WORD[code]! : WORD.test(c);
+};
+
+const folds = new Map<string, string>();
+
+/** How one code point (or a decoded character reference) reads, folded. */
+export function foldChar(chars: string): string {
+  const known = folds.get(chars);
+  if (known !== undefined) return known;
+  let s = chars.replace(INVISIBLE, '').normalize('NFKD').toLowerCase();
+  // ASCII stays itself ("1" is not "l"): lookalikes are the other scripts' letters.
+  s = s.replace(/[^\0-\x7f]/gu, (c) => unhomoglyph(c));
+  s = s.normalize('NFKD').toLowerCase().replace(INVISIBLE, '').replace(/\s/gu, ' ');
+  if (folds.size < 100_000) folds.set(chars, s);
+  return s;
+}
+
+/** Folds a text for matching; `&shy;` and `&#8203;` read as the characters they stand for. */
+export function fold(text: string): Folded {
+  const out = new FoldedBuilder(text.length);
+  for (let i = 0; i < text.length; ) {
+    // Plain ASCII (no space, no "&") is copied a run at a time: most text is.
+    let j = i;
+    while (j < text.length && PLAIN_ASCII[text.charCodeAt(j)] === 1) j++;
+    if (j > i) {
+      out.run(text.slice(i, j).toLowerCase(), i);
+      i = j;
+      continue;
+    }
+    const code = text.charCodeAt(i);
+    let source: string;
+    let next: number;
+    const ref = code === 0x26 ? characterReference(text, i) : undefined;
+    if (ref) {
+      source = ref.value;
+      next = i + ref.length;
+    } else if (code < 0x80) {
+      source = text[i]!;
+      next = i + 1;
+    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      source = text.slice(i, i + 2);
+      next = i + 2;
+    } else {
+      source = text[i]!;
+      next = i + 1;
+    }
+    if (source === SOFT_HYPHEN) out.softHyphen(i, next);
+    else {
+      const folded = !ref && code < 0x80 ? ASCII_FOLD[code]! : foldChar(source);
+      for (let u = 0; u < folded.length; u++) out.char(folded[u]!, i, next);
+    }
+    i = next;
+  }
+  return out.done();
+}
+
+// The folded text in chunks, and the original span of each of its characters.
+class FoldedBuilder {
+  private chunks: string[] = [];
+  private length = 0;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private lastSpace = false;
+  private lastSoft = false;
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(Math.max(16, capacity));
+    this.ends = new Int32Array(Math.max(16, capacity));
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.starts.length) return;
+    const size = Math.max(this.starts.length * 2, this.length + n);
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
+  }
+
+  /** Characters that map one to one to the original from `at` on. */
+  run(chunk: string, at: number): void {
+    if (this.lastSoft && chunk.startsWith('-')) {
+      this.ends[this.length - 1] = at + 1;
+      chunk = chunk.slice(1);
+      at++;
+    }
+    this.room(chunk.length);
+    for (let k = 0; k < chunk.length; k++) {
+      this.starts[this.length + k] = at + k;
+      this.ends[this.length + k] = at + k + 1;
+    }
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    this.lastSpace = false;
+    this.lastSoft = false;
+  }
+
+  /** A soft hyphen shows as a hyphen where the line breaks: "orders\u00ADapi" is "orders-api", and so is "orders-\u00ADapi". */
+  softHyphen(start: number, end: number): void {
+    if (this.length > 0 && this.chunks.at(-1)!.endsWith('-')) this.ends[this.length - 1] = end;
+    else {
+      this.char('-', start, end);
+      this.lastSoft = true;
+    }
+  }
+
+  char(c: string, start: number, end: number): void {
+    if ((c === ' ' && this.lastSpace) || (c === '-' && this.lastSoft)) {
+      this.ends[this.length - 1] = end; // one space stands for the whole run; a soft hyphen and a hyphen are one
+      this.lastSoft = false;
+      return;
+    }
+    this.lastSoft = false;
+    this.lastSpace = c === ' ';
+    this.room(1);
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.chunks.push(c);
+    this.length++;
+  }
+
+  done(): Folded {
+    return { text: this.chunks.join(''), starts: this.starts.subarray(0, this.length), ends: this.ends.subarray(0, this.length) };
+  }
+}
+
+const PLAIN_ASCII = Uint8Array.from({ length: 0x80 }, (_, code) => (code !== 0x26 && !/\s/.test(String.fromCharCode(code)) ? 1 : 0));
+const ASCII_FOLD = Array.from({ length: 128 }, (_, code) => {
+  const c = String.fromCharCode(code);
+  return /\s/.test(c) ? ' ' : c.toLowerCase();
+});
+
+/** The HTML character reference at `at` (`&shy;`, `&#8203;`, `&#x2010;`), decoded, and its length. */
+export function characterReference(text: string, at: number): { value: string; length: number } | undefined {
+  const m = CHARACTER_REFERENCE.exec(text.slice(at, at + 40));
+  if (!m) return undefined;
+  if (m[3] !== undefined) {
+    const value = decodeNamedCharacterReference(m[3]);
+    return value === false ? undefined : { value, length: m[0].length };
+  }
+  const n = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2]!, 16);
+  const valid = n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff);
+  return { value: valid ? String.fromCodePoint(n) : '\ufffd', length: m[0].length };
+}
+
+/** A text with its invisible characters made visible, as <U+200B>, for a message. */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/** The folded form of a name: trimmed, whitespace as one space. */
+export function foldName(name: string): string {
+  return fold(name).text.trim();
+}
+
+/** The original span of folded [from, to). */
+function original(f: Folded, from: number, to: number): TermMatch {
+  const index = f.starts[from]!;
+  return { index, length: f.ends[to - 1]! - index };
+}
+
+// A name stands whole: not inside a longer name of letters, digits, "_" or
+// "-" ("orders-apis", "old-orders-api"); a hyphen after it is a boundary
+// only when no word follows ("orders-api-" ends a phrase).
+function wholeAt(t: string, from: number, to: number): boolean {
+  const before = t[from - 1];
+  if (before !== undefined && (before === '-' || isWordChar(before))) return false;
+  const after = t[to];
+  if (after === undefined) return true;
+  if (isWordChar(after)) return false;
+  return !(after === '-' && t[to + 1] !== undefined && LETTER_OR_DIGIT.test(t[to + 1]!));
+}
+
+/** Every whole occurrence of a folded name in folded text, as spans of the original. */
+export function findFolded(f: Folded, name: string): TermMatch[] {
+  if (!name) return [];
+  const out: TermMatch[] = [];
+  for (let at = f.text.indexOf(name); at !== -1; at = f.text.indexOf(name, at + 1)) {
+    if (wholeAt(f.text, at, at + name.length)) out.push(original(f, at, at + name.length));
+  }
+  return out;
+}
+
+/** Every whole occurrence of a name in a text, folded, as spans of the text. */
 export function findTerm(text: string, term: string): TermMatch[] {
-  if (!term.trim()) return [];
-  return [...text.matchAll(termPattern(term))].map((m) => ({ index: m.index, length: m[0].length }));
+  return findFolded(fold(text), foldName(term));
+}
+
+export interface NamedMatch extends TermMatch {
+  /** The name as it was given. */
+  name: string;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Names that end here. */
+  names: string[];
+}
+
+/**
+ * A set of names, folded once, to find in many texts, whatever their
+ * number: a trie of the folded names, walked from each place a name may
+ * start (where no word or hyphen comes before).
+ */
+export class NameSet {
+  private root: TrieNode = { next: new Map(), names: [] };
+  private count = 0;
+
+  constructor(names: Iterable<string>) {
+    for (const name of names) {
+      const folded = foldName(name);
+      if (!folded) continue;
+      let node = this.root;
+      for (const c of folded) {
+        let child = node.next.get(c);
+        if (!child) node.next.set(c, (child = { next: new Map(), names: [] }));
+        node = child;
+      }
+      if (node.names.length === 0) this.count++;
+      node.names.push(name);
+    }
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Every whole occurrence of every name, overlaps included, in order of position. */
+  all(f: Folded): (NamedMatch & { at: number; len: number })[] {
+    const t = f.text;
+    const out: (NamedMatch & { at: number; len: number })[] = [];
+    if (this.count === 0) return out;
+    for (let at = 0; at < t.length; at++) {
+      const before = t[at - 1];
+      if (before !== undefined && (before === '-' || isWordChar(before))) continue;
+      let node: TrieNode | undefined = this.root;
+      const first = out.length;
+      for (let k = at; node && k < t.length; ) {
+        // Code points, as the trie was built.
+        const c = t.codePointAt(k)! > 0xffff ? t.slice(k, k + 2) : t[k]!;
+        node = node.next.get(c);
+        k += c.length;
+        if (node && node.names.length > 0 && wholeAt(t, at, k)) {
+          out.push({ ...original(f, at, k), name: node.names[0]!, at, len: k - at });
+        }
+      }
+      // The longest first at each place.
+      if (out.length - first > 1) out.splice(first, out.length - first, ...out.slice(first).reverse());
+    }
+    return out;
+  }
+
+  /** The mentions: where two names overlap ("cell-router" in "cell-router fleet"), the one that starts first, then the longer, wins. */
+  mentions(f: Folded): NamedMatch[] {
+    const all = this.all(f).sort((a, b) => a.at - b.at || b.len - a.len);
+    const kept: NamedMatch[] = [];
+    let end = -1;
+    for (const m of all) {
+      if (m.at < end) continue;
+      kept.push({ index: m.index, length: m.length, name: m.name });
+      end = m.at + m.len;
+    }
+    return kept;
+  }
+}
+
+/**
+ * Where a host on an internal domain appears: the domain itself or any
+ * subdomain ("db_primary.corp.example.com", "_ldap._tcp.corp.example.com"),
+ * not a longer label ("notcorp.example.com").
+ */
+export function findHost(f: Folded, host: string): TermMatch[] {
+  const name = foldName(host);
+  if (!name) return [];
+  const out: TermMatch[] = [];
+  const t = f.text;
+  for (let at = t.indexOf(name); at !== -1; at = t.indexOf(name, at + 1)) {
+    const before = t[at - 1];
+    const after = t[at + name.length];
+    if (before !== undefined && (before === '-' || (before !== '_' && isWordChar(before)))) continue;
+    if (after !== undefined && (after === '-' || isWordChar(after))) continue;
+    out.push(original(f, at, at + name.length));
+  }
+  return out;
 }

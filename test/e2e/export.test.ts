@@ -1,5 +1,6 @@
 // `coe export` end to end: the built CLI on files in a temporary folder.
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ beforeAll(() => {
   write('.coerc.json', JSON.stringify(ORDERS_CONFIG));
   write('orders.md', ordersDocument());
   write('payments.md', paymentsDocument());
+  write('corp.json', JSON.stringify({ internalDomains: ['corp.example.com'] }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,6 +34,11 @@ describe('coe export: output', () => {
   it('prints HTML and JSON with --format', () => {
     expect(run('orders.md', '--format', 'html')).toEqual({ code: 0, stdout: golden('orders.html'), stderr: '' });
     expect(run('orders.md', '-f', 'json')).toEqual({ code: 0, stdout: golden('orders.json'), stderr: '' });
+  });
+
+  it('takes --format md, and markdown as another name for it', () => {
+    expect(run('orders.md', '--format', 'md')).toEqual({ code: 0, stdout: golden('orders.md'), stderr: '' });
+    expect(run('orders.md', '-f', 'markdown')).toEqual({ code: 0, stdout: golden('orders.md'), stderr: '' });
   });
 
   it('reads the configuration given with --config', () => {
@@ -94,21 +101,44 @@ describe('coe export: refusals', () => {
       [
         'coe: refusing to export leaky.md: 1 internal name would reach customers:',
         `  leak: "payments-team" (the owner of the COE, AI-1, AI-2) at line 13 of the draft, from the Customer summary section (leaky.md:${source})`,
-        'To export: give each internal name a glossary entry or reword it. Or use --force.',
+        'To export: give each internal name a glossary entry or reword it. Or use --allow-leaks.',
         '',
       ].join('\n'),
     );
   });
 
-  it('exports anyway with --force, and still says what it would have refused for', () => {
-    const leaky = run('leaky.md', '--force');
+  it('exports anyway with the override of each check, and still says what it found', () => {
+    const leaky = run('leaky.md', '--allow-leaks');
     expect(leaky.code).toBe(0);
     expect(leaky.stdout).toContain('The payments-team restored the capacity');
-    expect(leaky.stderr).toMatch(/^coe: --force: exporting leaky\.md although 1 internal name would reach customers:\n  leak: "payments-team"/);
+    expect(leaky.stderr).toMatch(/^coe: --allow-leaks: exporting leaky\.md although 1 internal name would reach customers:\n {2}leak: "payments-team"/);
     expect(leaky.stderr).not.toContain('To export');
-    const broken = run('broken.md', '--force');
+    const broken = run('broken.md', '--allow-lint-errors');
     expect(broken.code).toBe(0);
-    expect(broken.stderr).toMatch(/^coe: --force: exporting broken\.md although it has \d+ lint errors?:\n/);
+    expect(broken.stderr).toMatch(/^coe: --allow-lint-errors: exporting broken\.md although it has \d+ lint errors?:\n/);
+  });
+
+  it('keeps the checks apart: one override does not let the other problem through', () => {
+    const both = write('both.md', edit(readFileSync(path.join(dir, 'leaky.md'), 'utf8'), '## Lessons', '## Lesons'));
+    const leaksOnly = run(both, '--allow-leaks');
+    expect(leaksOnly.code).toBe(1);
+    expect(leaksOnly.stdout).toBe('');
+    expect(leaksOnly.stderr).toMatch(/^coe: refusing to export both\.md: it has \d+ lint errors?, and 1 internal name would reach customers:\n/);
+    expect(leaksOnly.stderr).toMatch(/\nTo export: fix the errors \(coe lint shows them\)\. Or use --allow-lint-errors\.\n$/);
+    const errorsOnly = run(both, '--allow-lint-errors');
+    expect(errorsOnly.code).toBe(1);
+    expect(errorsOnly.stderr).toMatch(/\nTo export: give each internal name a glossary entry or reword it\. Or use --allow-leaks\.\n$/);
+    expect(run(both, '--allow-lint-errors', '--allow-leaks').code).toBe(0);
+  });
+
+  it('--force only overwrites: it lets no lint error or leak through, and writes nothing then', () => {
+    write('kept.md', 'keep me\n');
+    for (const name of ['leaky.md', 'broken.md']) {
+      const r = run(name, '--force', '-o', 'kept.md');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^coe: refusing to export/);
+      expect(readFileSync(path.join(dir, 'kept.md'), 'utf8')).toBe('keep me\n');
+    }
   });
 
   it('refuses a Markdown file that is not a COE', () => {
@@ -146,6 +176,57 @@ describe('coe export: bad input', () => {
     const r = runCoe(['export', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: coe export [options] <file>');
-    expect(r.stdout).toContain('--force');
+    for (const flag of ['--format', '"md"', '--force', '--allow-lint-errors', '--allow-leaks']) expect(r.stdout).toContain(flag);
+  });
+
+  it('never writes the draft over the COE, by any name: not through a hard link either', () => {
+    const coe = path.join(dir, 'orders.md');
+    linkSync(coe, path.join(dir, 'hard.md'));
+    symlinkSync(coe, path.join(dir, 'soft.md'));
+    for (const target of ['hard.md', 'soft.md', './orders.md']) {
+      const r = run('orders.md', '--force', '-o', target);
+      expect(r).toEqual({ code: 2, stdout: '', stderr: `coe: -o ${target} is the COE being exported; write the draft to another file\n` });
+    }
+    expect(readFileSync(coe, 'utf8')).toBe(ordersDocument());
+  });
+
+  it('reads no FIFO and writes into none: it says so and exits 2 at once', () => {
+    const fifo = path.join(dir, 'pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    expect(run('pipe.md')).toEqual({ code: 2, stdout: '', stderr: 'coe: Cannot export pipe.md: it is a FIFO, not a regular file\n' });
+    expect(run('orders.md', '--force', '-o', 'pipe.md')).toEqual({ code: 2, stdout: '', stderr: 'coe: Cannot write pipe.md: it is a FIFO, not a regular file\n' });
+    expect(run('/dev/null')).toEqual({ code: 2, stdout: '', stderr: 'coe: Cannot export /dev/null: it is a device, not a regular file\n' });
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
+
+describe('coe export: nothing internal gets out with exit 0', () => {
+  const IMPACT = 'between 5 and 40 minutes late.';
+  const saying = (words: string, text = paymentsDocument()) => edit(text, IMPACT, `${IMPACT} ${words}`);
+
+  it('leaves out hosts on internal domains, however they are written', () => {
+    const name = write(
+      'hosts.md',
+      saying('See db_primary.corp.example.com, _ldap._tcp.corp.example.com, wiki.*corp*.example.com and [x](https://corp.example.com@evil.example/).'),
+    );
+    for (const format of ['md', 'html', 'json']) {
+      const r = runCoe(['export', name, '-f', format, '--config', 'corp.json'], { cwd: dir });
+      expect([format, r.code, r.stderr]).toEqual([format, 0, '']);
+      expect(r.stdout).not.toMatch(/corp/i);
+    }
+  });
+
+  it('refuses a name hidden by invisible characters, a hyphen variant or a lookalike letter, in every format', () => {
+    const noGlossary = edit(paymentsDocument(), '  ledger-db: payment records\n', '');
+    for (const hidden of ['ledger\u200B-db', 'ledger&shy;-db', '<b>ledger&#8203;-db</b>', 'ledger\u2011db', 'l\u0435dger-db']) {
+      const name = write('hidden.md', saying(`The ${hidden} was slow.`, noGlossary));
+      for (const format of ['md', 'html', 'json']) {
+        const r = run(name, '-f', format);
+        expect([hidden, format, r.code, r.stdout]).toEqual([hidden, format, 1, '']);
+        expect(r.stderr).toContain('leak: "ledger-db" (a services entry)');
+      }
+    }
+  });
+});
+

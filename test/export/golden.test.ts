@@ -9,7 +9,7 @@ import { lintString } from '../helpers/lint.js';
 import { EXPORT_FIXTURES, exportString, ORDERS_CONFIG, ordersDocument } from './helpers.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../src/export/renderers.js';
 
-const EXTENSIONS: Record<ExportFormat, string> = { markdown: 'md', html: 'html', json: 'json' };
+const EXTENSIONS: Record<ExportFormat, string> = { md: 'md', html: 'html', json: 'json' };
 
 describe('golden files', () => {
   it('the example is a COE with no lint errors, written for the export', () => {

@@ -24,7 +24,7 @@ export function parse(text: string, config: Partial<ResolvedConfig> = {}): CoeDo
   return parsed.doc;
 }
 
-export function exportString(text: string, format: ExportFormat = 'markdown', config: Partial<ResolvedConfig> = {}): ExportResult {
+export function exportString(text: string, format: ExportFormat = 'md', config: Partial<ResolvedConfig> = {}): ExportResult {
   return exportDocument(parse(text, config), configOf(config), format);
 }
 

@@ -12,7 +12,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function exportOf(text: string): { code: number; stdout: string } {
   const file = path.join(dir, `doc-${Math.random().toString(36).slice(2)}.md`);
   writeFileSync(file, text);
-  return runCoe(['export', file, '--force'], { cwd: dir });
+  const run = runCoe(['export', file, '--allow-lint-errors', '--allow-leaks'], { cwd: dir });
+  expect(run.code, run.stderr).toBe(0);
+  return run;
 }
 
 const headings = (markdown: string) => markdown.split('\n').filter((l) => /^#{1,6} /.test(l));

@@ -5,6 +5,7 @@ import { edit, lineOf } from '../helpers/lint.js';
 import { exportString, paymentsDocument } from './helpers.js';
 import { describeLeak, findLeaks } from '../../src/export/leaks.js';
 import { EXPORT_FORMATS } from '../../src/export/renderers.js';
+import { htmlView, jsonView, markdownView } from '../../src/export/reader.js';
 
 const SENTENCE = 'between 5 and 40 minutes late.';
 
@@ -13,7 +14,7 @@ function impactSaying(words: string, text = paymentsDocument()): string {
   return edit(text, SENTENCE, `${SENTENCE} ${words}`);
 }
 
-function leaksOf(text: string, format: (typeof EXPORT_FORMATS)[number] = 'markdown', config = {}) {
+function leaksOf(text: string, format: (typeof EXPORT_FORMATS)[number] = 'md', config = {}) {
   return exportString(text, format, config).leaks.map((l) => ({ name: l.name, kinds: l.kinds, sources: l.sources }));
 }
 
@@ -53,7 +54,7 @@ describe('leak check', () => {
 
   it('reports a configured internal term', () => {
     const text = impactSaying('Shard map 7 was rebuilt.');
-    expect(leaksOf(text, 'markdown', { internalTerms: ['shard map'] })).toEqual([
+    expect(leaksOf(text, 'md', { internalTerms: ['shard map'] })).toEqual([
       { name: 'shard map', kinds: ['a configured internal term'], sources: [expect.stringMatching(/^the Impact section/)] },
     ]);
   });
@@ -84,10 +85,72 @@ describe('leak check', () => {
   });
 
   it('says where in the draft each leak is', () => {
-    const found = findLeaks('line one\nsecret-svc here\nand SECRET-SVC\n', (s) => s, [{ name: 'secret-svc', kinds: ['a services entry'] }], [
+    const found = findLeaks('line one\nsecret-svc here\nand SECRET-SVC\n', markdownView, [{ name: 'secret-svc', kinds: ['a services entry'] }], [
       { text: 'secret-svc here', where: 'the Impact section (x.md:9)' },
     ]);
     expect(found).toEqual([{ name: 'secret-svc', kinds: ['a services entry'], draftLines: [2, 3], sources: ['the Impact section (x.md:9)'] }]);
     expect(describeLeak(found[0]!)).toBe('"secret-svc" (a services entry) at lines 2, 3 of the draft, from the Impact section (x.md:9)');
   });
 });
+
+describe('leak check: the draft as a reader sees it', () => {
+  const noLedgerGlossary = () => edit(paymentsDocument(), '  ledger-db: payment records\n', '');
+  const hidden = [
+    'ledger\u200B-db',
+    'ledger-\u2060db',
+    'ledger\u00ADdb',
+    'ledger&shy;-db',
+    'ledger&#8203;-db',
+    '<span>ledger&shy;-db</span>',
+    'ledger\u2010db',
+    'ledger\u2011db',
+    'ledger\u2212db',
+    'l\u0435dger-db',
+    '\uFF4C\uFF45\uFF44\uFF47\uFF45\uFF52-db',
+    'ledger-*db*',
+    '`ledger`-db',
+  ];
+  for (const written of hidden) {
+    it(`finds ${JSON.stringify(written)} in every format`, () => {
+      const text = impactSaying(`The ${written} was slow.`, noLedgerGlossary());
+      for (const format of EXPORT_FORMATS) {
+        const leaks = exportString(text, format).leaks;
+        expect([format, leaks.map((l) => l.name)]).toEqual([format, ['ledger-db']]);
+        expect(leaks[0]!.draftLines.length, format).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it('reads link targets decoded, as a browser shows them', () => {
+    for (const url of ['https://status.example.com/ledger%E2%80%90db', 'https://l\u0435dger-db.example.com/']) {
+      const text = impactSaying(`See [the notice](${url}).`);
+      for (const format of EXPORT_FORMATS) expect([format, exportString(text, format).leaks.map((l) => l.name)]).toEqual([format, ['ledger-db']]);
+    }
+  });
+
+  it('finds internal domains, with any subdomain, through markup and character references', () => {
+    const domain = [{ name: 'corp.example.com', kinds: ['a configured internal domain'], domain: true }];
+    const draft = (view: typeof markdownView, text: string) => findLeaks(text, view, domain, []).map((l) => l.draftLines);
+    expect(draft(markdownView, 'a\nsee db\\_primary.corp.example.com\nand wiki.*corp*.example.com\n')).toEqual([[2, 3]]);
+    expect(draft(markdownView, '[x](<https://corp.example.com@evil.example/>)\n')).toEqual([[1]]);
+    expect(draft(htmlView, '<p>wiki.<em>corp</em>.example.com</p>\n<p>_ldap._tcp.corp&#x2E;example.com</p>')).toEqual([[1, 2]]);
+    expect(draft(htmlView, '<p><a href="https://corp.example.com&#64;evil.example/">x</a></p>')).toEqual([[1]]);
+    expect(draft(jsonView, '{\n  "text": "db_primary.corp.example.com"\n}\n')).toEqual([[2]]);
+    expect(draft(markdownView, 'notcorp.example.com and corp.example.community\n')).toEqual([]);
+  });
+
+  it('reports an internal domain that reaches the draft, and a glossary term marked false', () => {
+    const worded = edit(paymentsDocument(), 'webhook-dispatcher: payment notifications', 'webhook-dispatcher: notices from wiki.corp.example.com');
+    expect(leaksOf(worded, 'md', { internalDomains: ['corp.example.com'] })).toEqual([
+      { name: 'corp.example.com', kinds: ['a configured internal domain'], sources: ['the glossary (test.md:19)'] },
+    ]);
+    const internalOnly = impactSaying('The Pinecone index was rebuilt.', edit(paymentsDocument(), '  ledger-db: payment records\n', '  ledger-db: payment records\n  pinecone: false\n'));
+    expect(leaksOf(internalOnly)).toEqual([{ name: 'pinecone', kinds: ['internal only in the glossary'], sources: [expect.stringMatching(/^the Impact section/)] }]);
+  });
+
+  it('names a long list of action item owners briefly', () => {
+    const leak = { name: 'ops', kinds: ['the owner of the COE', ...Array.from({ length: 8 }, (_, i) => `the owner of AI-${i + 1}`)], draftLines: [3], sources: [] };
+    expect(describeLeak(leak)).toBe('"ops" (the owner of the COE, AI-1, AI-2, AI-3, AI-4, 4 more) at line 3 of the draft');
+  });
+});
+

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { edit } from '../helpers/lint.js';
 import { exportString, paymentsDocument } from './helpers.js';
-import { makeRedactor, replaceTerms } from '../../src/export/redact.js';
+import { applyEdits, makeRedactor } from '../../src/export/redact.js';
 import type { ResolvedConfig } from '../../src/config/config.js';
 
 const SECOND_PARAGRAPH = `We were alerted at 14:09 UTC, posted a status page notice at 14:30 UTC, and
@@ -19,7 +19,7 @@ function withParagraph(paragraph: string, base = paymentsDocument()): string {
 
 /** What the draft says for that paragraph: plain text and Markdown. */
 function redacted(paragraph: string, options: { base?: string; config?: Partial<ResolvedConfig> } = {}) {
-  const result = exportString(withParagraph(paragraph, options.base), 'markdown', options.config);
+  const result = exportString(withParagraph(paragraph, options.base), 'md', options.config);
   const block = result.rca.whatHappened.blocks[1];
   const text = result.rca.whatHappened.text.split('\n\n')[1];
   return { text, block, output: result.output, result };
@@ -196,6 +196,47 @@ describe('the redactor alone', () => {
   });
 
   it('replaces terms without touching the wording it put in', () => {
-    expect(replaceTerms('a b c', [['a b', 'b'], ['b', 'x']])).toBe('b c');
+    const r = makeRedactor({ glossary: { 'a b': 'b', b: 'x' }, tickets: [], internalDomains: [], lessonIds: new Set(), idPrefix: 'COE' });
+    expect(applyEdits('a b c', r.edits('a b c'))).toBe('b c');
   });
 });
+
+describe('what a reader would read as an internal name', () => {
+  const corp = { config: { internalDomains: ['corp.example.com'] } };
+
+  it('leaves out hosts on an internal domain whatever their labels hold, split by emphasis, or in user info', () => {
+    const cases: [string, string][] = [
+      ['See db_primary.corp.example.com and _ldap._tcp.corp.example.com now.', 'See and now.'],
+      ['See wiki.*corp*.example.com now.', 'See now.'],
+      ['See **wiki.corp**.example.com/x now.', 'See now.'],
+      ['See https://corp.example.com@evil.example/ now.', 'See now.'],
+      ['See [the page](https://corp.example.com@evil.example/) now.', 'See the page now.'],
+      ['See wiki.corp\u200B.example.com now.', 'See now.'],
+      ['Mail ops@corp.example.com, then wait.', 'Mail, then wait.'],
+    ];
+    for (const [paragraph, expected] of cases) {
+      const { text, result } = redacted(paragraph, corp);
+      expect(text).toBe(expected);
+      for (const format of ['md', 'html', 'json'] as const) {
+        const out = exportString(withParagraph(paragraph), format, corp.config);
+        expect([paragraph, format, /corp/i.test(out.output), out.leaks]).toEqual([paragraph, format, false, []]);
+      }
+      expect(result.leaks).toEqual([]);
+    }
+  });
+
+  it('puts names hidden by invisible characters, hyphen variants or lookalike letters in customer wording', () => {
+    for (const name of ['ledger\u00ADdb', 'ledger\u200B-db', 'ledger\u2011db', 'l\u0435dger-db', 'LEDGER\uFF0DDB', 'ledger-*db*']) {
+      const { text, output } = redacted(`Calls to ${name} were slow.`);
+      expect([name, text, output.includes('payment records were slow')]).toEqual([name, 'Calls to payment records were slow.', true]);
+    }
+  });
+
+  it('leaves a glossary term marked false out of the opening sentence', () => {
+    const base = edit(paymentsDocument(), 'ledger-db: payment records', 'ledger-db: false');
+    const { rca } = exportString(base);
+    expect(rca.affected.functions).toEqual(['payment notifications']);
+    expect(rca.summary).toBe('Between 14:05 and 15:20 UTC on September 3, 2025, customers using payment notifications in the us-east-2 region were affected.');
+  });
+});
+

@@ -1,0 +1,1 @@
+export function pathologicalExports(options?: { copies?: number; big?: boolean }): { name: string; text: string }[];

@@ -1,0 +1,202 @@
+// What `coe export` publishes, read from the COE: the title, the regions,
+// the Impact and Customer summary sections, the Action cells of the action
+// items that are not dropped, and the glossary wordings it puts in. The
+// export builds the draft from these parts (build.ts), and the
+// customer-terms rule checks the same text, read by the same code
+// (content.ts, with a Tracer), with where each character is in the file.
+import type { Heading, Link, Nodes, RootContent, TableCell, Text } from 'mdast';
+import type { ActionItem, CoeDocument, Point, SectionKey } from '../model/types.js';
+import { pointAt, textRun } from '../model/text.js';
+import { toBlocks, toInlines, type Leaf, type Tracer } from './content.js';
+import type { Redactor } from './redact.js';
+import { fold, foldName, NameSet, type Folded } from '../util/terms.js';
+import { MARK } from './tidy.js';
+
+/** The sections of the COE that the draft shows. */
+export const PUBLISHED_SECTIONS = ['impact', 'customer-summary'] as const satisfies readonly SectionKey[];
+
+export type PublishedPart = 'title' | 'region' | 'glossary' | (typeof PUBLISHED_SECTIONS)[number] | 'action';
+
+export interface PublishedText {
+  part: PublishedPart;
+  /** The text as the export reads it before the glossary: ids and @handles masked, values of one paragraph joined. */
+  text: string;
+  /** A link target: the glossary does not reach it. */
+  href: boolean;
+  /** For a glossary wording, its term. */
+  term?: string;
+  /** For an Action cell, its item's id. */
+  actionId?: string;
+  /** Where the character at `index` of `text` is in the file. */
+  pointAt(index: number): Point;
+  /** The text folded for matching names (computed once). */
+  folded(): Folded;
+}
+
+// Folding is the costly part of matching: each text is folded once, when first asked.
+function lazyFold(text: string): () => Folded {
+  let f: Folded | undefined;
+  return () => (f ??= fold(text));
+}
+
+/** The body of the first section with this key, as the draft reads it. */
+export function sectionNodes(doc: CoeDocument, key: SectionKey): RootContent[] | undefined {
+  const section = doc.sectionsByKey.get(key)?.[0];
+  return section ? doc.root.children.slice(section.bodyStart, section.bodyEnd) : undefined;
+}
+
+/** The action items the draft lists (those not dropped), each with the cell its Action column was read from. */
+export function publishedActions(doc: CoeDocument): { item: ActionItem; cell: TableCell | undefined }[] {
+  const cells = actionCells(doc);
+  return (doc.actionItems?.items ?? [])
+    .filter((item) => item.status.toLowerCase() !== 'dropped')
+    .map((item) => {
+      const start = item.cells.action?.range.start;
+      return { item, cell: start ? cells.get(`${start.line}:${start.column}`) : undefined };
+    });
+}
+
+// Every table cell of the Action items section, by where it starts.
+function actionCells(doc: CoeDocument): Map<string, TableCell> {
+  const cells = new Map<string, TableCell>();
+  for (const node of sectionNodes(doc, 'action-items') ?? []) {
+    if (node.type !== 'table') continue;
+    for (const row of node.children) {
+      for (const cell of row.children) {
+        const p = cell.position?.start;
+        if (p) cells.set(`${p.line}:${p.column}`, cell);
+      }
+    }
+  }
+  return cells;
+}
+
+/** The title the draft shows: the frontmatter's, else the level-1 heading. */
+export function titleOf(doc: CoeDocument): string {
+  return doc.frontmatter.data.title ?? doc.title?.text ?? 'Untitled incident';
+}
+
+/** Every piece of text the export publishes, with where it is in the file. */
+export function publishedTexts(doc: CoeDocument, redact: Redactor): PublishedText[] {
+  const out: PublishedText[] = [];
+  const fm = doc.frontmatter;
+
+  const title = fm.strings.find((s) => s.path === 'title');
+  if (fm.data.title !== undefined && title) out.push(scalar('title', withoutRemovals(redact.mask(title.value), redact), title.range.start, doc));
+  else if (fm.data.title === undefined) {
+    const h1 = doc.root.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+    if (h1) out.push(joined('title', titleLeaves(h1).map((l) => ({ ...l, text: redact.mask(l.text) })), doc, undefined, redact));
+  }
+  for (const s of fm.strings) {
+    if (/^regions\.\d+$/.test(s.path) && (fm.data.regions ?? []).includes(s.value)) out.push(scalar('region', withoutRemovals(redact.mask(s.value), redact), s.range.start, doc));
+  }
+  for (const key of PUBLISHED_SECTIONS) {
+    const nodes = sectionNodes(doc, key);
+    if (nodes) toBlocks(nodes, redact, tracer(key, doc, redact, out));
+  }
+  for (const { item, cell } of publishedActions(doc)) {
+    if (cell) toInlines(cell.children, redact, tracer('action', doc, redact, out, item.id || undefined));
+  }
+  // A wording is published when the opening sentence names it (a service's) or the glossary puts it in.
+  const used = new Set((fm.data.services ?? []).map(foldName));
+  const terms = new NameSet(Object.entries(fm.data.glossary ?? {}).flatMap(([term, wording]) => (typeof wording === 'string' ? [term] : [])));
+  if (terms.size > 0) for (const t of out) if (!t.href) for (const m of terms.mentions(t.folded())) used.add(foldName(m.name));
+  for (const [term, wording] of Object.entries(fm.data.glossary ?? {})) {
+    if (typeof wording !== 'string' || !used.has(foldName(term))) continue;
+    const s = fm.strings.find((x) => x.path === `glossary.${term}` && x.value === wording);
+    if (s) out.push({ ...scalar('glossary', wording, s.range.start, doc), term });
+  }
+  return out;
+}
+
+function tracer(part: PublishedPart, doc: CoeDocument, redact: Redactor, out: PublishedText[], actionId?: string): Tracer {
+  const section = part === 'action' ? 'action-items' : (part as SectionKey);
+  return {
+    only: true,
+    unit: (leaves: Leaf[]) => out.push({ ...joined(part, leaves, doc, section, redact), ...(actionId ? { actionId } : {}) }),
+    href: (link: Link) => {
+      const at = urlPoint(doc, link) ?? link.position?.start ?? { line: 1, column: 1 };
+      const text = link.url;
+      out.push({ part, text, href: true, ...(actionId ? { actionId } : {}), pointAt: (i) => ({ line: at.line, column: at.column + i }), folded: lazyFold(text) });
+    },
+  };
+}
+
+// The values of one unit joined, each mapped back through its node; words
+// on internal hosts masked, as the export leaves them out.
+function joined(part: PublishedPart, leaves: Leaf[], doc: CoeDocument, section: SectionKey | undefined, redact: Redactor): PublishedText {
+  const offsets: number[] = [];
+  const runs: (ReturnType<typeof textRun> | undefined)[] = [];
+  let text = '';
+  for (const leaf of leaves) {
+    offsets.push(text.length);
+    runs.push(runOf(leaf.node, doc, section));
+    text += leaf.text;
+  }
+  text = withoutRemovals(text, redact);
+  return {
+    part,
+    text,
+    href: false,
+    folded: lazyFold(text),
+    pointAt(index) {
+      let k = offsets.length - 1;
+      while (k > 0 && offsets[k]! > index) k--;
+      // A line break or a dropped image has no text of its own: use the nearest value before it.
+      let j = k;
+      while (j > 0 && !runs[j]) j--;
+      const run = runs[j];
+      if (!run) return leaves[0]?.node?.position?.start ?? { line: 1, column: 1 };
+      return pointAt(run, j === k ? index - offsets[k]! : run.text.length);
+    },
+  };
+}
+
+function runOf(node: Nodes | undefined, doc: CoeDocument, section: SectionKey | undefined) {
+  if (!node || !node.position) return undefined;
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return textRun(node, doc.lines, section);
+  if (node.type === 'html') return textRun({ type: 'text', value: node.value, position: node.position } satisfies Text, doc.lines, section);
+  return undefined;
+}
+
+// What the draft's title reads when it comes from the level-1 heading: its plain text.
+function titleLeaves(heading: Heading): Leaf[] {
+  const out: Leaf[] = [];
+  const visit = (node: Nodes): void => {
+    if ('value' in node && typeof node.value === 'string') out.push({ text: node.value, node });
+    else if (node.type === 'image' && node.alt) out.push({ text: node.alt, node: undefined });
+    if ('children' in node) (node.children as Nodes[]).forEach(visit);
+  };
+  heading.children.forEach(visit);
+  return out;
+}
+
+// Same length: what the export removes becomes MARK characters.
+function withoutRemovals(text: string, redact: Redactor): string {
+  const removed = redact.removals(text);
+  if (removed.length === 0) return text;
+  const units = text.split('');
+  for (const r of removed) units.fill(MARK, r.index, r.index + r.length);
+  return units.join('');
+}
+
+// A frontmatter value: columns from its start (after an opening quote).
+function scalar(part: PublishedPart, text: string, start: Point, doc: CoeDocument): PublishedText {
+  const line = doc.lines[start.line - 1] ?? '';
+  const quote = line[start.column - 1] === '"' || line[start.column - 1] === "'" ? 1 : 0;
+  return { part, text, href: false, pointAt: (i) => ({ line: start.line, column: start.column + quote + i }), folded: lazyFold(text) };
+}
+
+// Where a link's target is written: after "](" on the link's lines, when it is written as is.
+function urlPoint(doc: CoeDocument, link: Link): Point | undefined {
+  const p = link.position;
+  if (!p || !link.url) return undefined;
+  for (let line = p.start.line; line <= p.end.line; line++) {
+    const source = doc.lines[line - 1] ?? '';
+    const from = line === p.start.line ? p.start.column - 1 : 0;
+    const to = line === p.end.line ? p.end.column - 1 : source.length;
+    const at = source.slice(from, to).lastIndexOf(link.url);
+    if (at !== -1) return { line, column: from + at + 1 };
+  }
+  return undefined;
+}

@@ -1,0 +1,81 @@
+// customer-terms reads exactly what `coe export` publishes (contract 4.1):
+// for each place a name can sit, the rule reports it if and only if the
+// export's leak check would refuse the draft for it, in every format. So a
+// COE with no customer-terms finding is never refused for a services entry,
+// a configured internal term or a glossary term marked false.
+import { describe, expect, it } from 'vitest';
+import { edit, lintString } from '../helpers/lint.js';
+import { exportString, paymentsDocument } from './helpers.js';
+import { EXPORT_FORMATS } from '../../src/export/renderers.js';
+import type { ResolvedConfig } from '../../src/config/config.js';
+
+const IMPACT = 'between 5 and 40 minutes late.';
+const SUMMARY = 'We\nrestored the capacity';
+const NAMES = new Set(['a services entry', 'a configured internal term', 'internal only in the glossary']);
+
+const noGlossary = () => edit(paymentsDocument(), '  ledger-db: payment records\n', '');
+const inImpact = (words: string, base = noGlossary()) => edit(base, IMPACT, `${IMPACT} ${words}`);
+
+function verdicts(text: string, config: Partial<ResolvedConfig> = {}) {
+  const reported = lintString(text, { config }).some((m) => m.ruleId === 'customer-terms');
+  const refused = EXPORT_FORMATS.map((format) => exportString(text, format, config).leaks.some((l) => l.kinds.some((k) => NAMES.has(k))));
+  return { reported, refused };
+}
+
+// [what, document, config]: the rule reports it exactly when the export refuses it.
+const cases: [string, string, Partial<ResolvedConfig>?][] = [
+  ['a name in Impact', inImpact('The ledger-db was slow.')],
+  ['a name in the Customer summary', edit(noGlossary(), SUMMARY, 'The ledger-db team\nrestored the capacity')],
+  ['a name in the title', edit(noGlossary(), 'title: Delayed payment notifications', 'title: Delays in ledger-db')],
+  ['a name in a region', edit(noGlossary(), 'regions: [us-east-2]', 'regions: [us-east-2, ledger-db]')],
+  ['a name in an open action', edit(noGlossary(), 'Make the pool size adjustable', 'Make ledger-db adjustable')],
+  ['a name in a dropped action', edit(noGlossary(), '| 2025-11-28 | in-progress |', '| 2025-11-28 | dropped |').replace('Make the pool size adjustable', 'Make ledger-db adjustable')],
+  ['a name in the Validation column', edit(noGlossary(), 'Game day: halve the pool', 'Game day on ledger-db: halve the pool')],
+  ['a name in Detection', edit(noGlossary(), 'Yes. Queue age is the delay', 'Yes. ledger-db queue age is the delay')],
+  ['a name in inline code', inImpact('The `ledger-db` was slow.')],
+  ['a name in a code block', inImpact('\n\n```\nledger-db restarted\n```\n')],
+  ['a name in a list and a quote', inImpact('\n\n- one\n  > the ledger-db was slow\n')],
+  ['a name in a table', inImpact('\n\n| a | b |\n| --- | --- |\n| x | ledger-db |\n')],
+  ['a name in raw HTML, with a reference', inImpact('<span>ledger&shy;-db</span>')],
+  ['a name in an HTML comment', inImpact('<!-- ledger-db -->')],
+  ['a name in an HTML block comment', inImpact('\n\n<div>\nfine <!-- ledger-db -->\n</div>\n')],
+  ['a name in an image', inImpact('![ledger-db](https://example.com/x.png)')],
+  ['a name as an @handle', inImpact('Thanks @ledger-db.')],
+  ['a name in link text', inImpact('See [ledger-db](https://status.example.com/x).')],
+  ['a name in a link target', inImpact('See [the notice](https://status.example.com/ledger-db).')],
+  ['a name in a link target, with a glossary entry', inImpact('See [the notice](https://status.example.com/ledger-db).', paymentsDocument())],
+  ['a name in a link reference definition', inImpact('See [the notice][n].\n\n[n]: https://status.example.com/ledger-db\n\n')],
+  ['a name in an autolink', inImpact('See <https://status.example.com/ledger-db>.')],
+  ['a name split by emphasis', inImpact('The ledger-*db* was slow.')],
+  ['a name with a zero-width space', inImpact('The ledger\u200B-db was slow.')],
+  ['a name with a soft hyphen', inImpact('The ledger\u00ADdb was slow.')],
+  ['a name with a non-breaking hyphen', inImpact('The ledger\u2011db was slow.')],
+  ['a name with a Cyrillic letter', inImpact('The l\u0435dger-db was slow.')],
+  ['a longer name', inImpact('The ledger-dbs were slow.')],
+  ['a name with a glossary entry', inImpact('The ledger-db was slow.', paymentsDocument())],
+  ['a name inside a longer glossary term', inImpact('The ledger-db pool was slow.', edit(noGlossary(), 'glossary:\n', 'glossary:\n  ledger-db pool: payment capacity\n'))],
+  ['a name in a glossary wording', edit(paymentsDocument(), 'webhook-dispatcher: payment notifications', 'webhook-dispatcher: notices of ledger-db')],
+  ['a name in an unused glossary wording', edit(paymentsDocument(), 'ledger-db: payment records', 'ledger-db: payment records\n  spare-term: fed by ledger-db')],
+  ['a configured internal term', inImpact('The Pinecone index was rebuilt.', paymentsDocument()), { internalTerms: ['pinecone'] }],
+  ['a glossary term marked false', inImpact('The Pinecone index was rebuilt.', edit(paymentsDocument(), 'ledger-db: payment records', 'ledger-db: payment records\n  pinecone: false'))],
+  ['a name in a ticket link', edit(inImpact('See https://tickets.example.com/ledger-db/1.'), 'glossary:', 'tickets: [https://tickets.example.com/T-1]\nglossary:')],
+];
+
+describe('customer-terms reports a name exactly when the export would refuse it', () => {
+  for (const [what, text, config] of cases) {
+    it(what, () => {
+      const { reported, refused } = verdicts(text, config);
+      expect(new Set(refused).size, 'every format agrees').toBe(1);
+      expect({ reported }).toEqual({ reported: refused[0] });
+    });
+  }
+});
+
+describe('where the rule cannot know the configuration, it reports more, never less', () => {
+  it('a name inside a link to an internal domain', () => {
+    // The rule does not see internalDomains, so it reports what the export leaves out.
+    const text = inImpact('See https://wiki.corp.example.com/ledger-db now.');
+    const { reported, refused } = verdicts(text, { internalDomains: ['corp.example.com'] });
+    expect({ reported, refused }).toEqual({ reported: true, refused: [false, false, false] });
+  });
+});
