@@ -8,6 +8,7 @@ import type { LintSettings, Message, Rule, Severity } from './rule.js';
 import { decode, parseCoeDocument, type ParseOptions } from '../parse/document.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { readFrontmatter } from '../parse/frontmatter.js';
+import { pushAll } from '../util/arrays.js';
 
 export interface FileResult {
   file: string;
@@ -29,7 +30,26 @@ export function lintBytes(file: string, bytes: Uint8Array, config: ResolvedConfi
   return lintText(file, decoded.text, config, settings);
 }
 
+/** Lints a file's text. Never throws: whatever fails is a `fatal` finding of this file alone. */
 export function lintText(file: string, text: string, config: ResolvedConfig, settings: LintSettings): FileResult {
+  try {
+    return lintParsed(file, text, config, settings);
+  } catch (error) {
+    // A stack overflow or a bug here must not cost the other files of the run.
+    return couldNotLint(file, error);
+  }
+}
+
+export function couldNotLint(file: string, error: unknown): FileResult {
+  return fatalResult(file, `File could not be linted: ${errorMessage(error)}`);
+}
+
+function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n', 1)[0] || 'unknown error';
+}
+
+function lintParsed(file: string, text: string, config: ResolvedConfig, settings: LintSettings): FileResult {
   const parsed = parseCoeDocument(file, text, parseOptionsOf(config));
   if (!parsed.ok) {
     // Over a limit: still tell whether it is a COE, so folders pass over other Markdown.
@@ -46,7 +66,7 @@ export function lintDocument(doc: CoeDocument, config: ResolvedConfig, settings:
   for (const rule of RULES) {
     const severity = severityOf(rule, doc, config);
     if (severity === 'off') continue;
-    messages.push(...runRule(rule, severity, doc, config, settings));
+    pushAll(messages, runRule(rule, severity, doc, config, settings));
   }
   const known = new Set(RULES.map((r) => r.meta.id));
   const unusedLevel = config.rules[UNUSED_DISABLE]?.level ?? 'warn';
@@ -102,13 +122,19 @@ function sortMessages(messages: Message[]): Message[] {
   return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 
-// Reads only the frontmatter block at the top (the lines up to its closing fence).
+// Reads only the frontmatter block at the top (the lines up to its closing
+// fence). A frontmatter that cannot be read may be a COE's: it is reported,
+// not passed over.
 function hasCoeFrontmatter(text: string, config: ResolvedConfig): boolean {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1000);
   const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
   if (lines[0]?.trimEnd() !== '---' || close === -1) return false;
-  const yaml = parseMarkdown(lines.slice(0, close + 1).join('\n')).children.find((n) => n.type === 'yaml');
-  return readFrontmatter(yaml, config.idPrefix).hasCoeKey;
+  try {
+    const yaml = parseMarkdown(lines.slice(0, close + 1).join('\n')).children.find((n) => n.type === 'yaml');
+    return readFrontmatter(yaml, config.idPrefix).hasCoeKey;
+  } catch {
+    return true;
+  }
 }
 
 export function fatalResult(file: string, message: string, line = 1, column = 1): FileResult {

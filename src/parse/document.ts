@@ -6,7 +6,8 @@ import { headingMatcher, type SectionAliases } from '../model/sections.js';
 import { isIdCode, pointKey, rangeOf, referencesIn, textOf, textRun } from '../model/text.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontmatter, unclosedFrontmatter } from './frontmatter.js';
-import { checkLimits, DEFAULT_LIMITS, type InputLimits } from './limits.js';
+import { checkLimits, DEFAULT_LIMITS, OverLimitError, type InputLimits } from './limits.js';
+import { pushAll } from '../util/arrays.js';
 import { readControlComments } from './controls.js';
 import type { SectionInput } from '../sections/context.js';
 import { parseImpact } from '../sections/impact.js';
@@ -58,7 +59,12 @@ export function parseCoeDocument(file: string, input: string, options: ParseOpti
   } catch (error) {
     return { ok: false, fatal: { message: `Markdown could not be parsed: ${(error as Error).message}`, line: 1, column: 1 } };
   }
-  return { ok: true, doc: buildDocument(file, source, root, options) };
+  try {
+    return { ok: true, doc: buildDocument(file, source, root, options) };
+  } catch (error) {
+    if (!(error instanceof OverLimitError)) throw error;
+    return { ok: false, fatal: { message: `File is over a limit of what coe reads: ${error.message}`, line: 1, column: 1 } };
+  }
 }
 
 function buildDocument(file: string, source: string, root: Root, options: ParseOptions): CoeDocument {
@@ -145,18 +151,18 @@ function collectText(doc: CoeDocument, definitions: Set<string>): void {
       case 'text': {
         const run = textRun(node, doc.lines, section);
         doc.prose.push(run);
-        doc.references.push(...referencesOf(run).filter((r) => !definitions.has(pointKey(r.range.start))));
+        pushAll(doc.references, referencesOf(run).filter((r) => !definitions.has(pointKey(r.range.start))));
         return;
       }
       case 'inlineCode':
       case 'code': {
         const run = textRun(node, doc.lines, section);
         doc.code.push(run);
-        if (node.type === 'inlineCode' && isIdCode(node.value)) doc.references.push(...referencesOf(run).filter((r) => !definitions.has(pointKey(r.range.start))));
+        if (node.type === 'inlineCode' && isIdCode(node.value)) pushAll(doc.references, referencesOf(run).filter((r) => !definitions.has(pointKey(r.range.start))));
         return;
       }
       case 'html':
-        doc.controls.push(...readControlComments(node.value, rangeOf(node)));
+        pushAll(doc.controls, readControlComments(node.value, rangeOf(node)));
         return;
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes, section);
