@@ -79,7 +79,8 @@ export function yamlTooDeep(text: string): boolean {
     if (token === CST.SCALAR) scalarNext = true;
     else if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
     else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1);
-    else if (type === 'explicit-key-ind' || type === 'seq-item-ind' || type === 'map-value-ind') line++;
+    // In brackets, "?" and ":" nest nothing: the brackets count.
+    else if ((type === 'explicit-key-ind' || type === 'seq-item-ind' || type === 'map-value-ind') && flow === 0) line++;
     else continue;
     if (indent + line + flow > MAX_YAML_DEPTH) return true;
   }

@@ -14,8 +14,9 @@ export interface InputLimits {
   /** Containers (block quotes, list items) open on one line. */
   maxNesting: number;
   /**
-   * Units of Markdown structure in the file: the containers each line passes
-   * through, and the inline marks (`* _ [ ] \` < & | \`).
+   * Units of Markdown structure in the file: each line of text (fenced code
+   * aside), each container it passes through, and each inline mark
+   * (`* _ [ ] \` < & | \`).
    */
   maxMarkup: number;
   /** Emphasis and link marks (`* _ [ ]`) in one paragraph, paired in quadratic time. */
@@ -27,12 +28,12 @@ export interface InputLimits {
 }
 
 export const DEFAULT_LIMITS: InputLimits = {
-  maxBytes: 256 * 1024,
-  maxLines: 10_000,
+  maxBytes: 128 * 1024,
+  maxLines: 4_000,
   maxLineLength: 100_000,
   maxNesting: 100,
-  maxMarkup: 10_000,
-  maxParagraphMarks: 1_000,
+  maxMarkup: 4_000,
+  maxParagraphMarks: 2_000,
   maxTableColumns: 100,
   maxSetextHeadings: 100,
 };
@@ -124,7 +125,8 @@ class Scan {
     const prefix = containerPrefix(text, start, end);
     if (prefix.depth > limits.maxNesting) return `nesting deeper than ${limits.maxNesting} levels (block quotes or lists)`;
     this.blockDepth = Math.max(this.blockDepth, prefix.depth + Math.floor(prefix.indent / 2));
-    this.markup += this.blockDepth;
+    // The line itself, and each container it passes through.
+    this.markup += 1 + this.blockDepth;
     if (this.notFence === undefined) this.notFence = htmlEnd(text, prefix.end, end);
     if (!wasBlank && isUnderline(text, prefix.end, end) && ++this.setext > limits.maxSetextHeadings) {
       return `more than ${limits.maxSetextHeadings} setext headings (text underlined with === or ---)`;
@@ -140,7 +142,7 @@ class Scan {
       }
     }
     if (this.markup > limits.maxMarkup) {
-      return `more than ${limits.maxMarkup} units of Markdown structure (list and quote levels, and the marks * _ [ ] \` < & | \\)`;
+      return `more than ${limits.maxMarkup} units of Markdown structure (lines, list and quote levels, and the marks * _ [ ] \` < & | \\)`;
     }
     return undefined;
   }
