@@ -5,7 +5,8 @@
 // nesting overflows the stack of tree walkers. These counts bound that work so
 // that a file within the limits is read in well under two seconds. They err on
 // the side of counting: code inside a list or an HTML block counts as Markdown;
-// only fenced code at the left margin after a blank line is passed over.
+// only fenced code at the left margin after a blank line is passed over, and
+// only until a fence line turns up that the scan cannot place.
 
 export interface InputLimits {
   maxBytes: number;
@@ -79,6 +80,12 @@ class Scan {
   private fence: { char: number; length: number } | undefined;
   /** A fence line here is not a fence: it may sit in frontmatter or an HTML block. */
   private notFence: string | undefined;
+  /**
+   * False once a line that may open or close a fence was not taken for one:
+   * the parser may then be inside a fence this scan does not know of, and
+   * any later fence line may close it rather than open one.
+   */
+  private fencesKnown = true;
 
   constructor(private readonly limits: InputLimits) {}
 
@@ -106,7 +113,7 @@ class Scan {
     } else if (this.notFence !== undefined && this.notFence !== 'blank') {
       // The line that ends an HTML block belongs to it: it is no fence.
       if (endsHtml(text.slice(start, end).toLowerCase(), this.notFence)) this.notFence = undefined;
-    } else if (wasBlank && this.notFence === undefined) {
+    } else if (wasBlank && this.notFence === undefined && this.fencesKnown) {
       this.fence = opensFence(text, start, end);
       if (this.fence) return undefined;
     }
@@ -123,6 +130,7 @@ class Scan {
   private markdownLine(text: string, start: number, end: number, wasBlank: boolean): string | undefined {
     const { limits } = this;
     const prefix = containerPrefix(text, start, end);
+    if (looksLikeFence(text, prefix.end, end)) this.fencesKnown = false;
     if (prefix.depth > limits.maxNesting) return `nesting deeper than ${limits.maxNesting} levels (block quotes or lists)`;
     this.blockDepth = Math.max(this.blockDepth, prefix.depth + Math.floor(prefix.indent / 2));
     // The line itself, and each container it passes through.
@@ -215,6 +223,12 @@ function opensFence(text: string, start: number, end: number): { char: number; l
   if (i - start < 3) return undefined;
   if (char === BACKTICK && text.indexOf('`', i) !== -1 && text.indexOf('`', i) < end) return undefined;
   return { char, length: i - start };
+}
+
+// Three backticks or tildes, wherever the line starts.
+function looksLikeFence(text: string, start: number, end: number): boolean {
+  const char = text.charCodeAt(start);
+  return (char === BACKTICK || char === TILDE) && end - start >= 3 && text.charCodeAt(start + 1) === char && text.charCodeAt(start + 2) === char;
 }
 
 function closesFence(text: string, start: number, end: number, fence: { char: number; length: number }): boolean {
