@@ -2,7 +2,7 @@
 import { loadConfig } from '../config/load.js';
 import { discover, UsageError } from '../files/discover.js';
 import { readLimited, type ReadResult } from '../files/read.js';
-import { couldNotLint, fatalResult, lintBytes, type FileResult } from '../engine/lint.js';
+import { couldNotLint, fatalResult, lintBytes, refusedResult, type FileResult } from '../engine/lint.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { loadReporter, type Format } from '../reporters/index.js';
 import type { ReportContext } from '../reporters/types.js';
@@ -64,7 +64,7 @@ async function lintFiles(paths: string[], config: ResolvedConfig, settings: Lint
 async function lintFile(file: string, config: ResolvedConfig, settings: LintSettings, io: CommandIO): Promise<FileResult> {
   try {
     const read = await readLimited(io.resolve(file), DEFAULT_LIMITS.maxBytes);
-    return read.ok ? lintBytes(file, read.bytes, config, settings) : fatalResult(file, read.message);
+    return read.ok ? lintBytes(file, read.bytes, config, settings) : refusedResult(file, read.message, read.head, config);
   } catch (error) {
     return couldNotLint(file, error);
   }

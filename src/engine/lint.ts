@@ -7,7 +7,7 @@ import { applyControls, UNUSED_DISABLE } from './controls.js';
 import type { LintSettings, Message, Rule, Severity } from './rule.js';
 import { decode, parseCoeDocument, type ParseOptions } from '../parse/document.js';
 import { parseMarkdown } from '../parse/markdown.js';
-import { readFrontmatter } from '../parse/frontmatter.js';
+import { readFrontmatter, unclosedFrontmatter } from '../parse/frontmatter.js';
 import { pushAll } from '../util/arrays.js';
 
 export interface FileResult {
@@ -38,6 +38,17 @@ export function lintText(file: string, text: string, config: ResolvedConfig, set
     // A stack overflow or a bug here must not cost the other files of the run.
     return couldNotLint(file, error);
   }
+}
+
+/**
+ * A file refused before it was read whole: a `fatal` finding. When its first
+ * bytes are at hand, they tell whether it is a COE, so that a folder passes
+ * over other Markdown that is merely large.
+ */
+export function refusedResult(file: string, message: string, head: Uint8Array | undefined, config: ResolvedConfig): FileResult {
+  const result = fatalResult(file, message);
+  if (!head || head.includes(0)) return result;
+  return { ...result, isCoe: hasCoeFrontmatter(new TextDecoder().decode(head), config) };
 }
 
 export function couldNotLint(file: string, error: unknown): FileResult {
@@ -127,9 +138,10 @@ function sortMessages(messages: Message[]): Message[] {
 // not passed over.
 function hasCoeFrontmatter(text: string, config: ResolvedConfig): boolean {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1000);
+  if (lines[0]?.trimEnd() !== '---') return false;
   const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
-  if (lines[0]?.trimEnd() !== '---' || close === -1) return false;
   try {
+    if (close === -1) return unclosedFrontmatter(lines).hasCoeKey;
     const yaml = parseMarkdown(lines.slice(0, close + 1).join('\n')).children.find((n) => n.type === 'yaml');
     return readFrontmatter(yaml, config.idPrefix).hasCoeKey;
   } catch {

@@ -1,10 +1,11 @@
 // Reads a file for linting. It looks before it opens: opening a FIFO waits
 // for a writer that may never come, and a device may never end. Only a
-// regular file within the size limit is read.
+// regular file is read, and no more of it than the size limit and one byte.
 import { constants, type Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 
-export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+/** `head`: the first bytes of a file over the limit, to tell whether it is a COE. */
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string; head?: Uint8Array };
 
 const CHUNK = 64 * 1024;
 
@@ -13,33 +14,25 @@ export async function readLimited(file: string, maxBytes: number): Promise<ReadR
   try {
     info = await stat(file);
   } catch (error) {
-    return { ok: false, message: `File could not be read: ${describe(error)}` };
+    return couldNotRead(error);
   }
-  const refused = refuse(info, maxBytes);
-  if (refused) return refused;
-  let handle;
+  if (!info.isFile()) return notRegular(info);
+  let handle: FileHandle | undefined;
   try {
     // O_NONBLOCK: should the path turn into a FIFO after the look, opening it does not wait.
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const opened = refuse(await handle.stat(), maxBytes);
-    return opened ?? (await readUpTo(handle, maxBytes));
+    const opened = await handle.stat();
+    return opened.isFile() ? await readUpTo(handle, maxBytes) : notRegular(opened);
   } catch (error) {
-    return { ok: false, message: `File could not be read: ${describe(error)}` };
+    return couldNotRead(error);
   } finally {
     await handle?.close().catch(() => undefined);
   }
 }
 
-/** What is wrong with reading this file, or undefined. */
-function refuse(info: Stats, maxBytes: number): ReadResult | undefined {
-  if (info.isDirectory()) return { ok: false, message: 'File could not be read: it is a folder' };
-  if (!info.isFile()) return { ok: false, message: `Not a regular file (${kindOf(info)}): coe reads only regular files` };
-  if (info.size > maxBytes) return tooLarge(maxBytes);
-  return undefined;
-}
-
-// Reads at most one byte past the limit: a file may grow after its size was read.
-async function readUpTo(handle: Awaited<ReturnType<typeof open>>, maxBytes: number): Promise<ReadResult> {
+// The size a file reports may be wrong (it grows, or /proc says 0): read on
+// until the end or one byte past the limit.
+async function readUpTo(handle: FileHandle, maxBytes: number): Promise<ReadResult> {
   const chunks: Buffer[] = [];
   let size = 0;
   for (;;) {
@@ -48,23 +41,29 @@ async function readUpTo(handle: Awaited<ReturnType<typeof open>>, maxBytes: numb
     if (bytesRead === 0) break;
     chunks.push(buffer.subarray(0, bytesRead));
     size += bytesRead;
-    if (size > maxBytes) return tooLarge(maxBytes);
+    if (size > maxBytes) {
+      return { ok: false, message: `File is larger than the limit of ${maxBytes} bytes`, head: Buffer.concat(chunks, size).subarray(0, maxBytes) };
+    }
   }
   return { ok: true, bytes: Buffer.concat(chunks, size) };
 }
 
-function tooLarge(maxBytes: number): ReadResult {
-  return { ok: false, message: `File is larger than the limit of ${maxBytes} bytes` };
+function notRegular(info: Stats): ReadResult {
+  if (info.isDirectory()) return { ok: false, message: 'File could not be read: it is a folder' };
+  return { ok: false, message: `Not a regular file (${kindOf(info)}): coe reads only regular files` };
 }
 
 /** "a FIFO", "a character device", … */
-export function kindOf(info: Stats): string {
+function kindOf(info: Stats): string {
   if (info.isFIFO()) return 'a FIFO';
   if (info.isCharacterDevice()) return 'a character device';
   if (info.isBlockDevice()) return 'a block device';
   if (info.isSocket()) return 'a socket';
-  if (info.isDirectory()) return 'a folder';
   return 'a special file';
+}
+
+function couldNotRead(error: unknown): ReadResult {
+  return { ok: false, message: `File could not be read: ${describe(error)}` };
 }
 
 function describe(error: unknown): string {

@@ -113,6 +113,29 @@ describe('a crash in one file', () => {
   }, 30_000);
 });
 
+describe('a file over the size limit in a folder', () => {
+  it('is a finding when it is a COE, and passed over when its frontmatter shows other Markdown', async () => {
+    const dir = tempDir();
+    const filler = `\n${'Long notes on the release, kept in the docs folder.\n'.repeat(4_000)}`;
+    writeFileSync(path.join(dir, 'good.md'), BASE);
+    writeFileSync(path.join(dir, 'big-coe.md'), BASE + filler);
+    writeFileSync(path.join(dir, 'CHANGELOG.md'), `---
+title: Changes
+---
+${filler}`);
+    writeFileSync(path.join(dir, 'unclosed-coe.md'), `---
+coe: 1
+id: COE-2025-001
+
+# A COE whose frontmatter is never closed
+${filler}`);
+    const { result, files } = await lintFolder(dir);
+    expect(result.code).toBe(1);
+    expect([...files.keys()].sort()).toEqual(['big-coe.md', 'good.md', 'unclosed-coe.md']);
+    expect(fatalOf(files.get('big-coe.md'))).toMatch(/^File is larger than the limit/);
+  }, TEST_TIMEOUT);
+});
+
 describe('files that are not regular files', () => {
   function withFifo(): string {
     const dir = tempDir();
