@@ -4,7 +4,7 @@
 // runtime warning on stderr fails the test. `node bench/pathological.mjs`
 // prints the times.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -172,13 +172,25 @@ describe('files that are not regular files', () => {
     const dir = withFifo();
     symlinkSync('fifo', path.join(dir, 'bad.md'));
     const result = await run(
-      ['new', 'Late notifications', '--severity', '3', '--service', 'api', '--owner', 'team', '--author', 'Ana', '--start', '2025-09-03T14:05:00Z', '--detected', '2025-09-03T14:09:00Z', '--detected-by', 'alarm', '--dir', '.', '--stdout'],
+      ['new', 'Late notifications', '--severity', '3', '--service', 'api', '--owner', 'team', '--author', 'Ana', '--start', '2025-09-03T14:05:00Z', '--detected', '2025-09-03T14:09:00Z', '--detected-by', 'alarm', '--dir', '.'],
       dir,
     );
     expectClean(result);
     expect(result.code).toBe(0);
     // good.md holds COE-2025-017: the next id of 2025 is 018.
-    expect(result.stdout).toContain('id: COE-2025-018');
+    expect(readFileSync(path.join(dir, result.stdout.trim()), 'utf8')).toContain('id: COE-2025-018');
+  }, TEST_TIMEOUT);
+
+  it('coe new ends with a message when its lock file is a FIFO', async () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [path.join(dir, '.coe-new.lock')]);
+    const result = await run(
+      ['new', 'Late notifications', '--severity', '3', '--service', 'api', '--owner', 'team', '--author', 'Ana', '--start', '2025-09-03T14:05:00Z', '--detected', '2025-09-03T14:09:00Z', '--detected-by', 'alarm', '--dir', '.'],
+      dir,
+    );
+    expectClean(result);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('.coe-new.lock is not a regular file');
   }, TEST_TIMEOUT);
 
   it('coe export of a FIFO ends with a message, without waiting for a writer', async () => {
