@@ -23,19 +23,17 @@ export function parseOptionsOf(config: ResolvedConfig): ParseOptions {
   return { idPrefix: config.idPrefix, sectionAliases: config.sections };
 }
 
-/** Lints a file's bytes: decode, parse once, run the rules. Pure; never throws. */
+/**
+ * Lints a file's bytes: decode, parse once, run the rules. Pure; never
+ * throws: whatever fails is a `fatal` finding of this file alone.
+ */
 export function lintBytes(file: string, bytes: Uint8Array, config: ResolvedConfig, settings: LintSettings): FileResult {
-  const decoded = decode(bytes);
-  if (!decoded.ok) return fatalResult(file, decoded.fatal.message, decoded.fatal.line, decoded.fatal.column);
-  return lintText(file, decoded.text, config, settings);
-}
-
-/** Lints a file's text. Never throws: whatever fails is a `fatal` finding of this file alone. */
-export function lintText(file: string, text: string, config: ResolvedConfig, settings: LintSettings): FileResult {
   try {
-    return lintParsed(file, text, config, settings);
+    const decoded = decode(bytes);
+    if (!decoded.ok) return fatalResult(file, decoded.fatal.message, decoded.fatal.line, decoded.fatal.column);
+    return lintText(file, decoded.text, config, settings);
   } catch (error) {
-    // A stack overflow or a bug here must not cost the other files of the run.
+    // A stack overflow or a bug must not cost the other files of the run.
     return couldNotLint(file, error);
   }
 }
@@ -60,7 +58,8 @@ function errorMessage(error: unknown): string {
   return message.split('\n', 1)[0] || 'unknown error';
 }
 
-function lintParsed(file: string, text: string, config: ResolvedConfig, settings: LintSettings): FileResult {
+/** Lints a file's text. Throws on a configuration the engine cannot use (rule options not checked). */
+export function lintText(file: string, text: string, config: ResolvedConfig, settings: LintSettings): FileResult {
   const parsed = parseCoeDocument(file, text, parseOptionsOf(config));
   if (!parsed.ok) {
     // Over a limit: still tell whether it is a COE, so folders pass over other Markdown.

@@ -2,7 +2,7 @@
 // a model or a `fatal` finding, quickly, without a throw or a warning.
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../../src/config/config.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintBytes, lintText } from '../../src/engine/lint.js';
 import { applyControls } from '../../src/engine/controls.js';
 import { normalizeHeading } from '../../src/model/sections.js';
 import { frontmatterId } from '../../src/new/ids.js';
@@ -136,7 +136,7 @@ describe('a failure while linting one file', () => {
         throw new RangeError('Maximum call stack size exceeded');
       },
     } as ResolvedConfig;
-    const result = lintText('test.md', baseDocument(), broken, { now: '2025-09-10', internalTerms: [] });
+    const result = lintBytes('test.md', Buffer.from(baseDocument()), broken, { now: '2025-09-10', internalTerms: [] });
     expect(result.isCoe).toBe(true);
     expect(result.messages.map((m) => [m.ruleId, m.message])).toEqual([['fatal', 'File could not be linted: Maximum call stack size exceeded']]);
   });
