@@ -2,7 +2,7 @@
 import { loadConfig } from '../config/load.js';
 import { discover, UsageError } from '../files/discover.js';
 import { readLimited, type ReadResult } from '../files/read.js';
-import { fatalResult, lintBytes, type FileResult } from '../engine/lint.js';
+import { couldNotLint, fatalResult, lintBytes, refusedResult, type FileResult } from '../engine/lint.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { loadReporter, type Format } from '../reporters/index.js';
 import type { ReportContext } from '../reporters/types.js';
@@ -57,8 +57,7 @@ async function lintFiles(paths: string[], config: ResolvedConfig, settings: Lint
   const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore });
   const results: FileResult[] = [];
   for (const target of targets) {
-    const read = await readLimited(io.resolve(target.file), DEFAULT_LIMITS.maxBytes);
-    const result = read.ok ? lintBytes(target.file, read.bytes, config, settings) : fatalResult(target.file, read.message);
+    const result = await lintFile(target.file, config, settings, io);
     // Folders and globs pass over Markdown that is not a COE; named files too with --skip-non-coe.
     if (result.isCoe || (target.explicit && !skipNonCoe)) results.push(result);
   }
@@ -69,6 +68,16 @@ async function lintFiles(paths: string[], config: ResolvedConfig, settings: Lint
   else if (skipNonCoe) io.stderr.write(`coe: ${none}; nothing to lint\n`);
   else throw new UsageError(`Nothing to lint: ${none}`);
   return results;
+}
+
+// Whatever goes wrong with one file is a finding of that file; the run goes on.
+async function lintFile(file: string, config: ResolvedConfig, settings: LintSettings, io: CommandIO): Promise<FileResult> {
+  try {
+    const read = await readLimited(io.resolve(file), DEFAULT_LIMITS.maxBytes);
+    return read.ok ? lintBytes(file, read.bytes, config, settings) : refusedResult(file, read.message, read.head, config);
+  } catch (error) {
+    return couldNotLint(file, error);
+  }
 }
 
 // Standard input is linted like a file named on the command line.

@@ -7,7 +7,8 @@ import { applyControls, UNUSED_DISABLE } from './controls.js';
 import type { LintSettings, Message, Rule, Severity } from './rule.js';
 import { decode, parseCoeDocument, type ParseOptions } from '../parse/document.js';
 import { parseMarkdown } from '../parse/markdown.js';
-import { readFrontmatter } from '../parse/frontmatter.js';
+import { readFrontmatter, unclosedFrontmatter } from '../parse/frontmatter.js';
+import { pushAll } from '../util/arrays.js';
 
 export interface FileResult {
   file: string;
@@ -22,13 +23,42 @@ export function parseOptionsOf(config: ResolvedConfig): ParseOptions {
   return { idPrefix: config.idPrefix, sectionAliases: config.sections };
 }
 
-/** Lints a file's bytes: decode, parse once, run the rules. Pure; never throws. */
+/**
+ * Lints a file's bytes: decode, parse once, run the rules. Pure; never
+ * throws: whatever fails is a `fatal` finding of this file alone.
+ */
 export function lintBytes(file: string, bytes: Uint8Array, config: ResolvedConfig, settings: LintSettings): FileResult {
-  const decoded = decode(bytes);
-  if (!decoded.ok) return fatalResult(file, decoded.fatal.message, decoded.fatal.line, decoded.fatal.column);
-  return lintText(file, decoded.text, config, settings);
+  try {
+    const decoded = decode(bytes);
+    if (!decoded.ok) return fatalResult(file, decoded.fatal.message, decoded.fatal.line, decoded.fatal.column);
+    return lintText(file, decoded.text, config, settings);
+  } catch (error) {
+    // A stack overflow or a bug must not cost the other files of the run.
+    return couldNotLint(file, error);
+  }
 }
 
+/**
+ * A file refused before it was read whole: a `fatal` finding. When its first
+ * bytes are at hand, they tell whether it is a COE, so that a folder passes
+ * over other Markdown that is merely large.
+ */
+export function refusedResult(file: string, message: string, head: Uint8Array | undefined, config: ResolvedConfig): FileResult {
+  const result = fatalResult(file, message);
+  if (!head || head.includes(0)) return result;
+  return { ...result, isCoe: hasCoeFrontmatter(new TextDecoder().decode(head), config) };
+}
+
+export function couldNotLint(file: string, error: unknown): FileResult {
+  return fatalResult(file, `File could not be linted: ${errorMessage(error)}`);
+}
+
+function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n', 1)[0] || 'unknown error';
+}
+
+/** Lints a file's text. Throws on a configuration the engine cannot use (rule options not checked). */
 export function lintText(file: string, text: string, config: ResolvedConfig, settings: LintSettings): FileResult {
   const parsed = parseCoeDocument(file, text, parseOptionsOf(config));
   if (!parsed.ok) {
@@ -46,7 +76,7 @@ export function lintDocument(doc: CoeDocument, config: ResolvedConfig, settings:
   for (const rule of RULES) {
     const severity = severityOf(rule, doc, config);
     if (severity === 'off') continue;
-    messages.push(...runRule(rule, severity, doc, config, settings));
+    pushAll(messages, runRule(rule, severity, doc, config, settings));
   }
   const known = new Set(RULES.map((r) => r.meta.id));
   const unusedLevel = config.rules[UNUSED_DISABLE]?.level ?? 'warn';
@@ -102,13 +132,20 @@ function sortMessages(messages: Message[]): Message[] {
   return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 
-// Reads only the frontmatter block at the top (the lines up to its closing fence).
+// Reads only the frontmatter block at the top (the lines up to its closing
+// fence). A frontmatter that cannot be read may be a COE's: it is reported,
+// not passed over.
 function hasCoeFrontmatter(text: string, config: ResolvedConfig): boolean {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1000);
+  if (lines[0]?.trimEnd() !== '---') return false;
   const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
-  if (lines[0]?.trimEnd() !== '---' || close === -1) return false;
-  const yaml = parseMarkdown(lines.slice(0, close + 1).join('\n')).children.find((n) => n.type === 'yaml');
-  return readFrontmatter(yaml, config.idPrefix).hasCoeKey;
+  try {
+    if (close === -1) return unclosedFrontmatter(lines).hasCoeKey;
+    const yaml = parseMarkdown(lines.slice(0, close + 1).join('\n')).children.find((n) => n.type === 'yaml');
+    return readFrontmatter(yaml, config.idPrefix).hasCoeKey;
+  } catch {
+    return true;
+  }
 }
 
 export function fatalResult(file: string, message: string, line = 1, column = 1): FileResult {

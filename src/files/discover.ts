@@ -3,6 +3,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { pushAll } from '../util/arrays.js';
 
 export interface Target {
   file: string;
@@ -20,19 +21,21 @@ export interface DiscoverOptions {
 
 export async function discover(inputs: string[], options: DiscoverOptions): Promise<Target[]> {
   const targets: Target[] = [];
-  for (const input of inputs) targets.push(...(await expand(input, options)));
+  for (const input of inputs) pushAll(targets, await expand(input, options));
   return dedupe(targets, options.cwd);
 }
 
 async function expand(input: string, options: DiscoverOptions): Promise<Target[]> {
   const absolute = path.resolve(options.cwd, input);
   const info = await stat(absolute).catch(() => undefined);
-  if (info?.isFile()) return [{ file: relative(options.cwd, absolute), explicit: true }];
   if (info?.isDirectory()) {
+    // The search lists symbolic links to FIFOs and devices too: reading
+    // reports them. FIFOs and devices themselves it passes over.
     const found = await glob(options.include, globOptions(absolute, options.ignore));
     return found.map((f) => ({ file: relative(options.cwd, path.join(absolute, f)), explicit: false }));
   }
-  if (info) throw new UsageError(`${input}: not a file or folder`);
+  // A FIFO or a device named on the command line is a finding of its own, never opened.
+  if (info) return [{ file: relative(options.cwd, absolute), explicit: true }];
   if (isDynamicPattern(input)) {
     const found = await glob([input], globOptions(options.cwd, options.ignore));
     if (found.length === 0) throw new UsageError(`No files match the pattern "${input}"`);

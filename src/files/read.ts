@@ -1,21 +1,69 @@
-// Reads a file for linting, refusing what is too large before reading it.
-import { open } from 'node:fs/promises';
+// Reads a file for linting. It looks before it opens: opening a FIFO waits
+// for a writer that may never come, and a device may never end. Only a
+// regular file is read, and no more of it than the size limit and one byte.
+import { constants, type Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 
-export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+/** `head`: the first bytes of a file over the limit, to tell whether it is a COE. */
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string; head?: Uint8Array };
+
+const CHUNK = 64 * 1024;
 
 export async function readLimited(file: string, maxBytes: number): Promise<ReadResult> {
-  let handle;
+  let info: Stats;
   try {
-    handle = await open(file, 'r');
-    const info = await handle.stat();
-    if (!info.isFile()) return { ok: false, message: 'Not a regular file' };
-    if (info.size > maxBytes) return { ok: false, message: `File is larger than the limit of ${maxBytes} bytes` };
-    return { ok: true, bytes: await handle.readFile() };
+    info = await stat(file);
   } catch (error) {
-    return { ok: false, message: `File could not be read: ${describe(error)}` };
-  } finally {
-    await handle?.close();
+    return couldNotRead(error);
   }
+  if (!info.isFile()) return notRegular(info);
+  let handle: FileHandle | undefined;
+  try {
+    // O_NONBLOCK: should the path turn into a FIFO after the look, opening it does not wait.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const opened = await handle.stat();
+    return opened.isFile() ? await readUpTo(handle, maxBytes) : notRegular(opened);
+  } catch (error) {
+    return couldNotRead(error);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+// The size a file reports may be wrong (it grows, or /proc says 0): read on
+// until the end or one byte past the limit.
+async function readUpTo(handle: FileHandle, maxBytes: number): Promise<ReadResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const buffer = Buffer.alloc(Math.min(CHUNK, maxBytes + 1 - size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(buffer.subarray(0, bytesRead));
+    size += bytesRead;
+    if (size > maxBytes) {
+      return { ok: false, message: `File is larger than the limit of ${maxBytes} bytes`, head: Buffer.concat(chunks, size).subarray(0, maxBytes) };
+    }
+  }
+  return { ok: true, bytes: Buffer.concat(chunks, size) };
+}
+
+function notRegular(info: Stats): ReadResult {
+  if (info.isDirectory()) return { ok: false, message: 'File could not be read: it is a folder' };
+  return { ok: false, message: `Not a regular file (${kindOf(info)}): coe reads only regular files` };
+}
+
+/** "a FIFO", "a character device", … */
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+function couldNotRead(error: unknown): ReadResult {
+  return { ok: false, message: `File could not be read: ${describe(error)}` };
 }
 
 function describe(error: unknown): string {
@@ -23,5 +71,6 @@ function describe(error: unknown): string {
   if (e.code === 'EACCES') return 'permission denied';
   if (e.code === 'ENOENT') return 'no such file';
   if (e.code === 'EISDIR') return 'it is a folder';
+  if (e.code === 'ELOOP') return 'too many symbolic links';
   return e.message;
 }

@@ -28,15 +28,27 @@ export const SECTION_KEYS = SECTIONS.map((s) => s.key) as SectionKey[];
  * "2)") dropped, emoji and trailing punctuation dropped, spaces collapsed.
  */
 export function normalizeHeading(heading: string): string {
-  return heading
+  const folded = heading
     .normalize('NFKC')
     .replace(/[#*0-9]\u{FE0F}?\u{20E3}|[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu, ' ')
     .toLowerCase()
     .trim()
-    .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)]|[a-z][.)])\s*/u, '')
-    .replace(/[\s\p{P}]+$/u, '')
+    .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)]|[a-z][.)])\s*/u, '');
+  return trimTrailing(folded)
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+const TRAILING = /^[\s\p{P}]$/u;
+
+// Drops trailing spaces and punctuation. A loop, not /[\s\p{P}]+$/: that
+// regex tries every start in a long run of punctuation followed by a letter,
+// which takes seconds on a heading of 100,000 characters.
+function trimTrailing(text: string): string {
+  const chars = Array.from(text);
+  let end = chars.length;
+  while (end > 0 && TRAILING.test(chars[end - 1]!)) end--;
+  return end === chars.length ? text : chars.slice(0, end).join('');
 }
 
 export type SectionAliases = Partial<Record<SectionKey, string[]>>;

@@ -6,7 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { glob } from 'tinyglobby';
 import { readLimited } from '../files/read.js';
 import { parseMarkdown } from '../parse/markdown.js';
-import { DEFAULT_LIMITS } from '../parse/limits.js';
+import { yamlTooDeep } from '../parse/frontmatter.js';
+import { checkLimits, DEFAULT_LIMITS } from '../parse/limits.js';
 
 export interface IdOwner {
   id: string;
@@ -23,6 +24,7 @@ export async function collectIds(dir: string, options: ScanOptions): Promise<IdO
   const files = await glob(options.include, { cwd: dir, ignore: options.ignore, onlyFiles: true, dot: false, expandDirectories: false });
   const owners: IdOwner[] = [];
   for (const file of files.sort()) {
+    // A file that cannot be read (a FIFO, a device, over the size limit) holds no id we can use.
     const read = await readLimited(path.join(dir, file), DEFAULT_LIMITS.maxBytes);
     if (!read.ok) continue;
     const id = frontmatterId(new TextDecoder().decode(read.bytes));
@@ -34,24 +36,30 @@ export async function collectIds(dir: string, options: ScanOptions): Promise<IdO
 /** The frontmatter's `id`, when the text has frontmatter and it holds a string id. */
 export function frontmatterId(text: string): string | undefined {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const yaml = parseMarkdown(head(source)).children.find((n): n is Yaml => n.type === 'yaml');
-  if (!yaml) return undefined;
+  const top = head(source);
+  // Over a limit, the parser may take seconds or overflow its stack.
+  if (checkLimits(top, DEFAULT_LIMITS)) return undefined;
   try {
-    const data: unknown = parseYaml(yaml.value, { uniqueKeys: false, maxAliasCount: 100 });
+    const yaml = parseMarkdown(top).children.find((n): n is Yaml => n.type === 'yaml');
+    if (!yaml || yamlTooDeep(yaml.value)) return undefined;
+    // logLevel 'error': no warning on stderr for a key that is a list or mapping.
+    const data: unknown = parseYaml(yaml.value, { uniqueKeys: false, maxAliasCount: 100, logLevel: 'error' });
     const id = data && typeof data === 'object' ? (data as Record<string, unknown>).id : undefined;
     return typeof id === 'string' ? id.trim() : undefined;
   } catch {
-    return undefined; // malformed YAML holds no id we can trust
+    return undefined; // malformed or too deeply nested YAML holds no id we can trust
   }
 }
 
 // Frontmatter is at the top; parsing a whole folder of long documents to read
 // it costs seconds. The text up to the first closing `---` line is enough for
 // the parser to find the frontmatter; the parser still decides what it is.
+// Without an opening and a closing line there is none: nothing to parse.
 function head(source: string): string {
   const lines = source.split(/\r?\n|\r/);
+  if (lines[0]?.trimEnd() !== '---') return '';
   const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
-  return close === -1 ? source : lines.slice(0, close + 1).join('\n');
+  return close === -1 ? '' : lines.slice(0, close + 1).join('\n');
 }
 
 /** The next id of the year: one more than the highest of that prefix and year. */

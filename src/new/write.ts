@@ -71,8 +71,11 @@ async function acquire(lock: string): Promise<void> {
 // A lock is stale when the process that took it is gone, or it is old; the
 // answer is the lock file's inode, so that only that very file is broken.
 async function staleLock(lock: string): Promise<number | undefined> {
-  const [info, text] = await Promise.all([stat(lock).catch(() => undefined), readFile(lock, 'utf8').catch(() => '')]);
+  const info = await stat(lock).catch(() => undefined);
   if (!info) return undefined; // released meanwhile: just try again
+  // Reading a FIFO would wait for a writer for ever.
+  if (!info.isFile()) throw new UsageError(`${lock} is not a regular file, so it is no lock of coe new: delete it`);
+  const text = await readFile(lock, 'utf8').catch(() => '');
   if (Date.now() - info.mtimeMs > LOCK_STALE_MS) return info.ino;
   const pid = Number(text.trim());
   if (!Number.isSafeInteger(pid) || pid <= 0) return undefined; // being written: give it time

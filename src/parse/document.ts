@@ -7,7 +7,8 @@ import { pointKey, rangeOf, textOf, textRun } from '../model/text.js';
 import { blockReferences, type BlockRun } from './references.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontmatter, unclosedFrontmatter } from './frontmatter.js';
-import { checkLimits, DEFAULT_LIMITS, type InputLimits } from './limits.js';
+import { checkLimits, DEFAULT_LIMITS, OverLimitError, type InputLimits } from './limits.js';
+import { pushAll } from '../util/arrays.js';
 import { readControlComments } from './controls.js';
 import type { SectionInput } from '../sections/context.js';
 import { parseImpact } from '../sections/impact.js';
@@ -59,7 +60,12 @@ export function parseCoeDocument(file: string, input: string, options: ParseOpti
   } catch (error) {
     return { ok: false, fatal: { message: `Markdown could not be parsed: ${(error as Error).message}`, line: 1, column: 1 } };
   }
-  return { ok: true, doc: buildDocument(file, source, root, options) };
+  try {
+    return { ok: true, doc: buildDocument(file, source, root, options) };
+  } catch (error) {
+    if (!(error instanceof OverLimitError)) throw error;
+    return { ok: false, fatal: { message: `File is over a limit of what coe reads: ${error.message}`, line: 1, column: 1 } };
+  }
 }
 
 function buildDocument(file: string, source: string, root: Root, options: ParseOptions): CoeDocument {

@@ -2,6 +2,8 @@
 // problems with their place in the file, and where every key sits.
 import type { Yaml } from 'mdast';
 import {
+  CST,
+  Lexer,
   LineCounter,
   parseDocument,
   isAlias,
@@ -17,8 +19,78 @@ import { parseIsoTime } from '../util/time.js';
 import { didYouMean, editDistance } from '../util/suggest.js';
 import { hasPlaceholder } from '../util/placeholders.js';
 import type { FrontmatterModel, FrontmatterProblem, Range } from '../model/types.js';
+import { OverLimitError } from './limits.js';
 
 const MAX_ALIAS_COUNT = 100;
+
+// `logLevel: 'error'`: the yaml package warns on stderr when it turns a key
+// that is a list or mapping into a string; the key is reported as unknown.
+const YAML_OPTIONS = { prettyErrors: false, logLevel: 'error' } as const;
+
+/**
+ * Parses YAML, or throws OverLimitError when it nests too deeply for the
+ * parser's stack (nested "? " keys, brackets or "- " items, a few KB of them).
+ */
+function parseYaml(text: string, options: { uniqueKeys: boolean; lineCounter?: LineCounter }) {
+  if (yamlTooDeep(text)) throw tooDeep();
+  let doc;
+  try {
+    doc = parseDocument(text, { ...YAML_OPTIONS, ...options });
+  } catch (error) {
+    throw error instanceof RangeError ? tooDeep() : error;
+  }
+  // The composer catches its own stack overflow and reports it as an error.
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) throw tooDeep();
+  return doc;
+}
+
+/** Nesting past this many levels (indentation included) is not parsed. */
+export const MAX_YAML_DEPTH = 100;
+
+/**
+ * Whether the YAML nests deeper than MAX_YAML_DEPTH, read from the yaml
+ * package's lexer, which keeps no stack. Its parser recurses once a level:
+ * a few thousand levels overflow the stack, and an overflow inside V8's
+ * regular expression compiler aborts the process instead of throwing.
+ * Each line's depth is at most its indentation, plus the "?", "-" and ":"
+ * indicators on it, plus the brackets open around it.
+ */
+export function yamlTooDeep(text: string): boolean {
+  let flow = 0;
+  let line = 0;
+  let indent = 0;
+  let lineStart = true;
+  let scalarNext = false;
+  for (const token of new Lexer().lex(text)) {
+    if (scalarNext) {
+      // A scalar's source: its own indentation and line breaks are text.
+      scalarNext = false;
+      continue;
+    }
+    const type = CST.tokenType(token);
+    if (type === 'newline') {
+      [lineStart, line, indent] = [true, 0, 0];
+      continue;
+    }
+    if (type === 'space' || type === 'doc-mode' || type === 'byte-order-mark') {
+      if (type === 'space' && lineStart) indent = token.length;
+      continue;
+    }
+    lineStart = false;
+    if (token === CST.SCALAR) scalarNext = true;
+    else if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
+    else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1);
+    // In brackets, "?" and ":" nest nothing: the brackets count.
+    else if ((type === 'explicit-key-ind' || type === 'seq-item-ind' || type === 'map-value-ind') && flow === 0) line++;
+    else continue;
+    if (indent + line + flow > MAX_YAML_DEPTH) return true;
+  }
+  return false;
+}
+
+function tooDeep(): OverLimitError {
+  return new OverLimitError(`the frontmatter nests deeper than ${MAX_YAML_DEPTH} levels`);
+}
 
 export function emptyFrontmatter(): FrontmatterModel {
   return { present: false, hasCoeKey: false, data: {}, problems: [], positions: new Map(), strings: [], range: undefined };
@@ -34,7 +106,7 @@ export function unclosedFrontmatter(lines: string[]): FrontmatterModel {
   if (lines[0]?.trimEnd() !== '---') return model;
   const end = lines.findIndex((line, i) => i > 0 && (line.trim() === '' || line.startsWith('#')));
   const block = lines.slice(1, end === -1 ? undefined : end).join('\n');
-  const doc = parseDocument(block, { uniqueKeys: false, prettyErrors: false });
+  const doc = parseYaml(block, { uniqueKeys: false });
   if (!isMap(doc.contents) || !doc.contents.items.some((p) => isScalar(p.key) && p.key.value === 'coe')) return model;
   const start = { line: 1, column: 1 };
   model.present = true;
@@ -44,7 +116,17 @@ export function unclosedFrontmatter(lines: string[]): FrontmatterModel {
   return model;
 }
 
+/** Reads the frontmatter; throws OverLimitError when it nests too deeply to be read. */
 export function readFrontmatter(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
+  try {
+    return readYaml(node, idPrefix);
+  } catch (error) {
+    // A walk over values nested hundreds deep may still overflow the stack.
+    throw error instanceof RangeError ? tooDeep() : error;
+  }
+}
+
+function readYaml(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
   const model = emptyFrontmatter();
   if (!node?.position) return model;
   model.present = true;
@@ -55,7 +137,9 @@ export function readFrontmatter(node: Yaml | undefined, idPrefix: string): Front
   // The YAML text starts on the line after the opening `---`.
   const lineOffset = node.position.start.line;
   const counter = new LineCounter();
-  const doc = parseDocument(node.value, { uniqueKeys: true, lineCounter: counter, prettyErrors: false });
+  // Duplicate keys are found below: the yaml package compares each key with
+  // every one before it, which takes seconds on a mapping of 10,000 keys.
+  const doc = parseYaml(node.value, { uniqueKeys: false, lineCounter: counter });
   const toRange = (from: number, to: number): Range => {
     const a = counter.linePos(from);
     const b = counter.linePos(Math.max(from, to));
@@ -68,6 +152,11 @@ export function readFrontmatter(node: Yaml | undefined, idPrefix: string): Front
 
   // The first YAML error only: the ones after it mostly follow from it.
   const error = doc.errors[0];
+  const duplicate = firstDuplicateKey(doc.contents);
+  if (duplicate && (!error || duplicate[0] < error.pos[0])) {
+    model.problems.push({ message: 'Invalid YAML: Map keys must be unique', range: toRange(duplicate[0], duplicate[1]) });
+    return model;
+  }
   if (error) {
     // An unclosed quote or bracket is found at the end; point where it opens.
     const opened = error.code === 'MISSING_CHAR' ? openingOf(doc.contents, error.pos[0]) : undefined;
@@ -80,6 +169,7 @@ export function readFrontmatter(node: Yaml | undefined, idPrefix: string): Front
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    if (error instanceof RangeError) throw tooDeep();
     const range = firstAliasRange(doc.contents, toRange) ?? whole;
     model.problems.push({ message: `YAML could not be read: ${(error as Error).message}`, range });
     return model;
@@ -271,6 +361,29 @@ function indexPositions(node: unknown, prefix: string, toRange: ToRange, model: 
   } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
     model.strings.push({ path: prefix, value: node.value, range: toRange(node.range[0], node.range[1]) });
   }
+}
+
+// The place of the first key that repeats an earlier key of its mapping, in
+// the order the file is read. Keys are equal when their values are (1 and
+// "1" differ), as in the yaml package's own check.
+function firstDuplicateKey(node: unknown): [number, number] | undefined {
+  if (isMap(node)) {
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      if (isScalar(pair.key)) {
+        if (seen.has(pair.key.value) && pair.key.range) return [pair.key.range[0], pair.key.range[1]];
+        seen.add(pair.key.value);
+      }
+      const found = firstDuplicateKey(pair.value);
+      if (found) return found;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const found = firstDuplicateKey(item);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 // The start of the innermost quoted scalar or flow collection that runs up to `pos`.
