@@ -6,7 +6,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { CommandIO } from './lint.js';
 import { UsageError } from '../files/discover.js';
 import { loadConfig } from '../config/load.js';
-import { readLimited } from '../files/read.js';
+import { fileKind as kindOf, notRegularMessage, readLimited } from '../files/read.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { decode, parseCoeDocument } from '../parse/document.js';
 import { lintDocument, parseOptionsOf } from '../engine/lint.js';
@@ -105,7 +105,7 @@ async function regularFile(path: string, message: (why: string) => string): Prom
   } catch (error) {
     throw new UsageError(message(`File could not be read: ${describeError(error)}`));
   }
-  if (!info.isFile()) throw new UsageError(message(`it is ${kindOf(info)}, not a regular file`));
+  if (!info.isFile()) throw new UsageError(message(notRegularMessage(info)));
   return info;
 }
 
@@ -124,14 +124,6 @@ async function checkTarget(path: string, shown: string, coe: Stats): Promise<voi
 
 function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
-}
-
-function kindOf(info: Stats): string {
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a FIFO';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'not a regular file';
 }
 
 // Never overwrites without --force (O_EXCL fails when the file exists), and

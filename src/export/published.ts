@@ -47,28 +47,9 @@ export function sectionNodes(doc: CoeDocument, key: SectionKey): RootContent[] |
 
 /** The action items the draft lists (those not dropped), each with the cell its Action column was read from. */
 export function publishedActions(doc: CoeDocument): { item: ActionItem; cell: TableCell | undefined }[] {
-  const cells = actionCells(doc);
   return (doc.actionItems?.items ?? [])
     .filter((item) => item.status.toLowerCase() !== 'dropped')
-    .map((item) => {
-      const start = item.cells.action?.range.start;
-      return { item, cell: start ? cells.get(`${start.line}:${start.column}`) : undefined };
-    });
-}
-
-// Every table cell of the Action items section, by where it starts.
-function actionCells(doc: CoeDocument): Map<string, TableCell> {
-  const cells = new Map<string, TableCell>();
-  for (const node of sectionNodes(doc, 'action-items') ?? []) {
-    if (node.type !== 'table') continue;
-    for (const row of node.children) {
-      for (const cell of row.children) {
-        const p = cell.position?.start;
-        if (p) cells.set(`${p.line}:${p.column}`, cell);
-      }
-    }
-  }
-  return cells;
+    .map((item) => ({ item, cell: item.cells.action?.node }));
 }
 
 /** The title the draft shows: the frontmatter's, else the level-1 heading. */

@@ -49,12 +49,18 @@ async function readUpTo(handle: FileHandle, maxBytes: number): Promise<ReadResul
 }
 
 function notRegular(info: Stats): ReadResult {
-  if (info.isDirectory()) return { ok: false, message: 'File could not be read: it is a folder' };
-  return { ok: false, message: `Not a regular file (${kindOf(info)}): coe reads only regular files` };
+  return { ok: false, message: notRegularMessage(info) };
 }
 
-/** "a FIFO", "a character device", … */
-function kindOf(info: Stats): string {
+/** Why a path that is not a regular file is not read. */
+export function notRegularMessage(info: Stats): string {
+  if (info.isDirectory()) return 'File could not be read: it is a folder';
+  return `Not a regular file (${fileKind(info)}): coe reads only regular files`;
+}
+
+/** "a folder", "a FIFO", "a character device", … */
+export function fileKind(info: Stats): string {
+  if (info.isDirectory()) return 'a folder';
   if (info.isFIFO()) return 'a FIFO';
   if (info.isCharacterDevice()) return 'a character device';
   if (info.isBlockDevice()) return 'a block device';

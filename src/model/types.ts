@@ -1,6 +1,6 @@
 // The typed model of a COE document. Every part carries its place in the
 // original file (1-based lines and columns), so rules never re-read the text.
-import type { Root } from 'mdast';
+import type { Root, TableCell } from 'mdast';
 import type { Frontmatter, Incident } from './frontmatter-schema.js';
 
 export interface Point {
@@ -112,7 +112,10 @@ export interface DetectionModel {
 
 export interface Cell {
   text: string;
+  /** The cell's text in the file (just after its "|" when it is empty). */
   range: Range;
+  /** The cell in the syntax tree, for what renders it (the export). */
+  node: TableCell;
 }
 
 export type DependencyColumn =

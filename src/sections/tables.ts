@@ -8,7 +8,7 @@ export function firstTable(nodes: RootContent[]): Table | undefined {
 }
 
 export function cellsOf(row: TableRow): Cell[] {
-  return row.children.map((cell) => ({ text: textOf(cell), range: cellTextRange(cell) }));
+  return row.children.map((cell) => ({ text: textOf(cell), range: cellTextRange(cell), node: cell }));
 }
 
 // A finding about a cell points at its text, not at the "|" that opens it.

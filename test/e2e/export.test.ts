@@ -194,9 +194,9 @@ describe('coe export: bad input', () => {
     const fifo = path.join(dir, 'pipe.md');
     execFileSync('mkfifo', [fifo]);
     const started = Date.now();
-    expect(run('pipe.md')).toEqual({ code: 2, stdout: '', stderr: 'coe: Cannot export pipe.md: it is a FIFO, not a regular file\n' });
+    expect(run('pipe.md')).toEqual({ code: 2, stdout: '', stderr: 'coe: Cannot export pipe.md: Not a regular file (a FIFO): coe reads only regular files\n' });
     expect(run('orders.md', '--force', '-o', 'pipe.md')).toEqual({ code: 2, stdout: '', stderr: 'coe: Cannot write pipe.md: it is a FIFO, not a regular file\n' });
-    expect(run('/dev/null')).toEqual({ code: 2, stdout: '', stderr: 'coe: Cannot export /dev/null: it is a device, not a regular file\n' });
+    expect(run('/dev/null')).toEqual({ code: 2, stdout: '', stderr: 'coe: Cannot export /dev/null: Not a regular file (a character device): coe reads only regular files\n' });
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 });

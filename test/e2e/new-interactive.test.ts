@@ -111,7 +111,7 @@ describe.runIf(hasTmux || process.env.CI)('coe new in a terminal (tmux)', () => 
     t.press('C-u');
     t.type('2025-10-20 08:48 EST');
     t.press('Enter');
-    await t.waitFor(/"EST" is not an offset: write UTC or the offset/);
+    await t.waitFor(/"EST" is a zone abbreviation, not an offset: write the offset instead/);
     t.press('C-u');
     t.type('2025-10-20 06:48 UTC'); // as a timeline entry is written
     t.press('Enter');
