@@ -116,7 +116,7 @@ export default defineRule({
         "in customers' words (the export substitutes it), or the sentence should be reworded; a name the glossary " +
         'marks `false` is internal only, and any mention of it is reported. Names match whole and case folded, as a ' +
         'reader sees them: invisible characters (zero-width space and joiners, bidi marks) dropped, a soft hyphen read ' +
-        'as a hyphen, compatibility forms, hyphen variants and lookalike letters of other scripts folded: "Orders-API", ' +
+        'as nothing or as a hyphen, compatibility forms, hyphen variants and lookalike letters of other scripts folded: "Orders-API", ' +
         '`orders\\u00ADapi` and "оrders-api" with a Cyrillic "о" are "orders-api", "orders-apis" is not. Each name is ' +
         'reported once, at its first mention, with the number of other mentions. A name in a link target or in a ' +
         'glossary wording is reported even with a glossary entry, since the export publishes those as written.',

@@ -4,8 +4,10 @@
 //
 // Text is folded one code point (or one HTML character reference) at a time:
 // invisible format characters are dropped (zero-width space and joiners, bidi
-// marks, word joiner, …) but a soft hyphen reads as the hyphen it shows at a
-// line break ("orders\u00ADapi" is "orders-api"), compatibility forms are decomposed
+// marks, word joiner, …). A soft hyphen reads two ways: as nothing within a
+// line ("c\u00ADell-router" is "cell-router") and as the hyphen it shows at a
+// line break ("orders\u00ADapi" is "orders-api"), so a text that holds one is
+// folded both ways and a name found in either is found. Compatibility forms are decomposed
 // (NFKD: fullwidth letters, ligatures, non-breaking hyphens), case is folded,
 // non-ASCII lookalikes become their Unicode confusable prototype (UTS #39:
 // Cyrillic "о" is "o", U+2010 and U+2212 are "-"), and whitespace runs become
@@ -24,6 +26,8 @@ export interface Folded {
   text: string;
   starts: ArrayLike<number>;
   ends: ArrayLike<number>;
+  /** The other reading of a text with soft hyphens: with each of them read as nothing. */
+  alternate?: Folded;
 }
 
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
@@ -54,6 +58,13 @@ export function foldChar(chars: string): string {
 
 /** Folds a text for matching; `&shy;` and `&#8203;` read as the characters they stand for. */
 export function fold(text: string): Folded {
+  const hyphens = foldReading(text, true);
+  if (!hyphens.soft) return hyphens.folded;
+  return { ...hyphens.folded, alternate: foldReading(text, false).folded };
+}
+
+function foldReading(text: string, softAsHyphen: boolean): { folded: Folded; soft: boolean } {
+  let soft = false;
   const out = new FoldedBuilder(text.length);
   for (let i = 0; i < text.length; ) {
     // Plain ASCII (no space, no "&") is copied a run at a time: most text is.
@@ -81,14 +92,17 @@ export function fold(text: string): Folded {
       source = text[i]!;
       next = i + 1;
     }
-    if (source === SOFT_HYPHEN) out.softHyphen(i, next);
-    else {
+    if (source === SOFT_HYPHEN) {
+      soft = true;
+      if (softAsHyphen) out.softHyphen(i, next);
+      else out.invisible(next);
+    } else {
       const folded = !ref && code < 0x80 ? ASCII_FOLD[code]! : foldChar(source);
       for (let u = 0; u < folded.length; u++) out.char(folded[u]!, i, next);
     }
     i = next;
   }
-  return out.done();
+  return { folded: out.done(), soft };
 }
 
 // The folded text in chunks, and the original span of each of its characters.
@@ -142,6 +156,11 @@ class FoldedBuilder {
       this.char('-', start, end);
       this.lastSoft = true;
     }
+  }
+
+  /** A character that reads as nothing: the one before it takes its span. */
+  invisible(end: number): void {
+    if (this.length > 0) this.ends[this.length - 1] = end;
   }
 
   char(c: string, start: number, end: number): void {
@@ -211,14 +230,21 @@ function wholeAt(t: string, from: number, to: number): boolean {
   return !(after === '-' && t[to + 1] !== undefined && LETTER_OR_DIGIT.test(t[to + 1]!));
 }
 
-/** Every whole occurrence of a folded name in folded text, as spans of the original. */
+/** Every whole occurrence of a folded name in folded text (in either reading), as spans of the original. */
 export function findFolded(f: Folded, name: string): TermMatch[] {
   if (!name) return [];
   const out: TermMatch[] = [];
   for (let at = f.text.indexOf(name); at !== -1; at = f.text.indexOf(name, at + 1)) {
     if (wholeAt(f.text, at, at + name.length)) out.push(original(f, at, at + name.length));
   }
-  return out;
+  return f.alternate ? union(out, findFolded(f.alternate, name)) : out;
+}
+
+// The matches of both readings, each span once, in order.
+function union<T extends TermMatch>(a: T[], b: T[], key: (m: T) => string = (m) => `${m.index}:${m.length}`): T[] {
+  if (b.length === 0) return a;
+  const seen = new Set(a.map(key));
+  return [...a, ...b.filter((m) => !seen.has(key(m)))].sort((x, y) => x.index - y.index || y.length - x.length);
 }
 
 /** Every whole occurrence of a name in a text, folded, as spans of the text. */
@@ -265,10 +291,15 @@ export class NameSet {
     return this.count;
   }
 
-  /** Every whole occurrence of every name, overlaps included, in order of position. */
-  all(f: Folded): (NamedMatch & { at: number; len: number })[] {
+  /** Every whole occurrence of every name (in either reading), overlaps included, in order of position. */
+  all(f: Folded): NamedMatch[] {
+    const found = this.allIn(f);
+    return f.alternate ? union(found, this.allIn(f.alternate), (m) => `${m.index}:${m.length}:${m.name}`) : found;
+  }
+
+  private allIn(f: Folded): NamedMatch[] {
     const t = f.text;
-    const out: (NamedMatch & { at: number; len: number })[] = [];
+    const out: NamedMatch[] = [];
     if (this.count === 0) return out;
     for (let at = 0; at < t.length; at++) {
       const before = t[at - 1];
@@ -281,7 +312,7 @@ export class NameSet {
         node = node.next.get(c);
         k += c.length;
         if (node && node.names.length > 0 && wholeAt(t, at, k)) {
-          out.push({ ...original(f, at, k), name: node.names[0]!, at, len: k - at });
+          out.push({ ...original(f, at, k), name: node.names[0]! });
         }
       }
       // The longest first at each place.
@@ -292,13 +323,13 @@ export class NameSet {
 
   /** The mentions: where two names overlap ("cell-router" in "cell-router fleet"), the one that starts first, then the longer, wins. */
   mentions(f: Folded): NamedMatch[] {
-    const all = this.all(f).sort((a, b) => a.at - b.at || b.len - a.len);
+    const all = this.all(f).sort((a, b) => a.index - b.index || b.length - a.length);
     const kept: NamedMatch[] = [];
     let end = -1;
     for (const m of all) {
-      if (m.at < end) continue;
+      if (m.index < end) continue;
       kept.push({ index: m.index, length: m.length, name: m.name });
-      end = m.at + m.len;
+      end = m.index + m.length;
     }
     return kept;
   }
@@ -321,5 +352,5 @@ export function findHost(f: Folded, host: string): TermMatch[] {
     if (after !== undefined && (after === '-' || isWordChar(after))) continue;
     out.push(original(f, at, at + name.length));
   }
-  return out;
+  return f.alternate ? union(out, findHost(f.alternate, host)) : out;
 }

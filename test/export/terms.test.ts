@@ -50,6 +50,12 @@ describe('findTerm', () => {
     expect(spans(text, 'orders-api')).toEqual(['Orders\u00ADAPI', 'orders-api', '\u043Erders-api', 'orders\u2011api']);
   });
 
+  it('reads a soft hyphen both ways: as nothing within a line, as a hyphen at a break', () => {
+    expect(spans('The c\u00ADell-router fleet and cell-rou&shy;ter.', 'cell-router')).toEqual(['c\u00ADell-router', 'cell-rou&shy;ter']);
+    expect(spans('orders\u00ADapi and orders-\u00ADapi', 'orders-api')).toEqual(['orders\u00ADapi', 'orders-\u00ADapi']);
+    expect(spans('ordersapi', 'orders-api')).toEqual([]);
+  });
+
   it('does not match inside a longer name', () => {
     for (const text of ['orders-apis', 'old-orders-api', 'orders-api-v2', 'orders-api_2', 'xorders-api', 'orders-apí'.normalize('NFD')]) {
       expect([text, spans(text, 'orders-api')]).toEqual([text, []]);

@@ -59,6 +59,7 @@ function asRead(out: string, format: string): string {
   if (format === 'json') return JSON.stringify(JSON.parse(out), (_, v) => v, 0).replace(/\\[nt"]/g, ' ');
   if (format === 'html') {
     return out
+      .replace(/<style[^>]*>[\s\S]*?<\/style>/gi, '')
       .replace(/<[^>]*>/g, '')
       .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
       .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
