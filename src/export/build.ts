@@ -5,6 +5,7 @@
 import type { TableCell } from 'mdast';
 import type { ActionItem, CoeDocument, SectionKey } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
+import { pushAll } from '../util/arrays.js';
 import { parseIsoTime, formatUtc } from '../util/time.js';
 import { parseDay } from '../rules/util.js';
 import { blocksText, inlineText, linksOf, toBlocks, toInlines } from './content.js';
@@ -167,7 +168,7 @@ function sectionProse(
   for (const node of nodes) {
     const made = toBlocks([node], redact);
     if (made.length === 0) continue;
-    blocks.push(...made);
+    pushAll(blocks, made);
     note([blocksText(made), ...linksOf(made)].join(' '), node.position?.start.line);
   }
   return { text: blocksText(blocks), blocks };

@@ -23,7 +23,7 @@ function rows(result: FileResult, chalk: Parameters<Reporter>[1]['chalk']): stri
     message: m.message.replace(/\.$/, ''),
     rule: m.ruleId,
   }));
-  const w = (key: 'place' | 'severity' | 'message') => Math.max(...cells.map((c) => c[key].length));
+  const w = (key: 'place' | 'severity' | 'message') => cells.reduce((n, c) => Math.max(n, c[key].length), 0);
   const [wPlace, wSeverity, wMessage] = [w('place'), w('severity'), w('message')];
   return cells.map((c) => {
     const severity = c.severity === 'error' ? chalk.red(c.severity.padEnd(wSeverity)) : chalk.yellow(c.severity.padEnd(wSeverity));

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument } from '../model/types.js';
 import { rangeAt } from '../model/text.js';
+import { pushAll } from '../util/arrays.js';
 import { faultsOfPeople, hitsOf, isNegated, wholePattern, type Hit } from '../util/blame.js';
 
 // Words and phrases that judge a person rather than describe a condition,
@@ -206,7 +207,7 @@ export default defineRule({
   check({ doc, options }) {
     const words = wholePattern(blamingWords(options), 'giu');
     const findings = wordFindings(doc, words);
-    if (options.names) findings.push(...nameFindings(doc, options.nameParts, options.teams));
+    if (options.names) pushAll(findings, nameFindings(doc, options.nameParts, options.teams));
     return findings;
   },
 });

@@ -42,7 +42,7 @@ export default defineRule({
     const leaves = rootCauses(doc.whys);
     if (leaves.length === 0) return [];
     const findings: RuleFinding[] = [];
-    const deepest = Math.max(...leaves.map((n) => n.depth));
+    const deepest = leaves.reduce((d, n) => Math.max(d, n.depth), 0);
     if (deepest < options.minDepth) {
       findings.push({
         message: `The deepest root cause is at depth ${deepest}; keep asking why until at least depth ${options.minDepth}, where causes are worth acting on`,
