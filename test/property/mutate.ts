@@ -173,9 +173,22 @@ const DISGUISES: ((rest: string) => string)[] = [
   (rest) => `*${rest}*`,
 ];
 
-/** fast-check settings: seeded, so a failure can be replayed (COE_FC_SEED, COE_FC_PATH). */
-export function runSettings(numRuns: number): fc.Parameters<unknown> {
-  const seed = process.env.COE_FC_SEED ? Number(process.env.COE_FC_SEED) : 20261202;
+/**
+ * The runs of a property, in chunks of at most CHUNK cases, each a test of
+ * its own with its own seed: a long synchronous run would starve vitest's
+ * worker. A failure prints its seed and path: replay it with
+ * COE_FC_SEED=… COE_FC_PATH=… (and the chunk's name, -t).
+ */
+export function chunks(total: number): { name: string; settings: fc.Parameters<unknown> }[] {
+  const base = process.env.COE_FC_SEED ? Number(process.env.COE_FC_SEED) : 20261202;
   const path = process.env.COE_FC_PATH;
-  return { seed, numRuns, ...(path ? { path, endOnFailure: true } : {}) };
+  const out: { name: string; settings: fc.Parameters<unknown> }[] = [];
+  for (let done = 0, k = 0; done < total; done += CHUNK, k++) {
+    const numRuns = Math.min(CHUNK, total - done);
+    const seed = base + k;
+    out.push({ name: `cases ${done + 1}-${done + numRuns} (seed ${seed})`, settings: { seed, numRuns, ...(path ? { path, endOnFailure: true } : {}) } });
+  }
+  return out;
 }
+
+const CHUNK = 500;

@@ -1,0 +1,37 @@
+// Property tests (fast-check) over mutated COEs: linting never throws, gives
+// the same result twice and always names the file. With test/property/export,
+// 10,000 cases a run (COE_FC_LINT_RUNS, COE_FC_EXPORT_RUNS), seeded: a failure
+// prints its seed and path to replay it (COE_FC_SEED=… COE_FC_PATH=…).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../../src/config/config.js';
+import { lintBytes } from '../../src/engine/lint.js';
+import { caseArb, chunks, mutate, seedDocuments } from './mutate.js';
+
+const LINT_RUNS = Number(process.env.COE_FC_LINT_RUNS ?? 5000);
+
+const seeds = seedDocuments();
+const config: ResolvedConfig = { ...structuredClone(DEFAULT_CONFIG), internalDomains: ['corp.example.com'], internalTerms: ['shard-7'] };
+const settings = { now: '2025-10-23', internalTerms: config.internalTerms };
+
+describe(`lint of mutated COEs never throws, is deterministic and names the file (${LINT_RUNS} cases)`, () => {
+  it.each(chunks(LINT_RUNS))('$name', ({ settings: runSettings }) => {
+    fc.assert(
+      fc.property(caseArb(seeds.length), ({ seed, mutations }) => {
+        const bytes = mutate(seeds[seed]!.text, mutations);
+        const first = lintBytes('mutated.md', bytes, config, settings);
+        const second = lintBytes('mutated.md', bytes, config, settings);
+        expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+        expect(first.file).toBe('mutated.md');
+        for (const m of first.messages) {
+          expect(m.line).toBeGreaterThanOrEqual(1);
+          expect(m.column).toBeGreaterThanOrEqual(1);
+          expect(typeof m.message).toBe('string');
+          expect(m.message).not.toMatch(/\n\s+at /); // no stack trace in a message
+        }
+      }),
+      runSettings,
+    );
+  }, 600_000);
+});
+
