@@ -5,7 +5,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { baseDocument, edit, lineOf, lintString, runCoe, type RunResult } from '../helpers/lint.js';
+import { spawnSync } from 'node:child_process';
+import { baseDocument, BIN, edit, lineOf, lintString, runCoe, type RunResult } from '../helpers/lint.js';
 
 // Before every due date of base.md, so action-item-overdue stays quiet.
 const NOW = '2025-09-10';
@@ -169,10 +170,24 @@ describe('unreadable content: one fatal finding, the other files still linted', 
     expect(fatal(folder({ 'bad.md': text }))).toBe(lineOf(text, 'word word'));
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable file (chmod 000)', () => {
+  it('an unreadable file (chmod 000)', () => {
     const dir = folder({ 'bad.md': BASE });
     chmodSync(path.join(dir, 'bad.md'), 0o000);
-    fatal(dir);
+    if (process.getuid?.() !== 0) {
+      fatal(dir);
+      return;
+    }
+    // root reads any file: run coe as nobody, who can read all but bad.md.
+    chmodSync(dir, 0o755);
+    chmodSync(path.join(dir, 'good.md'), 0o644);
+    const run = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, 'lint', '--format', 'json', '--now', NOW, '.'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    const files = new Map((JSON.parse(run.stdout) as JsonFile[]).map((f) => [f.file, f.messages]));
+    expect(files.get('good.md')).toEqual([]);
+    expect(files.get('bad.md')?.map((m) => [m.ruleId, m.severity, m.message])).toEqual([['fatal', 'error', 'File could not be read: permission denied']]);
   });
 
   it('a bad file named on the command line is reported the same way', () => {
