@@ -3,10 +3,10 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { UsageError } from './files/discover.js';
-import type { CommandIO } from './commands/lint.js';
+import { UsageError } from './util/errors.js';
+import type { CommandIO } from './commands/io.js';
 import { FORMATS } from './reporters/index.js';
-import { parseDay } from './rules/util.js';
+import { parseDay } from './util/time.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };

@@ -3,8 +3,8 @@
 // then write it (stdout, or -o FILE without overwriting).
 import { constants, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import type { CommandIO } from './lint.js';
-import { UsageError } from '../files/discover.js';
+import type { CommandIO } from './io.js';
+import { UsageError } from '../util/errors.js';
 import { loadConfig } from '../config/load.js';
 import { fileKind as kindOf, notRegularMessage, readLimited } from '../files/read.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';

@@ -6,10 +6,11 @@
 // --yes for everything).
 import { chmod, mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CommandIO } from './lint.js';
+import type { CommandIO } from './io.js';
 import { loadConfig, PACKAGE_KEY, SEARCH_PLACES } from '../config/load.js';
 import { DEFAULT_CONFIG } from '../config/config.js';
-import { UsageError } from '../files/discover.js';
+import { UsageError } from '../util/errors.js';
+import { escapeRegExp } from '../util/regex.js';
 import { REPOSITORY_URL } from '../docs/project.js';
 import { addDevDependency, newPackageJson } from '../util/package-json.js';
 
@@ -219,7 +220,7 @@ async function writePreCommit(cwd: string, docs: string): Promise<Outcome> {
 /** The pre-commit `files` pattern: a regular expression of paths under the docs folder. */
 export function docsPattern(docs: string): string {
   const folder = toPosix(path.normalize(docs)).replace(/^\.\/?/, '').replace(/\/$/, '');
-  const escaped = folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(folder);
   return folder ? `^${escaped}/.*\\.(md|markdown)$` : '\\.(md|markdown)$';
 }
 

@@ -1,6 +1,8 @@
 // `coe lint`: find the files, lint each one, report, and choose the exit code.
 import { loadConfig } from '../config/load.js';
-import { discover, UsageError } from '../files/discover.js';
+import { discover } from '../files/discover.js';
+import { UsageError } from '../util/errors.js';
+import type { CommandIO } from './io.js';
 import { readLimited, type ReadResult } from '../files/read.js';
 import { couldNotLint, fatalResult, lintBytes, refusedResult, type FileResult } from '../engine/lint.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
@@ -118,12 +120,4 @@ async function reportContext(io: CommandIO): Promise<ReportContext> {
 
 function onlyErrors(result: FileResult): FileResult {
   return { ...result, messages: result.messages.filter((m) => m.severity === 'error'), warningCount: 0 };
-}
-
-export interface CommandIO {
-  cwd: string;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  resolve(file: string): string;
 }

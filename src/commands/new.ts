@@ -3,8 +3,8 @@
 // waits for input. It writes inside the folder, never over a file.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { CommandIO } from './lint.js';
-import { UsageError } from '../files/discover.js';
+import type { CommandIO } from './io.js';
+import { UsageError } from '../util/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { givenValues, requireAll, type GivenValues, type NewFlags } from '../new/flags.js';

@@ -1,5 +1,5 @@
 // `coe rules`: the rules, their default severity and what they check.
-import type { CommandIO } from './lint.js';
+import type { CommandIO } from './io.js';
 import { catalog } from '../docs/catalog.js';
 import { ruleDocsUrl } from '../docs/project.js';
 

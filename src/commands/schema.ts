@@ -1,5 +1,5 @@
 // `coe schema [frontmatter|config]`: prints a JSON Schema for editors.
-import type { CommandIO } from './lint.js';
+import type { CommandIO } from './io.js';
 import { loadConfig } from '../config/load.js';
 import { jsonSchema, type SchemaName } from '../docs/schemas.js';
 

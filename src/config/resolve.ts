@@ -3,7 +3,7 @@
 // any file is linted.
 import path from 'node:path';
 import type { z } from 'zod';
-import { UsageError } from '../files/discover.js';
+import { UsageError } from '../util/errors.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config.js';
 import { configBase, LEVELS, levelSchema, strictOptions, type ConfigFile } from './schema.js';

@@ -7,6 +7,7 @@
 // what to remove or replace. Never works on Markdown source.
 import { domainToUnicode } from 'node:url';
 import { findHost, fold, NameSet, type Folded, type TermMatch } from '../util/terms.js';
+import { escapeRegExp, wholePattern } from '../util/regex.js';
 import { MARK, tidyMarked } from './tidy.js';
 
 export { MARK, tidyMarked } from './tidy.js';
@@ -47,8 +48,8 @@ export interface Redactor {
 }
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-const ACTION_ID = /(?<![\p{L}\p{N}_-])AI-[1-9]\d*(?![\p{L}\p{N}_])/gu;
-const LESSON_ID = /(?<![\p{L}\p{N}_-])L[1-9]\d*(?![\p{L}\p{N}_])/gu;
+const ACTION_ID = wholePattern(['AI-[1-9]\\d*'], 'g');
+const LESSON_ID = wholePattern(['L[1-9]\\d*'], 'g');
 const HANDLE = /(?<![\p{L}\p{N}_.@/-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?/gu;
 // Punctuation around a URL in prose is not part of it.
 const LEADING = new Set(['(', '<', '[', '"', "'", '“', '‘']);
@@ -63,7 +64,7 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     if (typeof wording === 'string' && term.trim() !== '') glossary.set(term, wording.replace(/\s+/g, ' ').trim());
   }
   const terms = new NameSet(glossary.keys());
-  const coeId = new RegExp(`(?<![\\p{L}\\p{N}_-])${escapeRegExp(settings.idPrefix)}-\\d{4}-\\d{3,}(?![\\p{L}\\p{N}_])`, 'gu');
+  const coeId = wholePattern([`${escapeRegExp(settings.idPrefix)}-\\d{4}-\\d{3,}`], 'g');
 
   const isInternalUrl = (url: string): boolean => {
     if (tickets.has(normalizeUrl(url))) return true;
@@ -255,8 +256,4 @@ function normalizeUrl(url: string): string {
   let end = text.length;
   while (end > 0 && text[end - 1] === '/') end--;
   return text.slice(0, end);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

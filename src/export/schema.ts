@@ -2,6 +2,7 @@
 // the documented shape of `coe export --format json` (schemas/rca.schema.json
 // is generated from this file; see json-schema.ts).
 import { z } from 'zod';
+import { TERMS as ACTION_TERMS } from '../model/vocabulary.js';
 
 export const RCA_VERSION = 1;
 
@@ -70,7 +71,8 @@ export const proseSchema = z
   })
   .meta({ id: 'Prose' });
 
-export const TERMS = ['short', 'mid', 'long', 'other'] as const;
+/** The groups of the draft's actions: the format's terms, and `other` for an item with none. */
+export const TERMS = [...ACTION_TERMS, 'other'] as const;
 export type Term = (typeof TERMS)[number];
 
 export const actionSchema = z

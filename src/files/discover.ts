@@ -3,6 +3,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from '../util/errors.js';
 import { pushAll } from '../util/arrays.js';
 
 export interface Target {
@@ -11,7 +12,6 @@ export interface Target {
   explicit: boolean;
 }
 
-export class UsageError extends Error {}
 
 export interface DiscoverOptions {
   cwd: string;

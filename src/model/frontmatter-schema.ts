@@ -1,6 +1,7 @@
 // The frontmatter of section 2 of the format, as zod schemas. The id prefix
 // is configurable, so the schema is built by a function.
 import { z } from 'zod';
+import { escapeRegExp } from '../util/regex.js';
 
 export const STATUSES = ['draft', 'review', 'approved', 'published'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -53,7 +54,7 @@ export type Incident = z.infer<typeof incidentSchema>;
 const nonEmptyString = z.string().trim().min(1, 'must not be empty');
 
 export function idPattern(prefix: string): RegExp {
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(prefix);
   return new RegExp(`^${escaped}-\\d{4}-\\d{3,}$`);
 }
 

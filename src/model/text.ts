@@ -3,6 +3,7 @@
 import type { Nodes, Text, InlineCode, Code } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Point, Range, Reference, SectionKey, TextRun } from './types.js';
+import { wholePattern } from '../util/regex.js';
 
 export function rangeOf(node: { position?: { start: Point; end: Point } | undefined }): Range {
   const p = node.position;
@@ -180,7 +181,7 @@ export function rangeAt(run: TextRun, index: number, length: number): Range {
 }
 
 // Whole tokens only: "L7-balancer" and "XAI-9" are not references.
-const REFERENCE = /(?<![\p{L}\p{N}_-])(?:L[1-9]\d*|AI-[1-9]\d*)(?![\p{L}\p{N}_]|-[\p{L}\p{N}])/gu;
+const REFERENCE = wholePattern(['L[1-9]\\d*', 'AI-[1-9]\\d*'], 'g');
 
 const ID_LIST = /^\s*(?:L[1-9]\d*|AI-[1-9]\d*)(?:\s*,\s*(?:L[1-9]\d*|AI-[1-9]\d*))*\s*$/;
 

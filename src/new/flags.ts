@@ -1,7 +1,7 @@
 // Scripted `coe new`: the values the flags give, each checked, and the list
 // of the required ones that are missing (which, with no terminal to ask in,
 // is an error naming the flags).
-import { UsageError } from '../files/discover.js';
+import { UsageError } from '../util/errors.js';
 import type { DetectionSource } from '../model/frontmatter-schema.js';
 import {
   checkDetectedAfter,

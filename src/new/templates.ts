@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../files/discover.js';
+import { UsageError } from '../util/errors.js';
 import { parseMarkdown } from '../parse/markdown.js';
 
 export const DEFAULT_TEMPLATE = 'standard';

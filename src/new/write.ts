@@ -6,7 +6,7 @@
 //   it, is never replaced; the next name (`-2`, `-3`, …) is tried instead.
 import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../files/discover.js';
+import { UsageError } from '../util/errors.js';
 
 export const LOCK_NAME = '.coe-new.lock';
 const LOCK_WAIT_MS = 15_000;

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { ActionColumn, ActionItem } from '../model/types.js';
 import { ACTION_HEADERS } from '../sections/action-items.js';
-import { headingOf, parseDay } from './util.js';
+import { headingOf } from './util.js';
+import { ACTION_STATUSES, isOneOf, TERMS } from '../model/vocabulary.js';
+import { parseDay } from '../util/time.js';
 import { hasPlaceholder } from '../util/placeholders.js';
 import { didYouMean } from '../util/suggest.js';
 
-export const TERMS = ['short', 'mid', 'long'] as const;
-export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'validated', 'dropped'] as const;
 const ACTION_ID = /^AI-[1-9]\d*$/;
 const LESSON_LIST = /^\s*L[1-9]\d*(\s*,\s*L[1-9]\d*)*\s*$/;
 
@@ -75,11 +75,11 @@ function checkItem(item: ActionItem, columns: ActionColumn[], ids: Map<string, n
   const label = item.id || 'This action item';
   if (!item.action) bad('action', `${label} has no Action: say what will be done`);
   const term = item.cells.term?.text ?? item.term;
-  if (!(TERMS as readonly string[]).includes(item.term)) bad('term', `${label}: Term "${term}" must be short (hours), mid (days to weeks) or long (systemic change)${didYouMean(term, TERMS)}`);
+  if (!isOneOf(TERMS, item.term)) bad('term', `${label}: Term "${term}" must be short (hours), mid (days to weeks) or long (systemic change)${didYouMean(term, TERMS)}`);
   if (!item.owner) bad('owner', `${label} has no Owner: name a team or person`);
   if (parseDay(item.due) === undefined) bad('due', `${label}: Due "${item.due}" must be a date written YYYY-MM-DD`);
   const status = item.cells.status?.text ?? item.status;
-  if (!(ACTION_STATUSES as readonly string[]).includes(item.status)) bad('status', `${label}: Status "${status}" must be one of ${ACTION_STATUSES.join(', ')}${didYouMean(status, ACTION_STATUSES)}`);
+  if (!isOneOf(ACTION_STATUSES, item.status)) bad('status', `${label}: Status "${status}" must be one of ${ACTION_STATUSES.join(', ')}${didYouMean(status, ACTION_STATUSES)}`);
   const lessons = item.cells.lessons?.text ?? '';
   if (lessons && !LESSON_LIST.test(lessons)) bad('lessons', `${label}: Lessons "${lessons}" must be lesson ids separated by commas, e.g. "L1, L2"`);
   return out;

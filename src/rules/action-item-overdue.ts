@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { ActionItem } from '../model/types.js';
-import { DAY_MS, parseDay, plural } from './util.js';
+import { DAY_MS, parseDay } from '../util/time.js';
+import { plural } from '../util/text.js';
+import { isOneOf, PENDING_STATUSES } from '../model/vocabulary.js';
 
-const PENDING = ['open', 'in-progress'];
 
 export default defineRule({
   meta: {
@@ -43,7 +44,7 @@ export default defineRule({
 function overdue(item: ActionItem, now: number): RuleFinding[] {
   const due = parseDay(item.due);
   // An invalid Due or Status is reported by action-item-fields.
-  if (due === undefined || !PENDING.includes(item.status) || due >= now) return [];
+  if (due === undefined || !isOneOf(PENDING_STATUSES, item.status) || due >= now) return [];
   const days = Math.round((now - due) / DAY_MS);
   const label = item.id || 'This action item';
   return [

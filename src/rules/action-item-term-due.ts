@@ -3,10 +3,9 @@
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { ActionItem } from '../model/types.js';
-import { TERMS } from './action-item-fields.js';
-import { DAY_MS, parseDay, plural } from './util.js';
-
-type Term = (typeof TERMS)[number];
+import { isOneOf, TERMS, type Term } from '../model/vocabulary.js';
+import { DAY_MS, parseDay } from '../util/time.js';
+import { plural } from '../util/text.js';
 
 export default defineRule({
   meta: {
@@ -72,7 +71,7 @@ export default defineRule({
 });
 
 function termOf(item: ActionItem): Term | undefined {
-  return (TERMS as readonly string[]).includes(item.term) ? (item.term as Term) : undefined;
+  return isOneOf(TERMS, item.term) ? item.term : undefined;
 }
 
 /** The calendar date of an ISO time as written (its own offset), in ms. */

@@ -6,7 +6,7 @@ import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument } from '../model/types.js';
 import { rangeAt } from '../model/text.js';
 import { pushAll } from '../util/arrays.js';
-import { faultsOfPeople, hitsOf, isNegated, wholePattern, type Hit } from '../util/blame.js';
+import { faultsOfPeople, hitsOf, isNegated, phrasePattern, type Hit } from '../util/blame.js';
 
 // Words and phrases that judge a person rather than describe a condition,
 // after the Google SRE book ("Postmortem Culture"), John Allspaw's "Blameless
@@ -131,13 +131,13 @@ function authorsOf(doc: CoeDocument): string[] {
 function namePatterns(doc: CoeDocument, withParts: boolean): RegExp[] {
   const authors = authorsOf(doc);
   const patterns: RegExp[] = [];
-  const whole = wholePattern(authors, 'giu');
+  const whole = phrasePattern(authors, 'giu');
   if (whole) patterns.push(whole);
   if (withParts) {
     const parts = authors
       .flatMap((a) => a.split(/\s+/).filter((p, _, all) => all.length > 1 && p.length >= 3))
       .filter((p) => /^\p{Lu}/u.test(p) && !COMMON_WORDS.has(p.toLowerCase()));
-    const part = wholePattern(parts, 'gu');
+    const part = phrasePattern(parts, 'gu');
     if (part) patterns.push(part);
   }
   // @handles, not e-mail addresses: nothing name-like just before the "@".
@@ -205,7 +205,7 @@ export default defineRule({
     },
   },
   check({ doc, options }) {
-    const words = wholePattern(blamingWords(options), 'giu');
+    const words = phrasePattern(blamingWords(options), 'giu');
     const findings = wordFindings(doc, words);
     if (options.names) pushAll(findings, nameFindings(doc, options.nameParts, options.teams));
     return findings;

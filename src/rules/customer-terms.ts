@@ -11,7 +11,8 @@ import { redactorFor } from '../export/build.js';
 import { publishedTexts, type PublishedText } from '../export/published.js';
 import { readableUrl } from '../export/redact.js';
 import { fold, foldName, NameSet, showInvisible } from '../util/terms.js';
-import { plural, sectionName } from './util.js';
+import { sectionName } from './util.js';
+import { plural } from '../util/text.js';
 
 type Why = 'no-entry' | 'internal-only' | 'link' | 'wording';
 

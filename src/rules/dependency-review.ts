@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { DependenciesModel, DependencyColumn, DependencyRow, Range } from '../model/types.js';
 import { DEPENDENCY_COLUMNS, DEPENDENCY_HEADERS } from '../sections/dependencies.js';
-import { headingOf, plural } from './util.js';
+import { headingOf } from './util.js';
+import { AS_PROMISED, FAILURE_MODES, isOneOf } from '../model/vocabulary.js';
+import { plural } from '../util/text.js';
 import { hasPlaceholder } from '../util/placeholders.js';
 import { didYouMean } from '../util/suggest.js';
 
-const AS_PROMISED = ['yes', 'no', 'partly'];
-const FAILURE_MODES = ['expected-handled', 'expected-unhandled', 'novel'];
 
 type Table = NonNullable<DependenciesModel['table']>;
 
@@ -92,10 +92,10 @@ function checkRow(row: DependencyRow, columns: DependencyColumn[]): RuleFinding[
   const promised = valueOf(row, 'asPromised');
   const mode = valueOf(row, 'failureMode');
   // A value still left as a placeholder is reported by no-placeholders alone.
-  if (promised && !AS_PROMISED.includes(promised) && !hasPlaceholder(row.cells.asPromised?.text)) {
+  if (promised && !isOneOf(AS_PROMISED, promised) && !hasPlaceholder(row.cells.asPromised?.text)) {
     findings.push({ message: `${name}: As promised "${row.cells.asPromised!.text}" must be yes, no or partly${didYouMean(row.cells.asPromised!.text, AS_PROMISED)}`, range: row.cells.asPromised!.range });
   }
-  if (mode && !FAILURE_MODES.includes(mode) && !hasPlaceholder(row.cells.failureMode?.text)) {
+  if (mode && !isOneOf(FAILURE_MODES, mode) && !hasPlaceholder(row.cells.failureMode?.text)) {
     findings.push({ message: `${name}: Failure mode "${row.cells.failureMode!.text}" must be expected-handled, expected-unhandled or novel${didYouMean(row.cells.failureMode!.text, FAILURE_MODES)}`, range: row.cells.failureMode!.range });
   }
   const why = needsAction(promised, mode);

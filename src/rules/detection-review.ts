@@ -5,7 +5,8 @@ import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { DetectionAnswer, DetectionQuestion } from '../model/types.js';
 import { countWords } from '../model/text.js';
 import { DETECTION_HEADINGS, DETECTION_KEYWORDS } from '../sections/detection.js';
-import { headingOf, plural } from './util.js';
+import { headingOf } from './util.js';
+import { plural } from '../util/text.js';
 import { hasPlaceholder } from '../util/placeholders.js';
 
 const QUESTIONS = Object.keys(DETECTION_HEADINGS) as DetectionQuestion[];

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineRule } from '../engine/rule.js';
 import { rootCauses } from '../sections/five-whys.js';
-import { plural } from './util.js';
+import { plural } from '../util/text.js';
 
 export default defineRule({
   meta: {

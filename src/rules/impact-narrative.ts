@@ -1,7 +1,8 @@
 // Impact is a narrative: enough paragraphs and words, prose rather than lists.
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
-import { headingOf, plural } from './util.js';
+import { headingOf } from './util.js';
+import { plural } from '../util/text.js';
 import { hasPlaceholder } from '../util/placeholders.js';
 
 export default defineRule({

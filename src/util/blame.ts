@@ -3,29 +3,28 @@
 // attached to a person ("Dana's mistake", "his error", "a mistake by the
 // on-call engineer", "the operator made an error").
 
+import { escapeRegExp, wholePattern } from './regex.js';
+
 export interface Hit {
   index: number;
   text: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const BEFORE = '(?<![\\p{L}\\p{N}_-])';
-const AFTER = '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])';
 
 /** A phrase matched whole; its spaces match any white space (a soft line break too), either apostrophe. */
 function phraseSource(phrase: string): string {
   return phrase
     .trim()
     .split(/\s+/)
-    .map((word) => escape(word).replace(/['’]/g, "['’]"))
+    .map((word) => escapeRegExp(word).replace(/['’]/g, "['’]"))
     .join('\\s+');
 }
 
 /** One pattern for a list of phrases, matched whole, longest first. */
-export function wholePattern(phrases: string[], flags: string): RegExp | undefined {
+export function phrasePattern(phrases: string[], flags: string): RegExp | undefined {
   if (phrases.length === 0) return undefined;
   const sorted = [...phrases].sort((a, b) => b.length - a.length);
-  return new RegExp(`${BEFORE}(?:${sorted.map(phraseSource).join('|')})${AFTER}`, flags);
+  return wholePattern(sorted.map(phraseSource), flags);
 }
 
 export function hitsOf(text: string, pattern: RegExp | undefined): Hit[] {

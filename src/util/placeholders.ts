@@ -2,9 +2,10 @@
 // `???` standing alone, and `{{…}}`. A value that holds one is reported by
 // `no-placeholders` alone; the rules about that value's form pass over it.
 
+import { escapeRegExp, wholePattern } from './regex.js';
+
 export const PLACEHOLDER_WORDS: readonly string[] = ['TODO', 'TBD', 'FIXME'];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One pattern for every placeholder shape. Words match whole and in capitals
@@ -12,7 +13,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * not closing a question ("Is checkout down???").
  */
 export function placeholderPattern(words: readonly string[] = PLACEHOLDER_WORDS): RegExp {
-  const whole = words.map((w) => `(?<![\\p{L}\\p{N}_])${escape(w)}(?![\\p{L}\\p{N}_])`);
+  const whole = words.length > 0 ? [wholePattern(words.map(escapeRegExp), '').source] : [];
   return new RegExp([...whole, '(?<![\\p{L}\\p{N}_?])\\?{3,}(?![\\p{L}\\p{N}_?])', '\\{\\{[^{}\\n]*\\}\\}'].join('|'), 'gu');
 }
 

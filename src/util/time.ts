@@ -1,4 +1,5 @@
-// Formatting times for messages and output, always in UTC.
+// Dates and times: parsing the forms the format uses, and formatting them
+// for messages and output, always in UTC.
 
 /** 2025-10-20 06:48 UTC, with seconds when there are any (06:48:10). */
 export function formatUtc(time: number): string {
@@ -31,3 +32,15 @@ export function today(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** Parses YYYY-MM-DD strictly; undefined when it is not a real date. */
+export function parseDay(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const check = new Date(t);
+  return check.getUTCFullYear() === y && check.getUTCMonth() === mo - 1 && check.getUTCDate() === d ? t : undefined;
+}
+
+export const DAY_MS = 86_400_000;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { listTemplates, loadTemplate } from '../../src/new/templates.js';
 import { frontmatterOf, newDocument } from '../../src/new/document.js';
-import { UsageError } from '../../src/files/discover.js';
+import { UsageError } from '../../src/util/errors.js';
 import type { NewValues } from '../../src/new/values.js';
 import { findingsOf, lintString } from '../helpers/lint.js';
 
