@@ -200,7 +200,7 @@ describe('examples/ gives every figure of coe report something to show', () => {
 
   it('holds at least 11 COEs over more than a year, with every severity, status and detection source', () => {
     expect(docs.length).toBeGreaterThanOrEqual(11);
-    const starts = data.map((d) => dayOf(d.incident!.start!)).sort((a, b) => a - b);
+    const starts = data.map((d) => dayOf(d.incident!.start!.text)).sort((a, b) => a - b);
     expect(starts.at(-1)! - starts[0]!).toBeGreaterThan(365 * DAY_MS);
     expect(distinct(data.map((d) => d.severity))).toEqual([1, 2, 3, 4, 5]);
     expect(distinct(data.map((d) => d.status))).toEqual(['approved', 'draft', 'published', 'review']);
@@ -220,7 +220,7 @@ describe('examples/ gives every figure of coe report something to show', () => {
     expect(joined.length).toBeGreaterThanOrEqual(1);
     const unjoined = data.flatMap((a, i) =>
       data.slice(i + 1).filter((b) => {
-        const near = Math.abs(dayOf(a.incident!.start!) - dayOf(b.incident!.start!)) <= 90 * DAY_MS;
+        const near = Math.abs(dayOf(a.incident!.start!.text) - dayOf(b.incident!.start!.text)) <= 90 * DAY_MS;
         const shared = a.services!.some((s) => b.services!.includes(s)) && (a.tags ?? []).some((t) => (b.tags ?? []).includes(t));
         const related = a.related?.includes(b.id!) || b.related?.includes(a.id!);
         return near && shared && !related;

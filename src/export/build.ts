@@ -3,11 +3,12 @@
 // ids or internal sections. Beside it, where each piece came from in the
 // COE, so that a leak can be traced to its source.
 import type { TableCell } from 'mdast';
-import type { ActionItem, CoeDocument, SectionKey } from '../model/types.js';
+import type { ActionItem, CoeDocument, SectionKey, IncidentData } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { pushAll } from '../util/arrays.js';
 import { isOneOf, TERMS as ACTION_TERMS } from '../model/vocabulary.js';
-import { parseDay, parseIsoTime, formatUtc } from '../util/time.js';
+import { parseDay, formatUtc } from '../util/time.js';
+import { timeOf } from '../model/incident.js';
 import { blocksText, inlineText, linksOf, toBlocks, toInlines } from './content.js';
 import { dayInWords, windowInWords } from './dates.js';
 import { makeRedactor, type Redactor } from './redact.js';
@@ -82,8 +83,8 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
   const title = oneLine(redact.text(titleOf(doc)));
   note(title, at('the title', lineOf('title') ?? doc.title?.range.start.line));
 
-  const start = parseIsoTime(fm.incident?.start);
-  const end = parseIsoTime(fm.incident?.mitigated);
+  const start = timeOf(fm.incident, 'start');
+  const end = timeOf(fm.incident, 'mitigated');
   const windowText = windowInWords(start, end);
   const functions = affectedFunctions(fm.services ?? [], fm.glossary ?? {}).map(oneLine);
   const regions = (fm.regions ?? []).map((r) => oneLine(redact.text(r))).filter(Boolean);
@@ -114,7 +115,7 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
     whatHappened: whatHappened ?? { text: '', blocks: [] },
     rootCause: { placeholder, ...rootCause },
     actions: actionGroups(doc, redact, (text, line) => note(text, at('the Action items section', line))),
-    timeline: timelineEvents(fm.incident ?? {}),
+    timeline: timelineEvents(fm.incident),
   };
   return { rca, origins, warnings };
 }
@@ -219,10 +220,10 @@ function sortActions(actions: RcaAction[]): RcaAction[] {
   return [...actions].sort((a, b) => rank(a).localeCompare(rank(b)));
 }
 
-function timelineEvents(incident: Partial<Record<MilestoneEvent, string>>): TimelineEvent[] {
+function timelineEvents(incident: IncidentData | undefined): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const milestone of ['start', 'customer_notified', 'mitigated', 'resolved'] as const) {
-    const time = parseIsoTime(incident[milestone]);
+    const time = timeOf(incident, milestone);
     if (time === undefined) continue;
     events.push({ milestone, label: MILESTONE_LABELS[milestone], time: new Date(time).toISOString(), text: formatUtc(time) });
   }

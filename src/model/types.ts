@@ -1,7 +1,7 @@
 // The typed model of a COE document. Every part carries its place in the
 // original file (1-based lines and columns), so rules never re-read the text.
 import type { Root, TableCell } from 'mdast';
-import type { Frontmatter, Incident } from './frontmatter-schema.js';
+import type { DetectionSource, Frontmatter, Milestone } from './frontmatter-schema.js';
 
 export interface Point {
   line: number;
@@ -203,10 +203,34 @@ export interface ControlComment {
   range: Range;
 }
 
+/**
+ * What the parser found wrong in the frontmatter: its syntax and the types
+ * of its values. Unknown and missing keys carry their path, so that
+ * frontmatter-schema can pair a misspelt key with the key it stands for.
+ */
 export interface FrontmatterProblem {
+  kind: 'syntax' | 'type' | 'unknown-key' | 'missing-key';
   message: string;
   range: Range;
+  /** The key path ("incident.detected_by"), for unknown and missing keys. */
+  path?: string;
 }
+
+/** An incident milestone, parsed. */
+export interface IncidentTime {
+  /** As written. */
+  text: string;
+  /** Milliseconds since the epoch. */
+  ms: number;
+  range: Range;
+  /** False when it is out of order (frontmatter-schema says why): other rules pass over it. */
+  valid: boolean;
+}
+
+export type IncidentData = Partial<Record<Milestone, IncidentTime>> & { detected_by?: DetectionSource };
+
+/** The frontmatter's values that have the right type; milestones as times. */
+export type FrontmatterData = Partial<Omit<Frontmatter, 'incident'>> & { incident?: IncidentData };
 
 export interface FrontmatterModel {
   /** Whether the file has a frontmatter block at all. */
@@ -214,7 +238,7 @@ export interface FrontmatterModel {
   /** Whether the block holds a `coe` key (marks a COE document). */
   hasCoeKey: boolean;
   /** The values that passed validation, field by field. */
-  data: Partial<Omit<Frontmatter, 'incident'>> & { incident?: Partial<Incident> };
+  data: FrontmatterData;
   problems: FrontmatterProblem[];
   /** Where each key path ("incident.start") sits in the file. */
   positions: Map<string, Range>;

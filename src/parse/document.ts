@@ -13,6 +13,7 @@ import { readControlComments } from './controls.js';
 import type { SectionInput } from '../sections/context.js';
 import { parseImpact } from '../sections/impact.js';
 import { parseTimeline } from '../sections/timeline.js';
+import { timeOf } from '../model/incident.js';
 import { parseFiveWhys, walkWhys } from '../sections/five-whys.js';
 import { parseDetection } from '../sections/detection.js';
 import { parseDependencies } from '../sections/dependencies.js';
@@ -97,7 +98,7 @@ function buildDocument(file: string, source: string, root: Root, options: ParseO
     sections,
     sectionsByKey,
     impact: read('impact', parseImpact),
-    timeline: read('timeline', (input) => parseTimeline(input, frontmatter.data.incident?.start)),
+    timeline: read('timeline', (input) => parseTimeline(input, timeOf(frontmatter.data.incident, 'start'))),
     whys: read('five-whys', parseFiveWhys),
     detection: read('detection', parseDetection),
     dependencies: read('dependencies', parseDependencies),

@@ -14,11 +14,12 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { z } from 'zod';
-import { frontmatterSchema, MILESTONES, STATUSES, type Status } from '../model/frontmatter-schema.js';
+import { frontmatterSchema, type Milestone } from '../model/frontmatter-schema.js';
+import { incidentTime, markOrder } from '../model/incident.js';
 import { parseIsoTime } from '../util/time.js';
-import { didYouMean, editDistance } from '../util/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { hasPlaceholder } from '../util/placeholders.js';
-import type { FrontmatterModel, FrontmatterProblem, Range } from '../model/types.js';
+import type { FrontmatterData, FrontmatterModel, FrontmatterProblem, IncidentData, Range } from '../model/types.js';
 import { OverLimitError } from './limits.js';
 
 const MAX_ALIAS_COUNT = 100;
@@ -112,7 +113,7 @@ export function unclosedFrontmatter(lines: string[]): FrontmatterModel {
   model.present = true;
   model.hasCoeKey = true;
   model.range = { start, end: { line: 1, column: 4 } };
-  model.problems.push({ message: 'The frontmatter is never closed: end it with a line "---" before the body', range: model.range });
+  model.problems.push({ kind: 'syntax', message: 'The frontmatter is never closed: end it with a line "---" before the body', range: model.range });
   return model;
 }
 
@@ -154,14 +155,14 @@ function readYaml(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
   const error = doc.errors[0];
   const duplicate = firstDuplicateKey(doc.contents);
   if (duplicate && (!error || duplicate[0] < error.pos[0])) {
-    model.problems.push({ message: 'Invalid YAML: Map keys must be unique', range: toRange(duplicate[0], duplicate[1]) });
+    model.problems.push({ kind: 'syntax', message: 'Invalid YAML: Map keys must be unique', range: toRange(duplicate[0], duplicate[1]) });
     return model;
   }
   if (error) {
     // An unclosed quote or bracket is found at the end; point where it opens.
     const opened = error.code === 'MISSING_CHAR' ? openingOf(doc.contents, error.pos[0]) : undefined;
     const at = opened ?? error.pos[0];
-    model.problems.push({ message: yamlMessage(error.message), range: toRange(at, opened === undefined ? error.pos[1] : at + 1) });
+    model.problems.push({ kind: 'syntax', message: yamlMessage(error.message), range: toRange(at, opened === undefined ? error.pos[1] : at + 1) });
     return model;
   }
 
@@ -171,21 +172,23 @@ function readYaml(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
   } catch (error) {
     if (error instanceof RangeError) throw tooDeep();
     const range = firstAliasRange(doc.contents, toRange) ?? whole;
-    model.problems.push({ message: `YAML could not be read: ${(error as Error).message}`, range });
+    model.problems.push({ kind: 'syntax', message: `YAML could not be read: ${(error as Error).message}`, range });
     return model;
   }
   if (value === null || value === undefined) {
-    model.problems.push({ message: 'The frontmatter is empty: add the keys of a COE (coe: 1, id, title, …)', range: whole });
+    model.problems.push({ kind: 'syntax', message: 'The frontmatter is empty: add the keys of a COE (coe: 1, id, title, …)', range: whole });
     return model;
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    model.problems.push({ message: 'The frontmatter must be a YAML mapping of keys to values', range: whole });
+    model.problems.push({ kind: 'syntax', message: 'The frontmatter must be a YAML mapping of keys to values', range: whole });
     return model;
   }
   validate(value as Record<string, unknown>, idPrefix, model);
   return model;
 }
 
+// The keys and types of format 2. The policy (milestone order, what a status
+// needs, which key a misspelt one stands for) is frontmatter-schema's.
 function validate(raw: Record<string, unknown>, idPrefix: string, model: FrontmatterModel): void {
   // Keys that begin with `x-` belong to the user.
   const input = withoutUserKeys(raw);
@@ -193,60 +196,35 @@ function validate(raw: Record<string, unknown>, idPrefix: string, model: Frontma
   const result = frontmatterSchema(idPrefix).safeParse(input);
   const bad = new Set<string>();
   if (!result.success) {
-    const misspelt = misspellings(result.error.issues, model);
     for (const issue of result.error.issues) {
       // A value still left as a placeholder is reported by no-placeholders alone.
       const value = valueAt(input, issue.path);
       const placeholder = typeof value === 'string' && hasPlaceholder(value);
-      if (!placeholder) for (const problem of issueProblems(issue, model, misspelt, value)) model.problems.push(problem);
+      if (!placeholder) for (const problem of issueProblems(issue, model, value)) model.problems.push(problem);
       const path = issue.path.map(String);
       const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...path, k]) : [path];
       for (const k of keys) bad.add(k.join('.'));
     }
   }
-  model.data = keepValid(input, bad) as FrontmatterModel['data'];
-  checkMilestones(model);
+  const data = keepValid(input, bad);
+  model.data = { ...data, incident: isRecord(data.incident) ? incidentData(data.incident, model) : undefined } as FrontmatterData;
+  if (model.data.incident) markOrder(model.data.incident);
+  else delete model.data.incident;
 }
 
-// Milestones in order, and those a status needs. A milestone out of order is
-// dropped from the data, so no other rule reads a value known to be wrong.
-function checkMilestones(model: FrontmatterModel): void {
-  const { incident, status } = model.data;
-  if (!incident) return;
-  const at = (key: string) => model.positions.get(`incident.${key}`) ?? rangeOf(['incident'], model);
-  let previous: { key: string; value: string; time: number } | undefined;
-  for (const key of MILESTONES) {
-    const value = incident[key];
-    const time = parseIsoTime(value);
-    if (value === undefined || time === undefined) continue;
-    if (previous && time < previous.time) {
-      model.problems.push({
-        message: `"incident.${key}" (${value}) is before "incident.${previous.key}" (${previous.value}): milestones must be in order start ≤ detected ≤ engaged ≤ mitigated ≤ resolved`,
-        range: at(key),
-      });
-      delete incident[key];
-      continue;
-    }
-    previous = { key, value, time };
-  }
-  const notified = parseIsoTime(incident.customer_notified);
-  const start = parseIsoTime(incident.start);
-  if (notified !== undefined && start !== undefined && notified < start) {
-    model.problems.push({
-      message: `"incident.customer_notified" (${incident.customer_notified}) is before "incident.start" (${incident.start}): customers cannot be told before impact began`,
-      range: at('customer_notified'),
-    });
-    delete incident.customer_notified;
-  }
-  if (!status || !model.positions.has('incident')) return;
-  for (const [key, from] of Object.entries(NEEDED_FROM)) {
-    if (STATUSES.indexOf(status) >= STATUSES.indexOf(from) && !model.positions.has(`incident.${key}`)) {
-      model.problems.push({ message: `Missing "incident.${key}": it is required from status ${from} on (status is ${status})`, range: at(key) });
+// Milestones as times; the schema let through only ISO 8601 times.
+function incidentData(raw: Record<string, unknown>, model: FrontmatterModel): IncidentData {
+  const out: IncidentData = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'detected_by') out.detected_by = value as IncidentData['detected_by'];
+    else if (typeof value === 'string') {
+      const ms = parseIsoTime(value);
+      const range = model.positions.get(`incident.${key}`) ?? model.range!;
+      if (ms !== undefined) out[key as Milestone] = incidentTime(value, ms, range);
     }
   }
+  return out;
 }
-
-const NEEDED_FROM: Record<string, Status> = { engaged: 'review', mitigated: 'review', resolved: 'approved' };
 
 function valueAt(value: unknown, path: PropertyKey[]): unknown {
   let at = value;
@@ -262,45 +240,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// A misspelt key shows as an unknown key plus a missing one: pair them
-// (unknown path -> the missing key it stands for) to report them once.
-function misspellings(issues: z.core.$ZodIssue[], model: FrontmatterModel): Map<string, string> {
-  const missing = issues
-    .map((i) => i.path.map(String))
-    .filter((path) => path.length > 0 && !model.positions.has(path.join('.')));
-  const pairs = new Map<string, string>();
-  for (const issue of issues) {
-    if (issue.code !== 'unrecognized_keys') continue;
-    const parent = issue.path.map(String);
-    for (const name of issue.keys) {
-      const match = missing.find(
-        (m) => m.length === parent.length + 1 && m.slice(0, -1).join('.') === parent.join('.') && editDistance(m.at(-1)!, name) <= 2,
-      );
-      if (match) pairs.set([...parent, name].join('.'), match.join('.'));
-    }
-  }
-  return pairs;
-}
-
-function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, misspelt: Map<string, string>, value: unknown): FrontmatterProblem[] {
+function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, value: unknown): FrontmatterProblem[] {
   const path = issue.path.map(String);
   const key = path.join('.');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((name) => {
       const full = [...path, name].join('.');
-      const meant = misspelt.get(full);
-      const message = meant
-        ? `Unknown key "${full}": did you mean "${meant.split('.').at(-1)}"?`
-        : `Unknown key "${full}": check its spelling (keys of your own must begin with "x-")`;
-      return { message, range: model.positions.get(full) ?? rangeOf(path, model) };
+      const message = `Unknown key "${full}": check its spelling (keys of your own must begin with "x-")`;
+      return { kind: 'unknown-key', path: full, message, range: model.positions.get(full) ?? rangeOf(path, model) };
     });
   }
-  if ([...misspelt.values()].includes(key)) return [];
+  if (key !== '' && !model.positions.has(key)) {
+    return [{ kind: 'missing-key', path: key, message: `Missing required key "${key}"`, range: rangeOf(path, model) }];
+  }
   const where = key === '' ? 'The frontmatter' : `"${key}"`;
   let message: string;
-  if (key !== '' && !model.positions.has(key)) {
-    message = `Missing required key "${key}"`;
-  } else if (issue.code === 'invalid_value' && 'values' in issue) {
+  if (issue.code === 'invalid_value' && 'values' in issue) {
     const written = typeof value === 'string' ? ` (it is "${value}"${didYouMean(value, issue.values.map(String)).replace(/^ \(/, ': ').replace(/\)$/, '')})` : '';
     message = `${where} must be one of: ${issue.values.map(String).join(', ')}${written}`;
   } else if (issue.code === 'invalid_type') {
@@ -308,7 +263,7 @@ function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, misspel
   } else {
     message = `${where}: ${issue.message}`;
   }
-  return [{ message, range: rangeOf(path, model) }];
+  return [{ kind: 'type', message, range: rangeOf(path, model) }];
 }
 
 // The place of a key path, or of its nearest parent that is in the file.

@@ -2,7 +2,7 @@
 // of the date of incident.resolved; at least one mid- or long-term item.
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
-import type { ActionItem } from '../model/types.js';
+import type { ActionItem, IncidentTime } from '../model/types.js';
 import { isOneOf, TERMS, type Term } from '../model/vocabulary.js';
 import { DAY_MS, parseDay } from '../util/time.js';
 import { plural } from '../util/text.js';
@@ -74,9 +74,9 @@ function termOf(item: ActionItem): Term | undefined {
   return isOneOf(TERMS, item.term) ? item.term : undefined;
 }
 
-/** The calendar date of an ISO time as written (its own offset), in ms. */
-function dayOf(time: string | undefined): number | undefined {
-  return time ? parseDay(time.slice(0, 10)) : undefined;
+/** The calendar date of a milestone as written (at its own offset), in ms. */
+function dayOf(time: IncidentTime | undefined): number | undefined {
+  return time?.valid ? parseDay(time.text.slice(0, 10)) : undefined;
 }
 
 function dueProblem(

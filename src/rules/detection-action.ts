@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { defineRule } from '../engine/rule.js';
 import { CUSTOMER_DRIVEN, type DetectionSource } from '../model/frontmatter-schema.js';
 import type { CoeDocument } from '../model/types.js';
-import { formatDuration, parseIsoTime } from '../util/time.js';
+import { formatDuration } from '../util/time.js';
+import { timeOf } from '../model/incident.js';
 import { headingOf } from './util.js';
 
 export default defineRule({
@@ -52,8 +53,8 @@ export default defineRule({
     if (!detection) return []; // required-sections reports a missing section
     const incident = doc.frontmatter.data.incident;
     const source = incident?.detected_by;
-    const start = parseIsoTime(incident?.start);
-    const detected = parseIsoTime(incident?.detected);
+    const start = timeOf(incident, 'start');
+    const detected = timeOf(incident, 'detected');
     const ttd = start !== undefined && detected !== undefined ? detected - start : undefined;
     const customer = source !== undefined && CUSTOMER_DRIVEN.includes(source);
     const slow = ttd !== undefined && ttd > options.maxMinutesToDetect * 60_000;

@@ -1,7 +1,12 @@
-// Frontmatter present, valid YAML, the keys and types of section 2, milestones
-// in order. The checks run when the frontmatter is read; this rule reports them.
+// Frontmatter present, valid YAML, the keys and types of section 2 (read by
+// the parser), and the policy of the format: milestones in order, those a
+// status needs, and which key a misspelt one stands for.
 import { z } from 'zod';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, type RuleFinding } from '../engine/rule.js';
+import { STATUSES, type Milestone, type Status } from '../model/frontmatter-schema.js';
+import { outOfOrder } from '../model/incident.js';
+import type { FrontmatterModel, FrontmatterProblem } from '../model/types.js';
+import { editDistance } from '../util/suggest.js';
 import { fileStart } from './util.js';
 
 export default defineRule({
@@ -57,6 +62,58 @@ export default defineRule({
     if (!fm.present) {
       return [{ message: 'Missing frontmatter: begin the file with a YAML block between "---" lines holding coe: 1, id, title, …', range: fileStart() }];
     }
-    return fm.problems;
+    return [...keyAndTypeProblems(fm.problems), ...orderProblems(fm), ...statusProblems(fm)];
   },
 });
+
+// A misspelt key shows as an unknown key and a missing one: one finding, at
+// the unknown key, that names the key it stands for.
+function keyAndTypeProblems(problems: FrontmatterProblem[]): RuleFinding[] {
+  const missing = problems.filter((p) => p.kind === 'missing-key');
+  const meant = new Map<FrontmatterProblem, FrontmatterProblem>();
+  for (const unknown of problems.filter((p) => p.kind === 'unknown-key')) {
+    const match = missing.find((m) => parentOf(m.path!) === parentOf(unknown.path!) && editDistance(lastKey(m.path!), lastKey(unknown.path!)) <= 2);
+    if (match) meant.set(unknown, match);
+  }
+  const paired = new Set(meant.values());
+  return problems
+    .filter((p) => !paired.has(p))
+    .map((p) => {
+      const key = meant.get(p);
+      return key ? { message: `Unknown key "${p.path}": did you mean "${lastKey(key.path!)}"?`, range: p.range } : { message: p.message, range: p.range };
+    });
+}
+
+const parentOf = (path: string) => path.split('.').slice(0, -1).join('.');
+const lastKey = (path: string) => path.split('.').at(-1)!;
+
+function orderProblems(fm: FrontmatterModel): RuleFinding[] {
+  const incident = fm.data.incident;
+  if (!incident) return [];
+  return outOfOrder(incident).map(({ milestone, before }) => {
+    const [late, early] = [incident[milestone]!, incident[before]!];
+    const message =
+      milestone === 'customer_notified'
+        ? `"incident.customer_notified" (${late.text}) is before "incident.start" (${early.text}): customers cannot be told before impact began`
+        : `"incident.${milestone}" (${late.text}) is before "incident.${before}" (${early.text}): milestones must be in order start ≤ detected ≤ engaged ≤ mitigated ≤ resolved`;
+    return { message, range: late.range };
+  });
+}
+
+// The milestones a status needs: engaged and mitigated from review on, resolved from approved on.
+const NEEDED_FROM: [Milestone, Status][] = [
+  ['engaged', 'review'],
+  ['mitigated', 'review'],
+  ['resolved', 'approved'],
+];
+
+function statusProblems(fm: FrontmatterModel): RuleFinding[] {
+  const status = fm.data.status;
+  const incident = fm.positions.get('incident');
+  // An incident that is not a mapping is reported as a wrong type, not for each milestone.
+  if (!status || !incident || !fm.data.incident) return [];
+  return NEEDED_FROM.filter(([key, from]) => STATUSES.indexOf(status) >= STATUSES.indexOf(from) && !fm.positions.has(`incident.${key}`)).map(([key, from]) => ({
+    message: `Missing "incident.${key}": it is required from status ${from} on (status is ${status})`,
+    range: incident,
+  }));
+}

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { headingOf } from './util.js';
-import { formatUtc, parseIsoTime } from '../util/time.js';
+import { formatUtc } from '../util/time.js';
+import { timeOf } from '../model/incident.js';
 
 const MILESTONE_KEYS = ['start', 'detected', 'engaged', 'mitigated', 'resolved', 'customer_notified'] as const;
 
@@ -59,7 +60,7 @@ export default defineRule({
     const minutes = new Set(entries.filter((e) => e.time !== undefined).map((e) => Math.floor(e.time! / 60_000)));
     const findings: RuleFinding[] = [];
     for (const key of MILESTONE_KEYS) {
-      const time = parseIsoTime(incident[key]);
+      const time = timeOf(incident, key);
       if (time === undefined || minutes.has(Math.floor(time / 60_000))) continue;
       findings.push({
         message: `No timeline entry at ${formatUtc(time)} for "incident.${key}": add one for that minute, or correct the time`,

@@ -11,7 +11,7 @@ interface Clock {
   offset: number; // minutes east of UTC
 }
 
-export function parseTimeline(input: SectionInput, incidentStart: string | undefined): TimelineEntry[] {
+export function parseTimeline(input: SectionInput, incidentStart: number | undefined): TimelineEntry[] {
   const raw = rawEntries(input.nodes);
   const clock: Clock = { date: startDate(incidentStart), offset: 0 };
   return raw.map(({ text, range }) => readEntry(text, range, clock));
@@ -61,8 +61,7 @@ function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): T
   return entry;
 }
 
-function startDate(start: string | undefined): string | undefined {
-  if (!start) return undefined;
-  const t = Date.parse(start.replace(' ', 'T'));
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString().slice(0, 10);
+// The first time alone takes the date of incident.start, in UTC.
+function startDate(start: number | undefined): string | undefined {
+  return start === undefined ? undefined : new Date(start).toISOString().slice(0, 10);
 }

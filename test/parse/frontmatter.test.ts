@@ -1,6 +1,7 @@
 // The frontmatter model: where keys sit in the file, which values are kept,
 // and the problems found while reading it.
 import { describe, expect, it } from 'vitest';
+import { timeOf } from '../../src/model/incident.js';
 import { baseDocument, edit, lineOf } from '../helpers/lint.js';
 import { parse } from './helpers.js';
 
@@ -59,10 +60,15 @@ describe('frontmatter data', () => {
     expect(doc.frontmatter.problems.map((p) => p.range.start.line)).toEqual([6]);
   });
 
-  it('drops a milestone that is out of order, so no rule reads it', () => {
+  it('marks a milestone that is out of order, not to be read, and keeps it (issue 10.5)', () => {
     const doc = parse(edit(baseDocument(), 'engaged: 2025-09-03T14:12:00Z', 'engaged: 2025-09-03T14:07:00Z'));
-    expect(doc.frontmatter.data.incident?.engaged).toBeUndefined();
-    expect(doc.frontmatter.data.incident?.mitigated).toBe('2025-09-03T15:20:00Z');
+    const incident = doc.frontmatter.data.incident!;
+    expect(incident.engaged).toMatchObject({ text: '2025-09-03T14:07:00Z', ms: Date.parse('2025-09-03T14:07:00Z'), valid: false });
+    expect(incident.mitigated).toMatchObject({ text: '2025-09-03T15:20:00Z', valid: true });
+    expect(timeOf(incident, 'engaged')).toBeUndefined();
+    expect(timeOf(incident, 'mitigated')).toBe(Date.parse('2025-09-03T15:20:00Z'));
+    // The parser reports syntax and types only: the order is frontmatter-schema's to report.
+    expect(doc.frontmatter.problems).toEqual([]);
   });
 
   it('leaves x- keys to the user', () => {
