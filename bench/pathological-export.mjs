@@ -36,7 +36,7 @@ for (const { name, text } of pathologicalExports({ copies, big: only === undefin
   const parse = seconds(t);
   if (!parsed.ok) throw new Error(`${name}: ${parsed.fatal.message}`);
   t = performance.now();
-  customerTerms.check({ doc: parsed.doc, options: {}, settings: { now: '2026-01-01', internalTerms: config.internalTerms } });
+  customerTerms.check({ doc: parsed.doc, options: customerTerms.defaults, settings: { now: '2026-01-01', internalTerms: config.internalTerms } });
   const rule = seconds(t);
   const exports = {};
   let leakedHost = false;

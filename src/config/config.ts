@@ -1,10 +1,11 @@
 // The configuration after defaults: what the engine and commands read.
 import type { SectionAliases } from '../model/sections.js';
-import type { Level } from '../engine/rule.js';
+import type { Level, RuleOptions } from '../engine/rule.js';
 
 export interface RuleSetting {
   level: Level | undefined;
-  options: unknown;
+  /** Parsed by the rule's schema when the configuration loaded; undefined: the defaults. */
+  options: RuleOptions | undefined;
 }
 
 export interface ResolvedConfig {

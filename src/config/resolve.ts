@@ -2,11 +2,11 @@
 // Any problem is a ConfigError naming the file and the key: exit 2, before
 // any file is linted.
 import path from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { UsageError } from '../util/errors.js';
-import type { RuleMeta } from '../engine/rule.js';
+import type { Configurable } from '../engine/rule.js';
 import { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config.js';
-import { configBase, LEVELS, levelSchema, strictOptions, type ConfigFile } from './schema.js';
+import { configBase, LEVELS, levelSchema, type ConfigFile } from './schema.js';
 import { configurableRules } from './rules.js';
 import { closest } from '../util/suggest.js';
 
@@ -54,21 +54,23 @@ function relocate(value: string, source: ConfigSource): string {
   return path.relative(source.cwd, absolute) || '.';
 }
 
-function resolveRules(raw: Record<string, unknown>, metas: RuleMeta[], name: string): Record<string, RuleSetting> {
-  const byId = new Map(metas.map((meta) => [meta.id, meta]));
+function resolveRules(raw: Record<string, unknown>, rules: Configurable[], name: string): Record<string, RuleSetting> {
+  const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
   const settings: Record<string, RuleSetting> = {};
   for (const [id, value] of Object.entries(raw)) {
-    const meta = byId.get(id);
-    if (!meta) {
+    const rule = byId.get(id);
+    if (!rule) {
       const hint = suggestion(id, [...byId.keys()], 'run `coe rules` for the list of rule ids');
       throw new ConfigError(`${name}: unknown rule "rules.${id}" ${hint}`);
     }
-    settings[id] = resolveRule(meta, value, name);
+    settings[id] = resolveRule(rule, value, name);
   }
   return settings;
 }
 
-function resolveRule(meta: RuleMeta, value: unknown, name: string): RuleSetting {
+// The level and the options, parsed once, here: the engine reads them as they are.
+function resolveRule(rule: Configurable, value: unknown, name: string): RuleSetting {
+  const { meta } = rule;
   const key = `rules.${meta.id}`;
   const shape = `expected "off", "warn", "error" or [level, { options }]`;
   const [level, options, ...rest] = Array.isArray(value) ? value : [value];
@@ -79,12 +81,12 @@ function resolveRule(meta: RuleMeta, value: unknown, name: string): RuleSetting 
     throw new ConfigError(`${name}: "${key}": ${shape}, not ${JSON.stringify(value)}${hint}`);
   }
   if (options === undefined) return { level: parsedLevel.data, options: undefined };
-  const checked = strictOptions(meta.options).safeParse(options);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    throw new ConfigError(`${name}: "${key}" ${describeOptionIssue(issue, meta.options)}`);
+  try {
+    return { level: parsedLevel.data, options: rule.parseOptions(options) };
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    throw new ConfigError(`${name}: "${key}" ${describeOptionIssue(error.issues[0]!, meta.options)}`);
   }
-  return { level: parsedLevel.data, options };
 }
 
 function describeOptionIssue(issue: z.core.$ZodIssue, options: z.ZodType): string {

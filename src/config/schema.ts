@@ -3,7 +3,7 @@
 // the rule and the option; `rulesShape()` describes them for the JSON Schema.
 import { z } from 'zod';
 import { SECTION_KEYS } from '../model/sections.js';
-import type { RuleMeta } from '../engine/rule.js';
+import { strictOptions, type RuleMeta } from '../engine/rule.js';
 
 export const LEVELS = ['off', 'warn', 'error'] as const;
 export const levelSchema = z.enum(LEVELS);
@@ -35,10 +35,6 @@ export const configBase = z.strictObject({
 
 export type ConfigFile = z.infer<typeof configBase>;
 
-/** Options schemas reject unknown keys in configuration, so a misspelt option is an error. */
-export function strictOptions(schema: z.ZodType): z.ZodType {
-  return schema instanceof z.ZodObject ? schema.strict() : schema;
-}
 
 /** One rule's setting: a level, or a level and options. */
 export function ruleSettingSchema(options: z.ZodType): z.ZodType {

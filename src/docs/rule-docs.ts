@@ -3,15 +3,15 @@
 // passing example. Whatever metadata is missing is said to be missing, so a
 // page can always be generated.
 import { z } from 'zod';
-import type { RuleMeta } from '../engine/rule.js';
-import { strictOptions } from '../config/schema.js';
+import { strictOptions, type RuleMeta } from '../engine/rule.js';
 import type { CatalogEntry } from './catalog.js';
+import { exampleOf, readMarkers } from './examples.js';
 
 export const GENERATED_NOTE = '<!-- Generated from the rule metadata by `npm run generate`: edit the rule, not this page. -->';
 
 export function renderRuleDoc({ meta, configurable }: CatalogEntry): string {
   const out = [`# ${meta.id}`, '', GENERATED_NOTE, '', sentence(meta.description), '', ...facts(meta, configurable), ''];
-  out.push('## Why', '', meta.docs?.rationale.trim() || sentence(meta.description), '');
+  out.push('## Why', '', meta.docs.rationale.trim() || sentence(meta.description), '');
   if (configurable) out.push(...optionsSection(meta));
   out.push(...examples(meta));
   return `${out.join('\n').trimEnd()}\n`;
@@ -104,13 +104,18 @@ function range(prop: Record<string, unknown>): string {
 }
 
 function examples(meta: RuleMeta): string[] {
-  const fail = meta.docs?.fail.trim();
-  const pass = meta.docs?.pass.trim();
-  if (!fail && !pass) return [];
   const out = ['## Examples', ''];
-  if (fail) out.push('Reported:', '', ...fenced(fail), '');
-  if (pass) out.push('Not reported:', '', ...fenced(pass), '');
-  return out;
+  for (const [label, example] of [
+    ['Reported', meta.docs.fail],
+    ['Not reported', meta.docs.pass],
+  ] as const) {
+    const { text, now, options } = exampleOf(example);
+    const shown = readMarkers(text).text.trim();
+    if (!shown) continue;
+    const settings = [now ? `\`--now ${now}\`` : '', options ? `the options \`${JSON.stringify(options)}\`` : ''].filter(Boolean);
+    out.push(`${label}${settings.length ? ` (with ${settings.join(' and ')})` : ''}:`, '', ...fenced(shown), '');
+  }
+  return out.length > 2 ? out : [];
 }
 
 // A fence longer than any run of backticks in the example, which may hold fences of its own.

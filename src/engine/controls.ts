@@ -5,9 +5,9 @@
 import type { ControlComment } from '../model/types.js';
 import { DIRECTIVES } from '../parse/controls.js';
 import { closest } from '../util/suggest.js';
+import { UNUSED_DISABLE } from './builtins.js';
 import type { Message, Severity } from './rule.js';
 
-export const UNUSED_DISABLE = 'unused-disable';
 
 const ALL = '*';
 

@@ -3,7 +3,8 @@
 import type { CoeDocument } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { RULES } from '../rules/index.js';
-import { applyControls, UNUSED_DISABLE } from './controls.js';
+import { applyControls } from './controls.js';
+import { FATAL, UNUSED_DISABLE } from './builtins.js';
 import type { LintSettings, Message, Rule, Severity } from './rule.js';
 import { decode, parseCoeDocument, type ParseOptions } from '../parse/document.js';
 import { parseMarkdown } from '../parse/markdown.js';
@@ -58,7 +59,7 @@ function errorMessage(error: unknown): string {
   return message.split('\n', 1)[0] || 'unknown error';
 }
 
-/** Lints a file's text. Throws on a configuration the engine cannot use (rule options not checked). */
+/** Lints a file's text. */
 export function lintText(file: string, text: string, config: ResolvedConfig, settings: LintSettings): FileResult {
   const parsed = parseCoeDocument(file, text, parseOptionsOf(config));
   if (!parsed.ok) {
@@ -70,14 +71,16 @@ export function lintText(file: string, text: string, config: ResolvedConfig, set
   return result(file, parsed.doc.frontmatter.hasCoeKey, messages);
 }
 
-export function lintDocument(doc: CoeDocument, config: ResolvedConfig, settings: LintSettings): Message[] {
+/** The findings of a parsed document: of every rule, or of the rules given (a test may run one). Never throws. */
+export function lintDocument(doc: CoeDocument, config: ResolvedConfig, settings: LintSettings, rules: readonly Rule[] = RULES): Message[] {
   if (!doc.frontmatter.hasCoeKey) return notACoe(doc);
   const messages: Message[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const severity = severityOf(rule, doc, config);
     if (severity === 'off') continue;
     pushAll(messages, runRule(rule, severity, doc, config, settings));
   }
+  // Control comments may name any rule of the registry, whichever ran.
   const known = new Set(RULES.map((r) => r.meta.id));
   const unusedLevel = config.rules[UNUSED_DISABLE]?.level ?? 'warn';
   return sortMessages(applyControls(messages, doc.controls, known, unusedLevel));
@@ -101,7 +104,7 @@ function severityOf(rule: Rule, doc: CoeDocument, config: ResolvedConfig): Sever
 }
 
 function runRule(rule: Rule, severity: Severity, doc: CoeDocument, config: ResolvedConfig, settings: LintSettings): Message[] {
-  const options = rule.meta.options.parse(config.rules[rule.meta.id]?.options ?? {});
+  const options = config.rules[rule.meta.id]?.options ?? rule.defaults;
   try {
     return rule.check({ doc, options, settings }).map((f) => ({
       ruleId: rule.meta.id,
@@ -149,7 +152,7 @@ function hasCoeFrontmatter(text: string, config: ResolvedConfig): boolean {
 }
 
 export function fatalResult(file: string, message: string, line = 1, column = 1): FileResult {
-  return result(file, true, [{ ruleId: 'fatal', severity: 'error', message, line, column, endLine: line, endColumn: column }]);
+  return result(file, true, [{ ruleId: FATAL, severity: 'error', message, line, column, endLine: line, endColumn: column }]);
 }
 
 function result(file: string, isCoe: boolean, messages: Message[]): FileResult {

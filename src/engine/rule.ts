@@ -1,6 +1,10 @@
-// What a rule is: metadata (id, default severity, description, options schema)
-// and a pure check over the model that returns findings without severity.
-import type { z } from 'zod';
+// What a rule is: metadata (id, default severity, description, options
+// schema, documentation) and a pure check over the model that returns
+// findings without severity. `defineRule` wraps a rule's typed check in a
+// uniform shape, as unified-lint-rule does: the rule carries its own options
+// schema, options are parsed once (when the configuration loads), and the
+// registry is a plain list of rules.
+import { z } from 'zod';
 import type { CoeDocument, Range } from '../model/types.js';
 
 export type Severity = 'error' | 'warn';
@@ -15,17 +19,25 @@ export interface RuleMeta<S extends z.ZodType = z.ZodType> {
   /** Options with their defaults: `options.parse({})` gives the defaults. */
   options: S;
   /** The rule's documentation page: why, and a failing and a passing example. */
-  docs?: RuleDocs;
+  docs: RuleDocs;
 }
 
 export interface RuleDocs {
   /** Why the rule exists, in a few sentences of Markdown. */
   rationale: string;
-  /** A Markdown excerpt of a COE that the rule reports. */
-  fail: string;
-  /** The same excerpt, fixed. */
-  pass: string;
+  /**
+   * An excerpt of a COE that the rule reports: frontmatter keys and
+   * sections, put into a minimal valid COE by the tests. A `{rule-id}` at the
+   * end of a line marks where a finding is expected (it is not shown on the
+   * rule's page).
+   */
+  fail: RuleExample;
+  /** The same excerpt, fixed: the rule reports nothing in it. */
+  pass: RuleExample;
 }
+
+/** An example's Markdown, with the settings it is linted with, if any. */
+export type RuleExample = string | { text: string; now?: string; options?: Record<string, unknown> };
 
 export interface LintSettings {
   /** The date `action-item-overdue` compares with, YYYY-MM-DD. */
@@ -33,6 +45,10 @@ export interface LintSettings {
   /** Internal names that must not reach customers, beyond `services`. */
   internalTerms: string[];
 }
+
+declare const parsedBrand: unique symbol;
+/** Options parsed by a rule's own schema: only that rule's check reads them. */
+export type RuleOptions = { readonly [parsedBrand]: true };
 
 export interface RuleContext<O> {
   doc: CoeDocument;
@@ -45,13 +61,46 @@ export interface RuleFinding {
   range: Range;
 }
 
-export interface Rule<S extends z.ZodType = z.ZodType> {
+/** What configuration may set: a rule, or a finding of the engine's own (`unused-disable`). */
+export interface Configurable {
+  readonly meta: RuleMeta;
+  /** The default options, parsed once. */
+  readonly defaults: RuleOptions;
+  /** Parses options from configuration (unknown keys refused): throws a ZodError when they are wrong. */
+  parseOptions(raw: unknown): RuleOptions;
+}
+
+export interface Rule extends Configurable {
+  check(context: RuleContext<RuleOptions>): RuleFinding[];
+}
+
+export interface RuleDefinition<S extends z.ZodType> {
   meta: RuleMeta<S>;
   check(context: RuleContext<z.output<S>>): RuleFinding[];
 }
 
-export function defineRule<S extends z.ZodType>(rule: Rule<S>): Rule<S> {
-  return rule;
+export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): Rule {
+  const options = optionsOf(definition.meta);
+  return {
+    ...options,
+    // RuleOptions come only from this rule's parseOptions or defaults, so they are this rule's output type.
+    check: (context) => definition.check({ ...context, options: context.options as unknown as z.output<S> }),
+  };
+}
+
+/** Metadata and options parsing of something configurable that is not a rule. */
+export function optionsOf(meta: RuleMeta): Configurable {
+  const strict = strictOptions(meta.options);
+  return {
+    meta,
+    defaults: meta.options.parse({}) as RuleOptions,
+    parseOptions: (raw) => strict.parse(raw) as RuleOptions,
+  };
+}
+
+/** Options schemas reject unknown keys in configuration, so a misspelt option is an error. */
+export function strictOptions(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodObject ? schema.strict() : schema;
 }
 
 /** A finding as the engine reports it. */

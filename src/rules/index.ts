@@ -46,7 +46,7 @@ export const RULES: readonly Rule[] = [
   blamelessLanguage,
   noSecrets,
   customerTerms,
-] as Rule[];
+];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);

@@ -130,7 +130,8 @@ describe('values', () => {
     expect(config.internalTerms).toEqual(['blue-fleet']);
     expect(config.internalDomains).toEqual(['corp.example.com']);
     expect(config.rules).toEqual({
-      'impact-narrative': { level: 'error', options: { minWords: 40 } },
+      // Options are parsed once, here, with the rule's defaults filled in.
+      'impact-narrative': { level: 'error', options: { minParagraphs: 2, minWords: 40, minProseShare: 0.5 } },
       'five-whys-tree': { level: 'warn', options: undefined },
       'unused-disable': { level: 'off', options: undefined },
       'no-secrets': { level: 'warn', options: undefined },

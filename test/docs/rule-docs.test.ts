@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { optionRows, renderRuleDoc } from '../../src/docs/rule-docs.js';
 import type { RuleMeta } from '../../src/engine/rule.js';
 
-const bare: RuleMeta = { id: 'bare-rule', severity: 'warn', description: 'Checks something', options: z.strictObject({}) };
+const bare: RuleMeta = { id: 'bare-rule', severity: 'warn', description: 'Checks something', options: z.strictObject({}), docs: { rationale: '', fail: '', pass: '' } };
 
 describe('rule pages', () => {
-  it('render a rule with no docs and no options', () => {
+  it('render a rule with empty docs and no options', () => {
     const page = renderRuleDoc({ meta: bare, configurable: true });
     expect(page).toContain('# bare-rule\n');
     expect(page).toContain('Checks something.\n');

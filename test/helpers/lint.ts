@@ -5,19 +5,37 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../../src/config/config.js';
 import { lintText } from '../../src/engine/lint.js';
-import type { Message } from '../../src/engine/rule.js';
+import type { Level, Message } from '../../src/engine/rule.js';
+import { configurableRules } from '../../src/config/rules.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures');
 export const BIN = path.join(ROOT, 'bin/coe.js');
 
+/** A rule's setting as a test writes it: options as in a configuration file, parsed here as the configuration would be. */
+export interface RawRuleSetting {
+  level?: Level;
+  options?: unknown;
+}
+
 export interface LintCase {
   now?: string;
-  config?: Partial<ResolvedConfig>;
+  config?: Omit<Partial<ResolvedConfig>, 'rules'> & { rules?: Record<string, RawRuleSetting> };
+}
+
+/** The configuration of a test: the defaults, with the given keys and rule settings (options parsed by their rule). */
+export function testConfig(config: LintCase['config'] = {}): ResolvedConfig {
+  const rules: ResolvedConfig['rules'] = {};
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    const rule = configurableRules().find((r) => r.meta.id === id);
+    if (!rule) throw new Error(`testConfig: no rule ${id}`);
+    rules[id] = { level: setting.level, options: setting.options === undefined ? undefined : rule.parseOptions(setting.options) };
+  }
+  return { ...structuredClone(DEFAULT_CONFIG), ...config, rules };
 }
 
 export function lintString(text: string, { now = '2025-10-23', config = {} }: LintCase = {}): Message[] {
-  const merged: ResolvedConfig = { ...structuredClone(DEFAULT_CONFIG), ...config };
+  const merged = testConfig(config);
   return lintText('test.md', text, merged, { now, internalTerms: merged.internalTerms }).messages;
 }
 

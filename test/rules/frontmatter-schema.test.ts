@@ -262,7 +262,7 @@ describe('frontmatter-schema on files that are not COEs', () => {
   it('reports a document with no frontmatter when the rule runs on it', () => {
     const parsed = parseCoeDocument('x.md', '# Notes\n\n## Impact\n');
     if (!parsed.ok) throw new Error('parse failed');
-    const out = rule.check({ doc: parsed.doc, options: {}, settings: { now: '2025-10-23', internalTerms: [] } });
+    const out = rule.check({ doc: parsed.doc, options: rule.defaults, settings: { now: '2025-10-23', internalTerms: [] } });
     expect(out.map((f) => [f.range.start.line, f.message])).toEqual([[1, expect.stringMatching(/^Missing frontmatter/)]]);
   });
 });
