@@ -1,4 +1,5 @@
 // The five whys are a tree, not a chain: several root causes.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule } from '../engine/rule.js';
 import { rootCauses } from '../sections/five-whys.js';
@@ -13,24 +14,24 @@ export default defineRule({
     docs: {
       rationale:
         'Incidents rarely have a single cause. A chain of whys follows one thread to one root cause and stops; a tree also asks why the impact lasted so long, why it was not detected sooner and why it spread, and each branch leads to its own lesson. The rule asks for at least `minRootCauses` (2) root causes, the whys with no children.',
-      fail: [
-        '## Five whys',
-        '',
-        '- Payment notifications were up to 40 minutes late for 75 minutes.',
-        '  - Why? The notification workers could not keep up with the queue.',
-        '    - Why? A configuration change halved the worker pool.',
-        '      - Why? The pool size was set in two files and the change updated only one. → L1',
-      ].join('\n'),
-      pass: [
-        '## Five whys',
-        '',
-        '- Payment notifications were up to 40 minutes late for 75 minutes.',
-        '  - Why? The notification workers could not keep up with the queue.',
-        '    - Why? A configuration change halved the worker pool.',
-        '      - Why? The pool size was set in two files and the change updated only one. → L1',
-        '  - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.',
-        '    - Why? The pool size cannot be changed at run time. → L2',
-      ].join('\n'),
+      fail: dedent`
+        ## Five whys
+
+        - Payment notifications were up to 40 minutes late for 75 minutes. {five-whys-tree}
+          - Why? The notification workers could not keep up with the queue.
+            - Why? A configuration change halved the worker pool.
+              - Why? The pool size was set in two files and the change updated only one. → L1
+      `,
+      pass: dedent`
+        ## Five whys
+
+        - Payment notifications were up to 40 minutes late for 75 minutes.
+          - Why? The notification workers could not keep up with the queue.
+            - Why? A configuration change halved the worker pool.
+              - Why? The pool size was set in two files and the change updated only one. → L1
+          - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.
+            - Why? The pool size cannot be changed at run time. → L2
+      `,
     },
   },
   check({ doc, options }) {

@@ -1,72 +1,62 @@
 // five-whys-tree: the five whys branch into at least minRootCauses root
 // causes: a tree, not a chain.
-import { describe, expect, it } from 'vitest';
-import { baseDocument, findingsOf, lineOf, lintFixture, lintString, type LintCase, withSection } from '../helpers/lint.js';
+import dedent from 'dedent';
+import { expect, it } from 'vitest';
+import rule from '../../src/rules/five-whys-tree.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+import { testConfig } from '../helpers/lint.js';
 
-const RULE = 'five-whys-tree';
-const base = baseDocument();
-const PROBLEM_LINE = lineOf(base, '- Payment notifications were up to 40 minutes late');
+const CHAIN = dedent`
+  ## Five whys
 
-const findings = (text: string, options?: LintCase) => findingsOf(lintString(text, options), RULE);
-const withOptions = (options: Record<string, unknown>): LintCase => ({ config: { rules: { [RULE]: { level: undefined, options } } } });
-const warnAt = (...lines: number[]) => lines.map((line) => [RULE, 'warn', line]);
+  - 3 hosts failed for 40 minutes. {five-whys-tree}
+    - Why? Disks filled.
+      - Why? Logs were not rotated.
+        - Why? The rotation job was removed. → L1
+`;
 
-const whys = (body: string): string => withSection(base, 'Five whys', body);
+// The example of format 3.3: four root causes.
+const CONTRACT_EXAMPLE = dedent`
+  ## Five whys
 
-const CHAIN = ['- 3 hosts failed for 40 minutes.', '  - Why? Disks filled.', '    - Why? Logs were not rotated.', '      - Why? The rotation job was removed. → L1'].join('\n');
+  - 3% of order placement calls failed with HTTP 500 for 45 minutes.
+    - Why? One of 100 hosts behind the load balancer returned HTTP 500.
+      - Why? Its disk returned I/O errors.
+        - Why? A storage impairment in one availability zone. → L1
+      - Why did the health check not remove that host? It checked the
+        process, not the disk. → L1
+      - Why did one host in 100 cause 3% of the errors? Least-connections
+        routing sends more traffic to a host that fails fast. → L2
+    - Why did the impact last 45 minutes? No engineer was engaged for the
+      first 30 minutes.
+      - Why? The alarm paged a queue that nobody watched at night. → L2
+`;
 
-describe('five-whys-tree passes', () => {
-  it('passes the base document (two root causes)', () => {
-    expect(findings(base)).toEqual([]);
-  });
-
-  it('passes the example of the format', () => {
-    expect(findingsOf(lintFixture('rules/five-whys-tree/pass-contract-example.md'), RULE)).toEqual([]);
-  });
-
-  it('passes a chain when minRootCauses is 1', () => {
-    expect(findings(whys(CHAIN), withOptions({ minRootCauses: 1 }))).toEqual([]);
-  });
-
-  it('passes a tree that branches only at the bottom', () => {
-    const text = whys(`${CHAIN}\n      - Why? Nobody reviewed the change. → L2`);
-    expect(findings(text)).toEqual([]);
-  });
-
-  it('passes over a section with no list, which five-whys-problem reports', () => {
-    expect(findings(whys('To be written.'))).toEqual([]);
-  });
+ruleTester(rule).run({
+  valid: [
+    { name: 'the example of the format: four root causes', code: CONTRACT_EXAMPLE },
+    { name: 'a chain when minRootCauses is 1', code: CHAIN.replace(' {five-whys-tree}', ''), options: { minRootCauses: 1 } },
+    { name: 'four root causes when minRootCauses is 4', code: CONTRACT_EXAMPLE, options: { minRootCauses: 4 } },
+    {
+      name: 'a tree that branches only at the bottom',
+      code: `${CHAIN.replace(' {five-whys-tree}', '')}\n      - Why? Nobody reviewed the change. → L2`,
+    },
+    { name: 'a section with no list, which five-whys-problem reports', code: '## Five whys\n\nTo be written.' },
+    { name: 'a missing section, which required-sections reports', code: '', drop: ['## Five whys'] },
+  ],
+  invalid: [
+    { name: 'a chain, at the problem statement', code: CHAIN, messages: ['The five whys reach 1 root cause; incidents have several contributing causes'] },
+    { name: 'a problem statement with no why at all', code: '## Five whys\n\n- 3 hosts failed for 40 minutes. {five-whys-tree}', messages: ['reach 0 root causes'] },
+    {
+      name: 'fewer root causes than minRootCauses',
+      code: CONTRACT_EXAMPLE.replace('for 45 minutes.', 'for 45 minutes. {five-whys-tree}'),
+      options: { minRootCauses: 5 },
+      messages: ['until at least 5'],
+    },
+    { name: 'as an error when set to error', code: CHAIN.replace('{five-whys-tree}', '{five-whys-tree:error}'), config: { rules: { 'five-whys-tree': { level: 'error' } } } },
+  ],
 });
 
-describe('five-whys-tree reports', () => {
-  it('reports a chain at the problem statement', () => {
-    expect(findingsOf(lintFixture('rules/five-whys-tree/fail-chain.md'), RULE)).toEqual(warnAt(48));
-  });
-
-  it('reports a problem statement with no why at all', () => {
-    const text = whys('- 3 hosts failed for 40 minutes.');
-    expect(findings(text)).toEqual(warnAt(lineOf(text, '- 3 hosts')));
-  });
-
-  it('takes minRootCauses from the options', () => {
-    expect(findings(base, withOptions({ minRootCauses: 3 }))).toEqual(warnAt(PROBLEM_LINE));
-    expect(findingsOf(lintFixture('rules/five-whys-tree/pass-contract-example.md', withOptions({ minRootCauses: 5 })), RULE)).toEqual(warnAt(45));
-    expect(findingsOf(lintFixture('rules/five-whys-tree/pass-contract-example.md', withOptions({ minRootCauses: 4 })), RULE)).toEqual([]);
-  });
-
-  it('rejects a minRootCauses below 1', () => {
-    expect(() => lintString(base, withOptions({ minRootCauses: 0 }))).toThrow();
-  });
-});
-
-describe('five-whys-tree levels', () => {
-  const text = whys(CHAIN);
-
-  it('reports as an error when set to error', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'error', options: {} } } } })).toEqual([[RULE, 'error', lineOf(text, '- 3 hosts')]]);
-  });
-
-  it('reports nothing when off', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'off', options: {} } } } })).toEqual([]);
-  });
+it('five-whys-tree refuses a minRootCauses below 1 when the configuration loads', () => {
+  expect(() => testConfig({ rules: { 'five-whys-tree': { options: { minRootCauses: 0 } } } })).toThrow();
 });
