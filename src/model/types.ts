@@ -163,7 +163,8 @@ export type ActionColumn =
   | 'due'
   | 'status'
   | 'lessons'
-  | 'validation';
+  | 'validation'
+  | 'reach';
 
 export interface ActionItem {
   cells: Partial<Record<ActionColumn, Cell>>;
@@ -175,6 +176,8 @@ export interface ActionItem {
   due: string;
   status: string;
   validation: string;
+  /** The optional Reach column, case folded ('' when empty or missing). */
+  reach: string;
   /** Lesson ids named in the Lessons column. */
   lessons: Reference[];
   range: Range;
@@ -184,6 +187,7 @@ export interface ActionItemsModel {
   table:
     | {
         columns: ActionColumn[];
+        /** Required columns (not Reach) the header lacks. */
         missingColumns: ActionColumn[];
         headerRange: Range;
       }

@@ -4,7 +4,7 @@ import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { ActionColumn, ActionItem } from '../model/types.js';
 import { ACTION_HEADERS } from '../sections/action-items.js';
 import { headingOf } from './util.js';
-import { ACTION_STATUSES, isOneOf, TERMS } from '../model/vocabulary.js';
+import { ACTION_STATUSES, isOneOf, REACHES, TERMS } from '../model/vocabulary.js';
 import { parseDay } from '../util/time.js';
 import { hasPlaceholder } from '../util/placeholders.js';
 import { didYouMean } from '../util/suggest.js';
@@ -16,7 +16,7 @@ export default defineRule({
   meta: {
     id: 'action-item-fields',
     severity: 'error',
-    description: 'The action items table has the columns ID, Action, Term, Owner, Due, Status, Lessons and Validation, each value valid and ids unique',
+    description: 'The action items table has the columns ID, Action, Term, Owner, Due, Status, Lessons and Validation, each value valid (an optional Reach too) and ids unique',
     options: z.strictObject({}),
     docs: {
       rationale:
@@ -80,6 +80,8 @@ function checkItem(item: ActionItem, columns: ActionColumn[], ids: Map<string, n
   if (parseDay(item.due) === undefined) bad('due', `${label}: Due "${item.due}" must be a date written YYYY-MM-DD`);
   const status = item.cells.status?.text ?? item.status;
   if (!isOneOf(ACTION_STATUSES, item.status)) bad('status', `${label}: Status "${status}" must be one of ${ACTION_STATUSES.join(', ')}${didYouMean(status, ACTION_STATUSES)}`);
+  const reach = item.cells.reach?.text ?? '';
+  if (reach && !isOneOf(REACHES, item.reach)) bad('reach', `${label}: Reach "${reach}" must be one of ${REACHES.join(', ')}, or empty${didYouMean(reach, REACHES)}`);
   const lessons = item.cells.lessons?.text ?? '';
   if (lessons && !LESSON_LIST.test(lessons)) bad('lessons', `${label}: Lessons "${lessons}" must be lesson ids separated by commas, e.g. "L1, L2"`);
   return out;

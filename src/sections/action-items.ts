@@ -5,6 +5,7 @@ import { isIdCode, pointKey, rangeOf, referencesIn, textRun } from '../model/tex
 import type { SectionInput } from './context.js';
 import { cellsOf, matchColumns } from './tables.js';
 
+/** The required columns; Reach (format 3.7) is optional. */
 export const ACTION_COLUMNS: readonly ActionColumn[] = ['id', 'action', 'term', 'owner', 'due', 'status', 'lessons', 'validation'];
 
 export const ACTION_HEADERS: Record<ActionColumn, string> = {
@@ -16,6 +17,7 @@ export const ACTION_HEADERS: Record<ActionColumn, string> = {
   status: 'Status',
   lessons: 'Lessons',
   validation: 'Validation',
+  reach: 'Reach',
 };
 
 const named =
@@ -32,6 +34,7 @@ const MATCHERS = [
   ['status', named('status')],
   ['lessons', named('lessons', 'lesson')],
   ['validation', named('validation', 'validated by', 'verification')],
+  ['reach', named('reach')],
 ] as const;
 
 export function parseActionItems(input: SectionInput): ActionItemsModel {
@@ -72,6 +75,7 @@ function readItem(row: TableRow, columns: (ActionColumn | undefined)[], input: S
     due: '',
     status: '',
     validation: '',
+    reach: '',
     lessons: [],
     range: rangeOf(row),
   };
@@ -88,6 +92,7 @@ function readItem(row: TableRow, columns: (ActionColumn | undefined)[], input: S
     }
   });
   item.status = item.status.toLowerCase();
+  item.reach = item.reach.toLowerCase();
   item.term = item.term.toLowerCase();
   return item;
 }
