@@ -3,8 +3,9 @@ import { loadConfig } from '../config/load.js';
 import { discover } from '../files/discover.js';
 import { UsageError } from '../util/errors.js';
 import type { CommandIO } from './io.js';
-import { readLimited, type ReadResult } from '../files/read.js';
-import { couldNotLint, fatalResult, lintBytes, refusedResult, type FileResult } from '../engine/lint.js';
+import type { ReadResult } from '../files/read.js';
+import { fatalResult, lintBytes, lintLoaded, type FileResult } from '../engine/lint.js';
+import { loadFile } from '../engine/load.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { loadReporter, type Format } from '../reporters/index.js';
 import type { ReportContext } from '../reporters/types.js';
@@ -74,12 +75,8 @@ async function lintFiles(paths: string[], config: ResolvedConfig, settings: Lint
 
 // Whatever goes wrong with one file is a finding of that file; the run goes on.
 async function lintFile(file: string, config: ResolvedConfig, settings: LintSettings, io: CommandIO): Promise<FileResult> {
-  try {
-    const read = await readLimited(io.resolve(file), DEFAULT_LIMITS.maxBytes);
-    return read.ok ? lintBytes(file, read.bytes, config, settings) : refusedResult(file, read.message, read.head, config);
-  } catch (error) {
-    return couldNotLint(file, error);
-  }
+  const loaded = await loadFile(file, io.resolve(file), config);
+  return loaded.doc ? lintLoaded(file, loaded.doc, config, settings) : loaded.result;
 }
 
 // Standard input is linted like a file named on the command line.

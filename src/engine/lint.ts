@@ -29,13 +29,49 @@ export function parseOptionsOf(config: ResolvedConfig): ParseOptions {
  * throws: whatever fails is a `fatal` finding of this file alone.
  */
 export function lintBytes(file: string, bytes: Uint8Array, config: ResolvedConfig, settings: LintSettings): FileResult {
+  const loaded = loadBytes(file, bytes, config);
+  return loaded.doc ? lintLoaded(file, loaded.doc, config, settings) : loaded.result;
+}
+
+/** Lints a file's text. */
+export function lintText(file: string, text: string, config: ResolvedConfig, settings: LintSettings): FileResult {
+  const loaded = loadText(file, text, config);
+  return loaded.doc ? lintLoaded(file, loaded.doc, config, settings) : loaded.result;
+}
+
+/** The result of a file whose document was loaded. Never throws. */
+export function lintLoaded(file: string, doc: CoeDocument, config: ResolvedConfig, settings: LintSettings): FileResult {
   try {
-    const decoded = decode(bytes);
-    if (!decoded.ok) return fatalResult(file, decoded.fatal.message, decoded.fatal.line, decoded.fatal.column);
-    return lintText(file, decoded.text, config, settings);
+    return result(file, doc.frontmatter.hasCoeKey, lintDocument(doc, config, settings));
   } catch (error) {
     // A stack overflow or a bug must not cost the other files of the run.
     return couldNotLint(file, error);
+  }
+}
+
+/** A file's document, or the `fatal` result that says why there is none. */
+export type Loaded = { doc: CoeDocument; result?: undefined } | { doc?: undefined; result: FileResult };
+
+/** Decodes and parses a file's bytes, once. Never throws. */
+export function loadBytes(file: string, bytes: Uint8Array, config: ResolvedConfig): Loaded {
+  try {
+    const decoded = decode(bytes);
+    if (!decoded.ok) return { result: fatalResult(file, decoded.fatal.message, decoded.fatal.line, decoded.fatal.column) };
+    return loadText(file, decoded.text, config);
+  } catch (error) {
+    return { result: couldNotLint(file, error) };
+  }
+}
+
+function loadText(file: string, text: string, config: ResolvedConfig): Loaded {
+  try {
+    const parsed = parseCoeDocument(file, text, parseOptionsOf(config));
+    if (parsed.ok) return { doc: parsed.doc };
+    // Over a limit: still tell whether it is a COE, so folders pass over other Markdown.
+    const fatal = fatalResult(file, parsed.fatal.message, parsed.fatal.line, parsed.fatal.column);
+    return { result: { ...fatal, isCoe: hasCoeFrontmatter(text, config) } };
+  } catch (error) {
+    return { result: couldNotLint(file, error) };
   }
 }
 
@@ -57,18 +93,6 @@ export function couldNotLint(file: string, error: unknown): FileResult {
 function errorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n', 1)[0] || 'unknown error';
-}
-
-/** Lints a file's text. */
-export function lintText(file: string, text: string, config: ResolvedConfig, settings: LintSettings): FileResult {
-  const parsed = parseCoeDocument(file, text, parseOptionsOf(config));
-  if (!parsed.ok) {
-    // Over a limit: still tell whether it is a COE, so folders pass over other Markdown.
-    const fatal = fatalResult(file, parsed.fatal.message, parsed.fatal.line, parsed.fatal.column);
-    return { ...fatal, isCoe: hasCoeFrontmatter(text, config) };
-  }
-  const messages = lintDocument(parsed.doc, config, settings);
-  return result(file, parsed.doc.frontmatter.hasCoeKey, messages);
 }
 
 /** The findings of a parsed document: of every rule, or of the rules given (a test may run one). Never throws. */
