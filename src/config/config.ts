@@ -20,6 +20,23 @@ export interface ResolvedConfig {
   internalTerms: string[];
   internalDomains: string[];
   templates: string;
+  report: ReportConfig;
+}
+
+/** A tenet the incidents may break (format 6), marked by a frontmatter tag. */
+export interface Tenet {
+  id: string;
+  sentence: string;
+  tag: string;
+}
+
+export interface ReportConfig {
+  /** COEs sharing a service and a tag recur when their starts are this many days apart or less. */
+  recurrenceDays: number;
+  /** Open action items due within this many days are "due soon". */
+  dueSoonDays: number;
+  /** Tenets beyond the two of the format. */
+  tenets: Tenet[];
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -33,4 +50,5 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   internalTerms: [],
   internalDomains: [],
   templates: '.coe/templates',
+  report: { recurrenceDays: 90, dueSoonDays: 14, tenets: [] },
 };

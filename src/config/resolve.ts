@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config.
 import { configBase, LEVELS, levelSchema, type ConfigFile } from './schema.js';
 import { configurableRules } from './rules.js';
 import { closest } from '../util/suggest.js';
+import { FORMAT_TENETS } from '../model/vocabulary.js';
 
 export class ConfigError extends UsageError {}
 
@@ -29,6 +30,7 @@ export function resolveConfig(data: unknown, source: ConfigSource): ResolvedConf
   if (!parsed.success) throw new ConfigError(`${name}: ${describeIssue(parsed.error.issues[0]!, [])}`);
   const file = parsed.data;
   const rules = resolveRules(file.rules ?? {}, configurableRules(), name);
+  checkTenets(file.report?.tenets ?? [], name);
   return {
     path: source.file,
     docs: relocate(file.docs ?? DEFAULT_CONFIG.docs, source),
@@ -40,7 +42,21 @@ export function resolveConfig(data: unknown, source: ConfigSource): ResolvedConf
     internalTerms: file.internalTerms ?? [],
     internalDomains: file.internalDomains ?? [],
     templates: relocate(file.templates ?? DEFAULT_CONFIG.templates, source),
+    report: {
+      recurrenceDays: file.report?.recurrenceDays ?? DEFAULT_CONFIG.report.recurrenceDays,
+      dueSoonDays: file.report?.dueSoonDays ?? DEFAULT_CONFIG.report.dueSoonDays,
+      tenets: file.report?.tenets ?? [],
+    },
   };
+}
+
+// A tenet's id names it in the report and its JSON: one id, one tenet.
+function checkTenets(tenets: { id: string }[], name: string): void {
+  const seen = new Set<string>(FORMAT_TENETS.map((t) => t.id));
+  tenets.forEach((tenet, i) => {
+    if (seen.has(tenet.id)) throw new ConfigError(`${name}: "report.tenets[${i}].id": "${tenet.id}" is taken (by the format or an earlier tenet): give it its own id`);
+    seen.add(tenet.id);
+  });
 }
 
 function sectionsOf(file: ConfigFile): ResolvedConfig['sections'] {
@@ -126,6 +142,8 @@ function suggestion(written: string, known: readonly string[], then: string): st
 function keysAt(at: PropertyKey[]): string[] {
   if (at.length === 0) return Object.keys(configBase.shape).filter((k) => k !== '$schema');
   if (at[0] === 'sections') return Object.keys(configBase.shape.sections.unwrap().shape);
+  if (at[0] === 'report' && at.length === 1) return Object.keys(configBase.shape.report.unwrap().shape);
+  if (at[0] === 'report' && at[1] === 'tenets') return ['id', 'sentence', 'tag'];
   return [];
 }
 

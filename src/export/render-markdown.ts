@@ -1,6 +1,7 @@
 // The RCA draft as Markdown. All text is escaped, so raw HTML or Markdown
 // syntax in the COE comes out as the characters it was written with.
 import type { Block, Inline, Rca } from './schema.js';
+import { escapeMarkdown } from '../util/markdown.js';
 
 export function renderMarkdown(rca: Rca): string {
   const out: string[] = [`# ${escapeLineStart(escapeMarkdown(rca.title))}`, escapeLineStart(escapeMarkdown(rca.summary))];
@@ -104,11 +105,6 @@ function longestRun(text: string, char: string): number {
     best = Math.max(best, run);
   }
   return best;
-}
-
-/** Backslash-escapes the characters that would start Markdown or HTML syntax. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
 
 // At the start of a line, "#", "-", "+", "=" or "1." would start a block;

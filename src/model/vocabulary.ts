@@ -24,3 +24,9 @@ export const FAILURE_MODES = ['expected-handled', 'expected-unhandled', 'novel']
 export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
 }
+
+/** The tenets of format 6 that the incidents may break; configuration may add more. */
+export const FORMAT_TENETS = [
+  { id: 'detect-before-customers', sentence: 'Detect failures before customers do' },
+  { id: 'single-region', sentence: 'Failures must not impact multiple regions' },
+] as const;

@@ -3,6 +3,7 @@
 // times), and blocks between a line `{{each service}}` and a line `{{end}}`,
 // written once per service with `{{service}}` and `{{n}}` (1, 2, …).
 // Values are escaped for Markdown, so a title shows as written.
+import { escapeMarkdown } from '../util/markdown.js';
 import type { NewValues } from './values.js';
 
 export interface RenderInput {
@@ -75,12 +76,6 @@ function globalTokens({ values, id }: RenderInput): Map<string, string> {
     ['start', timelineTime(values.start)],
     ['detected', timelineTime(values.detected)],
   ]);
-}
-
-// Backslash-escapes the ASCII punctuation that could start Markdown syntax
-// inline (emphasis, links, HTML, entities, table cells, heading closers).
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#!|&~{}]/g, '\\$&');
 }
 
 /** 2025-10-20T08:48:30+02:00 -> "2025-10-20 08:48 +02:00"; Z -> "UTC". */

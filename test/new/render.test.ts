@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, render, TemplateError, timelineTime } from '../../src/new/render.js';
+import { render, TemplateError, timelineTime } from '../../src/new/render.js';
+import { escapeMarkdown } from '../../src/util/markdown.js';
 import { parseCoeDocument } from '../../src/parse/document.js';
 import type { NewValues } from '../../src/new/values.js';
 
