@@ -1,5 +1,6 @@
 // Due dates fit each term: short within `shortDays` and mid within `midDays`
 // of the date of incident.resolved; at least one mid- or long-term item.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { ActionItem, IncidentTime } from '../model/types.js';
@@ -20,27 +21,31 @@ export default defineRule({
     docs: {
       rationale:
         'A term is a promise about time: `short` means hours (due within 3 days of resolution), `mid` days to weeks (within 90 days), `long` a systemic change. A due date beyond its term hides a slow fix behind a short label. Fixing only the immediate trigger leaves the conditions in place, so at least one item must be `mid` or `long`.',
-      fail: [
-        '```yaml',
-        'incident:',
-        '  resolved: 2025-09-03T17:00:00Z',
-        '```',
-        '',
-        '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
-        '|---|---|---|---|---|---|---|---|',
-        '| AI-1 | Check the pool size in the pipeline | short | payments-team | 2025-09-12 | open | L1 | |',
-      ].join('\n'),
-      pass: [
-        '```yaml',
-        'incident:',
-        '  resolved: 2025-09-03T17:00:00Z',
-        '```',
-        '',
-        '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
-        '|---|---|---|---|---|---|---|---|',
-        '| AI-1 | Check the pool size in the pipeline | short | payments-team | 2025-09-06 | open | L1 | |',
-        '| AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-10-15 | open | L2 | |',
-      ].join('\n'),
+      fail: dedent`
+        ---
+        incident:
+          resolved: 2025-09-03T17:00:00Z
+        ---
+
+        ## Action items
+
+        | ID | Action | Term | Owner | Due | Status | Lessons | Validation | {action-item-term-due}
+        |---|---|---|---|---|---|---|---|
+        | AI-1 | Check the pool size in the pipeline | short | payments-team | 2025-09-12 | open | L1 | | {action-item-term-due}
+      `,
+      pass: dedent`
+        ---
+        incident:
+          resolved: 2025-09-03T17:00:00Z
+        ---
+
+        ## Action items
+
+        | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
+        |---|---|---|---|---|---|---|---|
+        | AI-1 | Check the pool size in the pipeline | short | payments-team | 2025-09-06 | open | L1 | |
+        | AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-10-15 | open | L2 | |
+      `,
     },
   },
   check({ doc, options }) {

@@ -1,5 +1,6 @@
 // Slow or customer-driven detection references an action item in the
 // Detection section: finding out late is itself something to fix.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule } from '../engine/rule.js';
 import { CUSTOMER_DRIVEN, type DetectionSource } from '../model/frontmatter-schema.js';
@@ -20,32 +21,36 @@ export default defineRule({
     docs: {
       rationale:
         'When customers told us before our alarms did, or detection took longer than the goal, detection itself failed and needs a fix. The Detection section must name at least one action item (`AI-<n>`) that makes detection faster or customer-driven detection unnecessary.',
-      fail: [
-        '```yaml',
-        'incident:',
-        '  start: 2025-10-20T06:48:00Z',
-        '  detected: 2025-10-20T07:33:00Z',
-        '  detected_by: customer-report',
-        '```',
-        '',
-        '### Was detection fast enough?',
-        '',
-        'No. A customer told us 45 minutes after impact began; our per-host alarm',
-        'paged an unstaffed queue.',
-      ].join('\n'),
-      pass: [
-        '```yaml',
-        'incident:',
-        '  start: 2025-10-20T06:48:00Z',
-        '  detected: 2025-10-20T07:33:00Z',
-        '  detected_by: customer-report',
-        '```',
-        '',
-        '### Was detection fast enough?',
-        '',
-        'No. A customer told us 45 minutes after impact began; our per-host alarm',
-        'paged an unstaffed queue. Every alarm will page the staffed rotation (AI-4).',
-      ].join('\n'),
+      fail: dedent`
+        ---
+        incident:
+          start: 2025-10-20T06:48:00Z
+          detected: 2025-10-20T07:33:00Z
+          detected_by: customer-report
+        ---
+
+        ## Detection {detection-action}
+
+        ### Was detection fast enough?
+
+        No. A customer told us 45 minutes after impact began; our per-host alarm
+        paged an unstaffed queue.
+      `,
+      pass: dedent`
+        ---
+        incident:
+          start: 2025-10-20T06:48:00Z
+          detected: 2025-10-20T07:33:00Z
+          detected_by: customer-report
+        ---
+
+        ## Detection
+
+        ### Was detection fast enough?
+
+        No. A customer told us 45 minutes after impact began; our per-host alarm
+        paged an unstaffed queue. Every alarm will page the staffed rotation (AI-4).
+      `,
     },
   },
   check({ doc, options }) {

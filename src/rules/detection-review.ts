@@ -1,5 +1,6 @@
 // The three detection questions of section 3.4 (speed, observability,
 // similar events) each have a real answer.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { DetectionAnswer, DetectionQuestion } from '../model/types.js';
@@ -23,35 +24,35 @@ export default defineRule({
     docs: {
       rationale:
         'A detection self-critique asks three questions: was detection fast enough, did our metrics reflect what customers experienced, and would we detect a similar event. Each needs a real answer under its own `###` heading (found by keywords such as "fast", "metric" and "similar"); a `TODO` or a one-line "Yes" is not a review.',
-      fail: [
-        '## Detection',
-        '',
-        '### Was detection fast enough?',
-        '',
-        'Yes.',
-        '',
-        '### Did our metrics reflect the customer experience?',
-        '',
-        'TODO',
-      ].join('\n'),
-      pass: [
-        '## Detection',
-        '',
-        '### Was detection fast enough?',
-        '',
-        'Yes. The queue age alarm paged the on-call engineer four minutes after the',
-        'backlog began to grow, within our five minute goal for this service.',
-        '',
-        '### Did our metrics reflect the customer experience?',
-        '',
-        'Yes. Queue age is the delay merchants see, and the alarm threshold of three',
-        'minutes matches what merchants told us they tolerate.',
-        '',
-        '### Would we detect similar events?',
-        '',
-        'Yes. Any loss of worker capacity raises queue age, and the same alarm would',
-        'page us within minutes whatever the cause of the slowdown.',
-      ].join('\n'),
+      fail: dedent`
+        ## Detection {detection-review}
+
+        ### Was detection fast enough? {detection-review}
+
+        Yes.
+
+        ### Did our metrics reflect the customer experience?
+
+        TODO
+      `,
+      pass: dedent`
+        ## Detection
+
+        ### Was detection fast enough?
+
+        Yes. The queue age alarm paged the on-call engineer four minutes after the
+        backlog began to grow, within our five minute goal for this service.
+
+        ### Did our metrics reflect the customer experience?
+
+        Yes. Queue age is the delay merchants see, and the alarm threshold of three
+        minutes matches what merchants told us they tolerate.
+
+        ### Would we detect similar events?
+
+        Yes. Any loss of worker capacity raises queue age, and the same alarm would
+        page us within minutes whatever the cause of the slowdown.
+      `,
     },
   },
   check({ doc, options }) {

@@ -1,4 +1,5 @@
 // Every lesson leads to action: at least one action item names it.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { hasPlaceholder } from '../util/placeholders.js';
@@ -12,31 +13,31 @@ export default defineRule({
     docs: {
       rationale:
         'A lesson without an action item is an observation, not a correction. Each lesson begins with its id (`**L1:**`) so that action items can name it in their Lessons column, and each lesson must be named by at least one action item. A lesson with no id, or an id defined twice, is reported too.',
-      fail: [
-        '## Lessons',
-        '',
-        '- **L1:** A setting must have one source of truth.',
-        '- **L2:** Capacity must be adjustable without a deployment.',
-        '',
-        '## Action items',
-        '',
-        '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
-        '|---|---|---|---|---|---|---|---|',
-        '| AI-1 | Read the pool size from one file and check it in the pipeline | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |',
-      ].join('\n'),
-      pass: [
-        '## Lessons',
-        '',
-        '- **L1:** A setting must have one source of truth.',
-        '- **L2:** Capacity must be adjustable without a deployment.',
-        '',
-        '## Action items',
-        '',
-        '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
-        '|---|---|---|---|---|---|---|---|',
-        '| AI-1 | Read the pool size from one file and check it in the pipeline | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |',
-        '| AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | in-progress | L2 | |',
-      ].join('\n'),
+      fail: dedent`
+        ## Lessons
+
+        - **L1:** A setting must have one source of truth.
+        - **L2:** Capacity must be adjustable without a deployment. {lessons-have-actions}
+
+        ## Action items
+
+        | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
+        |---|---|---|---|---|---|---|---|
+        | AI-1 | Read the pool size from one file and check it in the pipeline | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |
+      `,
+      pass: dedent`
+        ## Lessons
+
+        - **L1:** A setting must have one source of truth.
+        - **L2:** Capacity must be adjustable without a deployment.
+
+        ## Action items
+
+        | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
+        |---|---|---|---|---|---|---|---|
+        | AI-1 | Read the pool size from one file and check it in the pipeline | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |
+        | AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | in-progress | L2 | |
+      `,
     },
   },
   check({ doc }) {

@@ -1,135 +1,131 @@
 // action-item-fields: the Action items table has the columns of section 3.7,
 // each value is valid, and ids are unique.
-import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase, withSection } from '../helpers/lint.js';
+import dedent from 'dedent';
+import rule from '../../src/rules/action-item-fields.js';
+import { ruleTester, type TestCase } from '../helpers/rule-tester.js';
 
-const RULE = 'action-item-fields';
-const base = baseDocument();
-const HEADING = lineOf(base, '## Action items');
-const HEADER = '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |';
-const AI1 = '| AI-1 | Read the pool size from one file and check it in the pipeline | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |';
-
-const findings = (text: string, options?: LintCase) => findingsOf(lintString(text, options), RULE);
-const errorAt = (...lines: number[]) => lines.map((line) => [RULE, 'error', line]);
-
-/** The base with the AI-1 row replaced by the given cells (ID .. Validation). */
-function row(cells: string[]): string {
-  return edit(base, AI1, `| ${cells.join(' | ')} |`);
-}
+const HEADER = '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |\n|---|---|---|---|---|---|---|---|';
 const GOOD = ['AI-1', 'Read the pool size from one file', 'short', 'payments-team', '2025-09-05', 'validated', 'L1', 'A change to one file fails'];
-const withCell = (index: number, value: string) => row(GOOD.map((c, i) => (i === index ? value : c)));
-const ROW_LINE = lineOf(base, AI1);
+const AI2 = '| AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | in-progress | L2 | Resize in staging under load |';
+const MARK = ' {action-item-fields}';
 
-/** The base with its Action items body replaced. */
-const actions = (body: string): string => withSection(base, 'Action items', body);
+/** An Action items section of the given table lines. */
+const actions = (...lines: string[]) => ['## Action items', '', ...lines].join('\n');
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
-describe('action-item-fields passes', () => {
-  it('passes the base document', () => {
-    expect(findings(base)).toEqual([]);
-  });
+/** The table with AI-1's cell `index` set to `value`, its row marked `marks` times. */
+const withCell = (index: number, value: string, marks = 0) =>
+  actions(HEADER, row(GOOD.map((c, i) => (i === index ? value : c))) + MARK.repeat(marks), AI2);
 
-  it('passes a table with short, mid and long items and empty Validation cells', () => {
-    expect(findingsOf(lintFixture('rules/action-item-fields/pass-three-terms.md'), RULE)).toEqual([]);
-  });
+const cellCase = (name: string, index: number, value: string): TestCase => ({ name, code: withCell(index, value) });
 
-  it('passes every term and status, in any case', () => {
-    for (const term of ['short', 'mid', 'long', 'Long']) expect(findings(withCell(2, term)), term).toEqual([]);
-    for (const status of ['open', 'in-progress', 'done', 'validated', 'dropped', 'Done', 'IN-PROGRESS']) expect(findings(withCell(5, status)), status).toEqual([]);
-  });
-
-  it('passes lesson lists written with or without spaces and bold, and an empty one', () => {
-    for (const lessons of ['L1,L2', 'L1, L2', '**L1**', '']) expect(findings(withCell(6, lessons)), lessons).toEqual([]);
-  });
-
-  it('passes ids of several digits', () => {
-    expect(findings(withCell(0, 'AI-10'))).toEqual([]);
-  });
-
-  it('passes columns in another order, under other names, with extra columns', () => {
-    const text = actions(
-      [
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE', code: '' },
+    {
+      name: 'a table with short, mid and long items and empty Validation cells',
+      code: actions(
+        HEADER,
+        '| AI-1 | Remove certificate pinning from the gateway | short | checkout-team | 2025-10-25 | validated | L1 | Rotated a test certificate in staging; payments kept flowing |',
+        '| AI-2 | Alarm on declines by processor error code | mid | checkout-team | 2025-12-15 | in-progress | L2 | |',
+        '| AI-3 | Fail over to the secondary processor automatically and test it monthly | long | payments-platform | 2026-06-30 | open | L1 | |',
+      ),
+    },
+    ...['short', 'mid', 'long', 'Long'].map((term) => cellCase(`the term ${term}`, 2, term)),
+    ...['open', 'in-progress', 'done', 'validated', 'dropped', 'Done', 'IN-PROGRESS'].map((status) => cellCase(`the status ${status}`, 5, status)),
+    ...['L1,L2', 'L1, L2', '**L1**', ''].map((lessons) => cellCase(`the lessons "${lessons}"`, 6, lessons)),
+    cellCase('an id of several digits', 0, 'AI-10'),
+    {
+      name: 'columns in another order, under other names, with extra columns',
+      code: actions(
         '| # | What | Owners | Due date | Status | Term | Lesson | Verification | Notes |',
         '|---|---|---|---|---|---|---|---|---|',
         '| AI-1 | Read the pool size from one file | payments-team | 2025-09-05 | validated | short | L1 | A change to one file fails | |',
         '| AI-2 | Make the pool size adjustable | payments-team | 2025-11-28 | in-progress | mid | L2 | | see ticket |',
-      ].join('\n'),
-    );
-    expect(findings(text)).toEqual([]);
-  });
+      ),
+    },
+    { name: 'no Action items section, which required-sections reports', code: '', drop: ['## Action items'] },
+    { name: 'nothing when off', code: withCell(2, 'medium'), config: { rules: { [rule.meta.id]: { level: 'off' } } } },
+  ],
+  invalid: [
+    {
+      name: 'each bad value at its row, and a duplicate id at its second use',
+      code: dedent`
+        ## Action items
 
-  it('passes over a missing Action items section (required-sections reports it)', () => {
-    const start = base.indexOf('## Action items');
-    const text = base.slice(0, start) + base.slice(base.indexOf('## Customer summary'));
-    expect(findings(text)).toEqual([]);
-  });
-});
-
-describe('action-item-fields reports', () => {
-  it('reports each bad value at its row, and a duplicate id', () => {
-    // Row 87 repeats AI-2; row 88 has a bad id, no action, a bad term, no owner,
-    // a bad date, a bad status and lessons without commas.
-    expect(findingsOf(lintFixture('rules/action-item-fields/fail-bad-values.md'), RULE)).toEqual(errorAt(87, 88, 88, 88, 88, 88, 88, 88));
-  });
-
-  it('reports a section with no table at its heading', () => {
-    expect(findings(actions('- AI-1: read the pool size from one file (payments-team, 2025-09-05)'))).toEqual(errorAt(HEADING));
-  });
-
-  it('reports missing columns once, at the header row', () => {
-    const text = actions(['| ID | Action | Owner | Due |', '|---|---|---|---|', '| AI-1 | Read the pool size | payments-team | 2025-09-05 |', '| AI-2 | Make it adjustable | payments-team | 2025-11-28 |'].join('\n'));
-    expect(findings(text)).toEqual(errorAt(lineOf(text, '| ID | Action | Owner | Due |')));
-  });
-
-  it('does not report values of a missing column', () => {
-    const text = actions(['| ID | Action | Term | Owner | Due | Lessons | Validation |', '|---|---|---|---|---|---|---|', '| AI-1 | Read the pool size | short | payments-team | 2025-09-05 | L1 | |'].join('\n'));
-    expect(findings(text)).toEqual(errorAt(lineOf(text, '| ID | Action | Term |')));
-  });
-
-  it('reports a table with no rows at its header', () => {
-    const text = actions(`${HEADER}\n|---|---|---|---|---|---|---|---|`);
-    expect(findings(text)).toEqual(errorAt(lineOf(text, HEADER)));
-  });
-
-  it.each([
-    ['an id that is not AI-<n>', 0, 'A-1'],
-    ['an id with a zero', 0, 'AI-0'],
-    ['an id in lower case', 0, 'ai-1'],
-    ['an empty id', 0, ''],
-    ['an empty action', 1, ''],
-    ['a term outside short, mid and long', 2, 'medium'],
-    ['an empty term', 2, ''],
-    ['an empty owner', 3, ''],
-    ['a due date in another format', 4, '05/09/2025'],
-    ['a due date that is not a real day', 4, '2025-09-31'],
-    ['an empty due date', 4, ''],
-    ['a status outside the list', 5, 'closed'],
-    ['an empty status', 5, ''],
-    ['lessons separated by spaces', 6, 'L1 L2'],
-    ['lessons that are not ids', 6, 'the first one'],
-    ['lessons separated by semicolons', 6, 'L1; L2'],
-  ])('reports %s', (_what, index, value) => {
-    expect(findings(withCell(index, value))).toEqual(errorAt(ROW_LINE));
-  });
-
-  it('reports a row with cells missing, for each missing value', () => {
-    // GFM reads the missing cells as empty: no term, owner, due or status.
-    expect(findings(edit(base, AI1, '| AI-1 | Read the pool size |'))).toEqual(errorAt(ROW_LINE, ROW_LINE, ROW_LINE, ROW_LINE));
-  });
-
-  it('reports an id used twice at the second use', () => {
-    const text = edit(base, '| AI-2 | Make the pool size', '| AI-1 | Make the pool size');
-    expect(findings(text)).toEqual(errorAt(lineOf(text, '| AI-1 | Make the pool size')));
-  });
-});
-
-describe('action-item-fields levels', () => {
-  const text = withCell(2, 'medium');
-
-  it('reports as a warning when set to warn', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'warn', options: {} } } } })).toEqual([[RULE, 'warn', ROW_LINE]]);
-  });
-
-  it('reports nothing when off', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'off', options: {} } } } })).toEqual([]);
-  });
+        | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
+        |---|---|---|---|---|---|---|---|
+        | AI-1 | Read the pool size from one file and check it in the pipeline | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |
+        | AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | in-progress | L2 | Game day: halve the pool, then restore it in under 5 minutes |
+        | AI-2 | Alarm on the size of the worker pool | mid | payments-team | 2025-10-01 | open | L2 | |${MARK}
+        | ai-3 | | someday | | 2025-13-01 | finished | L1 L2 | |${MARK.repeat(7)}
+      `,
+      messages: [
+        /^AI-2 is used twice \(also on line \d+\): give each action item its own id$/,
+        '"ai-3" is not an action item id: write AI-<n> (e.g. AI-1)',
+        'ai-3 has no Action: say what will be done',
+        'ai-3: Term "someday" must be short (hours), mid (days to weeks) or long (systemic change)',
+        'ai-3 has no Owner: name a team or person',
+        'ai-3: Due "2025-13-01" must be a date written YYYY-MM-DD',
+        'ai-3: Status "finished" must be one of open, in-progress, done, validated, dropped',
+        'ai-3: Lessons "L1 L2" must be lesson ids separated by commas, e.g. "L1, L2"',
+      ],
+    },
+    {
+      name: 'a section with no table, at its heading',
+      code: `## Action items${MARK}\n\n- AI-1: read the pool size from one file (payments-team, 2025-09-05)`,
+      messages: ['Action items has no table: add one with the columns | ID | Action | Term | Owner | Due | Status | Lessons | Validation |'],
+    },
+    {
+      name: 'missing columns, once, at the header row',
+      code: actions(`| ID | Action | Owner | Due |${MARK}`, '|---|---|---|---|', '| AI-1 | Read the pool size | payments-team | 2025-09-05 |', '| AI-2 | Make it adjustable | payments-team | 2025-11-28 |'),
+      messages: ['The action items table lacks the columns "Term", "Status", "Lessons", "Validation"'],
+    },
+    {
+      name: 'a missing column, whose values are not reported',
+      code: actions(`| ID | Action | Term | Owner | Due | Lessons | Validation |${MARK}`, '|---|---|---|---|---|---|---|', '| AI-1 | Read the pool size | short | payments-team | 2025-09-05 | L1 | |'),
+      messages: ['The action items table lacks the column "Status"'],
+    },
+    {
+      name: 'a table with no rows, at its header',
+      code: actions(HEADER.replace('|\n', `|${MARK}\n`)),
+      messages: ['The action items table has no rows: every lesson needs at least one action'],
+    },
+    ...(
+      [
+        ['an id that is not AI-<n>', 0, 'A-1', '"A-1" is not an action item id'],
+        ['an id with a zero', 0, 'AI-0', '"AI-0" is not an action item id'],
+        ['an id in lower case', 0, 'ai-1', '"ai-1" is not an action item id'],
+        ['an empty id', 0, '', 'This action item has no id: write AI-<n> (e.g. AI-1)'],
+        ['an empty action', 1, '', 'AI-1 has no Action'],
+        ['a term outside short, mid and long', 2, 'medium', 'AI-1: Term "medium" must be short'],
+        ['an empty term', 2, '', 'AI-1: Term "" must be short'],
+        ['an empty owner', 3, '', 'AI-1 has no Owner'],
+        ['a due date in another format', 4, '05/09/2025', 'AI-1: Due "05/09/2025" must be a date'],
+        ['a due date that is not a real day', 4, '2025-09-31', 'AI-1: Due "2025-09-31" must be a date'],
+        ['an empty due date', 4, '', 'AI-1: Due "" must be a date'],
+        ['a status outside the list', 5, 'closed', 'AI-1: Status "closed" must be one of'],
+        ['an empty status', 5, '', 'AI-1: Status "" must be one of'],
+        ['lessons separated by spaces', 6, 'L1 L2', 'AI-1: Lessons "L1 L2" must be lesson ids'],
+        ['lessons that are not ids', 6, 'the first one', 'AI-1: Lessons "the first one" must be lesson ids'],
+        ['lessons separated by semicolons', 6, 'L1; L2', 'AI-1: Lessons "L1; L2" must be lesson ids'],
+      ] as const
+    ).map(([name, index, value, message]) => ({ name, code: withCell(index, value, 1), messages: [message] })),
+    {
+      // GFM reads the missing cells as empty: no term, owner, due or status.
+      name: 'a row with cells missing, for each missing value',
+      code: actions(HEADER, `| AI-1 | Read the pool size |${MARK.repeat(4)}`, AI2),
+      messages: ['AI-1: Term', 'AI-1 has no Owner', 'AI-1: Due', 'AI-1: Status'],
+    },
+    {
+      name: 'an id used twice, at the second use',
+      code: actions(HEADER, row(GOOD), AI2.replace('AI-2', 'AI-1') + MARK),
+      messages: ['AI-1 is used twice'],
+    },
+    {
+      name: 'as a warning when set to warn',
+      code: withCell(2, 'medium').replace('| A change to one file fails |', '| A change to one file fails | {action-item-fields:warn}'),
+      config: { rules: { [rule.meta.id]: { level: 'warn' } } },
+    },
+  ],
 });

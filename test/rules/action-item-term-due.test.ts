@@ -1,85 +1,82 @@
-import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintString } from '../helpers/lint.js';
+// action-item-term-due: short items due within shortDays and mid items within
+// midDays of the date of incident.resolved, none due before the incident
+// began, and at least one item mid- or long-term.
+import { expect, it } from 'vitest';
+import rule from '../../src/rules/action-item-term-due.js';
+import actionItemFields from '../../src/rules/action-item-fields.js';
+import { lintCase, prepare, ruleTester } from '../helpers/rule-tester.js';
 
-const ID = 'action-item-term-due';
-const run = (text: string, options: Record<string, unknown> = {}) =>
-  lintString(text, { now: '2025-09-04', config: { rules: { [ID]: { level: undefined, options } } } });
-const findings = (text: string, options: Record<string, unknown> = {}) => findingsOf(run(text, options), ID);
-const messagesOf = (text: string) => run(text).filter((m) => m.ruleId === ID).map((m) => m.message);
+// The minimal COE: started 2025-09-03T14:05Z, resolved 2025-09-03T17:00Z;
+// AI-1 short due 2025-09-05, AI-2 mid due 2025-11-28.
+const MARK = ' {action-item-term-due}';
+type Item = { term?: string; due?: string; mark?: string };
 
-// Base: resolved 2025-09-03; AI-1 short due 2025-09-05; AI-2 mid due 2025-11-28.
-const AI1 = '| short | payments-team | 2025-09-05 | validated |';
-const AI2 = '| mid | payments-team | 2025-11-28 | in-progress |';
-const ai1 = (term: string, due: string) => edit(baseDocument(), AI1, `| ${term} | payments-team | ${due} | validated |`);
-const ai2 = (term: string, due: string, text = baseDocument()) => edit(text, AI2, `| ${term} | payments-team | ${due} | in-progress |`);
+/** The minimal COE's action items with the Term and Due of each given; `mark` marks a line. */
+function items({ header = '', ai1 = {}, ai2 = {} }: { header?: string; ai1?: Item; ai2?: Item } = {}): string {
+  const { term: t1 = 'short', due: d1 = '2025-09-05', mark: m1 = '' } = ai1;
+  const { term: t2 = 'mid', due: d2 = '2025-11-28', mark: m2 = '' } = ai2;
+  return [
+    '## Action items',
+    '',
+    `| ID | Action | Term | Owner | Due | Status | Lessons | Validation |${header}`,
+    '|---|---|---|---|---|---|---|---|',
+    `| AI-1 | Read the pool size from one file | ${t1} | payments-team | ${d1} | validated | L1 | A change to one file only now fails the pipeline |${m1}`,
+    `| AI-2 | Make the pool size adjustable at run time | ${t2} | payments-team | ${d2} | in-progress | L2 | Resize in staging under load |${m2}`,
+  ].join('\n');
+}
 
-describe('action-item-term-due', () => {
-  it('passes the base document', () => {
-    expect(findings(baseDocument())).toEqual([]);
-  });
-
-  it('accepts a short item due exactly 3 days after the date of resolved', () => {
-    expect(findings(ai1('short', '2025-09-06'))).toEqual([]);
-  });
-
-  it('reports a short item due 4 days after resolved, at its row', () => {
-    const text = ai1('short', '2025-09-07');
-    expect(findings(text)).toEqual([[ID, 'warn', lineOf(text, '| AI-1 |')]]);
-    expect(messagesOf(text)[0]).toContain('4 days after resolution');
-  });
-
-  it('accepts a mid item due exactly 90 days after resolved and reports one a day later', () => {
-    expect(findings(ai2('mid', '2025-12-02'))).toEqual([]);
-    const text = ai2('mid', '2025-12-03');
-    expect(findings(text)).toEqual([[ID, 'warn', lineOf(text, '| AI-2 |')]]);
-  });
-
-  it('sets no limit on a long item', () => {
-    expect(findings(ai2('long', '2030-01-01'))).toEqual([]);
-  });
-
-  it('folds the case of the term', () => {
-    const text = ai1('Short', '2025-09-07');
-    expect(findings(text)).toEqual([[ID, 'warn', lineOf(text, '| AI-1 |')]]);
-  });
-
-  it('measures from the date of resolved as written, in its own offset', () => {
-    // 23:30 at -05:00 is 04:30 UTC the next day; the date written is 09-03.
-    const late = edit(baseDocument(), 'resolved: 2025-09-03T17:00:00Z', 'resolved: 2025-09-03T23:30:00-05:00');
-    const text = edit(late, AI1, '| short | payments-team | 2025-09-07 | validated |');
-    expect(findings(text)).toEqual([[ID, 'warn', lineOf(text, '| AI-1 |')]]);
-  });
-
-  it('reports when every item is short-term, at the table header', () => {
-    const text = ai2('short', '2025-09-05');
-    expect(findings(text)).toEqual([[ID, 'warn', lineOf(text, '| ID | Action |')]]);
-  });
-
-  it('reports an item due before the incident began', () => {
-    const text = ai1('short', '2025-09-02');
-    expect(findings(text)).toEqual([[ID, 'warn', lineOf(text, '| AI-1 |')]]);
-    expect(messagesOf(text)[0]).toContain('before the incident began');
-    expect(findings(ai1('short', '2025-09-03'))).toEqual([]);
-  });
-
-  it('skips the limits when resolved is missing', () => {
-    const text = edit(ai1('short', '2025-09-30'), '  resolved: 2025-09-03T17:00:00Z\n', '');
-    expect(findings(text)).toEqual([]);
-  });
-
-  it('skips items whose term or due is invalid (action-item-fields reports them)', () => {
-    const badDue = ai1('short', '2025-09-31');
-    expect(findings(badDue)).toEqual([]);
-    expect(findingsOf(run(badDue), 'action-item-fields')).toEqual([['action-item-fields', 'error', lineOf(badDue, '| AI-1 |')]]);
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE', code: '' },
+    { name: 'a short item due exactly 3 days after the date of resolved', code: items({ ai1: { due: '2025-09-06' } }) },
+    { name: 'a mid item due exactly 90 days after resolved', code: items({ ai2: { due: '2025-12-02' } }) },
+    { name: 'a long item, which has no limit', code: items({ ai2: { term: 'long', due: '2030-01-01' } }) },
+    { name: 'an item due on the day the incident began', code: items({ ai1: { due: '2025-09-03' } }) },
+    { name: 'no limits without incident.resolved', code: items({ ai1: { due: '2025-09-30' } }), drop: ['incident.resolved'] },
+    { name: 'an invalid due date, which action-item-fields reports', code: items({ ai1: { due: '2025-09-31' } }) },
     // With AI-2's term invalid, the table is not judged as all short-term.
-    expect(findings(ai2('soon', '2025-09-05'))).toEqual([]);
-  });
+    { name: 'an invalid term, which may be meant as mid or long', code: items({ ai2: { term: 'soon', due: '2025-09-05' } }) },
+  ],
+  invalid: [
+    {
+      name: 'a short item due 4 days after resolved, at its row',
+      code: items({ ai1: { due: '2025-09-07', mark: MARK } }),
+      messages: ['AI-1 is short-term but due 2025-09-07, 4 days after resolution (limit 3): bring the date forward, or make it mid-term'],
+    },
+    {
+      name: 'a mid item due 91 days after resolved',
+      code: items({ ai2: { due: '2025-12-03', mark: MARK } }),
+      messages: ['AI-2 is mid-term but due 2025-12-03, 91 days after resolution (limit 90): bring the date forward, or make it long-term'],
+    },
+    { name: 'a term in another case', code: items({ ai1: { term: 'Short', due: '2025-09-07', mark: MARK } }) },
+    {
+      // 23:30 at -05:00 is 04:30 UTC the next day; the date written is 09-03.
+      name: 'the date of resolved as written, in its own offset',
+      code: `---\nincident:\n  resolved: 2025-09-03T23:30:00-05:00\n---\n${items({ ai1: { due: '2025-09-07', mark: MARK } })}`,
+      messages: ['4 days after resolution'],
+    },
+    {
+      name: 'every item short-term, at the table header',
+      code: items({ header: MARK, ai2: { term: 'short', due: '2025-09-05' } }),
+      messages: ['Every action item is short-term: add at least one mid- or long-term item that changes the conditions behind the incident, not only its trigger'],
+    },
+    {
+      name: 'an item due before the incident began',
+      code: items({ ai1: { due: '2025-09-02', mark: MARK } }),
+      messages: ['AI-1 is due 2025-09-02, before the incident began: correct the Due date'],
+    },
+    {
+      name: 'due dates beyond the shortDays and midDays options',
+      code: items({ ai1: { mark: MARK }, ai2: { mark: MARK } }),
+      options: { shortDays: 1, midDays: 30 },
+      messages: ['(limit 1)', '(limit 30)'],
+    },
+  ],
+});
 
-  it('reads the shortDays and midDays options', () => {
-    const text = baseDocument();
-    expect(findings(text, { shortDays: 1, midDays: 30 })).toEqual([
-      [ID, 'warn', lineOf(text, '| AI-1 |')],
-      [ID, 'warn', lineOf(text, '| AI-2 |')],
-    ]);
-  });
+it('action-item-term-due leaves an invalid due date to action-item-fields, which reports it', () => {
+  const test = { code: items({ ai1: { due: '2025-09-31', mark: ' {action-item-fields:error}' } }) };
+  const { text, expected } = prepare(actionItemFields, test);
+  expect(lintCase(rule, test, text)).toEqual([]);
+  expect(lintCase(actionItemFields, test, text).map(({ ruleId, severity, line }) => ({ ruleId, severity, line }))).toEqual(expected);
 });

@@ -1,115 +1,91 @@
-import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintString } from '../helpers/lint.js';
+// dependency-review: a filled-in dependency table, or a "None: …" paragraph
+// with a reason; a dependency that failed references an action item.
+import { expect, it } from 'vitest';
+import rule from '../../src/rules/dependency-review.js';
+import referencesExist from '../../src/rules/references-exist.js';
+import { lintCase, prepare, ruleTester } from '../helpers/rule-tester.js';
 
-const ID = 'dependency-review';
-const run = (text: string, options: Record<string, unknown> = {}) =>
-  lintString(text, { config: { rules: { [ID]: { level: undefined, options } } } });
-const findings = (text: string, options: Record<string, unknown> = {}) => findingsOf(run(text, options), ID);
-const messagesOf = (text: string) => run(text).filter((m) => m.ruleId === ID).map((m) => m.message);
-
-const NONE = 'None: no dependency was involved; the cause was our own configuration change to our own workers.';
 const HEADER = '| Dependency | Promise | As promised | Our implementation | Failure mode | Blast radius |\n|---|---|---|---|---|---|';
 const QUEUE = '| Message queue (internal) | 99.9% delivery within 1 s | yes | Sound: we read with long polling | expected-handled | Workers retry with backoff |';
 const LEDGER = '| Ledger database (internal) | Writes within 50 ms | partly | We had no timeout on writes | expected-unhandled | Write timeout and retry (AI-2) |';
+const MARK = ' {dependency-review}';
 
-/** The base document with a dependency table in place of its "None" paragraph. */
-const withTable = (...rows: string[]) => edit(baseDocument(), NONE, [HEADER, ...rows].join('\n'));
+/** A Dependencies section of the given paragraphs or table lines. */
+const dependencies = (...lines: string[]) => ['## Dependencies', '', ...lines].join('\n');
+const table = (...rows: string[]) => dependencies(HEADER, ...rows);
 
-describe('dependency-review', () => {
-  it('passes the base document ("None" paragraph)', () => {
-    expect(findings(baseDocument())).toEqual([]);
-  });
+const TEN = 'None. The cause was a configuration change to our own workers.';
+const NINE = 'None. The cause was a configuration change to our workers.';
 
-  it('passes a filled-in table', () => {
-    expect(findings(withTable(QUEUE, LEDGER))).toEqual([]);
-  });
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE ("None" paragraph)', code: '' },
+    { name: 'a filled-in table', code: table(QUEUE, LEDGER) },
+    { name: 'a "None" paragraph of minNoneWords words, "None" itself not counted', code: dependencies(TEN) },
+    { name: 'a shorter "None" paragraph when minNoneWords allows it', code: dependencies(NINE), options: { minNoneWords: 9 } },
+    {
+      name: '"Partly" with an action item',
+      code: table(QUEUE, LEDGER.replace('partly', 'Partly').replace('expected-unhandled', 'expected-handled')),
+    },
+    {
+      name: 'an action item anywhere in the row, in any column, with case-folded values',
+      code: table('| Ledger database (AI-1) | Writes within 50 ms | NO | No timeout | Expected-Unhandled | Timeouts |'),
+    },
+    { name: 'a reference to an undefined action item, which references-exist reports', code: table(LEDGER.replace('AI-2', 'AI-9')) },
+    { name: 'no Dependencies section, which required-sections reports', code: '', drop: ['## Dependencies'] },
+  ],
+  invalid: [
+    {
+      name: 'a section with neither a table nor a "None" paragraph, at the heading',
+      code: `## Dependencies${MARK}\n\nWe did not look at dependencies for this incident.`,
+      messages: ['Dependencies has no review: add a table with the columns | Dependency | Promise | As promised | Our implementation | Failure mode | Blast radius |'],
+    },
+    {
+      name: 'a "None" paragraph whose reason is too short',
+      code: dependencies(`None: our own change.${MARK}`),
+      messages: ['The "None" paragraph gives a reason of 3 words: say in at least 10 words why no dependency was involved'],
+    },
+    { name: 'a "None" paragraph one word short of minNoneWords', code: dependencies(`${NINE}${MARK}`), messages: ['a reason of 9 words'] },
+    {
+      name: 'a table with no rows',
+      code: dependencies(HEADER.replace('|\n', `|${MARK}\n`)),
+      messages: ['The dependency table has no rows'],
+    },
+    {
+      name: 'missing columns, at the table header',
+      code: dependencies(`| Dependency | SLA | Performed as promised | Failure mode |${MARK}`, '|---|---|---|---|', '| Message queue | 99.9% | yes | expected-handled |'),
+      messages: ['The dependency table lacks the columns "Our implementation", "Blast radius": add them to the header'],
+    },
+    {
+      name: 'a row with empty cells',
+      code: table(`| Message queue (internal) | 99.9% delivery within 1 s | yes |  | expected-handled | |${MARK}`),
+      messages: ['Message queue (internal): fill in "Our implementation", "Blast radius"'],
+    },
+    {
+      name: 'invalid As promised and Failure mode values, at their cells',
+      code: table(QUEUE, `| Message queue (internal) | 99.9% delivery within 1 s | mostly | Sound | unexpected | Retries (AI-1) |${MARK}${MARK}`),
+      messages: ['As promised "mostly" must be yes, no or partly', 'Failure mode "unexpected" must be expected-handled, expected-unhandled or novel'],
+    },
+    {
+      name: '"Partly" (any case) as not as promised: it needs an action item',
+      code: table(QUEUE, `${LEDGER.replace('partly', 'Partly').replace(' (AI-2)', '').replace('expected-unhandled', 'expected-handled')}${MARK}`),
+      messages: ['Ledger database (internal) performed only partly as promised: reference the action item (AI-<n>) that limits the blast radius next time'],
+    },
+    {
+      name: '"no", and a failure mode other than expected-handled, with no action item',
+      code: table(
+        `${QUEUE.replace('| yes |', '| no |')}${MARK}`,
+        `${QUEUE.replace('Message queue', 'Object store').replace('expected-handled', 'Novel')}${MARK}`,
+        `${QUEUE.replace('Message queue', 'DNS').replace('expected-handled', 'expected-unhandled')}${MARK}`,
+      ),
+      messages: ['did not perform as promised', 'failed in a novel way', 'failed in a way we expected but did not handle'],
+    },
+  ],
+});
 
-  it('reports a section with neither a table nor a "None" paragraph at the heading', () => {
-    const text = edit(baseDocument(), NONE, 'We did not look at dependencies for this incident.');
-    expect(findings(text)).toEqual([[ID, 'error', lineOf(text, '## Dependencies')]]);
-    expect(messagesOf(text)[0]).toContain('| Dependency | Promise | As promised | Our implementation | Failure mode | Blast radius |');
-  });
-
-  it('reports a "None" paragraph whose reason is too short', () => {
-    const text = edit(baseDocument(), NONE, 'None: our own change.');
-    expect(findings(text)).toEqual([[ID, 'error', lineOf(text, 'None: our own')]]);
-  });
-
-  it('needs minNoneWords words of reason, "None" itself not counted', () => {
-    const ten = 'None. The cause was a configuration change to our own workers.';
-    const nine = 'None. The cause was a configuration change to our workers.';
-    expect(findings(edit(baseDocument(), NONE, ten))).toEqual([]);
-    const text = edit(baseDocument(), NONE, nine);
-    expect(findings(text)).toEqual([[ID, 'error', lineOf(text, 'None. The cause')]]);
-    expect(findings(text, { minNoneWords: 9 })).toEqual([]);
-  });
-
-  it('reports a table with no rows', () => {
-    const text = withTable();
-    expect(findings(text)).toEqual([[ID, 'error', lineOf(text, '| Dependency |')]]);
-  });
-
-  it('reports missing columns at the table header', () => {
-    const text = edit(
-      baseDocument(),
-      NONE,
-      '| Dependency | SLA | Performed as promised | Failure mode |\n|---|---|---|---|\n| Message queue | 99.9% | yes | expected-handled |',
-    );
-    expect(findings(text)).toEqual([[ID, 'error', lineOf(text, '| Dependency |')]]);
-    expect(messagesOf(text)[0]).toContain('"Our implementation", "Blast radius"');
-  });
-
-  it('reports a row with empty cells', () => {
-    const row = '| Message queue (internal) | 99.9% delivery within 1 s | yes |  | expected-handled | |';
-    const text = withTable(row);
-    expect(findings(text)).toEqual([[ID, 'error', lineOf(text, '| Message queue')]]);
-    expect(messagesOf(text)[0]).toContain('"Our implementation", "Blast radius"');
-  });
-
-  it('reports invalid As promised and Failure mode values at their cells', () => {
-    const row = '| Message queue (internal) | 99.9% delivery within 1 s | mostly | Sound | unexpected | Retries (AI-1) |';
-    const text = withTable(QUEUE, row);
-    const line = lineOf(text, '| mostly |');
-    expect(findings(text)).toEqual([
-      [ID, 'error', line],
-      [ID, 'error', line],
-    ]);
-  });
-
-  it('counts "Partly" (any case) as not as promised: it needs an action item', () => {
-    const partly = LEDGER.replace('partly', 'Partly').replace(' (AI-2)', '').replace('expected-unhandled', 'expected-handled');
-    const text = withTable(QUEUE, partly);
-    expect(findings(text)).toEqual([[ID, 'error', lineOf(text, '| Ledger database')]]);
-    expect(messagesOf(text)[0]).toContain('partly');
-    expect(findings(withTable(QUEUE, `${partly.slice(0, -1)}(AI-2) |`))).toEqual([]);
-  });
-
-  it('needs an action item for "no", and for a failure mode other than expected-handled', () => {
-    const no = QUEUE.replace('| yes |', '| no |');
-    const novel = QUEUE.replace('Message queue', 'Object store').replace('expected-handled', 'Novel');
-    const unhandled = QUEUE.replace('Message queue', 'DNS').replace('expected-handled', 'expected-unhandled');
-    const text = withTable(no, novel, unhandled);
-    expect(findings(text)).toEqual([
-      [ID, 'error', lineOf(text, '| Message queue')],
-      [ID, 'error', lineOf(text, '| Object store')],
-      [ID, 'error', lineOf(text, '| DNS')],
-    ]);
-  });
-
-  it('takes an action item anywhere in the row, in any column, case folded values', () => {
-    const row = '| Ledger database (AI-1) | Writes within 50 ms | NO | No timeout | Expected-Unhandled | Timeouts |';
-    expect(findings(withTable(row))).toEqual([]);
-  });
-
-  it('counts a reference to an undefined action item (references-exist reports it)', () => {
-    const text = withTable(LEDGER.replace('AI-2', 'AI-9'));
-    const messages = run(text);
-    expect(findingsOf(messages, ID)).toEqual([]);
-    expect(findingsOf(messages, 'references-exist')).toEqual([['references-exist', 'error', lineOf(text, '| Ledger database')]]);
-  });
-
-  it('passes over a missing Dependencies section (required-sections reports it)', () => {
-    const text = edit(baseDocument(), `## Dependencies\n\n${NONE}\n\n`, '');
-    expect(findings(text)).toEqual([]);
-  });
+it('dependency-review leaves an undefined action item to references-exist, which reports it', () => {
+  const test = { code: table(`${LEDGER.replace('AI-2', 'AI-9')} {references-exist:error}`) };
+  const { text, expected } = prepare(referencesExist, test);
+  expect(lintCase(rule, test, text)).toEqual([]);
+  expect(lintCase(referencesExist, test, text).map(({ ruleId, severity, line }) => ({ ruleId, severity, line }))).toEqual(expected);
 });

@@ -1,95 +1,123 @@
-import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintString } from '../helpers/lint.js';
+// detection-review: the three detection questions (speed, observability,
+// similar events) are each answered in at least minWords words.
+import dedent from 'dedent';
+import { expect, it } from 'vitest';
+import type { Rule } from '../../src/engine/rule.js';
+import rule from '../../src/rules/detection-review.js';
+import noPlaceholders from '../../src/rules/no-placeholders.js';
+import requiredSections from '../../src/rules/required-sections.js';
+import { lintCase, prepare, ruleTester, type TestCase } from '../helpers/rule-tester.js';
 
-const ID = 'detection-review';
-const run = (text: string, options: Record<string, unknown> = {}) =>
-  lintString(text, { config: { rules: { [ID]: { level: undefined, options } } } });
-const findings = (text: string, options: Record<string, unknown> = {}) => findingsOf(run(text, options), ID);
+const SPEED = dedent`
+  ### Was detection fast enough?
 
-const SPEED_ANSWER = `Yes. The queue age alarm paged the on-call engineer four minutes after the
-backlog began to grow, well within our five minute goal for this service.`;
-const SIMILAR = `### Would we detect similar events?
+  Yes. The queue age alarm paged the on-call engineer four minutes after the
+  backlog began to grow, within our five minute goal for this service.
+`;
+const METRICS = dedent`
+  ### Did our metrics reflect the customer experience?
 
-Yes. Any loss of worker capacity raises queue age, and the same alarm would
-page us within minutes whatever the cause of the slowdown.
+  Yes. Queue age is the delay merchants see, and the alarm threshold of three
+  minutes matches what merchants told us they tolerate.
+`;
+const SIMILAR = dedent`
+  ### Would we detect similar events?
+
+  Yes. Any loss of worker capacity raises queue age, and the same alarm would
+  page us within minutes whatever the cause of the slowdown.
 `;
 
-describe('detection-review', () => {
-  it('passes the base document', () => {
-    expect(findings(baseDocument())).toEqual([]);
-  });
+/** A Detection section of the given subsections, the minimal COE's by default. */
+const detection = ({ heading = '## Detection', speed = SPEED, metrics = METRICS, similar = SIMILAR } = {}) =>
+  [heading, speed, metrics, similar].filter((part) => part !== '').join('\n\n');
 
-  it('reports a missing question at the Detection heading, naming the template heading', () => {
-    const text = edit(baseDocument(), SIMILAR, '');
-    const messages = run(text).filter((m) => m.ruleId === ID);
-    expect(findingsOf(messages, ID)).toEqual([[ID, 'error', lineOf(text, '## Detection')]]);
-    expect(messages[0]!.message).toContain('### Would we detect similar events?');
-  });
+/** The speed subsection with another heading or answer. */
+const speed = (answer: string, heading = '### Was detection fast enough?') => `${heading}\n\n${answer}`.trimEnd();
 
-  it('reports a question whose heading has none of its keywords as missing', () => {
-    const text = edit(baseDocument(), '### Was detection fast enough?', '### How did we find out?');
-    expect(findings(text)).toEqual([[ID, 'error', lineOf(text, '## Detection')]]);
-  });
+const FOURTEEN = 'The alarm paged us four minutes after impact began, within our five minute goal.';
+const MARK = ' {detection-review}';
 
-  it('accepts headings found by other keywords', () => {
-    let text = edit(baseDocument(), '### Was detection fast enough?', '### Time to detect');
-    text = edit(text, '### Did our metrics reflect the customer experience?', '### Observability');
-    text = edit(text, '### Would we detect similar events?', '### Could it recur unnoticed?');
-    expect(findings(text)).toEqual([]);
-  });
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE', code: '' },
+    {
+      name: 'headings found by other keywords',
+      code: detection({
+        speed: SPEED.replace('Was detection fast enough?', 'Time to detect'),
+        metrics: METRICS.replace('Did our metrics reflect the customer experience?', 'Observability'),
+        similar: SIMILAR.replace('Would we detect similar events?', 'Could it recur unnoticed?'),
+      }),
+    },
+    {
+      name: 'answers left as placeholders, which no-placeholders alone reports (format 4.1)',
+      code: detection({
+        speed: speed('TODO'),
+        metrics: '### Did our metrics reflect the customer experience?\n\n{{Did the metrics show what customers saw? Say which metric, its threshold, and what customers saw meanwhile, in numbers}}',
+      }),
+    },
+    { name: 'a short answer that holds a placeholder', code: detection({ speed: speed(`${FOURTEEN} TODO`) }) },
+    { name: 'an answer of exactly minWords words', code: detection({ speed: speed(`Yes. ${FOURTEEN}`) }) },
+    { name: 'a missing Detection section, which required-sections reports', code: '', drop: ['## Detection'] },
+  ],
+  invalid: [
+    {
+      name: 'a missing question, at the Detection heading, naming the template heading',
+      code: detection({ heading: `## Detection${MARK}`, similar: '' }),
+      messages: ['Detection does not answer "Would we detect similar events?": add a "### Would we detect similar events?" subsection'],
+    },
+    {
+      name: 'a question whose heading has none of its keywords, as missing',
+      code: detection({ heading: `## Detection${MARK}`, speed: SPEED.replace('Was detection fast enough?', 'How did we find out?') }),
+      messages: ['does not answer "Was detection fast enough?"'],
+    },
+    {
+      name: 'a short answer, at its heading',
+      code: detection({ speed: speed('Yes, four minutes.', `### Was detection fast enough?${MARK}`) }),
+      messages: ['"Was detection fast enough?" is answered in 3 words: answer it in at least 15 words, with the facts that support the answer'],
+    },
+    {
+      name: 'an empty subsection, at its heading',
+      code: detection({ speed: speed('', `### Was detection fast enough?${MARK}`) }),
+      messages: ['"Was detection fast enough?" has no answer'],
+    },
+    {
+      name: 'a short answer that holds no placeholder',
+      code: detection({ speed: speed(FOURTEEN, `### Was detection fast enough?${MARK}`) }),
+      messages: ['is answered in 14 words'],
+    },
+    {
+      name: 'answers shorter than the minWords option',
+      code: detection({
+        speed: SPEED.replace('?', `?${MARK}`),
+        metrics: METRICS.replace('?', `?${MARK}`),
+        similar: SIMILAR.replace('?', `?${MARK}`),
+      }),
+      options: { minWords: 40 },
+      messages: ['in at least 40 words'],
+    },
+  ],
+});
 
-  it('reports a short answer at its heading', () => {
-    const text = edit(baseDocument(), SPEED_ANSWER, 'Yes, four minutes.');
-    const messages = run(text).filter((m) => m.ruleId === ID);
-    expect(findingsOf(messages, ID)).toEqual([[ID, 'error', lineOf(text, '### Was detection fast enough?')]]);
-    expect(messages[0]!.message).toContain('3 words');
-  });
+/** Another rule's findings in a case, with the lines its markers give. */
+function others(other: Rule, test: TestCase) {
+  const { text, expected } = prepare(other, test);
+  const got = lintCase(other, test, text).map(({ ruleId, severity, line }) => ({ ruleId, severity, line }));
+  return { got, expected, text };
+}
 
-  it('reports an empty subsection at its heading', () => {
-    const text = edit(baseDocument(), SPEED_ANSWER, '');
-    expect(findings(text)).toEqual([[ID, 'error', lineOf(text, '### Was detection fast enough?')]]);
-  });
+it('detection-review leaves answers left as placeholders to no-placeholders, which reports them', () => {
+  const test = {
+    code: detection({
+      speed: speed('TODO {no-placeholders:error}'),
+      metrics: '### Did our metrics reflect the customer experience?\n\n{{Say which metric, its threshold, and what customers saw}} {no-placeholders:error}',
+    }),
+  };
+  const { got, expected } = others(noPlaceholders, test);
+  expect(got).toEqual(expected);
+});
 
-  it('passes over an answer left as a placeholder: no-placeholders alone reports it (format 4.1)', () => {
-    let text = edit(baseDocument(), SPEED_ANSWER, 'TODO');
-    text = edit(
-      text,
-      `Yes. Queue age is the delay merchants see, and the alarm threshold of three
-minutes matches what merchants told us they tolerate.`,
-      '{{Did the metrics show what customers saw? Say which metric, its threshold, and what customers saw meanwhile, in numbers}}',
-    );
-    const messages = run(text);
-    expect(findingsOf(messages, ID)).toEqual([]);
-    expect(findingsOf(messages, 'no-placeholders').length).toBe(2);
-  });
-
-  it('reports a short answer that holds no placeholder', () => {
-    const fourteen = 'The alarm paged us four minutes after impact began, within our five minute goal.';
-    const text = edit(baseDocument(), SPEED_ANSWER, fourteen);
-    expect(findings(text)).toEqual([[ID, 'error', lineOf(text, '### Was detection fast enough?')]]);
-    expect(findings(edit(baseDocument(), SPEED_ANSWER, `${fourteen} TODO`))).toEqual([]);
-  });
-
-  it('accepts an answer of exactly minWords words', () => {
-    const fifteen = 'Yes. The alarm paged us four minutes after impact began, within our five minute goal.';
-    expect(findings(edit(baseDocument(), SPEED_ANSWER, fifteen))).toEqual([]);
-  });
-
-  it('reads the minWords option', () => {
-    const text = baseDocument();
-    expect(findings(text, { minWords: 40 })).toEqual([
-      [ID, 'error', lineOf(text, '### Was detection fast enough?')],
-      [ID, 'error', lineOf(text, '### Did our metrics reflect the customer experience?')],
-      [ID, 'error', lineOf(text, '### Would we detect similar events?')],
-    ]);
-  });
-
-  it('passes over a missing Detection section (required-sections reports it)', () => {
-    const base = baseDocument();
-    const section = base.slice(base.indexOf('## Detection'), base.indexOf('## Dependencies'));
-    const text = edit(base, section, '');
-    const messages = run(text);
-    expect(findingsOf(messages, ID)).toEqual([]);
-    expect(findingsOf(messages, 'required-sections')).toEqual([['required-sections', 'error', lineOf(text, '# Delayed')]]);
-  });
+it('detection-review leaves a missing Detection section to required-sections, which reports it at the title', () => {
+  const { got, text } = others(requiredSections, { code: '', drop: ['## Detection'] });
+  const title = text.split('\n').indexOf('# Delayed payment notifications') + 1;
+  expect(got).toEqual([{ ruleId: 'required-sections', severity: 'error', line: title }]);
 });

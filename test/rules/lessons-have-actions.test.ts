@@ -1,90 +1,86 @@
 // lessons-have-actions: every lesson has an id and is named in the Lessons
 // column of at least one action item.
-import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase } from '../helpers/lint.js';
+import dedent from 'dedent';
+import { expect, it } from 'vitest';
+import rule from '../../src/rules/lessons-have-actions.js';
+import referencesExist from '../../src/rules/references-exist.js';
+import { lintCase, prepare, ruleTester } from '../helpers/rule-tester.js';
 
-const RULE = 'lessons-have-actions';
-const base = baseDocument();
 const L2 = '- **L2:** Capacity must be adjustable without a deployment.';
-const AI2_LESSONS = '| in-progress | L2 |';
+const MARK = ' {lessons-have-actions}';
 
-const findings = (text: string, options?: LintCase) => findingsOf(lintString(text, options), RULE);
-const errorAt = (...lines: number[]) => lines.map((line) => [RULE, 'error', line]);
+/** The minimal COE's Lessons, with L2 marked or rewritten. */
+const lessons = (l2 = L2) => `## Lessons\n\n- **L1:** A setting must have one source of truth.\n${l2}\n`;
 
-function removeSection(text: string, heading: string): string {
-  const start = text.indexOf(`\n## ${heading}\n`) + 1;
-  const next = text.indexOf('\n## ', start);
-  return text.slice(0, start) + text.slice(next + 1);
-}
+/** The minimal COE's action items, with the Lessons (and Status, Action) cells given. */
+const actionItems = ({ ai1 = 'L1', ai2 = 'L2', status = 'in-progress', action = 'Make the pool size adjustable at run time' } = {}) => dedent`
+  ## Action items
 
-describe('lessons-have-actions passes', () => {
-  it('passes the base document', () => {
-    expect(findings(base)).toEqual([]);
-  });
+  | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
+  |---|---|---|---|---|---|---|---|
+  | AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | ${ai1} | A change to one file only now fails the pipeline |
+  | AI-2 | ${action} | mid | payments-team | 2025-11-28 | ${status} | ${ai2} | Resize in staging under load |
+`;
 
-  it('passes ids written bold or not, followed by ":", "." or a dash', () => {
-    expect(findingsOf(lintFixture('rules/lessons-have-actions/pass-id-styles.md'), RULE)).toEqual([]);
-  });
+const UNNAMED = lessons(L2 + MARK) + actionItems({ ai2: '' });
 
-  it('passes a lesson named by one of several lessons of an item', () => {
-    let text = edit(base, AI2_LESSONS, '| in-progress | L1, L2 |');
-    text = edit(text, '| validated | L1 |', '| validated | |');
-    expect(findings(text)).toEqual([]);
-  });
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE', code: '' },
+    {
+      name: 'ids written bold or not, followed by ":", "." or a dash',
+      code: dedent`
+        ## Lessons
 
-  it('passes a lesson named by an item of any status', () => {
-    expect(findings(edit(base, '| in-progress | L2 |', '| dropped | L2 |'))).toEqual([]);
-  });
+        - **L1:** A setting must have one source of truth.
+        - L2. Capacity must be adjustable without a deployment.
+        - **L3** — Alarms must page before merchants notice.
+      ` + '\n' + actionItems({ ai2: 'L2, L3' }),
+    },
+    { name: 'a lesson named by one of several lessons of an item', code: actionItems({ ai1: '', ai2: 'L1, L2' }) },
+    { name: 'a lesson named by an item of any status', code: actionItems({ status: 'dropped' }) },
+    { name: 'no Action items section, which required-sections reports', code: '', drop: ['## Action items'] },
+    { name: 'no Lessons section, which required-sections reports', code: '', drop: ['## Lessons'] },
+    { name: 'a reference to an undefined lesson, which references-exist reports', code: actionItems({ ai2: 'L2, L9' }) },
+    { name: 'nothing when off', code: UNNAMED.replace(MARK, ''), config: { rules: { [rule.meta.id]: { level: 'off' } } } },
+  ],
+  invalid: [
+    {
+      name: 'a lesson with no action item, a lesson with no id and a lesson id defined twice',
+      code: dedent`
+        ## Lessons
 
-  it('passes over a missing Lessons or Action items section (required-sections reports it)', () => {
-    expect(findings(removeSection(base, 'Action items'))).toEqual([]);
-    expect(findings(removeSection(base, 'Lessons'))).toEqual([]);
-  });
-
-  it('leaves a reference to an undefined lesson to references-exist', () => {
-    const text = edit(base, AI2_LESSONS, '| in-progress | L2, L9 |');
-    const messages = lintString(text);
-    expect(findingsOf(messages, RULE)).toEqual([]);
-    expect(findingsOf(messages, 'references-exist')).toEqual([['references-exist', 'error', lineOf(text, 'L2, L9')]]);
-  });
+        - **L1:** A setting must have one source of truth.
+        - **L2:** Capacity must be adjustable without a deployment.
+        - **L3:** Alarms must page before merchants notice.${MARK}
+        - Keep a runbook for scaling the pool.${MARK}
+        - **L1:** Review every configuration change twice.${MARK}
+      `,
+      messages: [
+        'Lesson L3 has no action item: name it in the Lessons column of the action that applies it',
+        'This lesson has no id: begin it with "L<n>:" (e.g. "**L1:** …") so action items can name it',
+        /^Lesson L1 is defined twice \(also on line \d+\): give it its own id$/,
+      ],
+    },
+    { name: 'a lesson that no action item names in its Lessons column', code: UNNAMED, messages: ['Lesson L2 has no action item'] },
+    {
+      name: 'a lesson named only in the Action or Validation column, which does not count',
+      code: lessons(L2 + MARK) + actionItems({ ai2: '', action: 'Make the pool size adjustable at run time (L2)' }),
+    },
+    // The minimal COE's five whys reference L2, but no action item does.
+    { name: 'a lesson named only in another section, which does not count', code: lessons(L2 + MARK) + actionItems({ ai2: 'L1' }) },
+    {
+      name: 'a lesson whose id has no separator',
+      code: lessons(`- L2 Capacity must be adjustable without a deployment.${MARK}`),
+      messages: ['Lesson L2 has no ":" after its id: write "L2: …" (e.g. "**L2:** …") so the id reads as the lesson\'s own'],
+    },
+    { name: 'as a warning when set to warn', code: UNNAMED.replace(MARK, ' {lessons-have-actions:warn}'), config: { rules: { [rule.meta.id]: { level: 'warn' } } } },
+  ],
 });
 
-describe('lessons-have-actions reports', () => {
-  it('reports a lesson with no action item, a lesson with no id and a lesson id defined twice', () => {
-    expect(findingsOf(lintFixture('rules/lessons-have-actions/fail-unnamed-lessons.md'), RULE)).toEqual(errorAt(80, 81, 82));
-  });
-
-  it('reports a lesson that no action item names in its Lessons column', () => {
-    const text = edit(base, AI2_LESSONS, '| in-progress | |');
-    expect(findings(text)).toEqual(errorAt(lineOf(text, L2)));
-  });
-
-  it('does not count a lesson named only in the Action or Validation column', () => {
-    let text = edit(base, AI2_LESSONS, '| in-progress | |');
-    text = edit(text, 'Make the pool size adjustable at run time', 'Make the pool size adjustable at run time (L2)');
-    expect(findings(text)).toEqual(errorAt(lineOf(text, L2)));
-  });
-
-  it('does not count a lesson named in another section', () => {
-    // The five whys reference L2, but no action item does.
-    const text = edit(base, AI2_LESSONS, '| in-progress | L1 |');
-    expect(findings(text)).toEqual(errorAt(lineOf(text, L2)));
-  });
-
-  it('reports a lesson whose id has no separator as a lesson with no id', () => {
-    const text = edit(base, L2, '- L2 Capacity must be adjustable without a deployment.');
-    expect(findings(text)).toEqual(errorAt(lineOf(text, '- L2 Capacity')));
-  });
-});
-
-describe('lessons-have-actions levels', () => {
-  const text = edit(base, AI2_LESSONS, '| in-progress | |');
-
-  it('reports as a warning when set to warn', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'warn', options: {} } } } })).toEqual([[RULE, 'warn', lineOf(text, L2)]]);
-  });
-
-  it('reports nothing when off', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'off', options: {} } } } })).toEqual([]);
-  });
+it('lessons-have-actions leaves an undefined lesson to references-exist, which reports it', () => {
+  const test = { code: actionItems({ ai2: 'L2, L9' }).replace(/\|$/, '| {references-exist:error}') };
+  const { text, expected } = prepare(referencesExist, test);
+  expect(lintCase(rule, test, text)).toEqual([]);
+  expect(lintCase(referencesExist, test, text).map(({ ruleId, severity, line }) => ({ ruleId, severity, line }))).toEqual(expected);
 });
