@@ -1,12 +1,13 @@
 // `coe export FILE`: the customer-facing RCA draft. Read and lint the COE,
 // build the RCA model, render it, check the rendering for internal names,
 // then write it (stdout, or -o FILE without overwriting).
-import { constants, type Stats } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { CommandIO } from './io.js';
 import { UsageError } from '../util/errors.js';
 import { loadConfig } from '../config/load.js';
-import { fileKind as kindOf, notRegularMessage, readLimited } from '../files/read.js';
+import { notRegularMessage, readLimited } from '../files/read.js';
+import { checkOutput, writeOutput } from '../files/write.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { decode, parseCoeDocument } from '../parse/document.js';
 import { lintDocument, parseOptionsOf } from '../engine/lint.js';
@@ -34,7 +35,8 @@ export async function runExport(file: string, options: ExportOptions, io: Comman
 
   // Before opening anything: a FIFO or a device would block the read, or take the draft.
   const coe = await regularFile(io.resolve(file), (why) => `Cannot export ${file}: ${why}`);
-  if (options.output) await checkTarget(io.resolve(options.output), options.output, coe);
+  const inputs = [{ info: coe, what: 'the COE being exported' }];
+  if (options.output) await checkOutput(io.resolve(options.output), options.output, inputs);
 
   const read = await readLimited(io.resolve(file), DEFAULT_LIMITS.maxBytes);
   if (!read.ok) throw new UsageError(`Cannot export ${file}: ${read.message}`);
@@ -55,7 +57,7 @@ export async function runExport(file: string, options: ExportOptions, io: Comman
     if (refused) return 1;
   }
 
-  if (options.output) await writeDraft(io.resolve(options.output), options.output, output, options.force === true, coe);
+  if (options.output) await writeOutput(io.resolve(options.output), options.output, output, options.force === true, inputs);
   else io.stdout.write(output);
   return 0;
 }
@@ -107,50 +109,6 @@ async function regularFile(path: string, message: (why: string) => string): Prom
   }
   if (!info.isFile()) throw new UsageError(message(notRegularMessage(info)));
   return info;
-}
-
-// Not even --force may write the draft over the COE it came from, under any
-// name (the same path, a symbolic link, a hard link), nor into a FIFO or a device.
-async function checkTarget(path: string, shown: string, coe: Stats): Promise<void> {
-  let info: Stats;
-  try {
-    info = await stat(path);
-  } catch {
-    return; // no such file yet, or a dangling link: the write says what is wrong
-  }
-  if (sameFile(info, coe)) throw new UsageError(`-o ${shown} is the COE being exported; write the draft to another file`);
-  if (!info.isFile() && !info.isDirectory()) throw new UsageError(`Cannot write ${shown}: it is ${kindOf(info)}, not a regular file`);
-}
-
-function sameFile(a: Stats, b: Stats): boolean {
-  return a.dev === b.dev && a.ino === b.ino;
-}
-
-// Never overwrites without --force (O_EXCL fails when the file exists), and
-// never truncates before knowing what was opened: with --force the file is
-// opened without truncating, checked, then emptied.
-async function writeDraft(target: string, shown: string, text: string, force: boolean, coe: Stats): Promise<void> {
-  const { O_WRONLY, O_CREAT, O_EXCL, O_NONBLOCK } = constants;
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(target, O_WRONLY | O_CREAT | O_NONBLOCK | (force ? 0 : O_EXCL), 0o666);
-    const info = await handle.stat();
-    if (sameFile(info, coe)) throw new UsageError(`-o ${shown} is the COE being exported; write the draft to another file`);
-    if (!info.isFile()) throw new UsageError(`Cannot write ${shown}: it is ${kindOf(info)}, not a regular file`);
-    await handle.truncate(0);
-    await handle.writeFile(text, 'utf8');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${shown} already exists; choose another file or use --force to overwrite it`);
-    if (code === 'ENOENT') throw new UsageError(`Cannot write ${shown}: its folder does not exist`);
-    if (code === 'EISDIR') throw new UsageError(`Cannot write ${shown}: it is a folder`);
-    if (code === 'EACCES') throw new UsageError(`Cannot write ${shown}: permission denied`);
-    if (code === 'ENXIO') throw new UsageError(`Cannot write ${shown}: it is a FIFO, not a regular file`);
-    throw error;
-  } finally {
-    await handle?.close();
-  }
 }
 
 function describeError(error: unknown): string {

@@ -185,7 +185,7 @@ describe('coe export: bad input', () => {
     symlinkSync(coe, path.join(dir, 'soft.md'));
     for (const target of ['hard.md', 'soft.md', './orders.md']) {
       const r = run('orders.md', '--force', '-o', target);
-      expect(r).toEqual({ code: 2, stdout: '', stderr: `coe: -o ${target} is the COE being exported; write the draft to another file\n` });
+      expect(r).toEqual({ code: 2, stdout: '', stderr: `coe: -o ${target} is the COE being exported; write to another file\n` });
     }
     expect(readFileSync(coe, 'utf8')).toBe(ordersDocument());
   });
