@@ -1,6 +1,7 @@
 // Frontmatter present, valid YAML, the keys and types of section 2 (read by
 // the parser), and the policy of the format: milestones in order, those a
 // status needs, and which key a misspelt one stands for.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { STATUSES, type Milestone, type Status } from '../model/frontmatter-schema.js';
@@ -18,43 +19,29 @@ export default defineRule({
     docs: {
       rationale:
         'The frontmatter is the data of the COE: its milestones give the time to detect, engage and mitigate, its status decides what must be filled in, and its services and glossary keep internal names out of the customer RCA. A misspelt key or a wrong type would silently drop a value, so the keys and types are checked strictly, and malformed YAML, a duplicate or unknown key, a wrong type or a time without an offset is reported at its line. Keys of your own must begin with `x-`. Milestones must be in order: start ≤ detected ≤ engaged ≤ mitigated ≤ resolved; `engaged` and `mitigated` are required from status `review` on, `resolved` from `approved` on.',
-      fail: [
-        '---',
-        'coe: 1',
-        'id: COE-2025-17',
-        'title: Delayed payment notifications',
-        'status: review',
-        'severity: high',
-        'owner: payments-team',
-        'authors: [Ines Okafor]',
-        'services: [webhook-dispatcher, ledger-db]',
-        'incident:',
-        '  start: 2025-09-03 14:05',
-        '  detected: 2025-09-03T14:09:00Z',
-        '  engaged: 2025-09-03T14:02:00Z',
-        '  mitigated: 2025-09-03T15:20:00Z',
-        '  detectedby: alarm',
-        '---',
-      ].join('\n'),
-      pass: [
-        '---',
-        'coe: 1',
-        'id: COE-2025-017',
-        'title: Delayed payment notifications',
-        'status: review',
-        'severity: 3',
-        'owner: payments-team',
-        'authors: [Ines Okafor]',
-        'services: [webhook-dispatcher, ledger-db]',
-        'incident:',
-        '  start: 2025-09-03T14:05:00Z',
-        '  detected: 2025-09-03T14:09:00Z',
-        '  engaged: 2025-09-03T14:12:00Z',
-        '  mitigated: 2025-09-03T15:20:00Z',
-        '  detected_by: alarm',
-        'x-team-channel: "#payments"',
-        '---',
-      ].join('\n'),
+      fail: dedent`
+        ---
+        id: COE-2025-17 {frontmatter-schema}
+        severity: high {frontmatter-schema}
+        incident:
+          start: 2025-09-03 14:05 {frontmatter-schema}
+          detected: 2025-09-03T14:09:00Z
+          engaged: 2025-09-03T14:02:00Z {frontmatter-schema}
+          detectedby: alarm {frontmatter-schema}
+        ---
+      `,
+      pass: dedent`
+        ---
+        id: COE-2025-017
+        severity: 3
+        incident:
+          start: 2025-09-03T14:05:00Z
+          detected: 2025-09-03T14:09:00Z
+          engaged: 2025-09-03T14:12:00Z
+          detected_by: alarm
+        x-team-channel: "#payments"
+        ---
+      `,
     },
   },
   check({ doc }) {

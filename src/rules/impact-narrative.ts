@@ -1,4 +1,5 @@
 // Impact is a narrative: enough paragraphs and words, prose rather than lists.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { headingOf } from './util.js';
@@ -19,25 +20,25 @@ export default defineRule({
     docs: {
       rationale:
         'The Impact section is read first, by leaders and other teams, and it becomes the customer-facing RCA, so it must stand on its own: a narrative of what customers experienced from the start of impact to its end, hitting each key milestone. A few bullet points leave out who was affected, what they saw and for how long. By default the section needs at least 2 paragraphs (`minParagraphs`) and 80 words (`minWords`), with at least half of its words in paragraphs rather than lists or tables (`minProseShare`).',
-      fail: [
-        '## Impact',
-        '',
-        '- 14:05 notifications delayed',
-        '- 14:30 status page updated',
-        '- 15:20 backlog cleared',
-      ].join('\n'),
-      pass: [
-        '## Impact',
-        '',
-        'Between 14:05 and 15:20 UTC on September 3, 2025, merchants in the us-east-2',
-        'region received payment notifications between 5 and 40 minutes late. Payments',
-        'themselves succeeded, but merchants who wait for a notification before they',
-        'ship an order held those orders until the notification arrived.',
-        '',
-        'We were alerted at 14:09 UTC, posted a status page notice at 14:30 UTC, and',
-        'cleared the backlog by 15:20 UTC, when notifications were on time again. No',
-        'notification was lost, and every merchant received each notification once.',
-      ].join('\n'),
+      fail: dedent`
+        ## Impact {impact-narrative} {impact-narrative}
+
+        - 14:05 notifications delayed {impact-narrative}
+        - 14:30 status page updated
+        - 15:20 backlog cleared
+      `,
+      pass: dedent`
+        ## Impact
+
+        Between 14:05 and 15:20 UTC on September 3, 2025, merchants in the us-east-2
+        region received payment notifications between 5 and 40 minutes late. Payments
+        themselves succeeded, but merchants who wait for a notification before they
+        ship an order held those orders until the notification arrived.
+
+        We were alerted at 14:09 UTC, posted a status page notice at 14:30 UTC, and
+        cleared the backlog by 15:20 UTC, when notifications were on time again. No
+        notification was lost, and every merchant received each notification once.
+      `,
     },
   },
   check({ doc, options }) {

@@ -1,4 +1,5 @@
 // Every incident milestone appears as a timeline entry of the same minute.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { headingOf } from './util.js';
@@ -16,39 +17,41 @@ export default defineRule({
     docs: {
       rationale:
         'The milestones of the frontmatter (`start`, `detected`, `engaged`, `mitigated`, `resolved` and `customer_notified`) give the time to detect, to engage and to mitigate. Each should appear in the timeline as an entry of the same minute, so that the figures and the story agree and a reader sees what happened at each milestone. One entry may stand for two milestones.',
-      fail: [
-        '---',
-        'incident:',
-        '  start: 2025-09-03T14:05:00Z',
-        '  detected: 2025-09-03T14:09:00Z',
-        '  engaged: 2025-09-03T14:12:00Z',
-        '  mitigated: 2025-09-03T15:20:00Z',
-        '  detected_by: alarm',
-        '---',
-        '',
-        '## Timeline',
-        '',
-        '- 2025-09-03 14:05 UTC — A configuration change halves the worker pool.',
-        '- 14:10 — The queue age alarm pages the on-call engineer.',
-        '- 15:20 — The worker pool is restored and the backlog drained.',
-      ].join('\n'),
-      pass: [
-        '---',
-        'incident:',
-        '  start: 2025-09-03T14:05:00Z',
-        '  detected: 2025-09-03T14:09:00Z',
-        '  engaged: 2025-09-03T14:12:00Z',
-        '  mitigated: 2025-09-03T15:20:00Z',
-        '  detected_by: alarm',
-        '---',
-        '',
-        '## Timeline',
-        '',
-        '- 2025-09-03 14:05 UTC — A configuration change halves the worker pool.',
-        '- 14:09 — The queue age alarm pages the on-call engineer.',
-        '- 14:12 — The on-call engineer acknowledges and starts investigating.',
-        '- 15:20 — The worker pool is restored and the backlog drained.',
-      ].join('\n'),
+      fail: dedent`
+        ---
+        incident:
+          start: 2025-09-03T14:05:00Z
+          detected: 2025-09-03T14:09:00Z
+          engaged: 2025-09-03T14:12:00Z
+          mitigated: 2025-09-03T15:20:00Z
+          resolved: 2025-09-03T17:00:00Z
+        ---
+
+        ## Timeline {timeline-milestones} {timeline-milestones}
+
+        - 2025-09-03 14:05 UTC — A configuration change halves the worker pool.
+        - 14:10 — The queue age alarm pages the on-call engineer.
+        - 15:20 — The worker pool is restored and the backlog drained.
+        - 17:00 — A pool size check is added to the deployment pipeline.
+      `,
+      pass: dedent`
+        ---
+        incident:
+          start: 2025-09-03T14:05:00Z
+          detected: 2025-09-03T14:09:00Z
+          engaged: 2025-09-03T14:12:00Z
+          mitigated: 2025-09-03T15:20:00Z
+          resolved: 2025-09-03T17:00:00Z
+        ---
+
+        ## Timeline
+
+        - 2025-09-03 14:05 UTC — A configuration change halves the worker pool.
+        - 14:09 — The queue age alarm pages the on-call engineer.
+        - 14:12 — The on-call engineer acknowledges and starts investigating.
+        - 15:20 — The worker pool is restored and the backlog drained.
+        - 17:00 — A pool size check is added to the deployment pipeline.
+      `,
     },
   },
   check({ doc }) {

@@ -1,4 +1,5 @@
 // Every timeline entry has a readable time, and the entries are in order.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { headingOf } from './util.js';
@@ -14,22 +15,22 @@ export default defineRule({
     docs: {
       rationale:
         'The timeline is the reference for every duration in the COE, so each entry must begin with a time that can be read, and the entries must run in order. A time alone (`23:58`) takes the date and the offset of the entry before it, and the first takes the date of `incident.start`, in UTC; a full date and time without an offset is UTC. So a time alone that goes back, as after midnight, is out of order: write the date on the first entry of a new day. Entries may come before `incident.start`.',
-      fail: [
-        '## Timeline',
-        '',
-        '- 2025-09-03 23:40 UTC — Card payments start to be declined.',
-        '- 23:58 — Support opens an incident.',
-        '- 00:03 — The on-call engineer is engaged.',
-        '- Later — The processor restores its certificate.',
-      ].join('\n'),
-      pass: [
-        '## Timeline',
-        '',
-        '- 2025-09-03 23:40 UTC — Card payments start to be declined.',
-        '- 23:58 — Support opens an incident.',
-        '- 2025-09-04 00:03 UTC — The on-call engineer is engaged.',
-        '- 01:30 — The processor restores its certificate.',
-      ].join('\n'),
+      fail: dedent`
+        ## Timeline
+
+        - 2025-09-03 23:40 UTC — Card payments start to be declined.
+        - 23:58 — Support opens an incident.
+        - 00:03 — The on-call engineer is engaged. {timeline-order}
+        - Later — The processor restores its certificate. {timeline-order}
+      `,
+      pass: dedent`
+        ## Timeline
+
+        - 2025-09-03 23:40 UTC — Card payments start to be declined.
+        - 23:58 — Support opens an incident.
+        - 2025-09-04 00:03 UTC — The on-call engineer is engaged.
+        - 01:30 — The processor restores its certificate.
+      `,
     },
   },
   check({ doc }) {

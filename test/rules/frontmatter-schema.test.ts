@@ -1,280 +1,282 @@
 // frontmatter-schema: present, valid YAML, keys and types of section 2 of the
 // format, milestones in order, each problem at its line in the file.
-import { describe, expect, it } from 'vitest';
+import dedent from 'dedent';
+import { expect, it } from 'vitest';
 import rule from '../../src/rules/frontmatter-schema.js';
 import { parseCoeDocument } from '../../src/parse/document.js';
-import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase } from '../helpers/lint.js';
+import { lintCase, MINIMAL, prepare, ruleTester, TEST_NOW, type TestCase } from '../helpers/rule-tester.js';
+import { edit, lintString } from '../helpers/lint.js';
 
-const RULE = 'frontmatter-schema';
-const base = baseDocument();
+/**
+ * The minimal COE with lines replaced, as a whole document (`document: true`):
+ * for what an excerpt cannot hold (a key given twice) or cannot mark (the
+ * `---` fence, or the `incident:` line of a mapping merged key by key).
+ */
+const minimalWith = (...edits: [string, string][]) => edits.reduce((text, [from, to]) => edit(text, from, to), MINIMAL);
 
-const findings = (text: string, options?: LintCase) => findingsOf(lintString(text, options), RULE);
-const errorsAt = (...lines: number[]) => lines.map((line) => [RULE, 'error', line]);
-// Every finding of every rule, on a day when no action item of the base is overdue.
-const all = (text: string) => lintString(text, { now: '2025-09-10' }).map((m) => [m.ruleId, m.severity, m.line]);
+/** The minimal COE without the line of a frontmatter key (`  engaged:`). */
+const withoutLine = (text: string, start: string) => {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(start));
+  if (at === -1) throw new Error(`withoutLine: no line "${start}"`);
+  return [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n');
+};
 
-describe('frontmatter-schema passes', () => {
-  it('passes the base document', () => {
-    expect(findings(base)).toEqual([]);
-  });
+const FENCE: [string, string] = ['---\ncoe: 1', '--- {frontmatter-schema}\ncoe: 1'];
+const AT_INCIDENT: [string, string] = ['incident:', 'incident: {frontmatter-schema}'];
 
-  it('passes an approved COE with offsets, x- keys and every optional key', () => {
-    expect(findingsOf(lintFixture('rules/frontmatter-schema/pass-approved-offsets-x-keys.md'), RULE)).toEqual([]);
-  });
+// The fixture of the format's section 2 problems: id pattern, time without
+// offset, mitigated before engaged, detected_by, unknown key.
+const SCHEMA_PROBLEMS = dedent`
+  ---
+  id: COE-25-001 {frontmatter-schema}
+  incident:
+    start: 2025-09-03T14:05:00 {frontmatter-schema}
+    mitigated: 2025-09-03T14:10:00Z {frontmatter-schema}
+    detected_by: support-ticket {frontmatter-schema}
+  tag: [payments] {frontmatter-schema}
+  ---
+`;
 
-  it('passes a draft without engaged, mitigated or resolved', () => {
-    let text = edit(base, 'status: review', 'status: draft');
-    text = edit(text, '  engaged: 2025-09-03T14:12:00Z\n', '');
-    text = edit(text, '  mitigated: 2025-09-03T15:20:00Z\n', '');
-    text = edit(text, '  resolved: 2025-09-03T17:00:00Z\n', '');
-    expect(findings(text)).toEqual([]);
-  });
+const DETECTED_BY = ['alarm', 'aggregate-alarm', 'canary', 'traffic-anomaly', 'customer-report', 'support-cases', 'social-media', 'other'];
 
-  it('passes a COE in review without resolved', () => {
-    expect(findings(edit(base, '  resolved: 2025-09-03T17:00:00Z\n', ''))).toEqual([]);
-  });
+const WRONG_TYPES: [string, string][] = [
+  ['severity: high', 'severity: a word'],
+  ['severity: "3"', 'severity: a string'],
+  ['severity: 6', 'severity above 5'],
+  ['severity: 0', 'severity below 1'],
+  ['severity: 2.5', 'severity not an integer'],
+  ['coe: 2', 'coe: another version'],
+  ['title: ""', 'title: empty'],
+  ['status: final', 'status: not a status'],
+  ['owner: [payments-team]', 'owner: a list'],
+  ['authors: Ines Okafor', 'authors: not a list'],
+  ['authors: []', 'authors: empty'],
+  ['services: []', 'services: empty'],
+  ['regions: us-east-2', 'regions: not a list'],
+  ['glossary:\n  webhook-dispatcher: ""', 'glossary: an empty name'],
+  ['related: [2024-113]', 'related: not COE ids'],
+  ['tickets: [not a url]', 'tickets: not URLs'],
+];
 
-  it('passes milestones that are equal (the limits are inclusive)', () => {
-    let text = edit(base, 'detected: 2025-09-03T14:09:00Z', 'detected: 2025-09-03T14:05:00Z');
-    text = edit(text, 'customer_notified: 2025-09-03T14:30:00Z', 'customer_notified: 2025-09-03T14:05:00Z');
-    expect(findings(text)).toEqual([]);
-  });
+const BAD_TIMES: [string, string][] = [
+  ['2025-09-03T14:05:00', 'no offset'],
+  ['2025-09-03 14:05', 'no offset'],
+  ['2025-09-03', 'no time'],
+  ['14:05Z', 'no date'],
+  ['2025-02-30T14:05:00Z', 'no such day'],
+  ['"yesterday afternoon"', 'not a time'],
+];
 
-  it('passes times with an offset, a space instead of T, or quotes', () => {
-    let text = edit(base, 'start: 2025-09-03T14:05:00Z', 'start: "2025-09-03T16:05:00+02:00"');
-    text = edit(text, 'detected: 2025-09-03T14:09:00Z', 'detected: 2025-09-03 14:09Z');
-    text = edit(text, 'engaged: 2025-09-03T14:12:00Z', "engaged: '2025-09-03T10:12:00-04:00'");
-    expect(findings(text)).toEqual([]);
-  });
+const incident = (line: string) => `---\nincident:\n  ${line}\n---`;
+const marked = (line: string) => `${line} {frontmatter-schema}`;
 
-  it.each(['1', '5'])('passes severity %s', (severity) => {
-    expect(findings(edit(base, 'severity: 3', `severity: ${severity}`))).toEqual([]);
-  });
-
-  it('passes every detected_by of the format', () => {
-    for (const source of ['alarm', 'aggregate-alarm', 'canary', 'traffic-anomaly', 'customer-report', 'support-cases', 'social-media', 'other']) {
-      expect(findings(edit(base, 'detected_by: alarm', `detected_by: ${source}`)), source).toEqual([]);
-    }
-  });
-
-  it('passes an id with more than three digits, and an id with the configured prefix', () => {
-    expect(findings(edit(base, 'id: COE-2025-017', 'id: COE-2025-1017'))).toEqual([]);
-    expect(findings(edit(base, 'id: COE-2025-017', 'id: INC-2025-017'), { config: { idPrefix: 'INC' } })).toEqual([]);
-  });
-
-  it('passes keys of the user that begin with x-', () => {
-    expect(findings(edit(base, 'glossary:', 'x-team-channel: "#payments"\nx-review:\n  date: 2025-09-10\nglossary:'))).toEqual([]);
-  });
-
-  it('passes x- keys inside incident too (keys that begin with x- belong to the user)', () => {
-    expect(findings(edit(base, '  detected_by: alarm', '  detected_by: alarm\n  x-pager: night-queue'))).toEqual([]);
-  });
-
-  it('passes CRLF line endings and a byte-order mark', () => {
-    expect(findings('\uFEFF' + base.replace(/\n/g, '\r\n'))).toEqual([]);
-  });
-});
-
-describe('frontmatter-schema reports malformed YAML at its line', () => {
-  it('reports a duplicate key at the second occurrence', () => {
-    expect(findingsOf(lintFixture('rules/frontmatter-schema/fail-duplicate-key.md'), RULE)).toEqual(errorsAt(8));
-    expect(findings(edit(base, '  detected_by: alarm', '  detected_by: alarm\n  start: 2025-09-03T14:06:00Z'))).toEqual(errorsAt(18));
-  });
-
-  it('reports tabs used as indentation', () => {
-    expect(findings(edit(base, '  webhook-dispatcher: payment notifications', '\twebhook-dispatcher: payment notifications'))).toEqual(
-      errorsAt(lineOf(base, '  webhook-dispatcher:')),
-    );
-  });
-
-  it('reports an unclosed flow sequence where the parser notices it, on the next line', () => {
-    expect(findings(edit(base, 'authors: [Ines Okafor]', 'authors: [Ines Okafor'))).toEqual(errorsAt(9));
-  });
-
-  it('reports an unclosed quote on the line where the quote opens', () => {
-    expect(findings(edit(base, 'title: Delayed payment notifications', 'title: "Delayed payment notifications'))).toEqual(errorsAt(4));
-  });
-
-  it('reports a mis-indented key once', () => {
-    // YAML reads the over-indented line 13 as the continuation of the value on line 12.
-    expect(findings(edit(base, '  detected: 2025-09-03T14:09:00Z', '   detected: 2025-09-03T14:09:00Z'))).toEqual(errorsAt(12));
-    // Tabs give several YAML errors on one line: one finding.
-    expect(findings(edit(base, '  ledger-db: payment records', '\tledger-db: payment records\n\tother: x'))).toEqual(errorsAt(21));
-  });
-
-  it('reports an alias bomb at its first alias', () => {
-    const bomb = ['x-a: &a [x, x, x, x, x, x, x, x, x, x]', 'x-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'x-c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]'];
-    const text = edit(base, 'glossary:', `${bomb.join('\n')}\nglossary:`);
-    expect(findings(text)).toEqual(errorsAt(lineOf(text, 'x-b:')));
-  });
-
-  it('reports an empty frontmatter and one that is not a mapping at the block', () => {
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE', code: '' },
+    {
+      name: 'an approved COE with offsets, x- keys and every optional key',
+      code: dedent`
+        ---
+        status: approved
+        regions: [eu-central-1]
+        incident:
+          start: 2025-09-03T14:05:00Z
+          detected: 2025-09-03T16:09:00+02:00
+          engaged: 2025-09-03T10:12:00-04:00
+          mitigated: 2025-09-03T15:20:00Z
+          resolved: 2025-09-03T17:00:00Z
+          detected_by: support-cases
+          customer_notified: 2025-09-03T14:30:00Z
+        tags: [payments, certificates]
+        related: [COE-2024-077]
+        tickets: [https://tickets.example.com/PAY-311]
+        x-review-board: payments-weekly
+        ---
+      `,
+    },
+    { name: 'a draft without engaged, mitigated or resolved', code: '---\nstatus: draft\n---', drop: ['incident.engaged', 'incident.mitigated', 'incident.resolved'] },
+    { name: 'a COE in review without resolved', code: '', drop: ['incident.resolved'] },
+    {
+      name: 'milestones that are equal (the limits are inclusive)',
+      code: '---\nincident:\n  detected: 2025-09-03T14:05:00Z\n  customer_notified: 2025-09-03T14:05:00Z\n---',
+    },
+    {
+      name: 'times with an offset, a space instead of T, or quotes',
+      code: dedent`
+        ---
+        incident:
+          start: "2025-09-03T16:05:00+02:00"
+          detected: 2025-09-03 14:09Z
+          engaged: '2025-09-03T10:12:00-04:00'
+        ---
+      `,
+    },
+    '---\nseverity: 1\n---',
+    '---\nseverity: 5\n---',
+    ...DETECTED_BY.map((source) => incident(`detected_by: ${source}`)),
+    { name: 'an id with more than three digits', code: '---\nid: COE-2025-1017\n---' },
+    { name: 'an id with the configured prefix', code: '---\nid: INC-2025-001\n---', config: { idPrefix: 'INC' } },
+    { name: 'keys of the user that begin with x-', code: '---\nx-team-channel: "#payments"\nx-review:\n  date: 2025-09-10\n---' },
+    { name: 'mitigated at 17:20 +02:00, the same instant as 15:20 UTC', code: incident('mitigated: 2025-09-03T17:20:00+02:00') },
+    { name: 'x- keys inside incident too (keys that begin with x- belong to the user)', code: incident('x-pager: night-queue') },
+    { name: 'CRLF line endings and a byte-order mark', code: '\uFEFF' + MINIMAL.replace(/\n/g, '\r\n'), document: true },
+    { name: 'nothing when off', code: '---\nseverity: high\n---', config: { rules: { 'frontmatter-schema': { level: 'off' } } } },
+  ],
+  invalid: [
+    // Malformed YAML, at its line.
+    {
+      name: 'a duplicate key, at the second occurrence',
+      code: minimalWith(['owner: payments-team', 'owner: payments-team\nseverity: 1 {frontmatter-schema}']),
+      document: true,
+      messages: ['Invalid YAML'],
+    },
+    {
+      name: 'a duplicate key inside incident, at the second occurrence',
+      code: minimalWith(['  detected_by: alarm', '  detected_by: alarm\n  start: 2025-09-03T14:06:00Z {frontmatter-schema}']),
+      document: true,
+    },
+    {
+      name: 'tabs used as indentation',
+      code: minimalWith(['  webhook-dispatcher: payment notifications', '\twebhook-dispatcher: payment notifications {frontmatter-schema}']),
+      document: true,
+    },
+    {
+      name: 'an unclosed flow sequence, where the parser notices it: on the next line',
+      code: minimalWith(['authors: [Ines Okafor]\nservices: [webhook-dispatcher]', 'authors: [Ines Okafor\nservices: [webhook-dispatcher] {frontmatter-schema}']),
+      document: true,
+    },
+    {
+      name: 'an unclosed quote, on the line where the quote opens',
+      code: minimalWith(['title: Delayed payment notifications', 'title: "Delayed payment notifications {frontmatter-schema}']),
+      document: true,
+    },
+    {
+      // YAML reads the over-indented line as the continuation of the value before it.
+      name: 'a mis-indented key, once, at the value it continues',
+      code: minimalWith(['  start: 2025-09-03T14:05:00Z\n  detected:', '  start: 2025-09-03T14:05:00Z {frontmatter-schema}\n   detected:']),
+      document: true,
+    },
+    {
+      // Tabs give several YAML errors on one line: one finding.
+      name: 'several YAML errors on one line, once',
+      code: minimalWith(['  webhook-dispatcher: payment notifications', '  webhook-dispatcher: payment notifications\n\tledger-db: payment records {frontmatter-schema}\n\tother: x']),
+      document: true,
+    },
+    {
+      name: 'an alias bomb, at its first alias',
+      code: dedent`
+        ---
+        x-a: &a [x, x, x, x, x, x, x, x, x, x]
+        x-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a] {frontmatter-schema}
+        x-c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+        ---
+      `,
+    },
     // A frontmatter with no `coe` key is not a COE: one finding at the block.
-    expect(all('---\n---\n\n# Notes\n')).toEqual(errorsAt(1));
-    expect(all('---\n- coe\n---\n\n# Notes\n')).toEqual(errorsAt(1));
-  });
+    { name: 'an empty frontmatter, at the block', code: '--- {frontmatter-schema}\n---\n\n# Notes\n', document: true, messages: ['Not a COE document'] },
+    { name: 'a frontmatter that is not a mapping, at the block', code: '--- {frontmatter-schema}\n- coe\n---\n\n# Notes\n', document: true },
+    { name: 'a file with frontmatter but no coe key', code: '--- {frontmatter-schema}\ntitle: Meeting notes\n---\n\n# Notes\n', document: true, messages: ['its frontmatter has no "coe" key'] },
+    { name: 'a file with no frontmatter', code: '# Notes {frontmatter-schema}\n\nNo frontmatter at all.\n', document: true, messages: ['it has no frontmatter'] },
 
-  it('still runs the other rules, which pass over what could not be read', () => {
-    // The YAML cannot be read at all, so no rule gets a value from it; a
-    // lesson with no action item is still reported.
-    let text = edit(base, 'authors: [Ines Okafor]', 'authors: [Ines Okafor');
-    text = edit(text, '- **L2:** Capacity must be adjustable without a deployment.', '- **L2:** Capacity must be adjustable without a deployment.\n- **L3:** Keep a runbook.');
-    expect(all(text)).toEqual([...errorsAt(9), ['lessons-have-actions', 'error', lineOf(text, '- **L3:**')]]);
+    // Keys and types.
+    { name: 'each problem of section 2 at its line', code: SCHEMA_PROBLEMS },
+    ...WRONG_TYPES.map(([line, name]): TestCase => ({ name: `a wrong type or value: ${name}`, code: `---\n${marked(line)}\n---` })),
+    { name: 'incident that is not a mapping', code: '---\nincident: yesterday {frontmatter-schema}\n---' },
+    ...['COE-25-001', 'COE-2025-17', 'coe-2025-001', 'INC-2025-001', 'COE-2025-001-b'].map(
+      (id): TestCase => ({ name: `the id ${id}, which is not PREFIX-YYYY-NNN`, code: `---\nid: ${id} {frontmatter-schema}\n---` }),
+    ),
+    { name: 'the default prefix when another is configured', code: '---\nid: COE-2025-001 {frontmatter-schema}\n---', config: { idPrefix: 'INC' } },
+    { name: 'detected_by outside its list', code: incident(marked('detected_by: pager')) },
+    { name: 'detected_by is case-sensitive', code: incident(marked('detected_by: Alarm')) },
+    ...BAD_TIMES.map(([time, why]): TestCase => ({ name: `a time that is not ISO 8601 with an offset: ${time} (${why})`, code: incident(marked(`start: ${time}`)) })),
+    {
+      // A misspelt key must not pass silently, and is one problem: one finding.
+      name: 'a misspelt key, once, at its line, naming the key it stands for',
+      code: '---\nsevrity: 3 {frontmatter-schema}\n---',
+      drop: ['severity'],
+      messages: ['Unknown key "sevrity": did you mean "severity"?'],
+    },
+    { name: 'a misspelt key inside incident', code: incident(marked('detectd_by: alarm')), drop: ['incident.detected_by'], messages: ['did you mean "detected_by"?'] },
+    { name: 'an unknown key that stands for no missing key', code: '---\ntag: [a] {frontmatter-schema}\n---', messages: [/^Unknown key "tag": check its spelling/] },
+    { name: '__proto__, as an unknown key, keeping the other values', code: '---\n__proto__: {status: draft} {frontmatter-schema}\n---' },
+    { name: 'a missing required key, at the frontmatter', code: withoutLine(minimalWith(FENCE), 'owner:'), document: true },
+    { name: 'a missing required key of incident, at incident', code: withoutLine(minimalWith(AT_INCIDENT), '  start:'), document: true },
+
+    // Milestones.
+    { name: 'engaged before detected, at engaged', code: incident(marked('engaged: 2025-09-03T14:08:00Z')), messages: ['"incident.engaged" (2025-09-03T14:08:00Z) is before "incident.detected"'] },
+    { name: 'detected before start, to the second', code: incident(marked('detected: 2025-09-03T14:04:59Z')) },
+    { name: 'resolved before mitigated', code: incident(marked('resolved: 2025-09-03T15:19:00Z')) },
+    { name: 'mitigated at 16:10 +02:00, which is 14:10 UTC, before engaged', code: incident(marked('mitigated: 2025-09-03T16:10:00+02:00')) },
+    { name: 'detected at 15:10 +02:00, which is 13:10 UTC, before start', code: incident(marked('detected: 2025-09-03T15:10:00+02:00')) },
+    {
+      name: 'customer_notified before start',
+      code: incident(marked('customer_notified: 2025-09-03T14:00:00Z')),
+      messages: ['customers cannot be told before impact began'],
+    },
+    ...[
+      ['review', 'engaged'],
+      ['review', 'mitigated'],
+      ['approved', 'resolved'],
+      ['published', 'resolved'],
+      ['published', 'engaged'],
+    ].map(
+      ([status, key]): TestCase => ({
+        name: `a COE in ${status} without ${key}, at incident`,
+        code: withoutLine(minimalWith(['status: review', `status: ${status}`], AT_INCIDENT), `  ${key}:`),
+        document: true,
+        messages: [`Missing "incident.${key}": it is required from status`],
+      }),
+    ),
+
+    // Levels.
+    { name: 'as a warning when set to warn', code: '---\nseverity: high {frontmatter-schema:warn}\n---', config: { rules: { 'frontmatter-schema': { level: 'warn' } } } },
+  ],
+});
+
+/** Lints a case with every rule: its markers, of any rule, are all the findings. */
+function expectEveryRule(test: TestCase) {
+  const { text, expected } = prepare(rule, test);
+  const got = lintString(text, { now: TEST_NOW }).map(({ ruleId, severity, line }) => ({ ruleId, severity, line }));
+  const order = (a: { line: number; ruleId: string }, b: { line: number; ruleId: string }) => a.line - b.line || a.ruleId.localeCompare(b.ruleId);
+  expect(got.sort(order)).toEqual([...expected].sort(order));
+}
+
+it('frontmatter-schema: a file that is not a COE gets one finding, and no other rule runs', () => {
+  expectEveryRule({ code: '--- {frontmatter-schema:error}\n---\n\n# Notes\n', document: true });
+  expectEveryRule({ code: '--- {frontmatter-schema:error}\n- coe\n---\n\n# Notes\n', document: true });
+  expectEveryRule({ code: '--- {frontmatter-schema:error}\ntitle: Meeting notes\n---\n\n# Notes\n', document: true });
+  expectEveryRule({ code: '# Notes {frontmatter-schema:error}\n\nNo frontmatter at all.\n', document: true });
+});
+
+it('frontmatter-schema: the other rules still run when the YAML cannot be read, and pass over what it held', () => {
+  // The YAML cannot be read at all, so no rule gets a value from it; a lesson with no action item is still reported.
+  expectEveryRule({
+    code: minimalWith(
+      ['authors: [Ines Okafor]\nservices: [webhook-dispatcher]', 'authors: [Ines Okafor\nservices: [webhook-dispatcher] {frontmatter-schema:error}'],
+      ['- **L2:** Capacity must be adjustable without a deployment.', '- **L2:** Capacity must be adjustable without a deployment.\n- **L3:** Keep a runbook. {lessons-have-actions:error}'],
+    ),
+    document: true,
   });
 });
 
-describe('frontmatter-schema reports keys and types', () => {
-  it('reports each problem of a fixture at its line', () => {
-    // id pattern, time without offset, mitigated before engaged, detected_by, unknown key
-    const messages = lintFixture('rules/frontmatter-schema/fail-schema.md');
-    expect(findingsOf(messages, RULE)).toEqual(errorsAt(3, 12, 15, 17, 22));
-    // The values that failed are dropped: no other rule reads them.
-    expect(lintFixture('rules/frontmatter-schema/fail-schema.md').filter((m) => m.ruleId !== RULE)).toEqual([]);
-  });
-
-  it.each([
-    ['severity: 3', 'severity: high', 6],
-    ['severity: 3', 'severity: "3"', 6],
-    ['severity: 3', 'severity: 6', 6],
-    ['severity: 3', 'severity: 0', 6],
-    ['severity: 3', 'severity: 2.5', 6],
-    ['coe: 1', 'coe: 2', 2],
-    ['title: Delayed payment notifications', 'title: ""', 4],
-    ['status: review', 'status: final', 5],
-    ['owner: payments-team', 'owner: [payments-team]', 7],
-    ['authors: [Ines Okafor]', 'authors: Ines Okafor', 8],
-    ['authors: [Ines Okafor]', 'authors: []', 8],
-    ['services: [webhook-dispatcher, ledger-db]', 'services: []', 9],
-    ['regions: [us-east-2]', 'regions: us-east-2', 10],
-    ['  ledger-db: payment records', '  ledger-db: ""', 21],
-    ['glossary:', 'related: [2024-113]\nglossary:', 19],
-    ['glossary:', 'tickets: [not a url]\nglossary:', 19],
-  ])('reports a wrong type or value: %s -> %s', (from, to, line) => {
-    expect(findings(edit(base, from, to))).toEqual(errorsAt(line));
-  });
-
-  it('reports incident that is not a mapping', () => {
-    const text = base.replace(/incident:\n(  .*\n)+/, 'incident: yesterday\n');
-    expect(findings(text)).toEqual(errorsAt(11));
-  });
-
-  it.each([
-    ['COE-25-017'],
-    ['COE-2025-17'],
-    ['coe-2025-017'],
-    ['INC-2025-017'],
-    ['COE-2025-017-b'],
-  ])('reports the id %s, which is not PREFIX-YYYY-NNN', (id) => {
-    expect(findings(edit(base, 'id: COE-2025-017', `id: ${id}`))).toEqual(errorsAt(3));
-  });
-
-  it('reports the default prefix when another is configured', () => {
-    expect(findings(base, { config: { idPrefix: 'INC' } })).toEqual(errorsAt(3));
-  });
-
-  it('reports detected_by outside its list', () => {
-    expect(findings(edit(base, 'detected_by: alarm', 'detected_by: pager'))).toEqual(errorsAt(17));
-    expect(findings(edit(base, 'detected_by: alarm', 'detected_by: Alarm'))).toEqual(errorsAt(17));
-  });
-
-  it.each([
-    ['2025-09-03T14:05:00', 'no offset'],
-    ['2025-09-03 14:05', 'no offset'],
-    ['2025-09-03', 'no time'],
-    ['14:05Z', 'no date'],
-    ['2025-02-30T14:05:00Z', 'no such day'],
-    ['"yesterday afternoon"', 'not a time'],
-  ])('reports a time that is not ISO 8601 with an offset: %s (%s)', (time) => {
-    expect(findings(edit(base, 'start: 2025-09-03T14:05:00Z', `start: ${time}`))).toEqual(errorsAt(12));
-  });
-
-  it('reports a misspelt key once, at its line, naming the key it stands for', () => {
-    // A misspelt key must not pass silently, and is one problem: one finding.
-    expect(findings(edit(base, 'severity: 3', 'sevrity: 3'))).toEqual(errorsAt(6));
-    expect(findings(edit(base, 'detected_by: alarm', 'detectd_by: alarm'))).toEqual(errorsAt(17));
-    expect(lintString(edit(base, 'severity: 3', 'sevrity: 3')).find((m) => m.ruleId === RULE)?.message).toContain('did you mean "severity"');
-    expect(findings(edit(base, 'glossary:', 'tag: [a]\nglossary:'))).toEqual(errorsAt(19));
-  });
-
-  it('reports __proto__ as an unknown key and keeps the other values', () => {
-    const text = edit(base, 'severity: 3', 'severity: 3\n__proto__: {status: draft}');
-    const messages = lintString(text);
-    expect(findingsOf(messages, RULE)).toEqual(errorsAt(7));
-    expect(({} as Record<string, unknown>).status).toBeUndefined();
-  });
-
-  it('reports a missing required key at the frontmatter, or at its parent key', () => {
-    expect(findings(edit(base, 'owner: payments-team\n', ''))).toEqual(errorsAt(1));
-    expect(findings(edit(base, '  start: 2025-09-03T14:05:00Z\n', ''))).toEqual(errorsAt(11));
-  });
+it('frontmatter-schema: no other rule reads a value it reports', () => {
+  // With mitigated (14:10) read, timeline-milestones would ask for an entry at 14:10.
+  expectEveryRule({ code: SCHEMA_PROBLEMS.replaceAll('{frontmatter-schema}', '{frontmatter-schema:error}') });
+  // Engaged before detected: the timeline's 14:12 entry no longer matches, but only the frontmatter is reported.
+  expectEveryRule({ code: incident('engaged: 2025-09-03T14:01:00Z {frontmatter-schema:error}') });
 });
 
-describe('frontmatter-schema reports milestones', () => {
-  it('reports a milestone before the one it follows, at its line', () => {
-    expect(findings(edit(base, 'engaged: 2025-09-03T14:12:00Z', 'engaged: 2025-09-03T14:08:00Z'))).toEqual(errorsAt(14));
-    expect(findings(edit(base, 'detected: 2025-09-03T14:09:00Z', 'detected: 2025-09-03T14:04:59Z'))).toEqual(errorsAt(13));
-    expect(findings(edit(base, 'resolved: 2025-09-03T17:00:00Z', 'resolved: 2025-09-03T15:19:00Z'))).toEqual(errorsAt(16));
-  });
-
-  it('compares times across offsets', () => {
-    // 17:20 at +02:00 is 15:20 UTC, the same instant; 16:10 at +02:00 is before engaged.
-    expect(findings(edit(base, 'mitigated: 2025-09-03T15:20:00Z', 'mitigated: 2025-09-03T17:20:00+02:00'))).toEqual([]);
-    expect(findings(edit(base, 'mitigated: 2025-09-03T15:20:00Z', 'mitigated: 2025-09-03T16:10:00+02:00'))).toEqual(errorsAt(15));
-    // 15:10 at +02:00 is 13:10 UTC, before start.
-    expect(findings(edit(base, 'detected: 2025-09-03T14:09:00Z', 'detected: 2025-09-03T15:10:00+02:00'))).toEqual(errorsAt(13));
-  });
-
-  it('reports customer_notified before start', () => {
-    expect(findings(edit(base, 'customer_notified: 2025-09-03T14:30:00Z', 'customer_notified: 2025-09-03T14:00:00Z'))).toEqual(errorsAt(18));
-  });
-
-  it('does not read a milestone that failed: the rules that need it pass over it', () => {
-    const text = edit(base, 'engaged: 2025-09-03T14:12:00Z', 'engaged: 2025-09-03T14:01:00Z');
-    // The engaged entry of the timeline no longer matches, but only the frontmatter is reported.
-    expect(all(text)).toEqual(errorsAt(14));
-  });
-
-  it.each([
-    ['review', 'engaged'],
-    ['review', 'mitigated'],
-    ['approved', 'resolved'],
-    ['published', 'resolved'],
-    ['published', 'engaged'],
-  ])('reports a COE in %s without %s, at incident', (status, key) => {
-    let text = edit(base, 'status: review', `status: ${status}`);
-    text = text.replace(new RegExp(`  ${key}: .*\\n`), '');
-    expect(findings(text)).toEqual(errorsAt(11));
-  });
-
-  it('needs no milestone beyond start and detected in draft', () => {
-    let text = edit(base, 'status: review', 'status: draft');
-    text = text.replace(/  (engaged|mitigated|resolved|customer_notified): .*\n/g, '');
-    expect(findings(text)).toEqual([]);
-  });
+it('frontmatter-schema: __proto__ as a key pollutes no object', () => {
+  const test = { code: '---\n__proto__: {status: draft}\n---' };
+  lintCase(rule, test, prepare(rule, test).text);
+  expect(({} as Record<string, unknown>).status).toBeUndefined();
 });
 
-describe('frontmatter-schema on files that are not COEs', () => {
-  it('gives a named file with no coe key one finding, and no other rule runs', () => {
-    expect(all('---\ntitle: Meeting notes\n---\n\n# Notes\n')).toEqual(errorsAt(1));
-    expect(all('# Notes\n\nNo frontmatter at all.\n')).toEqual(errorsAt(1));
-  });
-
-  it('reports a document with no frontmatter when the rule runs on it', () => {
-    const parsed = parseCoeDocument('x.md', '# Notes\n\n## Impact\n');
-    if (!parsed.ok) throw new Error('parse failed');
-    const out = rule.check({ doc: parsed.doc, options: rule.defaults, settings: { now: '2025-10-23', internalTerms: [] } });
-    expect(out.map((f) => [f.range.start.line, f.message])).toEqual([[1, expect.stringMatching(/^Missing frontmatter/)]]);
-  });
-});
-
-describe('frontmatter-schema levels', () => {
-  const text = edit(base, 'severity: 3', 'severity: high');
-
-  it('reports as a warning when set to warn', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'warn', options: {} } } } })).toEqual([[RULE, 'warn', 6]]);
-  });
-
-  it('reports nothing when off', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'off', options: {} } } } })).toEqual([]);
-  });
+it('frontmatter-schema reports a document with no frontmatter when the rule runs on it', () => {
+  // The engine reports such a file as not a COE before any rule runs; the rule still says what is missing.
+  const parsed = parseCoeDocument('x.md', '# Notes\n\n## Impact\n');
+  if (!parsed.ok) throw new Error('parse failed');
+  const out = rule.check({ doc: parsed.doc, options: rule.defaults, settings: { now: TEST_NOW, internalTerms: [] } });
+  expect(out.map((f) => [f.range.start.line, f.message])).toEqual([[1, expect.stringMatching(/^Missing frontmatter/)]]);
 });

@@ -1,111 +1,133 @@
 // required-sections: each required section present exactly once, and a
 // missing section reported by this rule alone.
-import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase } from '../helpers/lint.js';
+import dedent from 'dedent';
+import { expect, it } from 'vitest';
+import rule from '../../src/rules/required-sections.js';
+import { MINIMAL, prepare, ruleTester, TEST_NOW, type TestCase } from '../helpers/rule-tester.js';
+import { splice } from '../helpers/splice.js';
+import { edit, lintString } from '../helpers/lint.js';
 
-const RULE = 'required-sections';
-const base = baseDocument();
-const TITLE_LINE = lineOf(base, '# Delayed payment notifications');
+const TITLE = '# Delayed payment notifications';
+const REQUIRED = ['Impact', 'Timeline', 'Five whys', 'Detection', 'Dependencies', 'Lessons', 'Action items'];
 
-const findings = (text: string, options?: LintCase) => findingsOf(lintString(text, options), RULE);
-// Every finding of every rule, on a day when no action item of the base is overdue.
-const all = (text: string) => lintString(text, { now: '2025-09-10' }).map((m) => [m.ruleId, m.severity, m.line]);
-
-/** Removes a level-2 section: its heading and body, up to the next level-2 heading. */
-function removeSection(text: string, heading: string): string {
-  const start = text.indexOf(`\n## ${heading}\n`) + 1;
-  if (start === 0) throw new Error(`no section ${heading}`);
-  const next = text.indexOf('\n## ', start);
-  return text.slice(0, start) + (next === -1 ? '' : text.slice(next + 1));
+/**
+ * The minimal COE as a whole document, with sections dropped and lines
+ * replaced. An excerpt cannot mark the title, where a missing section is
+ * reported, and a second section of the same kind in an excerpt replaces the
+ * first instead of joining the document.
+ */
+function whole(drop: string[], ...edits: [string, string][]): TestCase {
+  const dropped = splice(MINIMAL, '', drop).text;
+  return { code: edits.reduce((text, [from, to]) => edit(text, from, to), dropped), document: true };
 }
 
-describe('required-sections passes', () => {
-  it('passes the base document', () => {
-    expect(findings(base)).toEqual([]);
-  });
+/** The title marked with one finding per missing section. */
+const markTitle = (count = 1, marker = '{required-sections}'): [string, string] => [`${TITLE}\n`, `${TITLE} ${Array(count).fill(marker).join(' ')}\n`];
 
-  it('passes headings written as aliases, numbered, with emoji and punctuation', () => {
-    expect(findingsOf(lintFixture('rules/required-sections/pass-aliases-numbering-emoji.md'), RULE)).toEqual([]);
-  });
+/** Adds sections at the end of the minimal COE. */
+const atEnd = (sections: string): [string, string] => ['| Resize in staging under load |\n', `| Resize in staging under load |\n\n${sections}\n`];
 
-  it('passes without the optional sections, and with sections of its own', () => {
-    let text = removeSection(base, 'Customer summary');
-    text = edit(text, '## Lessons', '## Appendix: graphs\n\nSee the dashboard.\n\n## Mitigation\n\nWe restored the pool.\n\n## Lessons');
-    expect(findings(text)).toEqual([]);
-  });
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE', code: '' },
+    {
+      name: 'headings written as aliases, numbered, with emoji and punctuation',
+      code: dedent`
+        ## 🔥 Impact summary
 
-  it('passes a heading matched through a configured alias', () => {
-    const text = edit(base, '## Impact\n', '## What customers saw\n');
-    expect(findings(text, { config: { sections: { impact: ['What customers saw'] } } })).toEqual([]);
-  });
+        Merchants received payment notifications up to 40 minutes late.
 
-  it('does not count a level-3 heading or a heading in code as a second section', () => {
-    let text = edit(base, 'page us within minutes whatever the cause of the slowdown.', 'page us within minutes whatever the cause of the slowdown.\n\n### Timeline\n\nSee above.');
-    text = edit(text, '## Customer summary\n', '## Customer summary\n\n```markdown\n## Impact\n```\n');
-    expect(findings(text)).toEqual([]);
-  });
-});
+        ## ⏱️ Timeline:
 
-describe('required-sections reports', () => {
-  it.each(['Impact', 'Timeline', 'Five whys', 'Detection', 'Dependencies', 'Lessons', 'Action items'])(
-    'reports a missing %s at the title, and no other rule reports its content',
-    (heading) => {
-      expect(all(removeSection(base, heading))).toEqual([[RULE, 'error', TITLE_LINE]]);
+        - 2025-09-03 14:05 UTC — A configuration change halves the notification worker pool.
+
+        ## III. 5 Whys
+
+        - Payment notifications were up to 40 minutes late for 75 minutes.
+
+        ## 4) DETECTION
+
+        The queue age alarm paged the on-call engineer.
+
+        ## Dependencies.
+
+        None.
+
+        ## Learnings
+
+        - **L1:** A setting must have one source of truth.
+
+        ## Actions 🛠️
+
+        | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
+        |---|---|---|---|---|---|---|---|
+        | AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |
+      `,
     },
-  );
+    {
+      name: 'no optional section, and sections of its own',
+      code: '## Appendix: graphs\n\nSee the dashboard.\n\n## Mitigation\n\nWe restored the pool.',
+    },
+    {
+      name: 'a heading matched through a configured alias',
+      code: '## What customers saw\n\nMerchants received payment notifications late.',
+      drop: ['## Impact'],
+      config: { sections: { impact: ['What customers saw'] } },
+    },
+    {
+      name: 'a level-3 heading, or a heading in code, is no second section',
+      code: dedent`
+        ## Detection
 
-  it('reports a missing Action items alone even when other sections reference action items', () => {
-    const text = edit(base, 'page us within minutes whatever the cause of the slowdown.', 'page us within minutes whatever the cause of the slowdown (AI-1).');
-    expect(all(removeSection(text, 'Action items'))).toEqual([[RULE, 'error', TITLE_LINE]]);
-  });
+        The queue age alarm paged the on-call engineer.
 
-  it('reports at line 1 when there is no title', () => {
-    const text = edit(base, '# Delayed payment notifications\n', '');
-    expect(findings(removeSection(text, 'Timeline'))).toEqual([[RULE, 'error', 1]]);
-  });
+        ### Timeline
 
-  it('reports each missing section once', () => {
-    const text = removeSection(removeSection(base, 'Lessons'), 'Detection');
-    expect(findings(text)).toEqual([
-      [RULE, 'error', TITLE_LINE],
-      [RULE, 'error', TITLE_LINE],
-    ]);
-  });
+        See above.
 
-  it('reports a section written as a level-3 heading as missing', () => {
-    expect(findings(edit(base, '## Dependencies\n', '### Dependencies\n'))).toEqual([[RULE, 'error', TITLE_LINE]]);
-  });
+        ## Notes
 
-  it('reports a missing section and a duplicate, the duplicate at its heading', () => {
-    const text = lintFixture('rules/required-sections/fail-missing-and-duplicate.md');
-    expect(findingsOf(text, RULE)).toEqual([
-      [RULE, 'error', 24],
-      [RULE, 'error', 84],
-    ]);
-  });
-
-  it('reports a section written twice under two of its names', () => {
-    const text = edit(base, '## Customer summary', '## Customer impact\n\nMore about the impact.\n\n## Customer summary');
-    expect(findings(text)).toEqual([[RULE, 'error', lineOf(text, '## Customer impact')]]);
-  });
-
-  it('reports each extra occurrence', () => {
-    const text = edit(base, '## Customer summary', '## Lessons learned\n\n- **L3:** x\n\n## Learnings\n\n- **L4:** y\n\n## Customer summary');
-    expect(findings(text)).toEqual([
-      [RULE, 'error', lineOf(text, '## Lessons learned')],
-      [RULE, 'error', lineOf(text, '## Learnings')],
-    ]);
-  });
+        \`\`\`markdown
+        ## Impact
+        \`\`\`
+      `,
+    },
+    { name: 'nothing when off', code: '', drop: ['## Lessons'], config: { rules: { 'required-sections': { level: 'off' } } } },
+  ],
+  invalid: [
+    ...REQUIRED.map((heading): TestCase => ({
+      name: `a missing ${heading}, at the title`,
+      ...whole([`## ${heading}`], markTitle()),
+      messages: [`Missing section "## ${heading}"`],
+    })),
+    { name: 'each missing section once', ...whole(['## Lessons', '## Detection'], markTitle(2)), messages: ['Missing section "## Detection" (or "Detection review")', 'Missing section "## Lessons"'] },
+    { name: 'at line 1 when there is no title', ...whole(['## Timeline'], [`${TITLE}\n\n`, ''], ['---\ncoe: 1', '--- {required-sections}\ncoe: 1']) },
+    { name: 'a section written as a level-3 heading, as missing', ...whole([], markTitle(), ['## Dependencies\n', '### Dependencies\n']) },
+    {
+      name: 'a missing section and a duplicate, the duplicate at its heading',
+      ...whole(['## Dependencies'], markTitle(), atEnd('## Event timeline {required-sections}\n\n- 2025-09-03 18:00 UTC — Follow-up review held.')),
+      messages: ['Missing section "## Dependencies"', 'Section "Timeline" appears more than once (also at line 34): merge them'],
+    },
+    { name: 'a section written twice under two of its names', ...whole([], atEnd('## Customer impact {required-sections}\n\nMore about the impact.')) },
+    {
+      name: 'each extra occurrence',
+      ...whole([], atEnd('## Lessons learned {required-sections}\n\n- **L3:** x\n\n## Learnings {required-sections}\n\n- **L4:** y')),
+    },
+    { name: 'as a warning when set to warn', ...whole(['## Lessons'], markTitle(1, '{required-sections:warn}')), config: { rules: { 'required-sections': { level: 'warn' } } } },
+  ],
 });
 
-describe('required-sections levels', () => {
-  const text = removeSection(base, 'Lessons');
+/** Lints a case with every rule: its markers, of any rule, are all the findings. */
+function expectEveryRule(test: TestCase) {
+  const { text, expected } = prepare(rule, test);
+  const got = lintString(text, { now: TEST_NOW }).map(({ ruleId, severity, line }) => ({ ruleId, severity, line }));
+  expect(got).toEqual(expected);
+}
 
-  it('reports as a warning when set to warn', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'warn', options: {} } } } })).toEqual([[RULE, 'warn', TITLE_LINE]]);
-  });
+it.each(REQUIRED)('required-sections: a missing %s is reported by this rule alone, not by the rules about its content', (heading) => {
+  expectEveryRule(whole([`## ${heading}`], markTitle()));
+});
 
-  it('reports nothing when off', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'off', options: {} } } } })).toEqual([]);
-  });
+it('required-sections: a missing Action items is reported alone even when other sections name action items', () => {
+  expectEveryRule(whole(['## Action items'], markTitle(), ['so the same alarm would page us again.', 'so the same alarm would page us again (AI-1).']));
 });

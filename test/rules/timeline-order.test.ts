@@ -1,120 +1,106 @@
 // timeline-order: every timeline entry begins with a readable time, and the
 // entries are in chronological order.
-import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString, type LintCase } from '../helpers/lint.js';
+import dedent from 'dedent';
+import rule from '../../src/rules/timeline-order.js';
+import { ruleTester, type TestCase } from '../helpers/rule-tester.js';
 
-const RULE = 'timeline-order';
-const base = baseDocument();
-const HEADING = lineOf(base, '## Timeline');
+/** A Timeline section with these entries (the minimal COE's incident starts 2025-09-03 14:05 UTC). */
+const timeline = (...entries: string[]) => `## Timeline\n\n${entries.join('\n')}`;
 
-const findings = (text: string, options?: LintCase) => findingsOf(lintString(text, options), RULE);
-const errorAt = (...lines: number[]) => lines.map((line) => [RULE, 'error', line]);
+// An incident that crosses midnight in Central European Summer Time.
+const CEST_INCIDENT = dedent`
+  ---
+  incident:
+    start: 2025-10-21T21:40:00Z
+    detected: 2025-10-21T23:58:00+02:00
+    engaged: 2025-10-22T00:03:00+02:00
+    mitigated: 2025-10-21T23:10:00Z
+    resolved: 2025-10-22T01:30:00Z
+  ---
+`;
 
-/** The base document with its Timeline body replaced. */
-function timeline(body: string, text = base): string {
-  const start = text.indexOf('## Timeline\n') + '## Timeline\n'.length;
-  const end = text.indexOf('## Five whys');
-  return `${text.slice(0, start)}\n${body}\n${text.slice(end)}`;
-}
+const NOT_A_TIME = ['- 2025-09-31 14:06 UTC — no such day', '- 24:00 — no such hour', '- 14:60 — no such minute', '- At 14:06 the alarm fired', '- **Alarm** 14:06'];
 
-describe('timeline-order passes', () => {
-  it('passes the base document', () => {
-    expect(findings(base)).toEqual([]);
-  });
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE', code: '' },
+    {
+      name: 'a table in local time with an offset, across midnight, with an entry before the start',
+      code: `${CEST_INCIDENT}\n\n${dedent`
+        ## Timeline
 
-  it('passes a table in local time with an offset, across midnight, with an entry before the start', () => {
-    expect(findingsOf(lintFixture('rules/timeline-order/pass-table-offsets.md'), RULE)).toEqual([]);
-  });
+        | Time (CEST) | Event |
+        |---|---|
+        | 2025-10-21 23:15 +02:00 | The card processor starts rotating the certificate of its endpoint. |
+        | 23:40 | First declined card payments; the decline rate rises to 18%. |
+        | 23:58 | Support opens an incident after 40 merchant reports. |
+        | 2025-10-22 00:03 +02:00 | The on-call engineer is engaged. |
+        | 00:20 | Status page notice posted. |
+        | 01:10 | Card payments moved to the secondary processor; declines stop. |
+        | 03:30 | Certificate pinning removed from the gateway; incident closed. |
+      `}`,
+    },
+    {
+      name: 'entries before incident.start, and entries of the same time',
+      code: timeline('- 2025-09-03 13:50 UTC — The change is deployed.', '- 14:05 — Impact begins.', '- 14:05 — The queue grows.', '- 14:09:30 — Alarm.'),
+    },
+    { name: 'the first time alone takes the date of incident.start', code: timeline('- 14:05 — start', '- 14:09 — detected') },
+    { name: 'a time alone after the date of a new day is written', code: timeline('- 2025-09-03 23:50 UTC — late', '- 2025-09-04 00:10 UTC — after midnight', '- 00:20 — later') },
+    {
+      // 16:06 at +02:00 is 14:06 UTC; 10:07 at -04:00 is 14:07 UTC; a date without an offset is UTC.
+      name: 'entries with different offsets, compared in UTC',
+      code: timeline('- 2025-09-03 14:05 UTC — start', '- 2025-09-03 16:06 +02:00 — a', '- 2025-09-03 10:07 -04:00 — b', '- 2025-09-03 14:08 — c'),
+    },
+    {
+      name: 'time-alone entries when incident.start could not be read',
+      code: `---\nincident:\n  start: 2025-09-03T14:05:00\n---\n\n${timeline('- 14:09 — detected', '- 14:05 — earlier, but no date to compare')}`,
+    },
+    { name: 'nothing when off', code: timeline('- 14:09 — a', '- 14:05 — b'), config: { rules: { 'timeline-order': { level: 'off' } } } },
+  ],
+  invalid: [
+    {
+      name: 'a time alone that goes back past midnight',
+      code: `${CEST_INCIDENT}\n\n${dedent`
+        ## Timeline
 
-  it('passes entries before incident.start and entries of the same time', () => {
-    const text = timeline(['- 2025-09-03 13:50 UTC — The change is deployed.', '- 14:05 — Impact begins.', '- 14:05 — The queue grows.', '- 14:09:30 — Alarm.'].join('\n'));
-    expect(findings(text)).toEqual([]);
-  });
-
-  it('gives the first time alone the date of incident.start', () => {
-    expect(findings(timeline(['- 14:05 — start', '- 14:09 — detected'].join('\n')))).toEqual([]);
-  });
-
-  it('passes a time alone after the date of a new day is written', () => {
-    const text = timeline(['- 2025-09-03 23:50 UTC — late', '- 2025-09-04 00:10 UTC — after midnight', '- 00:20 — later'].join('\n'));
-    expect(findings(text)).toEqual([]);
-  });
-
-  it('compares entries with different offsets in UTC', () => {
-    // 16:06 at +02:00 is 14:06 UTC; 10:07 at -04:00 is 14:07 UTC; a date without an offset is UTC.
-    const text = timeline(['- 2025-09-03 14:05 UTC — start', '- 2025-09-03 16:06 +02:00 — a', '- 2025-09-03 10:07 -04:00 — b', '- 2025-09-03 14:08 — c'].join('\n'));
-    expect(findings(text)).toEqual([]);
-  });
-
-  it('passes over time-alone entries when incident.start could not be read', () => {
-    let text = edit(base, 'start: 2025-09-03T14:05:00Z', 'start: 2025-09-03T14:05:00');
-    text = timeline(['- 14:09 — detected', '- 14:05 — earlier, but no date to compare'].join('\n'), text);
-    expect(findings(text)).toEqual([]);
-  });
-});
-
-describe('timeline-order reports', () => {
-  it('reports a time alone that goes back past midnight', () => {
-    expect(findingsOf(lintFixture('rules/timeline-order/fail-time-alone-after-midnight.md'), RULE)).toEqual(errorAt(50));
-  });
-
-  it('reports each entry that is earlier than the entry before it', () => {
-    const text = timeline(['- 14:05 — a', '- 14:12 — b', '- 14:09 — c', '- 14:10 — d', '- 14:01 — e'].join('\n'));
-    expect(findings(text)).toEqual(errorAt(lineOf(text, '14:09 — c'), lineOf(text, '14:01 — e')));
-  });
-
-  it('reports a full date and time out of order', () => {
-    const text = timeline(['- 2025-09-03 14:05 UTC — a', '- 2025-09-02 14:06 UTC — b'].join('\n'));
-    expect(findings(text)).toEqual(errorAt(lineOf(text, '2025-09-02')));
-  });
-
-  it('reports an entry that is earlier once its offset is applied', () => {
-    // 16:00 at +02:00 is 14:00 UTC; a date without an offset is UTC, so 14:04 is earlier than 14:05 UTC.
-    const text = timeline(['- 2025-09-03 14:05 UTC — a', '- 2025-09-03 16:00 +02:00 — b', '- 2025-09-03 14:20 UTC — c', '- 2025-09-03 14:04 — d'].join('\n'));
-    expect(findings(text)).toEqual(errorAt(lineOf(text, '16:00 +02:00'), lineOf(text, '14:04 — d')));
-  });
-
-  it('reports a time alone that goes back after a time alone with an offset', () => {
-    const text = timeline(['- 2025-09-03 14:05 UTC — a', '- 16:10 +02:00 — b', '- 16:00 — c'].join('\n'));
-    expect(findings(text)).toEqual(errorAt(lineOf(text, '16:00 — c')));
-  });
-
-  it('reports an entry with no readable time, and compares the next entry with the one before it', () => {
-    const text = timeline(['- 14:05 — a', '- Around lunch — b', '- 14:04 — c'].join('\n'));
-    expect(findings(text)).toEqual(errorAt(lineOf(text, 'Around lunch'), lineOf(text, '14:04 — c')));
-  });
-
-  it.each([
-    ['- 2025-09-31 14:06 UTC — no such day'],
-    ['- 24:00 — no such hour'],
-    ['- 14:60 — no such minute'],
-    ['- At 14:06 the alarm fired'],
-    ['- **Alarm** 14:06'],
-  ])('reports an entry that does not begin with a real time: %s', (entry) => {
-    const text = timeline(`- 14:05 — a\n${entry}\n`);
-    expect(findings(text)).toEqual(errorAt(lineOf(text, entry)));
-  });
-
-  it('reports a table row out of order, and never the header row', () => {
-    const table = ['| When (UTC) | What |', '|---|---|', '| 2025-09-03 14:05 | a |', '| 14:09 | b |', '| 14:07 | c |', '| Later | d |'].join('\n');
-    const text = timeline(table);
-    expect(findings(text)).toEqual(errorAt(lineOf(text, '| 14:07 |'), lineOf(text, '| Later |')));
-  });
-
-  it('reports a timeline with no entries at its heading', () => {
-    expect(findings(timeline('We did not keep a timeline.'))).toEqual(errorAt(HEADING));
-    expect(findings(timeline(''))).toEqual(errorAt(HEADING));
-  });
-});
-
-describe('timeline-order levels', () => {
-  const text = timeline(['- 14:09 — a', '- 14:05 — b'].join('\n'));
-
-  it('reports as a warning when set to warn', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'warn', options: {} } } } })).toEqual([[RULE, 'warn', lineOf(text, '14:05 — b')]]);
-  });
-
-  it('reports nothing when off', () => {
-    expect(findings(text, { config: { rules: { [RULE]: { level: 'off', options: {} } } } })).toEqual([]);
-  });
+        | Time (CEST) | Event |
+        |---|---|
+        | 2025-10-21 23:15 +02:00 | The card processor starts rotating the certificate of its endpoint. |
+        | 23:40 | First declined card payments; the decline rate rises to 18%. |
+        | 23:58 | Support opens an incident after 40 merchant reports. |
+        | 00:03 | The on-call engineer is engaged. | {timeline-order}
+        | 00:20 | Status page notice posted. |
+      `}`,
+      messages: ['Timeline entry "00:03" (2025-10-20 22:03 UTC) is earlier than the entry on line 40 (2025-10-21 21:58 UTC); a time alone takes the date of the entry before it, so write the date on the first entry of a new day'],
+    },
+    {
+      name: 'each entry that is earlier than the entry before it',
+      code: timeline('- 14:05 — a', '- 14:12 — b', '- 14:09 — c {timeline-order}', '- 14:10 — d', '- 14:01 — e {timeline-order}'),
+      messages: [/^Timeline entry "14:09" \(2025-09-03 14:09 UTC\) is earlier than the entry on line \d+ \(2025-09-03 14:12 UTC\)$/, 'is earlier than the entry on line'],
+    },
+    { name: 'a full date and time out of order', code: timeline('- 2025-09-03 14:05 UTC — a', '- 2025-09-02 14:06 UTC — b {timeline-order}') },
+    {
+      // 16:00 at +02:00 is 14:00 UTC; a date without an offset is UTC, so 14:04 is earlier than 14:05 UTC.
+      name: 'an entry that is earlier once its offset is applied',
+      code: timeline('- 2025-09-03 14:05 UTC — a', '- 2025-09-03 16:00 +02:00 — b {timeline-order}', '- 2025-09-03 14:20 UTC — c', '- 2025-09-03 14:04 — d {timeline-order}'),
+    },
+    { name: 'a time alone that goes back after a time alone with an offset', code: timeline('- 2025-09-03 14:05 UTC — a', '- 16:10 +02:00 — b', '- 16:00 — c {timeline-order}') },
+    {
+      name: 'an entry with no readable time, and the next entry compared with the one before it',
+      code: timeline('- 14:05 — a', '- Around lunch — b {timeline-order}', '- 14:04 — c {timeline-order}'),
+      messages: ['Timeline entry has no readable time: the entry does not begin with a time', 'earlier than the entry on line'],
+    },
+    ...NOT_A_TIME.map((entry): TestCase => ({ name: `an entry that does not begin with a real time: ${entry}`, code: timeline('- 14:05 — a', `${entry} {timeline-order}`) })),
+    {
+      name: 'a table row out of order, and never the header row',
+      code: timeline('| When (UTC) | What |', '|---|---|', '| 2025-09-03 14:05 | a |', '| 14:09 | b |', '| 14:07 | c | {timeline-order}', '| Later | d | {timeline-order}'),
+    },
+    { name: 'a timeline with no entries, at its heading', code: '## Timeline {timeline-order}\n\nWe did not keep a timeline.', messages: ['Timeline has no entries'] },
+    { name: 'an empty timeline, at its heading', code: '## Timeline {timeline-order}' },
+    {
+      name: 'as a warning when set to warn',
+      code: timeline('- 14:09 — a', '- 14:05 — b {timeline-order:warn}'),
+      config: { rules: { 'timeline-order': { level: 'warn' } } },
+    },
+  ],
 });
