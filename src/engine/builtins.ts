@@ -1,6 +1,7 @@
 // The findings of the engine itself, not of a rule, with their metadata in
 // one place: `fatal` for a file that cannot be read or parsed, and
 // `unused-disable` for a control comment that does nothing.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { optionsOf, type Configurable, type RuleMeta } from './rule.js';
 
@@ -30,7 +31,16 @@ export const UNUSED_DISABLE_RULE: Configurable = optionsOf({
   docs: {
     rationale:
       'A `coe-disable` comment that suppresses nothing is left over from an edit; left in place, it would silently hide the next real finding in its span. A comment that begins `coe-` but is no directive (`coe-disable-nextline`), or that names a rule that does not exist, disables nothing at all, so the findings it was meant to hide still show, and it is reported with the directive or rule id it was probably meant to be. The engine reports these after the rules ran, at the comment.',
-    fail: ['<!-- coe-disable-next-line no-placeholders -->', 'The host was replaced at 08:50 UTC.'].join('\n'),
-    pass: 'The host was replaced at 08:50 UTC.',
+    fail: dedent`
+      ## Customer summary
+
+      <!-- coe-disable-next-line no-placeholders --> {unused-disable}
+      The host was replaced at 08:50 UTC.
+    `,
+    pass: dedent`
+      ## Customer summary
+
+      The host was replaced at 08:50 UTC.
+    `,
   },
 });

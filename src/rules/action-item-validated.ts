@@ -1,5 +1,6 @@
 // An action item is complete only when validated: `done` is not enough, and
 // `validated` and `dropped` items say how (or why) in the Validation column.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { ActionItem } from '../model/types.js';
@@ -14,18 +15,22 @@ export default defineRule({
     docs: {
       rationale:
         'An action item is complete only when it has been tested that the same conditions no longer lead to the same failure. `done` means the work is finished but not yet proven, so it is always reported. A `validated` item records how it was verified in the Validation column; a `dropped` item records why it was dropped there.',
-      fail: [
-        '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
-        '|---|---|---|---|---|---|---|---|',
-        '| AI-1 | Add a disk write check to the health check | short | orders-team | 2025-10-21 | done | L1 | |',
-        '| AI-2 | Rate-limit new accounts | mid | orders-team | 2025-11-15 | dropped | L2 | |',
-      ].join('\n'),
-      pass: [
-        '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
-        '|---|---|---|---|---|---|---|---|',
-        '| AI-1 | Add a disk write check to the health check | short | orders-team | 2025-10-21 | validated | L1 | Injected disk faults on a canary host; removed within 30 s |',
-        '| AI-2 | Rate-limit new accounts | mid | orders-team | 2025-11-15 | dropped | L2 | AI-1 removes the failing host, which ends this failure mode |',
-      ].join('\n'),
+      fail: dedent`
+        ## Action items
+
+        | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
+        |---|---|---|---|---|---|---|---|
+        | AI-1 | Add a disk write check to the health check | short | orders-team | 2025-10-21 | done | L1 | | {action-item-validated}
+        | AI-2 | Rate-limit new accounts | mid | orders-team | 2025-11-15 | dropped | L2 | | {action-item-validated}
+      `,
+      pass: dedent`
+        ## Action items
+
+        | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
+        |---|---|---|---|---|---|---|---|
+        | AI-1 | Add a disk write check to the health check | short | orders-team | 2025-10-21 | validated | L1 | Injected disk faults on a canary host; removed within 30 s |
+        | AI-2 | Rate-limit new accounts | mid | orders-team | 2025-11-15 | dropped | L2 | AI-1 removes the failing host, which ends this failure mode |
+      `,
     },
   },
   check({ doc }) {

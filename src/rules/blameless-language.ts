@@ -1,6 +1,7 @@
 // Blameless language: no blaming words anywhere in the body prose, and no
 // people's names or @handles in the five whys. Code is never read: a command
 // or a log line is not a judgement of a person.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument } from '../model/types.js';
@@ -188,20 +189,20 @@ export default defineRule({
         'mistake", "his error", "a mistake by the on-call engineer"). An `@handle` of the COE\'s owner, or one listed ' +
         'in `teams`, names a team, not a person. The list can be replaced (`words`), extended (`extraWords`) or ' +
         'trimmed (`allowWords`).',
-      fail: [
-        '## Five whys',
-        '',
-        '- 3% of order placement calls failed for 70 minutes.',
-        '  - Why did the impact last 70 minutes? Human error: @dana routed the alarm to a queue',
-        '    that nobody watches at night, and should have known better.',
-      ].join('\n'),
-      pass: [
-        '## Five whys',
-        '',
-        '- 3% of order placement calls failed for 70 minutes.',
-        '  - Why did the impact last 70 minutes? The alarm paged a queue that nobody watches',
-        '    at night: the paging tool lets an alarm target any queue, staffed or not.',
-      ].join('\n'),
+      fail: dedent`
+        ## Five whys
+
+        - 3% of order placement calls failed for 70 minutes.
+          - Why did the impact last 70 minutes? Human error: @dana should have known better {blameless-language} {blameless-language} {blameless-language}
+            than to route the alarm to a queue that nobody watches at night.
+      `,
+      pass: dedent`
+        ## Five whys
+
+        - 3% of order placement calls failed for 70 minutes.
+          - Why did the impact last 70 minutes? The alarm paged a queue that nobody watches
+            at night: the paging tool lets an alarm target any queue, staffed or not.
+      `,
     },
   },
   check({ doc, options }) {

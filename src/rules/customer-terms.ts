@@ -3,6 +3,7 @@
 // its glossary and leak check use (src/util/terms.ts). So a COE with no
 // finding here is never refused by the export's leak check for a services
 // entry or a configured internal term.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument, Point } from '../model/types.js';
@@ -121,32 +122,32 @@ export default defineRule({
         '`orders\\u00ADapi` and "оrders-api" with a Cyrillic "о" are "orders-api", "orders-apis" is not. Each name is ' +
         'reported once, at its first mention, with the number of other mentions. A name in a link target or in a ' +
         'glossary wording is reported even with a glossary entry, since the export publishes those as written.',
-      fail: [
-        '---',
-        'services: [orders-api, cell-router]',
-        'glossary:',
-        '  config-deployer: false',
-        '---',
-        '',
-        '## Customer summary',
-        '',
-        'orders-api returned errors because one cell-router host failed its disk, and config-deployer',
-        'could not replace it. orders-api recovered at 08:50 UTC.',
-      ].join('\n'),
-      pass: [
-        '---',
-        'services: [orders-api, cell-router]',
-        'glossary:',
-        '  orders-api: order placement',
-        '  cell-router: request routing',
-        '  config-deployer: false',
-        '---',
-        '',
-        '## Customer summary',
-        '',
-        'orders-api returned errors because one cell-router host failed its disk, and it could not be',
-        'replaced automatically. orders-api recovered at 08:50 UTC.',
-      ].join('\n'),
+      fail: dedent`
+        ---
+        services: [orders-api, cell-router]
+        glossary:
+          config-deployer: false
+        ---
+
+        ## Customer summary
+
+        orders-api returned errors because one cell-router host failed its disk, and config-deployer {customer-terms} {customer-terms} {customer-terms}
+        could not replace it. orders-api recovered at 08:50 UTC.
+      `,
+      pass: dedent`
+        ---
+        services: [orders-api, cell-router]
+        glossary:
+          orders-api: order placement
+          cell-router: request routing
+          config-deployer: false
+        ---
+
+        ## Customer summary
+
+        orders-api returned errors because one cell-router host failed its disk, and it could not be
+        replaced automatically. orders-api recovered at 08:50 UTC.
+      `,
     },
   },
   check({ doc, settings }) {

@@ -1,6 +1,7 @@
 // No TODO, TBD, FIXME, ??? or {{…}} left from a template, in the body prose
 // or in a frontmatter value. Code and HTML comments (template guidance) are
 // not prose, so they are never read here.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument, Range } from '../model/types.js';
@@ -74,18 +75,18 @@ export default defineRule({
         'A marker left behind means a question is still open, so the rule warns while the COE is a `draft` and is an ' +
         'error from `review` on. Code and HTML comments (template guidance) are not read; words match whole and in ' +
         'capitals, so "a todo list" or "TODOS" are not placeholders.',
-      fail: [
-        '## Customer summary',
-        '',
-        'Between 06:48 and 07:58 UTC, about 3% of orders failed. TODO: confirm the count with the data team.',
-        'We will finish the fix by {{due date}}.',
-      ].join('\n'),
-      pass: [
-        '## Customer summary',
-        '',
-        'Between 06:48 and 07:58 UTC, 2,140 orders (3%) failed.',
-        'We will finish the fix by October 31, 2025.',
-      ].join('\n'),
+      fail: dedent`
+        ## Customer summary
+
+        Between 06:48 and 07:58 UTC, about 3% of orders failed. TODO: confirm the count with the data team. {no-placeholders}
+        We will finish the fix by {{due date}}. {no-placeholders}
+      `,
+      pass: dedent`
+        ## Customer summary
+
+        Between 06:48 and 07:58 UTC, 2,140 orders (3%) failed.
+        We will finish the fix by October 31, 2025.
+      `,
     },
   },
   check({ doc, options }) {

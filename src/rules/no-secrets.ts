@@ -3,6 +3,7 @@
 // Only known shapes are reported: a vendor prefix, a key block, or a literal
 // next to a key name. A random-looking string alone (a git SHA, a UUID, a
 // base64 blob) is not a secret.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 
@@ -193,20 +194,24 @@ export default defineRule({
         'headers, passwords in URLs, and `password`/`secret`/`token`/`api_key` set to a literal. Variables and masks ' +
         '(`${DB_PASSWORD}`, `<redacted>`, `****`) are not secrets, and neither is a random-looking string alone (a git ' +
         'SHA, a UUID). Removing the secret is not enough: rotate it, since the file history still holds it.',
-      fail: [
-        '- 07:41 — Checked the volume:',
-        '',
-        '  ```sh',
-        '  AWS_ACCESS_KEY_ID=AKIA4XQ7R2MZ3KJ6PLWE aws ec2 describe-volumes --region eu-west-1',
-        '  ```',
-      ].join('\n'),
-      pass: [
-        '- 07:41 — Checked the volume:',
-        '',
-        '  ```sh',
-        '  AWS_PROFILE=orders-readonly aws ec2 describe-volumes --region eu-west-1',
-        '  ```',
-      ].join('\n'),
+      fail: dedent`
+        ## Timeline
+
+        - 07:41 — Checked the volume:
+
+          \`\`\`sh
+          AWS_ACCESS_KEY_ID=AKIA4XQ7R2MZ3KJ6PLWE aws ec2 describe-volumes --region eu-west-1 {no-secrets}
+          \`\`\`
+      `,
+      pass: dedent`
+        ## Timeline
+
+        - 07:41 — Checked the volume:
+
+          \`\`\`sh
+          AWS_PROFILE=orders-readonly aws ec2 describe-volumes --region eu-west-1
+          \`\`\`
+      `,
     },
   },
   check({ doc }) {

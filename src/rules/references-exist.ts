@@ -1,4 +1,5 @@
 // Every L<n> and AI-<n> referenced is defined.
+import dedent from 'dedent';
 import { z } from 'zod';
 import { defineRule } from '../engine/rule.js';
 
@@ -11,26 +12,26 @@ export default defineRule({
     docs: {
       rationale:
         'References tie a COE together: a root cause points at its lesson, a lesson is named by its actions, a detection gap points at the action that closes it. A reference to an `L<n>` or `AI-<n>` that is not defined is a broken link, usually left by a renumbered lesson or a deleted action, and the chain from cause to change is lost. `L<n>` is read as a lesson in the Five whys, Detection, Dependencies, Lessons and Action items sections; `AI-<n>` anywhere outside code.',
-      fail: [
-        '## Five whys',
-        '',
-        '- Payment notifications were up to 40 minutes late for 75 minutes.',
-        '  - Why? The notification workers could not keep up with the queue.',
-        '    - Why? A configuration change halved the worker pool.',
-        '      - Why? The pool size was set in two files and the change updated only one. → L1',
-        '  - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.',
-        '    - Why? The pool size cannot be changed at run time. → L3, AI-4',
-      ].join('\n'),
-      pass: [
-        '## Five whys',
-        '',
-        '- Payment notifications were up to 40 minutes late for 75 minutes.',
-        '  - Why? The notification workers could not keep up with the queue.',
-        '    - Why? A configuration change halved the worker pool.',
-        '      - Why? The pool size was set in two files and the change updated only one. → L1',
-        '  - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.',
-        '    - Why? The pool size cannot be changed at run time. → L2, AI-2',
-      ].join('\n'),
+      fail: dedent`
+        ## Five whys
+
+        - Payment notifications were up to 40 minutes late for 75 minutes.
+          - Why? The notification workers could not keep up with the queue.
+            - Why? A configuration change halved the worker pool.
+              - Why? The pool size was set in two files and the change updated only one. → L1
+          - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.
+            - Why? The pool size cannot be changed at run time. → L3, AI-4 {references-exist} {references-exist}
+      `,
+      pass: dedent`
+        ## Five whys
+
+        - Payment notifications were up to 40 minutes late for 75 minutes.
+          - Why? The notification workers could not keep up with the queue.
+            - Why? A configuration change halved the worker pool.
+              - Why? The pool size was set in two files and the change updated only one. → L1
+          - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.
+            - Why? The pool size cannot be changed at run time. → L2, AI-2
+      `,
     },
   },
   check({ doc }) {

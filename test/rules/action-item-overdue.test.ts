@@ -1,51 +1,54 @@
-import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintString } from '../helpers/lint.js';
+// action-item-overdue: an open or in-progress action item is past its due
+// date (settings.now); an item due today is not overdue.
+import dedent from 'dedent';
+import { expect, it } from 'vitest';
+import rule from '../../src/rules/action-item-overdue.js';
+import { prepare, ruleTester } from '../helpers/rule-tester.js';
+import { findingsOf, lintString } from '../helpers/lint.js';
 
 const ID = 'action-item-overdue';
-const run = (text: string, now: string) => lintString(text, { now });
-const findings = (text: string, now: string) => findingsOf(run(text, now), ID);
-const messagesOf = (text: string, now: string) => run(text, now).filter((m) => m.ruleId === ID).map((m) => m.message);
 
-// Base: AI-1 validated, due 2025-09-05; AI-2 in-progress, due 2025-11-28.
-const AI2 = '| 2025-11-28 | in-progress |';
-const ai2 = (due: string, status: string) => edit(baseDocument(), AI2, `| ${due} | ${status} |`);
+// The minimal COE's table, AI-2 with the given Due and Status; AI-1 is validated and was due 2025-09-05.
+const withAi2 = (due: string, status: string, marker = '') => dedent`
+  ## Action items
 
-describe('action-item-overdue', () => {
-  it('passes the base document before the due date', () => {
-    expect(findings(baseDocument(), '2025-10-01')).toEqual([]);
-  });
+  | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
+  |---|---|---|---|---|---|---|---|
+  | AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |
+  | AI-2 | Make the pool size adjustable at run time | mid | payments-team | ${due} | ${status} | L2 | Resize in staging under load |${marker}
+`;
+const MARK = ` {${ID}}`;
 
-  it('does not report an item due today', () => {
-    expect(findings(baseDocument(), '2025-11-28')).toEqual([]);
-  });
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE before the due date', code: '', now: '2025-10-01' },
+    { name: 'an item due today', code: withAi2('2025-11-28', 'in-progress'), now: '2025-11-28' },
+    ...['done', 'dropped', 'validated'].map((status) => ({
+      name: `a ${status} item past its due date`,
+      code: withAi2('2025-10-15', status),
+      now: '2026-01-01',
+    })),
+    { name: 'an invalid due date, which action-item-fields reports', code: withAi2('next week', 'open'), now: '2026-01-01' },
+  ],
+  invalid: [
+    {
+      name: 'an in-progress item the day after its due date, with the days overdue',
+      code: withAi2('2025-11-28', 'in-progress', MARK),
+      now: '2025-11-29',
+      messages: ['AI-2 is 1 day overdue (due 2025-11-28, still in-progress)'],
+    },
+    {
+      name: 'an open item (any case), counting the days',
+      code: withAi2('2025-10-15', 'Open', MARK),
+      now: '2025-11-01',
+      messages: ['17 days overdue'],
+    },
+    { name: 'days counted across months and years', code: withAi2('2025-12-31', 'open', MARK), now: '2026-03-01', messages: ['60 days overdue'] },
+  ],
+});
 
-  it('reports an in-progress item the day after its due date, with the days overdue', () => {
-    const text = baseDocument();
-    expect(findings(text, '2025-11-29')).toEqual([[ID, 'warn', lineOf(text, '| AI-2 |')]]);
-    expect(messagesOf(text, '2025-11-29')[0]).toContain('1 day overdue (due 2025-11-28');
-  });
-
-  it('reports an open item and counts the days', () => {
-    const text = ai2('2025-10-15', 'Open');
-    expect(findings(text, '2025-11-01')).toEqual([[ID, 'warn', lineOf(text, '| AI-2 |')]]);
-    expect(messagesOf(text, '2025-11-01')[0]).toContain('17 days overdue');
-  });
-
-  it('does not report done, validated or dropped items past their due date', () => {
-    // AI-1 is validated and was due 2025-09-05.
-    for (const status of ['done', 'dropped', 'validated']) {
-      expect(findings(ai2('2025-10-15', status), '2026-01-01')).toEqual([]);
-    }
-  });
-
-  it('skips an item with an invalid due date (action-item-fields reports it)', () => {
-    const text = ai2('next week', 'open');
-    expect(findings(text, '2026-01-01')).toEqual([]);
-    expect(findingsOf(run(text, '2026-01-01'), 'action-item-fields')).toEqual([['action-item-fields', 'error', lineOf(text, '| AI-2 |')]]);
-  });
-
-  it('counts across months and years', () => {
-    const text = ai2('2025-12-31', 'open');
-    expect(messagesOf(text, '2026-03-01')[0]).toContain('60 days overdue');
-  });
+it('action-item-overdue leaves an invalid due date to action-item-fields, which reports it', () => {
+  const { text } = prepare(rule, { code: withAi2('next week', 'open') });
+  const row = text.split('\n').findIndex((l) => l.startsWith('| AI-2 |')) + 1;
+  expect(findingsOf(lintString(text, { now: '2026-01-01' }), 'action-item-fields')).toEqual([['action-item-fields', 'error', row]]);
 });

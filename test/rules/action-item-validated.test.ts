@@ -1,60 +1,66 @@
-import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintString } from '../helpers/lint.js';
+// action-item-validated: a done item is not complete until validated; a
+// validated item says how in the Validation column, a dropped item says why.
+import dedent from 'dedent';
+import { expect, it } from 'vitest';
+import rule from '../../src/rules/action-item-validated.js';
+import { prepare, ruleTester } from '../helpers/rule-tester.js';
+import { findingsOf, lintString } from '../helpers/lint.js';
 
-const ID = 'action-item-validated';
-const run = (text: string) => lintString(text, { now: '2025-09-04' });
-const findings = (text: string) => findingsOf(run(text), ID);
-const messagesOf = (text: string) => run(text).filter((m) => m.ruleId === ID).map((m) => m.message);
+const HEAD = dedent`
+  ## Action items
 
-const AI1_VALIDATION = 'A change to one file only now fails the pipeline';
-const AI2_VALIDATION = 'Game day: halve the pool, then restore it in under 5 minutes';
-const status = (id: 'AI-1' | 'AI-2', from: string, to: string, text = baseDocument()) => {
-  const row = text.split('\n').find((l) => l.startsWith(`| ${id} |`))!;
-  return edit(text, row, row.replace(`| ${from} |`, `| ${to} |`));
-};
+  | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
+  |---|---|---|---|---|---|---|---|
+`;
+const items = (...rows: string[]) => `${HEAD}\n${rows.join('\n')}`;
+const AI1 = '| AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |';
+const ai2 = (status: string, validation: string, marker = '') =>
+  `| AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | ${status} | L2 | ${validation} |${marker}`;
+const GAME_DAY = 'Game day: halve the pool, then restore it in under 5 minutes';
 
-describe('action-item-validated', () => {
-  it('passes the base document (validated with a Validation, in-progress)', () => {
-    expect(findings(baseDocument())).toEqual([]);
-  });
+// The table without its Validation column, AI-2 done.
+const NO_COLUMN = dedent`
+  ## Action items
 
-  it('reports every done item, even with a Validation, at its row', () => {
-    const text = status('AI-2', 'in-progress', 'done');
-    expect(findings(text)).toEqual([[ID, 'warn', lineOf(text, '| AI-2 |')]]);
-    expect(messagesOf(text)[0]).toContain('not complete until validated');
-  });
+  | ID | Action | Term | Owner | Due | Status | Lessons |
+  |---|---|---|---|---|---|---|
+  | AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 |
+  | AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | done | L2 | {action-item-validated}
+`;
 
-  it('reports a done item with an empty Validation', () => {
-    const text = edit(status('AI-2', 'in-progress', 'Done'), AI2_VALIDATION, '');
-    expect(findings(text)).toEqual([[ID, 'warn', lineOf(text, '| AI-2 |')]]);
-  });
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE: validated with a Validation, and in-progress', code: '' },
+    { name: 'a dropped item that says why', code: items(AI1, ai2('dropped', GAME_DAY)) },
+    { name: 'an in-progress item with an empty Validation', code: items(AI1, ai2('in-progress', '')) },
+    { name: 'an open item with an empty Validation', code: items(AI1, ai2('open', '')) },
+  ],
+  invalid: [
+    {
+      name: 'a done item, even with a Validation, at its row',
+      code: items(AI1, ai2('done', GAME_DAY, ' {action-item-validated}')),
+      messages: ['AI-2 is done but not complete until validated'],
+    },
+    { name: 'a done item (any case) with an empty Validation', code: items(AI1, ai2('Done', '', ' {action-item-validated}')) },
+    {
+      name: 'a validated item with an empty Validation',
+      code: items('| AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 | | {action-item-validated}', ai2('in-progress', GAME_DAY)),
+      messages: ['AI-1 is validated but the Validation column is empty: say how'],
+    },
+    {
+      name: 'a dropped item with no reason',
+      code: items(AI1, ai2('dropped', '', ' {action-item-validated}')),
+      messages: ['AI-2 is dropped: say why'],
+    },
+    { name: 'without a Validation column, done items only', code: NO_COLUMN },
+  ],
+});
 
-  it('reports a validated item with an empty Validation', () => {
-    const text = edit(baseDocument(), AI1_VALIDATION, '');
-    expect(findings(text)).toEqual([[ID, 'warn', lineOf(text, '| AI-1 |')]]);
-    expect(messagesOf(text)[0]).toContain('say how');
-  });
-
-  it('reports a dropped item with no reason, and passes one with a reason', () => {
-    const dropped = status('AI-2', 'in-progress', 'dropped');
-    expect(findings(dropped)).toEqual([]);
-    const text = edit(dropped, AI2_VALIDATION, '');
-    expect(findings(text)).toEqual([[ID, 'warn', lineOf(text, '| AI-2 |')]]);
-    expect(messagesOf(text)[0]).toContain('why');
-  });
-
-  it('does not ask open or in-progress items for a Validation', () => {
-    expect(findings(edit(baseDocument(), AI2_VALIDATION, ''))).toEqual([]);
-  });
-
-  it('without a Validation column reports done items only (action-item-fields reports the column)', () => {
-    const base = baseDocument();
-    let text = edit(base, '| Lessons | Validation |\n|---|---|---|---|---|---|---|---|', '| Lessons |\n|---|---|---|---|---|---|---|');
-    text = edit(text, ` | ${AI1_VALIDATION} |`, '');
-    text = edit(text, ` | ${AI2_VALIDATION} |`, '');
-    text = status('AI-2', 'in-progress', 'done', text);
-    const messages = run(text);
-    expect(findingsOf(messages, ID)).toEqual([[ID, 'warn', lineOf(text, '| AI-2 |')]]);
-    expect(findingsOf(messages, 'action-item-fields')).toEqual([['action-item-fields', 'error', lineOf(text, '| ID | Action |')]]);
-  });
+it('action-item-validated leaves a missing Validation column to action-item-fields, which reports it once', () => {
+  const { text } = prepare(rule, { code: NO_COLUMN });
+  const lines = text.split('\n');
+  const header = lines.indexOf('| ID | Action | Term | Owner | Due | Status | Lessons |') + 1;
+  const messages = lintString(text);
+  expect(findingsOf(messages, 'action-item-validated')).toEqual([['action-item-validated', 'warn', lines.findIndex((l) => l.startsWith('| AI-2 |')) + 1]]);
+  expect(findingsOf(messages, 'action-item-fields')).toEqual([['action-item-fields', 'error', header]]);
 });

@@ -1,208 +1,256 @@
+// customer-terms: internal names in what `coe export` publishes have a
+// glossary entry; the rule reads exactly the export's text, as a reader sees it.
+import dedent from 'dedent';
 import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString } from '../helpers/lint.js';
+import rule from '../../src/rules/customer-terms.js';
+import { escapeRegExp } from '../../src/util/regex.js';
+import { lintCase, prepare, ruleTester, type TestCase } from '../helpers/rule-tester.js';
+import { findingsOf, lintString } from '../helpers/lint.js';
 
-const RULE = 'customer-terms';
-const of = (text: string, options = {}) => findingsOf(lintString(text, options), RULE);
+const ID = 'customer-terms';
+const MARK = ` {${ID}}`;
+const exactly = (text: string) => new RegExp(`^${escapeRegExp(text)}$`);
 
-// The base document without the glossary entry of ledger-db.
-const noGlossary = () => edit(baseDocument(), '  ledger-db: payment records\n', '');
-const IMPACT = 'ship an order held those orders until the notification arrived.';
-const SUMMARY = 'restored the capacity and will make it adjustable within minutes by';
-const DETECTION = 'Yes. Queue age is the delay merchants see';
+// ledger-db is a service with no glossary entry; with GLOSSED it has one.
+const SERVICES = 'services: [webhook-dispatcher, ledger-db]';
+const NO_ENTRY = `---\n${SERVICES}\n---\n\n`;
+const GLOSSED = `---\n${SERVICES}\nglossary:\n  ledger-db: payment records\n---\n\n`;
 
-describe('customer-terms', () => {
-  it('passes the base document', () => {
-    expect(of(baseDocument())).toEqual([]);
-  });
+const IMPACT = 'Merchants received payment notifications up to 40 minutes late.';
+const impact = (more: string) => `## Impact\n\n${IMPACT} ${more}`;
+const SUMMARY = 'Payment notifications arrived late. We restored the capacity.';
+const summary = (more: string) => `## Customer summary\n\n${more}${SUMMARY}`;
+const detection = (more: string) => `## Detection\n\n### Was detection fast enough?\n\n${more}Yes, the alarm paged us.`;
 
-  it('passes longer names, names outside Impact and Customer summary, and names with a glossary entry', () => {
-    expect(findingsOf(lintFixture(`rules/${RULE}/pass.md`), RULE)).toEqual([]);
-  });
+// The minimal COE's action items, with AI-2's action and status.
+const actions = (action: string, status: string, mark = '') => dedent`
+  ## Action items
 
-  it('reports a service with no glossary entry once, at its first mention, with how many more there are', () => {
-    // ledger-db in Impact (line 29), Ledger-DB in Customer summary (line 90; not "ledger-dbs").
-    expect(findingsOf(lintFixture(`rules/${RULE}/fail.md`), RULE)).toEqual([[RULE, 'warn', 29]]);
-  });
+  | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
+  |---|---|---|---|---|---|---|---|
+  | AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |
+  | AI-2 | ${action} | mid | payments-team | 2025-11-28 | ${status} | L2 | Game day on ledger-db: halve the pool, then restore it |${mark}
+`;
 
-  it('reports at the exact column and says how to fix it', () => {
-    const messages = lintFixture(`rules/${RULE}/fail.md`).filter((m) => m.ruleId === RULE);
-    expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([[29, 26, 35]]);
-    expect(messages[0]!.message).toBe(
-      'Internal name "ledger-db" in the Impact section: customers do not know it. Add a glossary entry ' +
-        '(glossary: { ledger-db: customer wording }) or describe the function customers use (1 more mention in the published text)',
-    );
-  });
+// ledger-db in the Impact, in the Timeline (not published), and in the
+// Customer summary as Ledger-DB (counted) and ledger-dbs (another name).
+const MENTIONS = NO_ENTRY + dedent`
+  ## Impact
 
-  it('says where the first mention is when it is in the Customer summary', () => {
-    const text = edit(noGlossary(), `${SUMMARY}`, `ledger-db and ${SUMMARY}`);
-    const messages = lintString(text).filter((m) => m.ruleId === RULE);
-    expect(messages.map((m) => m.message.split(':')[0])).toEqual(['Internal name "ledger-db" in the Customer summary section']);
-  });
+  Between 14:05 and 15:20 UTC, merchants received payment notifications up to 40
+  minutes late. Payments themselves succeeded and ledger-db kept every record, but${MARK}
+  merchants held their orders until the notification arrived.
 
-  it('does not report a service that has a glossary entry', () => {
-    const text = edit(baseDocument(), IMPACT, `${IMPACT} The ledger-db kept every payment.`);
-    expect(of(text)).toEqual([]);
-    const without = edit(noGlossary(), IMPACT, `${IMPACT} The ledger-db kept every payment.`);
-    expect(of(without)).toEqual([[RULE, 'warn', lineOf(without, IMPACT)]]);
-  });
+  ## Timeline
 
-  it('reads only the Impact and Customer summary sections', () => {
-    const text = edit(noGlossary(), DETECTION, `ledger-db was fine. ${DETECTION}`);
-    expect(of(text)).toEqual([]);
-    const both = edit(edit(noGlossary(), SUMMARY, `ledger-db and ${SUMMARY}`), DETECTION, `ledger-db was fine. ${DETECTION}`);
-    expect(of(both)).toEqual([[RULE, 'warn', lineOf(both, `ledger-db and ${SUMMARY}`)]]);
-  });
+  - 2025-09-03 14:05 UTC — A configuration change halves the notification worker pool.
+  - 14:30 — Status page notice posted; ledger-db is healthy.
 
-  it('matches whole names only', () => {
-    const line = lineOf(noGlossary(), IMPACT);
-    const misses = ['ledger-dbs', 'ledger-db-replica', 'ledger-db_v2', 'old-ledger-db', 'ledgerdb'];
-    for (const miss of misses) expect([miss, of(edit(noGlossary(), IMPACT, `${IMPACT} See ${miss}.`))]).toEqual([miss, []]);
-    const hits = ['ledger-db.', '(LEDGER-DB)', 'ledger-db-', '"Ledger-Db"'];
-    for (const hit of hits) expect([hit, of(edit(noGlossary(), IMPACT, `${IMPACT} See ${hit}`))]).toEqual([hit, [[RULE, 'warn', line]]]);
-  });
+  ## Customer summary
 
-  it('reports configured internal terms too, unless they have a glossary entry', () => {
-    const line = lineOf(baseDocument(), IMPACT);
-    const text = edit(baseDocument(), IMPACT, `${IMPACT} Pinecone and the Ledger Vault were healthy.`);
-    expect(of(text)).toEqual([]);
-    expect(of(text, { config: { internalTerms: ['pinecone', 'ledger vault'] } })).toEqual([
-      [RULE, 'warn', line],
-      [RULE, 'warn', line],
-    ]);
-    const glossed = edit(text, '  ledger-db: payment records\n', '  ledger-db: payment records\n  Pinecone: payment search\n');
-    expect(of(glossed, { config: { internalTerms: ['pinecone', 'ledger vault'] } })).toEqual([[RULE, 'warn', lineOf(glossed, IMPACT)]]);
-  });
+  Payment notifications arrived late because a change reduced the capacity that
+  sends them (webhook-dispatcher; Ledger-DB was not affected, nor were the
+  ledger-dbs of other regions).
+`;
 
-  it('reports one finding for overlapping names: the longer one', () => {
-    const text = edit(baseDocument(), IMPACT, `${IMPACT} The Ledger Vault was fine.`);
-    const messages = lintString(text, { config: { internalTerms: ['vault', 'ledger vault'] } }).filter((m) => m.ruleId === RULE);
-    expect(messages.map((m) => m.message.split('"')[1])).toEqual(['Ledger Vault']);
-  });
+const CONFIG_DEPLOYER = `---\nglossary:\n  config-deployer: false\n---\n\n`;
 
-  it('reads inline code in the customer sections too, as the export does', () => {
-    const text = edit(noGlossary(), IMPACT, `${IMPACT} \`ledger-db\` was fine, and so was ledger-db.`);
-    const messages = lintString(text).filter((m) => m.ruleId === RULE);
-    const line = lineOf(text, IMPACT);
-    const source = text.split('\n')[line - 1]!;
-    expect(messages.map((m) => [m.line, m.column])).toEqual([[line, source.indexOf('ledger-db') + 1]]);
-    expect(messages[0]!.message).toContain('(1 more mention in the published text)');
-  });
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE', code: '' },
+    {
+      name: 'longer names, names outside the published sections, and names with a glossary entry',
+      code: NO_ENTRY + dedent`
+        ## Impact
 
-  // Where in the file a finding points: [line, column, endColumn].
-  const at = (text: string, options = {}) =>
-    lintString(text, options)
-      .filter((m) => m.ruleId === RULE)
-      .map((m) => [m.line, m.column, m.endColumn]);
-  const columnOf = (text: string, needle: string): [number, number] => {
-    const line = lineOf(text, needle);
-    return [line, text.split('\n')[line - 1]!.indexOf(needle) + 1];
+        Payments themselves succeeded and webhook-dispatcher, the ledger-db-replica, the ledger-db_v2 table and the
+        ledger-dbs of other regions kept every record.
+
+        ## Timeline
+
+        - 2025-09-03 14:05 UTC — A configuration change halves the notification worker pool.
+        - 14:30 — Status page notice posted; ledger-db is healthy.
+
+        ## Five whys
+
+        - Payment notifications were up to 40 minutes late for 75 minutes.
+          - Why? The notification workers could not keep up with the queue.
+            - Why? The pool size of ledger-db cannot be changed at run time. → L2
+      `,
+    },
+    { name: 'a service with a glossary entry', code: GLOSSED + impact('The ledger-db kept every payment.') },
+    { name: 'a service outside the Impact and Customer summary', code: NO_ENTRY + detection('ledger-db was fine. ') },
+    ...['ledger-dbs', 'ledger-db-replica', 'ledger-db_v2', 'old-ledger-db', 'ledgerdb'].map((miss) => ({
+      name: `not a whole name: ${miss}`,
+      code: NO_ENTRY + impact(`See ${miss}.`),
+    })),
+    { name: 'internal terms that are not configured', code: impact('Pinecone and the Ledger Vault were healthy.') },
+    { name: 'the Action of a dropped item', code: NO_ENTRY + actions('Make the ledger-db pool size adjustable', 'Dropped') },
+    {
+      name: 'what the export leaves out: @handles, HTML comments, images',
+      code: NO_ENTRY + impact('Thanks @ledger-db <!-- ledger-db --> ![ledger-db](https://example.com/x.png).'),
+    },
+    { name: 'what the export leaves out: the Validation column', code: NO_ENTRY + actions('Make the pool size adjustable at run time', 'in-progress') },
+    ...['ledger\u00AD-dbs', 'ledger-db\u2010replica', 'Iedger-db'].map((miss) => ({
+      name: `a longer hidden name, or an ASCII lookalike: ${JSON.stringify(miss)}`,
+      code: NO_ENTRY + impact(`${miss}.`),
+    })),
+    { name: 'a glossary term marked false and not mentioned', code: CONFIG_DEPLOYER },
+  ],
+  invalid: [
+    {
+      name: 'a service with no glossary entry, once, at its first mention, with how many more there are',
+      code: MENTIONS,
+      messages: [
+        exactly(
+          'Internal name "ledger-db" in the Impact section: customers do not know it. Add a glossary entry ' +
+            '(glossary: { ledger-db: customer wording }) or describe the function customers use (1 more mention in the published text)',
+        ),
+      ],
+    },
+    {
+      name: 'a first mention in the Customer summary',
+      code: NO_ENTRY + summary(`ledger-db and others.${MARK}\n`),
+      messages: ['Internal name "ledger-db" in the Customer summary section:'],
+    },
+    { name: 'a service with no glossary entry', code: NO_ENTRY + impact(`The ledger-db kept every payment.${MARK}`) },
+    {
+      name: 'the Customer summary, not the Detection',
+      code: [NO_ENTRY + summary(`ledger-db and others.${MARK}\n`), detection('ledger-db was fine. ')].join('\n\n'),
+    },
+    ...['ledger-db.', '(LEDGER-DB)', 'ledger-db-', '"Ledger-Db"'].map((hit) => ({
+      name: `a whole name: ${hit}`,
+      code: NO_ENTRY + impact(`See ${hit}${MARK}`),
+    })),
+    {
+      name: 'configured internal terms',
+      code: impact(`Pinecone and the Ledger Vault were healthy.${MARK}${MARK}`),
+      config: { internalTerms: ['pinecone', 'ledger vault'] },
+    },
+    {
+      name: 'configured internal terms, unless they have a glossary entry',
+      code: `---\nglossary:\n  Pinecone: payment search\n---\n\n${impact(`Pinecone and the Ledger Vault were healthy.${MARK}`)}`,
+      config: { internalTerms: ['pinecone', 'ledger vault'] },
+      messages: ['"Ledger Vault"'],
+    },
+    {
+      name: 'one finding for overlapping names: the longer one',
+      code: impact(`The Ledger Vault was fine.${MARK}`),
+      config: { internalTerms: ['vault', 'ledger vault'] },
+      messages: ['Internal name "Ledger Vault"'],
+    },
+    {
+      name: 'inline code in the published sections, as the export reads it',
+      code: NO_ENTRY + impact(`\`ledger-db\` was fine, and so was ledger-db.${MARK}`),
+      messages: ['(1 more mention in the published text)'],
+    },
+    { name: 'the title', code: `---\ntitle: Delays in ledger-db${MARK}\n${SERVICES}\n---` },
+    {
+      name: 'the Action of an item that is not dropped',
+      code: NO_ENTRY + actions('Make the ledger-db pool size adjustable', 'in-progress', MARK),
+      messages: ['in the action of AI-2:'],
+    },
+    { name: 'the regions', code: `---\n${SERVICES}\nregions: [us-east-2, ledger-db]${MARK}\n---` },
+    {
+      name: 'a glossary wording, published as written, even for a name with an entry',
+      code: `---\n${SERVICES}\nglossary:\n  webhook-dispatcher: notifications from ledger-db${MARK}\n  ledger-db: payment records\n---`,
+      messages: [/^Internal name "ledger-db" in the glossary wording of "webhook-dispatcher": the export puts the wording in as written/],
+    },
+    {
+      name: 'a link target, which the glossary does not reach, even for a name with an entry',
+      code: GLOSSED + impact(`See [the notice](https://status.example.com/ledger-db/42).${MARK}`),
+      messages: [/^Internal name "ledger-db" in a link target in the Impact section: the export publishes link targets as written/],
+    },
+    {
+      name: 'a name hidden by an invisible character, said so',
+      code: NO_ENTRY + impact(`The ledger\u200B-db was slow.${MARK}`),
+      messages: [/^Internal name "ledger<U\+200B>-db" \(read as "ledger-db"\) in the Impact section/],
+    },
+    {
+      name: 'a glossary term marked false, as a leak to reword',
+      code: CONFIG_DEPLOYER + impact(`Config-Deployer rolled back.${MARK}`),
+      messages: [exactly('Internal name "Config-Deployer" in the Impact section: the glossary marks it internal only (false), so customers never see it: reword')],
+    },
+  ],
+});
+
+// Where the findings of a case are ([line, column, endColumn]), and where a text is in its document ([line, column]).
+function placed(test: TestCase) {
+  const { text } = prepare(rule, test);
+  const lines = text.split('\n');
+  return {
+    found: lintCase(rule, test, text).map((m) => [m.line, m.column, m.endColumn]),
+    at(needle: string): [number, number] {
+      const index = lines.findIndex((l) => l.includes(needle));
+      return [index + 1, lines[index]!.indexOf(needle) + 1];
+    },
   };
+}
 
-  describe('reads exactly what the export publishes', () => {
-    it('the title and the Action cells of items that are not dropped', () => {
-      const titled = edit(noGlossary(), 'title: Delayed payment notifications', 'title: Delays in ledger-db');
-      expect(at(titled)).toEqual([[...columnOf(titled, 'ledger-db'), columnOf(titled, 'ledger-db')[1] + 9]]);
-      const action = edit(noGlossary(), 'Make the pool size adjustable', 'Make the ledger-db pool size adjustable');
-      expect(of(action)).toEqual([[RULE, 'warn', lineOf(action, '| AI-2 |')]]);
-      expect(lintString(action).find((m) => m.ruleId === RULE)!.message).toContain('in the action of AI-2:');
-      const dropped = edit(action, '| 2025-11-28 | in-progress |', '| 2025-11-28 | Dropped |');
-      expect(of(dropped)).toEqual([]);
-    });
+// The finding covers `needle`, which is `length` characters of the decoded text.
+function expectSpan(test: TestCase, needle: string, length = needle.length) {
+  const { found, at } = placed(test);
+  const [line, column] = at(needle);
+  expect(found).toEqual([[line, column, column + length]]);
+}
 
-    it('the regions, and a glossary wording the draft puts in', () => {
-      const region = edit(noGlossary(), 'regions: [us-east-2]', 'regions: [us-east-2, ledger-db]');
-      expect(of(region)).toEqual([[RULE, 'warn', lineOf(region, 'regions:')]]);
-      // With a glossary entry for ledger-db, a wording that names it still publishes it as written.
-      const wording = edit(baseDocument(), 'webhook-dispatcher: payment notifications', 'webhook-dispatcher: notifications from ledger-db');
-      const messages = lintString(wording).filter((m) => m.ruleId === RULE);
-      expect(messages.map((m) => [m.line, m.message.split(':')[0]])).toEqual([
-        [lineOf(wording, 'notifications from ledger-db'), 'Internal name "ledger-db" in the glossary wording of "webhook-dispatcher"'],
-      ]);
-    });
-
-    it('not what the export leaves out: @handles, HTML comments, images, the Validation column', () => {
-      const text = edit(
-        noGlossary(),
-        IMPACT,
-        `${IMPACT} Thanks @ledger-db <!-- ledger-db --> ![ledger-db](https://example.com/x.png).`,
-      );
-      expect(of(text)).toEqual([]);
-      const validation = edit(noGlossary(), 'Game day: halve the pool', 'Game day on ledger-db: halve the pool');
-      expect(of(validation)).toEqual([]);
-    });
-
-    it('raw HTML, which the draft shows as text, with its character references read', () => {
-      const text = edit(noGlossary(), IMPACT, `${IMPACT} <span>ledger&shy;-db</span>`);
-      expect(at(text)).toEqual([[lineOf(text, IMPACT), columnOf(text, 'ledger&shy;')[1], columnOf(text, 'ledger&shy;')[1] + 14]]);
-    });
-
-    it('a link target, which the glossary does not reach, even for a name with an entry', () => {
-      const text = edit(baseDocument(), IMPACT, `${IMPACT} See [the notice](https://status.example.com/ledger-db/42).`);
-      const messages = lintString(text).filter((m) => m.ruleId === RULE);
-      expect(messages.map((m) => [m.line, m.column])).toEqual([columnOf(text, 'https://status')]);
-      expect(messages[0]!.message).toMatch(/^Internal name "ledger-db" in a link target in the Impact section: the export publishes link targets as written/);
-    });
-
-    it('a name split by emphasis, as a reader reads it', () => {
-      const text = edit(noGlossary(), IMPACT, `${IMPACT} The ledger-*db* was fine.`);
-      expect(at(text)).toEqual([[lineOf(text, IMPACT), columnOf(text, 'ledger-*db*')[1], columnOf(text, 'ledger-*db*')[1] + 11]]);
-    });
+describe('customer-terms places its findings', () => {
+  it('at the first mention', () => {
+    expectSpan({ code: MENTIONS }, 'ledger-db kept', 'ledger-db'.length);
   });
 
-  describe('matches names as a reader sees them', () => {
-    const hidden: [string, string][] = [
-      ['soft hyphen', 'ledger\u00ADdb'],
-      ['soft hyphen beside a hyphen', 'ledger\u00AD-db'],
-      ['zero-width space', 'ledger\u200B-db'],
-      ['word joiner', 'ledger-\u2060db'],
-      ['bidi mark', 'ledger-\u200Edb'],
-      ['hyphen U+2010', 'ledger\u2010db'],
-      ['non-breaking hyphen', 'ledger\u2011db'],
-      ['minus sign', 'ledger\u2212db'],
-      ['Cyrillic e', 'l\u0435dger-db'],
-      ['fullwidth letters', '\uFF4C\uFF45\uFF44\uFF47\uFF45\uFF52-db'],
-    ];
-    for (const [what, written] of hidden) {
-      it(`with a ${what}`, () => {
-        const text = edit(noGlossary(), IMPACT, `${IMPACT} The ${written} was slow.`);
-        const [line, column] = columnOf(text, written);
-        expect(at(text)).toEqual([[line, column, column + written.length]]);
-      });
-    }
-
-    // A reference is one character of the text node: the finding starts at the name (the end column
-    // counts characters of the decoded text, as every rule's do).
-    for (const written of ['ledger&shy;-db', 'ledger&#8203;-db', 'ledger&#x2010;db']) {
-      it(`with ${written}`, () => {
-        const text = edit(noGlossary(), IMPACT, `${IMPACT} The ${written} was slow.`);
-        expect(at(text).map(([line, column]) => [line, column])).toEqual([columnOf(text, written)]);
-      });
-    }
-
-    it('and says so when the name is hidden', () => {
-      const text = edit(noGlossary(), IMPACT, `${IMPACT} The ledger\u200B-db was slow.`);
-      expect(lintString(text).find((m) => m.ruleId === RULE)!.message).toMatch(/^Internal name "ledger<U\+200B>-db" \(read as "ledger-db"\) in the Impact section/);
-    });
-
-    it('but not a longer name, or a lookalike in ASCII', () => {
-      for (const miss of ['ledger\u00AD-dbs', 'ledger-db\u2010replica', 'Iedger-db']) expect([miss, of(edit(noGlossary(), IMPACT, `${IMPACT} ${miss}.`))]).toEqual([miss, []]);
-    });
+  it('at inline code, the first of two mentions', () => {
+    const { found, at } = placed({ code: NO_ENTRY + impact('`ledger-db` was fine, and so was ledger-db.') });
+    const [line, column] = at('`ledger-db`');
+    expect(found.map(([l, c]) => [l, c])).toEqual([[line, column + 1]]);
   });
 
-  describe('glossary terms marked false', () => {
-    const internalOnly = () => edit(baseDocument(), '  ledger-db: payment records\n', '  ledger-db: payment records\n  config-deployer: false\n');
+  it('in the title', () => {
+    expectSpan({ code: `---\ntitle: Delays in ledger-db\n${SERVICES}\n---` }, 'ledger-db');
+  });
 
-    it('are reported wherever the draft would show them, as a leak to reword', () => {
-      const text = edit(internalOnly(), IMPACT, `${IMPACT} Config-Deployer rolled back.`);
-      const messages = lintString(text).filter((m) => m.ruleId === RULE);
-      expect(messages.map((m) => [m.line, m.message])).toEqual([
-        [lineOf(text, IMPACT), 'Internal name "Config-Deployer" in the Impact section: the glossary marks it internal only (false), so customers never see it: reword'],
-      ]);
-    });
+  it('in raw HTML, which the draft shows as text, with its character references read', () => {
+    expectSpan({ code: NO_ENTRY + impact('<span>ledger&shy;-db</span>') }, 'ledger&shy;-db');
+  });
 
-    it('pass the frontmatter schema, and pass when unmentioned', () => {
-      expect(lintString(internalOnly()).filter((m) => m.ruleId === 'frontmatter-schema' || m.ruleId === RULE)).toEqual([]);
-    });
+  it('at a link target, whole', () => {
+    const { found, at } = placed({ code: GLOSSED + impact('See [the notice](https://status.example.com/ledger-db/42).') });
+    expect(found.map(([line, column]) => [line, column])).toEqual([at('https://status')]);
+  });
+
+  it('over a name split by emphasis', () => {
+    expectSpan({ code: NO_ENTRY + impact('The ledger-*db* was fine.') }, 'ledger-*db*');
   });
 });
 
+describe('customer-terms matches names as a reader sees them', () => {
+  const hidden: [string, string][] = [
+    ['soft hyphen', 'ledger\u00ADdb'],
+    ['soft hyphen beside a hyphen', 'ledger\u00AD-db'],
+    ['zero-width space', 'ledger\u200B-db'],
+    ['word joiner', 'ledger-\u2060db'],
+    ['bidi mark', 'ledger-\u200Edb'],
+    ['hyphen U+2010', 'ledger\u2010db'],
+    ['non-breaking hyphen', 'ledger\u2011db'],
+    ['minus sign', 'ledger\u2212db'],
+    ['Cyrillic e', 'l\u0435dger-db'],
+    ['fullwidth letters', '\uFF4C\uFF45\uFF44\uFF47\uFF45\uFF52-db'],
+  ];
+  for (const [what, written] of hidden) {
+    it(`with a ${what}`, () => expectSpan({ code: NO_ENTRY + impact(`The ${written} was slow.`) }, written));
+  }
+
+  // A reference is one character of the text node: the finding starts at the name (the end column
+  // counts characters of the decoded text, as every rule's do).
+  for (const written of ['ledger&shy;-db', 'ledger&#8203;-db', 'ledger&#x2010;db']) {
+    it(`with ${written}`, () => {
+      const { found, at } = placed({ code: NO_ENTRY + impact(`The ${written} was slow.`) });
+      expect(found.map(([line, column]) => [line, column])).toEqual([at(written)]);
+    });
+  }
+});
+
+it('customer-terms: a glossary term marked false passes the frontmatter schema', () => {
+  const { text } = prepare(rule, { code: CONFIG_DEPLOYER });
+  expect(findingsOf(lintString(text), 'frontmatter-schema')).toEqual([]);
+});

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { baseDocument, edit, findingsOf, lineOf, lintFixture, lintString } from '../helpers/lint.js';
+// no-secrets: no credentials anywhere in the file (frontmatter, prose and
+// code), only known shapes, never printed in full.
+import dedent from 'dedent';
+import { expect, it } from 'vitest';
+import rule from '../../src/rules/no-secrets.js';
+import { lintCase, prepare, ruleTester, type TestCase } from '../helpers/rule-tester.js';
 
-const RULE = 'no-secrets';
-const of = (text: string) => findingsOf(lintString(text), RULE);
-const messagesOf = (text: string) => lintString(text).filter((m) => m.ruleId === RULE);
+const ID = 'no-secrets';
+const MARK = ` {${ID}}`;
 
 // Shaped like real credentials, made up for these tests.
 const AWS_KEY_ID = 'AKIA4XQ7R2MZ3KJ6PLWE';
@@ -11,159 +14,184 @@ const AWS_SECRET = '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';
 const GITHUB = 'ghp_' + 'Zr8kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8yUi';
 const SLACK = 'xoxb-284615739021-5502846193047-kT9mQ2wX7vB4nL8cJ1hF6dSz';
 
-// A sentence of the Detection section, and a place for a code block.
-const PROSE = 'Yes. Queue age is the delay merchants see';
-const inProse = (snippet: string) => edit(baseDocument(), PROSE, `${snippet} ${PROSE}`);
-const inCode = (code: string) => edit(baseDocument(), '## Lessons', `\`\`\`sh\n${code}\n\`\`\`\n\n## Lessons`);
-const proseLine = lineOf(baseDocument(), PROSE);
-const codeLine = lineOf(baseDocument(), '## Lessons') + 1;
+// A sentence of prose, and a code block, alone in their section.
+const prose = (sentence: string) => `## Detection\n\n### Was detection fast enough?\n\n${sentence}`;
+const code = (...lines: string[]) => ['## Dependencies', '', 'None.', '', '```sh', ...lines, '```'].join('\n');
 
-describe('no-secrets', () => {
-  it('passes the base document', () => {
-    expect(of(baseDocument())).toEqual([]);
-  });
+// A secret of every kind, in the frontmatter, inline code, prose and a code block.
+const SECRETS = dedent`
+  ---
+  x-alerts: https://hooks.slack.com/services/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${MARK}
+  ---
 
-  it('passes SHAs, UUIDs, base64 blobs, variables, masks and placeholders', () => {
-    expect(findingsOf(lintFixture(`rules/${RULE}/pass.md`), RULE)).toEqual([]);
-  });
+  ## Timeline
 
-  it('reports every secret of the fixture, in frontmatter, prose, inline code and code blocks', () => {
-    expect(findingsOf(lintFixture(`rules/${RULE}/fail.md`), RULE)).toEqual([
-      [RULE, 'error', 11], // Slack webhook in an x- frontmatter key
-      [RULE, 'error', 42], // Authorization: Bearer in inline code
-      [RULE, 'error', 43], // Slack bot token in inline code
-      [RULE, 'error', 77], // AWS example key id in prose
-      [RULE, 'error', 77], // JSON Web Token in prose
-      [RULE, 'error', 80], // GitHub token
-      [RULE, 'error', 81], // password in a URL
-      [RULE, 'error', 82], // password = "hunter2"
-      [RULE, 'error', 83], // Google API key
-      [RULE, 'error', 84], // Stripe live key
-      [RULE, 'error', 85], // private key block, once (not again for the AKIA inside it)
-      [RULE, 'error', 89], // db.token: literal
-    ]);
-  });
+  - 2025-09-03 14:05 UTC — A configuration change halves the notification worker pool.
+  - 14:12 — The on-call engineer queries the queue with \`curl -H 'Authorization: Bearer NyjOq9wMxEhh2FDEEtfjgVvVqE1SkHbn88HxjSI6' https://queue.internal/age\`.${MARK}
+  - 14:30 — Status page notice posted; the bot used \`xoxb-996030824628-1948219935181-KdNnFRIBXuDL7DxtpYlSXpfK\`.${MARK}
 
-  it('reports the AWS key id and secret of the conformance case at their columns, masked', () => {
-    const line = `- 07:41 — Checked with \`AWS_ACCESS_KEY_ID=${AWS_KEY_ID} AWS_SECRET_ACCESS_KEY=${AWS_SECRET} aws ec2 describe-volumes\`.`;
-    const text = edit(baseDocument(), '- 14:30 — Status page notice posted.', line);
-    const messages = messagesOf(text);
-    const at = lineOf(text, '07:41');
-    expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([
-      [at, line.indexOf(AWS_KEY_ID) + 1, line.indexOf(AWS_KEY_ID) + 1 + AWS_KEY_ID.length],
-      [at, line.indexOf(AWS_SECRET) + 1, line.indexOf(AWS_SECRET) + 1 + AWS_SECRET.length],
-    ]);
-    for (const m of messages) {
-      expect(m.message).not.toContain(AWS_KEY_ID);
-      expect(m.message).not.toContain(AWS_SECRET.slice(0, 8));
-      expect(m.message).toMatch(/remove it.*rotate/);
-    }
-    expect(messages[0]!.message).toContain('"AKIA…"');
-  });
+  ## Dependencies
 
-  it('never prints a secret in full', () => {
-    const text = inCode([`export GITHUB_TOKEN=${GITHUB}`, `SLACK=${SLACK}`, 'password = "hunter2"', 'psql postgres://ledger:S3cr3tPass@db/ledger'].join('\n'));
-    const messages = messagesOf(text);
-    expect(messages).toHaveLength(4);
-    for (const secret of [GITHUB, SLACK, 'hunter2', 'S3cr3tPass']) {
-      for (const m of messages) expect(m.message).not.toContain(secret);
-    }
-  });
+  The runbook example key AKIAIOSFODNN7EXAMPLE and the session eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJvbmNhbGwiLCJpYXQiOjE3NTY5MDgwMDB9.tkwtDDb-xHKas1VOqg6YYZYn9ZhyiA4uoRgnatmUdjA were pasted here.${MARK}${MARK}
 
-  it('reports an AWS example key in prose', () => {
-    expect(of(inProse('The docs show AKIAIOSFODNN7EXAMPLE as a key id.'))).toEqual([[RULE, 'error', proseLine]]);
-  });
+  \`\`\`sh
+  export GITHUB_TOKEN=ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d${MARK}
+  psql postgres://ledger:S3cr3t-Pass@ledger-db.internal:5432/ledger${MARK}
+  password = "hunter2"${MARK}
+  maps_api_key: AIzaSQedUStPKR0CsTy4Qwb8DwkNhFdnXsiVpzz${MARK}
+  STRIPE_KEY=sk_live_63FfkCzJr4i0B3JrTAwR4y9o${MARK}
+  -----BEGIN RSA PRIVATE KEY-----${MARK}
+  MIIEowIBAAKCAQEAbWHtP3fS2qHx6kwXoIIXGvOoNZYW2mZp0zVZomHFwUbbYrEq
+  AKIAMW2WXFOGO4MVN4A4
+  -----END RSA PRIVATE KEY-----
+  db.token: 9f8e7d6c5b4a${MARK}
+  \`\`\`
+`;
 
-  it('reports secrets inside a fenced code block and inline code alike', () => {
-    expect(of(inCode(`export AWS_ACCESS_KEY_ID=${AWS_KEY_ID}`))).toEqual([[RULE, 'error', codeLine]]);
-    expect(of(inProse(`We ran \`gh auth login --with-token ${GITHUB}\`.`))).toEqual([[RULE, 'error', proseLine]]);
-  });
+// The conformance case: an AWS key id and secret in one command.
+const CONFORMANCE = `- 07:41 — Checked with \`AWS_ACCESS_KEY_ID=${AWS_KEY_ID} AWS_SECRET_ACCESS_KEY=${AWS_SECRET} aws ec2 describe-volumes\`.`;
+const conformance = (mark = '') => `## Timeline\n\n- 2025-09-03 07:33 UTC — The volume fills.\n${CONFORMANCE}${mark}`;
 
-  it('reports known vendor shapes, one finding each', () => {
-    const shapes = [
-      `aws_secret_access_key = ${AWS_SECRET}`,
-      'ASIAY34FZKBOKMUTVV7A',
-      GITHUB,
-      'github_pat_11ABCDEFG0aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVwXyZ01234',
-      'glpat-xY7kQ2mT5vX9wB4nL7cJ',
-      SLACK,
-      'https://hooks.slack.com/services/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',
-      'AIzaSyD4kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8y',
-      'sk_live_51HkQ2mT5vX9wB4nL7cJ1hF6d',
-      'npm_kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8yUiOxZ',
-      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvbmNhbGwifQ.kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8yUiOxZr8',
-      'Authorization: Bearer kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8yU',
-      'DefaultEndpointsProtocol=https;AccountName=ops;AccountKey=kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8yUiOxZr8kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8yUiOxZr8kQ2mT5vX9wB4nL==',
-      'redis://default:Xk29fLq7@cache.internal:6379',
-      'password: "correct horse battery staple"',
-      "DB_PASSWORD='hunter2'",
-      'PGPASSWORD=hunter22',
-      'api_key: 7f3a9c2e1b4d',
-      '"client_secret": "q8Vt3nR0Lw7Z"',
-    ];
-    for (const shape of shapes) {
-      expect([shape, of(inCode(shape))]).toEqual([shape, [[RULE, 'error', codeLine]]]);
-    }
-  });
+// Known vendor shapes: one finding each.
+const SHAPES = [
+  `aws_secret_access_key = ${AWS_SECRET}`,
+  'ASIAY34FZKBOKMUTVV7A',
+  GITHUB,
+  'github_pat_11ABCDEFG0aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVwXyZ01234',
+  'glpat-xY7kQ2mT5vX9wB4nL7cJ',
+  SLACK,
+  'https://hooks.slack.com/services/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',
+  'AIzaSyD4kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8y',
+  'sk_live_51HkQ2mT5vX9wB4nL7cJ1hF6d',
+  'npm_kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8yUiOxZ',
+  'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvbmNhbGwifQ.kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8yUiOxZr8',
+  'Authorization: Bearer kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8yU',
+  'DefaultEndpointsProtocol=https;AccountName=ops;AccountKey=kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8yUiOxZr8kQ2mT5vX9wB4nL7cJ1hF6dS3gA0pE8yUiOxZr8kQ2mT5vX9wB4nL==',
+  'redis://default:Xk29fLq7@cache.internal:6379',
+  'password: "correct horse battery staple"',
+  "DB_PASSWORD='hunter2'",
+  'PGPASSWORD=hunter22',
+  'api_key: 7f3a9c2e1b4d',
+  '"client_secret": "q8Vt3nR0Lw7Z"',
+];
 
-  it('reports a private key block once, at its BEGIN line', () => {
-    const block = ['-----BEGIN OPENSSH PRIVATE KEY-----', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2', `password=${AWS_KEY_ID}`, '-----END OPENSSH PRIVATE KEY-----', 'token = "abc1234567"'];
-    expect(of(inCode(block.join('\n')))).toEqual([
-      [RULE, 'error', codeLine],
-      [RULE, 'error', codeLine + 4],
-    ]);
-  });
+// Random-looking strings alone, variables, masks and placeholders: no secret.
+const MISSES = [
+  '3f786850e387550fdab836ed7e6dc881de23001b',
+  '9b2f3c1e-4d5a-4e6b-8c7d-0e1f2a3b4c5d',
+  'dGhpcyBpcyBqdXN0IGEgYmFzZTY0IGJsb2Igd2l0aCBubyBrZXkgbmFtZQ==',
+  'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'AKIA4XQ7R2MZ3KJ6PLWEXYZ',
+  'sk_test_51HkQ2mT5vX9wB4nL7cJ1hF6d',
+  'password: ${DB_PASSWORD}',
+  'password = "$DB_PASSWORD"',
+  'secret: <redacted>',
+  'api_key = <your key>',
+  'token: ****',
+  'password = os.environ["DB_PASSWORD"]',
+  'token = getenv("TOKEN")',
+  'client_secret: {{ secrets.client }}',
+  'AWS_SECRET_ACCESS_KEY=$AWS_SECRET_ACCESS_KEY',
+  'curl -H "Authorization: Bearer $TOKEN" https://queue.internal/age',
+  'psql postgres://ledger@db.internal/ledger',
+  'psql postgres://user:password@db.internal/ledger',
+  'psql postgres://ledger:****@db.internal/ledger',
+  'psql "postgres://ledger:${PGPASSWORD}@db.internal/ledger"',
+  'GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+  'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+  'max_tokens: 4096',
+  'token_count: 123456',
+  'password_hash: 5f4dcc3b5aa765d61d8327deb882cf99',
+];
 
-  it('reports a literal password in a frontmatter value', () => {
-    const text = edit(baseDocument(), 'regions: [us-east-2]\n', 'regions: [us-east-2]\nx-db-password: hunter22\n');
-    expect(of(text)).toEqual([[RULE, 'error', lineOf(text, 'x-db-password')]]);
-  });
+ruleTester(rule).run({
+  valid: [
+    { name: 'the minimal COE', code: '' },
+    {
+      name: 'SHAs, UUIDs, base64 blobs, variables, masks and placeholders, in prose and code',
+      code: dedent`
+        ## Timeline
 
-  it('does not take random-looking strings alone for secrets', () => {
-    const misses = [
-      '3f786850e387550fdab836ed7e6dc881de23001b',
-      '9b2f3c1e-4d5a-4e6b-8c7d-0e1f2a3b4c5d',
-      'dGhpcyBpcyBqdXN0IGEgYmFzZTY0IGJsb2Igd2l0aCBubyBrZXkgbmFtZQ==',
-      'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-      'AKIA4XQ7R2MZ3KJ6PLWEXYZ',
-      'sk_test_51HkQ2mT5vX9wB4nL7cJ1hF6d',
-    ];
-    for (const miss of misses) expect([miss, of(inCode(miss))]).toEqual([miss, []]);
-  });
+        - 2025-09-03 14:05 UTC — A configuration change halves the notification worker pool.
+        - 14:30 — Deploy \`3f786850e387550fdab836ed7e6dc881de23001b\` (request 9b2f3c1e-4d5a-4e6b-8c7d-0e1f2a3b4c5d) rolled back.
 
-  it('does not take variables, masks or placeholders for passwords and tokens', () => {
-    const misses = [
-      'password: ${DB_PASSWORD}',
-      'password = "$DB_PASSWORD"',
-      'secret: <redacted>',
-      'api_key = <your key>',
-      'token: ****',
-      'password = os.environ["DB_PASSWORD"]',
-      'token = getenv("TOKEN")',
-      'client_secret: {{ secrets.client }}',
-      'AWS_SECRET_ACCESS_KEY=$AWS_SECRET_ACCESS_KEY',
-      'curl -H "Authorization: Bearer $TOKEN" https://queue.internal/age',
-      'psql postgres://ledger@db.internal/ledger',
-      'psql postgres://user:password@db.internal/ledger',
-      'psql postgres://ledger:****@db.internal/ledger',
-      'psql "postgres://ledger:${PGPASSWORD}@db.internal/ledger"',
-      'GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
-      'max_tokens: 4096',
-      'token_count: 123456',
-      'password_hash: 5f4dcc3b5aa765d61d8327deb882cf99',
-    ];
-    for (const miss of misses) expect([miss, of(inCode(miss))]).toEqual([miss, []]);
-  });
+        ## Dependencies
 
-  it('does not take prose about tokens for a token', () => {
-    expect(of(inProse('Token: expired after 3600 seconds. The secret: nobody rotated it. Password: reset on 2025-09-03.'))).toEqual([]);
-  });
+        Token: expired after 3600 seconds. The secret: nobody had rotated anything.
+
+        \`\`\`sh
+        password: \${DB_PASSWORD}
+        api_key = <your key>
+        secret: "<redacted>"
+        token: ****
+        AWS_SECRET_ACCESS_KEY=$AWS_SECRET_ACCESS_KEY
+        curl -H "Authorization: Bearer $TOKEN" https://queue.internal/age
+        psql postgres://ledger@ledger-db.internal:5432/ledger
+        psql postgres://user:password@ledger-db.internal/ledger
+        psql postgres://ledger:****@ledger-db.internal/ledger
+        psql "postgres://ledger:\${PGPASSWORD}@ledger-db.internal/ledger"
+        GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+        max_tokens: 4096
+        token_count: 123456
+        payload: dGhpcyBpcyBqdXN0IGEgYmFzZTY0IGJsb2Igd2l0aCBubyBrZXkgbmFtZQ==
+        commit: 3f786850e387550fdab836ed7e6dc881de23001b
+        \`\`\`
+      `,
+    },
+    ...MISSES.map((miss) => ({ name: `no secret: ${miss}`, code: code(miss) })),
+    { name: 'prose about tokens', code: prose('Token: expired after 3600 seconds. The secret: nobody rotated it. Password: reset on 2025-09-03.') },
+    {
+      name: 'numbers, durations and file paths set like key = value',
+      code: '## Customer summary\n\nWe ran `PWD=/srv/app ./restart.sh` with `max_token=4096`; the session token: 86400s lifetime.',
+    },
+  ],
+  invalid: [
+    { name: 'every secret: frontmatter, prose, inline code and code blocks; a private key block once', code: SECRETS },
+    {
+      name: 'the AWS key id and secret of the conformance case, masked',
+      code: conformance(`${MARK}${MARK}`),
+      messages: [/^An AWS access key id \("AKIA…"\) is in the document: remove it, and rotate/, /^An AWS secret access key \(".*…"\) .*remove it, and rotate/],
+    },
+    { name: 'an AWS example key in prose', code: prose(`The docs show AKIAIOSFODNN7EXAMPLE as a key id.${MARK}`) },
+    { name: 'a secret in a code block', code: code(`export AWS_ACCESS_KEY_ID=${AWS_KEY_ID}${MARK}`) },
+    { name: 'a secret in inline code', code: prose(`We ran \`gh auth login --with-token ${GITHUB}\`.${MARK}`) },
+    ...SHAPES.map((shape) => ({ name: `a vendor shape: ${shape}`, code: code(`${shape}${MARK}`) })),
+    {
+      name: 'a private key block once, at its BEGIN line, and a secret after its END',
+      code: code(
+        `-----BEGIN OPENSSH PRIVATE KEY-----${MARK}`,
+        'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2',
+        `password=${AWS_KEY_ID}`,
+        '-----END OPENSSH PRIVATE KEY-----',
+        `token = "abc1234567"${MARK}`,
+      ),
+    },
+    { name: 'a literal password in a frontmatter value', code: `---\nx-db-password: hunter22${MARK}\n---` },
+  ],
 });
 
-describe('no-secrets: settings that look like key = value', () => {
-  it('passes numbers, durations and file paths', () => {
-    const text = edit(baseDocument(), '## Customer summary\n', '## Customer summary\n\nWe ran `PWD=/srv/app ./restart.sh` with `max_token=4096`; the session token: 86400s lifetime.\n');
-    expect(findingsOf(lintString(text), 'no-secrets')).toEqual([]);
-  });
+const found = (test: TestCase) => {
+  const { text } = prepare(rule, test);
+  return { lines: text.split('\n'), messages: lintCase(rule, test, text) };
+};
+
+it('no-secrets reports the AWS key id and secret of the conformance case at their columns, never in full', () => {
+  const { lines, messages } = found({ code: conformance() });
+  const at = lines.indexOf(CONFORMANCE) + 1;
+  expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([
+    [at, CONFORMANCE.indexOf(AWS_KEY_ID) + 1, CONFORMANCE.indexOf(AWS_KEY_ID) + 1 + AWS_KEY_ID.length],
+    [at, CONFORMANCE.indexOf(AWS_SECRET) + 1, CONFORMANCE.indexOf(AWS_SECRET) + 1 + AWS_SECRET.length],
+  ]);
+  for (const m of messages) {
+    expect(m.message).not.toContain(AWS_KEY_ID);
+    expect(m.message).not.toContain(AWS_SECRET.slice(0, 8));
+  }
+});
+
+it('no-secrets never prints a secret in full', () => {
+  const { messages } = found({ code: code(`export GITHUB_TOKEN=${GITHUB}`, `SLACK=${SLACK}`, 'password = "hunter2"', 'psql postgres://ledger:S3cr3tPass@db/ledger') });
+  expect(messages).toHaveLength(4);
+  for (const secret of [GITHUB, SLACK, 'hunter2', 'S3cr3tPass']) {
+    for (const m of messages) expect(m.message).not.toContain(secret);
+  }
 });
