@@ -19,7 +19,7 @@ export default defineRule({
 
         - **L1:** A setting must have one source of truth.
 
-        ## Lessons learned <!-- added after the review --> {required-sections}
+        ## Lessons learned {required-sections}
 
         - **L2:** Capacity must be adjustable without a deployment.
       `,

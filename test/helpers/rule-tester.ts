@@ -5,6 +5,9 @@
 // `{rule-id:warn}`) at the end of its line; the markers are removed before
 // linting, and the findings must be exactly those, at those lines.
 //
+// `everyRule: true` lints a case with every rule, for "one problem, one
+// finding": the markers, of whatever rule, must be all the findings.
+//
 //   ruleTester(rule).run({
 //     valid: ['## Five whys\n\n- 3% of calls failed …'],
 //     invalid: [{ code: '- 3% of calls failed. {five-whys-tree}\n  - Why? …', options: { minRootCauses: 3 } }],
@@ -14,6 +17,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Message, Rule, Severity } from '../../src/engine/rule.js';
 import { lintDocument } from '../../src/engine/lint.js';
+import { RULES } from '../../src/rules/index.js';
 import { parseCoeDocument } from '../../src/parse/document.js';
 import { readMarkers } from '../../src/docs/examples.js';
 import { FIXTURES, testConfig, type LintCase } from './lint.js';
@@ -41,6 +45,8 @@ export interface TestCase {
   config?: LintCase['config'];
   /** Texts each finding's message must hold, in the order of the findings. */
   messages?: (string | RegExp)[];
+  /** Lint with every rule: the markers, of any rule, are all the findings (one problem, one finding). */
+  everyRule?: boolean;
 }
 
 export interface Expected {
@@ -58,12 +64,13 @@ export function prepare(rule: Rule, test: TestCase): { text: string; expected: E
   const expected = markers.map((m) => {
     const line = lineOf(m.line - 1);
     if (line === 0) throw new Error(`ruleTester: the marked line ${m.line} of the excerpt is not in the document`);
-    return { ruleId: m.ruleId, severity: m.severity ?? (m.ruleId === rule.meta.id ? severity : 'warn'), line };
+    const other = RULES.find((r) => r.meta.id === m.ruleId);
+    return { ruleId: m.ruleId, severity: m.severity ?? (m.ruleId === rule.meta.id ? severity : (other?.meta.severity ?? 'warn')), line };
   });
   return { text: spliced.text, expected: sortExpected(expected) };
 }
 
-/** Lints a case with its rule alone (and the engine's own findings about control comments). */
+/** Lints a case with its rule alone (or every rule), and the engine's own findings about control comments. */
 export function lintCase(rule: Rule, test: TestCase, text: string): Message[] {
   const config = testConfig({
     ...test.config,
@@ -71,7 +78,20 @@ export function lintCase(rule: Rule, test: TestCase, text: string): Message[] {
   });
   const parsed = parseCoeDocument('test.md', text, { idPrefix: config.idPrefix, sectionAliases: config.sections });
   if (!parsed.ok) throw new Error(`ruleTester: the document does not parse: ${parsed.fatal.message}`);
-  return lintDocument(parsed.doc, config, { now: test.now ?? TEST_NOW, internalTerms: config.internalTerms }, [rule]);
+  return lintDocument(parsed.doc, config, { now: test.now ?? TEST_NOW, internalTerms: config.internalTerms }, test.everyRule ? RULES : [rule]);
+}
+
+/** Asserts that a case's findings are exactly its markers (rule id, severity, line), and hold its messages. */
+export function expectMarkers(rule: Rule, test: TestCase): void {
+  const { text, expected } = prepare(rule, test);
+  expect(expected.length, 'an invalid case marks where its findings are').toBeGreaterThan(0);
+  const messages = lintCase(rule, test, text);
+  expect(sortExpected(messages.map(({ ruleId, severity, line }) => ({ ruleId, severity, line })))).toEqual(expected);
+  test.messages?.forEach((want, i) => {
+    const got = messages[i]?.message ?? '';
+    if (typeof want === 'string') expect(got).toContain(want);
+    else expect(got).toMatch(want);
+  });
 }
 
 export function ruleTester(rule: Rule) {
@@ -91,17 +111,7 @@ export function ruleTester(rule: Rule) {
       });
       describe(`${id}: invalid`, () => {
         for (const test of invalid) {
-          it(nameOf(test), () => {
-            const { text, expected } = prepare(rule, test);
-            expect(expected.length, 'an invalid case marks where its findings are').toBeGreaterThan(0);
-            const messages = lintCase(rule, test, text);
-            expect(sortExpected(messages.map(({ ruleId, severity, line }) => ({ ruleId, severity, line })))).toEqual(expected);
-            test.messages?.forEach((want, i) => {
-              const got = messages[i]?.message ?? '';
-              if (typeof want === 'string') expect(got).toContain(want);
-              else expect(got).toMatch(want);
-            });
-          });
+          it(nameOf(test), () => expectMarkers(rule, test));
         }
       });
     },

@@ -154,11 +154,19 @@ function mergeSections(base: Line[], part: Line[]): Line[] {
   const appended: Line[][] = [];
   const lead = part.slice(0, preamble);
   if (lead.some((l) => l.text.trim() !== '')) appended.push([{ text: '## Notes' }, { text: '' }, ...trimEnd(lead), { text: '' }]);
+  // A section of the same kind twice in the excerpt: the second goes right after the first.
+  const placed: { heading: string; at: number }[] = [];
   for (const section of sections) {
     const lines = [...trimEnd(part.slice(section.from, section.to)), { text: '' }];
-    const target = sectionsOf(out).sections.find((s) => sameSection(s.heading, section.heading));
-    if (target) out = [...out.slice(0, target.from), ...lines, ...out.slice(target.to)];
-    else appended.push(lines);
+    const again = placed.find((p) => sameSection(p.heading, section.heading));
+    const target = again ? undefined : sectionsOf(out).sections.find((s) => sameSection(s.heading, section.heading));
+    if (again) {
+      out = [...out.slice(0, again.at), ...lines, ...out.slice(again.at)];
+      again.at += lines.length;
+    } else if (target) {
+      out = [...out.slice(0, target.from), ...lines, ...out.slice(target.to)];
+      placed.push({ heading: section.heading, at: target.from + lines.length });
+    } else appended.push(lines);
   }
   out = trimEnd(out);
   for (const lines of appended) out.push({ text: '' }, ...lines);

@@ -22,15 +22,15 @@ describe.each(documented.map((rule) => [rule.meta.id, rule] as const))('%s: the 
     return lintCase(rule, test, text).filter((m) => m.ruleId === id);
   };
 
-  it('the failing example is reported, where its markers say', () => {
+  it('the failing example is reported exactly where its markers say', () => {
     const test = caseOf('fail');
     const { expected } = prepare(rule, test);
-    const got = findings(test);
-    expect(got.length).toBeGreaterThan(0);
-    if (expected.length > 0) expect(got.map(({ ruleId, severity, line }) => ({ ruleId, severity, line }))).toEqual(expected);
+    expect(expected.length, 'the failing example marks each finding with {rule-id}').toBeGreaterThan(0);
+    expect(findings(test).map(({ ruleId, severity, line }) => ({ ruleId, severity, line }))).toEqual(expected);
   });
 
-  it('the passing example is not', () => {
+  it('the passing example is not reported, and has no markers', () => {
+    expect(prepare(rule, caseOf('pass')).expected).toEqual([]);
     expect(findings(caseOf('pass')).map((m) => `${m.line}: ${m.message}`)).toEqual([]);
   });
 });

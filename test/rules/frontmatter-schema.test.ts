@@ -4,7 +4,7 @@ import dedent from 'dedent';
 import { expect, it } from 'vitest';
 import rule from '../../src/rules/frontmatter-schema.js';
 import { parseCoeDocument } from '../../src/parse/document.js';
-import { lintCase, MINIMAL, prepare, ruleTester, TEST_NOW, type TestCase } from '../helpers/rule-tester.js';
+import { expectMarkers, lintCase, MINIMAL, prepare, ruleTester, TEST_NOW, type TestCase } from '../helpers/rule-tester.js';
 import { edit, lintString } from '../helpers/lint.js';
 
 /**
@@ -235,12 +235,7 @@ ruleTester(rule).run({
 });
 
 /** Lints a case with every rule: its markers, of any rule, are all the findings. */
-function expectEveryRule(test: TestCase) {
-  const { text, expected } = prepare(rule, test);
-  const got = lintString(text, { now: TEST_NOW }).map(({ ruleId, severity, line }) => ({ ruleId, severity, line }));
-  const order = (a: { line: number; ruleId: string }, b: { line: number; ruleId: string }) => a.line - b.line || a.ruleId.localeCompare(b.ruleId);
-  expect(got.sort(order)).toEqual([...expected].sort(order));
-}
+const expectEveryRule = (test: TestCase) => expectMarkers(rule, { ...test, everyRule: true });
 
 it('frontmatter-schema: a file that is not a COE gets one finding, and no other rule runs', () => {
   expectEveryRule({ code: '--- {frontmatter-schema:error}\n---\n\n# Notes\n', document: true });

@@ -3,7 +3,7 @@
 import dedent from 'dedent';
 import { expect, it } from 'vitest';
 import rule from '../../src/rules/required-sections.js';
-import { MINIMAL, prepare, ruleTester, TEST_NOW, type TestCase } from '../helpers/rule-tester.js';
+import { expectMarkers, MINIMAL, prepare, ruleTester, TEST_NOW, type TestCase } from '../helpers/rule-tester.js';
 import { splice } from '../helpers/splice.js';
 import { edit, lintString } from '../helpers/lint.js';
 
@@ -118,11 +118,7 @@ ruleTester(rule).run({
 });
 
 /** Lints a case with every rule: its markers, of any rule, are all the findings. */
-function expectEveryRule(test: TestCase) {
-  const { text, expected } = prepare(rule, test);
-  const got = lintString(text, { now: TEST_NOW }).map(({ ruleId, severity, line }) => ({ ruleId, severity, line }));
-  expect(got).toEqual(expected);
-}
+const expectEveryRule = (test: TestCase) => expectMarkers(rule, { ...test, everyRule: true });
 
 it.each(REQUIRED)('required-sections: a missing %s is reported by this rule alone, not by the rules about its content', (heading) => {
   expectEveryRule(whole([`## ${heading}`], markTitle()));

@@ -69,3 +69,10 @@ describe('markers', () => {
     expect(expected).toEqual([]);
   });
 });
+
+describe('splice of a section twice', () => {
+  it('puts the second right after the first, so a duplicate section can be written as an excerpt', () => {
+    const d = doc(splice(MINIMAL, '## Lessons\n\n- **L1:** One.\n\n## Lessons learned\n\n- **L2:** Two.').text);
+    expect(d.sections.map((s) => s.heading)).toEqual(['Impact', 'Timeline', 'Five whys', 'Detection', 'Dependencies', 'Lessons', 'Lessons learned', 'Action items']);
+  });
+});
