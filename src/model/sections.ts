@@ -30,7 +30,7 @@ export const SECTION_KEYS = SECTIONS.map((s) => s.key) as SectionKey[];
 export function normalizeHeading(heading: string): string {
   const folded = heading
     .normalize('NFKC')
-    .replace(/[#*0-9]\u{FE0F}?\u{20E3}|[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu, ' ')
+    .replace(/[#*0-9]\u{FE0F}?\u{20E3}|[\p{Extended_Pictographic}\p{Regional_Indicator}]|\u{FE0F}|\u{200D}|\u{20E3}/gu, ' ')
     .toLowerCase()
     .trim()
     .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)]|[a-z][.)])\s*/u, '');

@@ -2,6 +2,7 @@
 // default where one makes sense and the same checks as the flags, so a bad
 // answer is refused at the prompt. Loaded only in a terminal.
 import { execFile } from 'node:child_process';
+import type { select as selectPrompt } from '@inquirer/prompts';
 import { DETECTION_SOURCES, type DetectionSource } from '../model/frontmatter-schema.js';
 import { DEFAULT_TEMPLATE, type TemplateInfo } from './templates.js';
 import type { GivenValues } from './flags.js';
@@ -78,7 +79,7 @@ export async function ask(given: GivenValues, template: string | undefined, temp
 
 async function pickTemplate(
   templates: TemplateInfo[],
-  select: typeof import('@inquirer/prompts').select,
+  select: typeof selectPrompt,
   context: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream },
 ): Promise<string> {
   if (templates.length === 1 && templates[0]) return templates[0].name;

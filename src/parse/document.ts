@@ -8,7 +8,6 @@ import { blockReferences, type BlockRun } from './references.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontmatter, unclosedFrontmatter } from './frontmatter.js';
 import { checkLimits, DEFAULT_LIMITS, OverLimitError, type InputLimits } from './limits.js';
-import { pushAll } from '../util/arrays.js';
 import { readControlComments } from './controls.js';
 import type { SectionInput } from '../sections/context.js';
 import { parseImpact } from '../sections/impact.js';

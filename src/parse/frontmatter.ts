@@ -350,7 +350,13 @@ function openingOf(node: unknown, pos: number): number | undefined {
     const quoted = isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE');
     const flow = (isMap(n) || isSeq(n)) && n.flow === true;
     if (range && (quoted || flow) && range[0] < pos && pos <= range[2] && (found === undefined || range[0] > found)) found = range[0];
-    if (isMap(n) || isSeq(n)) for (const item of n.items) isPair(item) ? (visit(item.key), visit(item.value)) : visit(item);
+    if (!isMap(n) && !isSeq(n)) return;
+    for (const item of n.items) {
+      if (isPair(item)) {
+        visit(item.key);
+        visit(item.value);
+      } else visit(item);
+    }
   };
   visit(node);
   return found;

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import rule from '../../src/rules/frontmatter-schema.js';
 import { parseCoeDocument } from '../../src/parse/document.js';
 import { expectMarkers, lintCase, MINIMAL, prepare, ruleTester, TEST_NOW, type TestCase } from '../helpers/rule-tester.js';
-import { edit, lintString } from '../helpers/lint.js';
+import { edit } from '../helpers/lint.js';
 
 /**
  * The minimal COE with lines replaced, as a whole document (`document: true`):

@@ -1,11 +1,11 @@
 // required-sections: each required section present exactly once, and a
 // missing section reported by this rule alone.
 import dedent from 'dedent';
-import { expect, it } from 'vitest';
+import { it } from 'vitest';
 import rule from '../../src/rules/required-sections.js';
-import { expectMarkers, MINIMAL, prepare, ruleTester, TEST_NOW, type TestCase } from '../helpers/rule-tester.js';
+import { expectMarkers, MINIMAL, ruleTester, type TestCase } from '../helpers/rule-tester.js';
 import { splice } from '../helpers/splice.js';
-import { edit, lintString } from '../helpers/lint.js';
+import { edit } from '../helpers/lint.js';
 
 const TITLE = '# Delayed payment notifications';
 const REQUIRED = ['Impact', 'Timeline', 'Five whys', 'Detection', 'Dependencies', 'Lessons', 'Action items'];
