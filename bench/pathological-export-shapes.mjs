@@ -31,15 +31,44 @@ const ids = (sep) => repeat(`AI-1${sep}`);
 export function pathologicalExports({ copies = 10, big = true } = {}) {
   const shapes = [
     { name: 'ids, no closing mark', text: payments({ paragraphs: lines(copies, () => `See ${ids(', ')}and more`) }) },
-    { name: 'ids in an open bracket', text: payments({ paragraphs: lines(Math.max(copies, 3), (i) => `${'([-'[i % 3]}${i % 3 === 2 ? '> ' : ''}${ids(i % 2 ? '; ' : ' , ')}x`) }) },
+    {
+      name: 'ids in an open bracket',
+      text: payments({
+        paragraphs: lines(Math.max(copies, 3), (i) => `${'([-'[i % 3]}${i % 3 === 2 ? '> ' : ''}${ids(i % 2 ? '; ' : ' , ')}x`),
+      }),
+    },
     { name: 'commas around ids', text: payments({ paragraphs: lines(copies, () => `, ${ids(' , ')}x`) }) },
-    { name: 'long tokens', text: payments({ paragraphs: ['a', '.,', '/', 'a.', 'a@', '@a', '.a-', '(.'].flatMap((unit) => lines(Math.min(copies, 6), () => `${repeat(unit)}x`)) }) },
+    {
+      name: 'long tokens',
+      text: payments({
+        paragraphs: ['a', '.,', '/', 'a.', 'a@', '@a', '.a-', '(.'].flatMap((unit) => lines(Math.min(copies, 6), () => `${repeat(unit)}x`)),
+      }),
+    },
     { name: 'long runs of spaces', text: payments({ paragraphs: lines(copies, () => `a${' '.repeat(LINE)}b`) }) },
-    { name: 'internal hosts', text: payments({ paragraphs: lines(copies, () => repeat('x_y.corp.example.com *wiki*.corp.example.com ')) }) },
+    {
+      name: 'internal hosts',
+      text: payments({ paragraphs: lines(copies, () => repeat('x_y.corp.example.com *wiki*.corp.example.com ')) }),
+    },
     { name: 'hidden characters', text: payments({ paragraphs: lines(copies, () => repeat('ledger\u00AD-db&shy;\u200B\u043E\uFF41 ')) }) },
-    { name: '10,000 action items', text: payments({ rows: lines(10_000, (i) => `| AI-${i + 3} | Check shard-7 and AI-${i + 2} | mid | team-${i} | 2025-10-01 | open | L1 | |`) }) },
-    { name: '19,000 lines of prose', text: payments({ paragraphs: lines(9_500, (i) => `Paragraph ${i} says ledger-db, webhook-dispatcher and (AI-1, AI-2) → L1 once more.`) }) },
+    {
+      name: '10,000 action items',
+      text: payments({
+        rows: lines(10_000, (i) => `| AI-${i + 3} | Check shard-7 and AI-${i + 2} | mid | team-${i} | 2025-10-01 | open | L1 | |`),
+      }),
+    },
+    {
+      name: '19,000 lines of prose',
+      text: payments({
+        paragraphs: lines(9_500, (i) => `Paragraph ${i} says ledger-db, webhook-dispatcher and (AI-1, AI-2) → L1 once more.`),
+      }),
+    },
   ];
-  if (big) shapes.push({ name: '5 MB of prose', text: payments({ paragraphs: lines(48, () => repeat('Plain words of a long impact narrative, see wiki.corp.example.com. ', 100_000 - 200)) }) });
+  if (big)
+    shapes.push({
+      name: '5 MB of prose',
+      text: payments({
+        paragraphs: lines(48, () => repeat('Plain words of a long impact narrative, see wiki.corp.example.com. ', 100_000 - 200)),
+      }),
+    });
   return shapes;
 }

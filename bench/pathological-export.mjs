@@ -26,7 +26,14 @@ const config = { ...DEFAULT_CONFIG, internalDomains: ['corp.example.com'], inter
 // The input limits (128 KB, 4,000 lines) refuse these files before any export;
 // the shapes go far past them, to show that the export itself stays linear
 // should the limits ever be raised.
-const LOOSE = { ...DEFAULT_LIMITS, maxBytes: 8 * 1024 * 1024, maxLines: 25_000, maxMarkup: Infinity, maxParagraphMarks: Infinity, maxSetextHeadings: Infinity };
+const LOOSE = {
+  ...DEFAULT_LIMITS,
+  maxBytes: 8 * 1024 * 1024,
+  maxLines: 25_000,
+  maxMarkup: Infinity,
+  maxParagraphMarks: Infinity,
+  maxSetextHeadings: Infinity,
+};
 const seconds = (since) => (performance.now() - since) / 1000;
 
 for (const { name, text } of pathologicalExports({ copies, big: only === undefined || only === '5 MB of prose' })) {
@@ -36,7 +43,11 @@ for (const { name, text } of pathologicalExports({ copies, big: only === undefin
   const parse = seconds(t);
   if (!parsed.ok) throw new Error(`${name}: ${parsed.fatal.message}`);
   t = performance.now();
-  customerTerms.check({ doc: parsed.doc, options: customerTerms.defaults, settings: { now: '2026-01-01', internalTerms: config.internalTerms } });
+  customerTerms.check({
+    doc: parsed.doc,
+    options: customerTerms.defaults,
+    settings: { now: '2026-01-01', internalTerms: config.internalTerms },
+  });
   const rule = seconds(t);
   const exports = {};
   let leakedHost = false;
@@ -49,7 +60,11 @@ for (const { name, text } of pathologicalExports({ copies, big: only === undefin
   const result = { name, megabytes: text.length / 1e6, parse, customerTerms: rule, exports, leakedHost };
   if (json) console.log(JSON.stringify(result));
   else {
-    const times = Object.entries(exports).map(([f, s]) => `${f} ${s.toFixed(2)} s`).join(', ');
-    console.log(`${name.padEnd(24)} ${result.megabytes.toFixed(2).padStart(5)} MB  parse ${parse.toFixed(2)} s  customer-terms ${rule.toFixed(2)} s  export: ${times}`);
+    const times = Object.entries(exports)
+      .map(([f, s]) => `${f} ${s.toFixed(2)} s`)
+      .join(', ');
+    console.log(
+      `${name.padEnd(24)} ${result.megabytes.toFixed(2).padStart(5)} MB  parse ${parse.toFixed(2)} s  customer-terms ${rule.toFixed(2)} s  export: ${times}`,
+    );
   }
 }

@@ -63,11 +63,17 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('--author <name>', 'author (repeatable)', collect)
     .option('--start <time>', 'when impact began (e.g. 2025-10-20 06:48 UTC, 2025-10-20T08:48+02:00; no offset is UTC)')
     .option('--detected <time>', 'when we knew (the same forms)')
-    .option('--detected-by <source>', 'how it was detected: alarm, aggregate-alarm, canary, traffic-anomaly, customer-report, support-cases, social-media or other')
+    .option(
+      '--detected-by <source>',
+      'how it was detected: alarm, aggregate-alarm, canary, traffic-anomaly, customer-report, support-cases, social-media or other',
+    )
     .option('--dir <path>', 'folder to write in (default: the configured docs folder, else docs/coe)')
     .option('--id <id>', 'COE id (default: the next free id of the start year)')
     .option('--stdout', 'print the document instead of writing it')
-    .addHelpText('after', '\nIn a terminal, coe new asks for what the flags do not give. With no terminal,\nthe title, --severity, --service, --owner, --author, --start, --detected and\n--detected-by are required. It prints the path of the file it wrote.')
+    .addHelpText(
+      'after',
+      '\nIn a terminal, coe new asks for what the flags do not give. With no terminal,\nthe title, --severity, --service, --owner, --author, --start, --detected and\n--detected-by are required. It prints the path of the file it wrote.',
+    )
     .option('-c, --config <path>', 'use this configuration file')
     .action(async (title: string | undefined, options) => {
       const { runNew } = await import('./commands/new.js');
@@ -79,7 +85,11 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .command('export')
     .description('Render the customer-facing RCA draft of a COE')
     .argument('<file>', 'the COE document')
-    .addOption(new Option('-f, --format <format>', 'output format (markdown is another name for md)').choices(['md', 'html', 'json', 'markdown']).default('md'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (markdown is another name for md)')
+        .choices(['md', 'html', 'json', 'markdown'])
+        .default('md'),
+    )
     .option('-o, --output <file>', 'write to this file instead of stdout (an existing file only with --force)')
     .option('--force', 'overwrite the -o file if it exists (and nothing else)')
     .option('--allow-lint-errors', 'export even though coe lint finds errors in the COE')
@@ -93,7 +103,9 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
   // ── coe init, coe rules, coe schema ──
   program
     .command('init')
-    .description('Write a starter configuration and the docs folder; offer coe in package.json, a GitHub Actions workflow and a pre-commit hook')
+    .description(
+      'Write a starter configuration and the docs folder; offer coe in package.json, a GitHub Actions workflow and a pre-commit hook',
+    )
     .option('--docs <path>', 'the docs folder (default docs/coe)')
     .option('--package-json', 'add coe to the devDependencies of package.json (created if missing)')
     .option('--no-package-json', 'leave package.json alone')

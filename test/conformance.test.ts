@@ -30,14 +30,19 @@ describe.runIf(present || process.env.CI)('conformance cases (../shared/conforma
   for (const c of present ? cases() : []) {
     it(c.name, () => {
       const run = runCoe(['lint', '--format', 'json', '--now', c.expect.now, c.file]);
-      const messages = (JSON.parse(run.stdout) as { messages: { ruleId: string; severity: string; line: number }[] }[]).flatMap((f) => f.messages);
+      const messages = (JSON.parse(run.stdout) as { messages: { ruleId: string; severity: string; line: number }[] }[]).flatMap(
+        (f) => f.messages,
+      );
       const must = c.expect.mustReport ?? [];
       for (const m of must) {
         const hit = messages.some((x) => x.ruleId === m.ruleId && x.severity === m.severity && (m.line === null || x.line === m.line));
         expect(hit, `${m.ruleId} ${m.severity} at line ${m.line}; got ${JSON.stringify(messages)}`).toBe(true);
       }
       for (const id of c.expect.mustNotReport ?? []) {
-        expect(messages.filter((x) => x.ruleId === id), `no ${id}`).toEqual([]);
+        expect(
+          messages.filter((x) => x.ruleId === id),
+          `no ${id}`,
+        ).toEqual([]);
       }
       const wantExit = must.some((m) => m.severity === 'error') ? 1 : 0;
       expect(run.code).toBe(wantExit);

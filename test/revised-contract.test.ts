@@ -154,16 +154,22 @@ describe('messages a user trips on (6 of issue 9)', () => {
 
   it('say "did you mean" for a Term or Status, echoing the value as written', () => {
     const term = edit(base, row, row.replace('| short |', '| Shrot |'));
-    expect(messageOf(term, 'action-item-fields')).toContain('Term "Shrot" must be short (hours), mid (days to weeks) or long (systemic change) (did you mean "short"?)');
+    expect(messageOf(term, 'action-item-fields')).toContain(
+      'Term "Shrot" must be short (hours), mid (days to weeks) or long (systemic change) (did you mean "short"?)',
+    );
     const status = edit(base, row, row.replace('| validated |', '| In Progress |'));
-    expect(messageOf(status, 'action-item-fields')).toContain('Status "In Progress" must be one of open, in-progress, done, validated, dropped (did you mean "in-progress"?)');
+    expect(messageOf(status, 'action-item-fields')).toContain(
+      'Status "In Progress" must be one of open, in-progress, done, validated, dropped (did you mean "in-progress"?)',
+    );
     const far = edit(base, row, row.replace('| validated |', '| finished |'));
     expect(messageOf(far, 'action-item-fields')).not.toContain('did you mean');
   });
 
   it('say "did you mean" for a frontmatter status or detection source', () => {
     const doc = base.replace(/^status: .*$/m, 'status: reveiw').replace(/detected_by: .*/, 'detected_by: customer_report');
-    const messages = lintString(doc).filter((m) => m.ruleId === 'frontmatter-schema').map((m) => m.message);
+    const messages = lintString(doc)
+      .filter((m) => m.ruleId === 'frontmatter-schema')
+      .map((m) => m.message);
     expect(messages).toContainEqual(expect.stringContaining('(it is "reveiw": did you mean "review"?)'));
     expect(messages).toContainEqual(expect.stringContaining('(it is "customer_report": did you mean "customer-report"?)'));
   });

@@ -81,7 +81,10 @@ function report(file: string, p: Problems, refused: boolean): string {
     p.leaks.length > 0 ? `${plural(p.leaks.length, 'internal name')} would reach customers` : '',
   ].filter(Boolean);
   const why = reasons.join(', and ');
-  const used = [p.errors.length > 0 && p.allowErrors ? '--allow-lint-errors' : '', p.leaks.length > 0 && p.allowLeaks ? '--allow-leaks' : ''].filter(Boolean);
+  const used = [
+    p.errors.length > 0 && p.allowErrors ? '--allow-lint-errors' : '',
+    p.leaks.length > 0 && p.allowLeaks ? '--allow-leaks' : '',
+  ].filter(Boolean);
   const lines = [refused ? `coe: refusing to export ${file}: ${why}:` : `coe: ${used.join(', ')}: exporting ${file} although ${why}:`];
   for (const m of p.errors) lines.push(`  ${file}:${m.line}:${m.column}  ${m.message}  (${m.ruleId})`);
   for (const leak of p.leaks) lines.push(`  leak: ${describeLeak(leak)}`);

@@ -63,10 +63,15 @@ async function init(options: InitOptions, io: CommandIO, asker: Asker | undefine
   const spec = checkSpec(options.coeSpec ?? DEFAULT_COE_SPEC);
   // Every question first, so that Ctrl-C at a prompt leaves nothing written.
   const existing = await existingConfig(cwd);
-  const docs = options.docs ?? (existing ? (await loadConfig(cwd)).docs : await ask(asker, 'Docs folder for the COEs', DEFAULT_CONFIG.docs));
-  const workflow = options.githubActions ?? (options.yes || (await confirm(asker, 'Add a GitHub Actions workflow that lints the COEs on pull requests?', true)));
+  const docs =
+    options.docs ?? (existing ? (await loadConfig(cwd)).docs : await ask(asker, 'Docs folder for the COEs', DEFAULT_CONFIG.docs));
+  const workflow =
+    options.githubActions ??
+    (options.yes || (await confirm(asker, 'Add a GitHub Actions workflow that lints the COEs on pull requests?', true)));
   const hook = options.preCommit ?? (options.yes || (await confirm(asker, `Add a pre-commit hook (${PRE_COMMIT_FILE})?`, false)));
-  const pkg = options.packageJson ?? (options.yes || (await confirm(asker, `Add coe (${spec}) to the devDependencies of ${PACKAGE_FILE}, so CI installs it?`, true)));
+  const pkg =
+    options.packageJson ??
+    (options.yes || (await confirm(asker, `Add coe (${spec}) to the devDependencies of ${PACKAGE_FILE}, so CI installs it?`, true)));
 
   await checkFolder(cwd, docs);
   const outcomes: Outcome[] = [];
@@ -86,7 +91,10 @@ async function init(options: InitOptions, io: CommandIO, asker: Asker | undefine
 
 function checkSpec(spec: string): string {
   // A spec is one word for npm: a version range, a git URL, a file: path.
-  if (spec.trim() === '' || /[\s\p{Cc}]/u.test(spec)) throw new UsageError(`--coe-spec must be one npm package spec without spaces (e.g. github:owner/coe#v0.1.0 or file:vendor/coe-0.1.0.tgz); got ${JSON.stringify(spec)}`);
+  if (spec.trim() === '' || /[\s\p{Cc}]/u.test(spec))
+    throw new UsageError(
+      `--coe-spec must be one npm package spec without spaces (e.g. github:owner/coe#v0.1.0 or file:vendor/coe-0.1.0.tgz); got ${JSON.stringify(spec)}`,
+    );
   return spec;
 }
 
@@ -105,7 +113,12 @@ async function addCoeToPackage(cwd: string, spec: string): Promise<Outcome> {
   if (edit.kind === 'present') return { path: PACKAGE_FILE, state: 'exists', detail: `coe is in ${edit.where}: ${edit.spec}` };
   if (edit.kind === 'unreadable') {
     const byHand = `add "devDependencies": { "coe": "${spec}" } to it by hand`;
-    return { path: PACKAGE_FILE, state: 'skipped', detail: `left as it is: ${edit.reason}`, problem: `${PACKAGE_FILE} is ${edit.reason}, so coe init left it as it is: ${byHand}` };
+    return {
+      path: PACKAGE_FILE,
+      state: 'skipped',
+      detail: `left as it is: ${edit.reason}`,
+      problem: `${PACKAGE_FILE} is ${edit.reason}, so coe init left it as it is: ${byHand}`,
+    };
   }
   await replaceFile(file, edit.text);
   return { path: PACKAGE_FILE, state: 'updated', detail: `coe added to devDependencies: ${spec}` };
@@ -219,7 +232,9 @@ async function writePreCommit(cwd: string, docs: string): Promise<Outcome> {
 
 /** The pre-commit `files` pattern: a regular expression of paths under the docs folder. */
 export function docsPattern(docs: string): string {
-  const folder = toPosix(path.normalize(docs)).replace(/^\.\/?/, '').replace(/\/$/, '');
+  const folder = toPosix(path.normalize(docs))
+    .replace(/^\.\/?/, '')
+    .replace(/\/$/, '');
   const escaped = escapeRegExp(folder);
   return folder ? `^${escaped}/.*\\.(md|markdown)$` : '\\.(md|markdown)$';
 }
@@ -248,7 +263,10 @@ function summary(outcomes: Outcome[], chosen: { workflow: boolean; hook: boolean
   lines.push('');
   const pkg = outcomes.find((o) => o.path === PACKAGE_FILE);
   if (pkg?.state === 'created' || pkg?.state === 'updated') {
-    lines.push('Next: run `npm install` to install coe and write package-lock.json, and commit both:', 'with the lock file, CI installs exactly that coe (npm ci).');
+    lines.push(
+      'Next: run `npm install` to install coe and write package-lock.json, and commit both:',
+      'with the lock file, CI installs exactly that coe (npm ci).',
+    );
   }
   lines.push('Write a COE with `npx coe new`, then check it with `npx coe lint`.');
   return `${lines.join('\n')}\n`;

@@ -55,7 +55,13 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   return 0;
 }
 
-async function lintFiles(paths: string[], config: ResolvedConfig, settings: LintSettings, io: CommandIO, skipNonCoe: boolean): Promise<FileResult[]> {
+async function lintFiles(
+  paths: string[],
+  config: ResolvedConfig,
+  settings: LintSettings,
+  io: CommandIO,
+  skipNonCoe: boolean,
+): Promise<FileResult[]> {
   const inputs = paths.length > 0 ? paths : [config.docs];
   const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore });
   const results: FileResult[] = [];
@@ -103,7 +109,10 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
 }
 
 async function reportContext(io: CommandIO): Promise<ReportContext> {
-  const [{ reportRules }, { packageVersion, REPOSITORY_URL, ruleDocsUrl }] = await Promise.all([import('../docs/catalog.js'), import('../docs/project.js')]);
+  const [{ reportRules }, { packageVersion, REPOSITORY_URL, ruleDocsUrl }] = await Promise.all([
+    import('../docs/catalog.js'),
+    import('../docs/project.js'),
+  ]);
   const rules = reportRules();
   const known = new Set(rules.map((r) => r.id));
   return {

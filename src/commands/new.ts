@@ -26,7 +26,9 @@ export async function runNew(title: string | undefined, flags: NewFlags, io: Com
   const dir = path.resolve(io.cwd, flags.dir ?? (config.docs || FALLBACK_DIR));
   const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
 
-  const answers = interactive ? await askMissing(given, flags.template, repoTemplates, io) : { values: requireAll(given), template: flags.template };
+  const answers = interactive
+    ? await askMissing(given, flags.template, repoTemplates, io)
+    : { values: requireAll(given), template: flags.template };
   if (answers === 'cancelled') {
     io.stderr.write('coe: cancelled; nothing was written\n');
     return 130;
@@ -49,7 +51,12 @@ export async function runNew(title: string | undefined, flags: NewFlags, io: Com
   return 0;
 }
 
-async function askMissing(given: GivenValues, name: string | undefined, repoTemplates: string, io: CommandIO): Promise<Answers | 'cancelled'> {
+async function askMissing(
+  given: GivenValues,
+  name: string | undefined,
+  repoTemplates: string,
+  io: CommandIO,
+): Promise<Answers | 'cancelled'> {
   const { ask, isCancel } = await import('../new/prompts.js');
   const templates = await listTemplates(repoTemplates);
   // A bad --template is said before the questions, not after them.
@@ -76,7 +83,12 @@ function composeWith(template: { info: TemplateInfo; text: string }, values: New
 // --id as given, unless a document in the folder holds it; else the next free id.
 async function idFor(dir: string, values: NewValues, config: ResolvedConfig, given: string | undefined): Promise<string> {
   const owners = (await isFolder(dir)) ? await collectIds(dir, config) : [];
-  if (given === undefined) return nextId(owners.map((o) => o.id), config.idPrefix, dateOf(values.start).slice(0, 4));
+  if (given === undefined)
+    return nextId(
+      owners.map((o) => o.id),
+      config.idPrefix,
+      dateOf(values.start).slice(0, 4),
+    );
   const id = given.trim();
   const owner = owners.find((o) => o.id === id);
   if (owner) throw new UsageError(`--id ${id} is taken by ${path.join(dir, owner.file)}; leave --id out to get the next free id`);

@@ -54,7 +54,10 @@ export function resolveConfig(data: unknown, source: ConfigSource): ResolvedConf
 function checkTenets(tenets: { id: string }[], name: string): void {
   const seen = new Set<string>(FORMAT_TENETS.map((t) => t.id));
   tenets.forEach((tenet, i) => {
-    if (seen.has(tenet.id)) throw new ConfigError(`${name}: "report.tenets[${i}].id": "${tenet.id}" is taken (by the format or an earlier tenet): give it its own id`);
+    if (seen.has(tenet.id))
+      throw new ConfigError(
+        `${name}: "report.tenets[${i}].id": "${tenet.id}" is taken (by the format or an earlier tenet): give it its own id`,
+      );
     seen.add(tenet.id);
   });
 }
@@ -158,7 +161,10 @@ function plain(message: string): string {
 }
 
 function joinPath(at: PropertyKey[]): string {
-  return at.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+  return at.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    '',
+  );
 }
 
 function kindOf(value: unknown): string {

@@ -33,12 +33,20 @@ export const configBase = z.strictObject({
   templates: text.optional().describe('The folder of custom templates for `coe new` (default .coe/templates)'),
   report: z
     .strictObject({
-      recurrenceDays: z.number().int().min(0).optional().describe('COEs sharing a service and a tag recur when their starts are at most this many days apart (default 90)'),
+      recurrenceDays: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe('COEs sharing a service and a tag recur when their starts are at most this many days apart (default 90)'),
       dueSoonDays: z.number().int().min(0).optional().describe('Open action items due within this many days are "due soon" (default 14)'),
       tenets: z
         .array(
           z.strictObject({
-            id: z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case id, e.g. no-manual-changes').describe('A short id'),
+            id: z
+              .string()
+              .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case id, e.g. no-manual-changes')
+              .describe('A short id'),
             sentence: text.describe('The tenet, as the report states it: "Changes reach production only through the pipeline"'),
             tag: text.describe('The frontmatter tag that marks a COE as breaking it'),
           }),
@@ -51,7 +59,6 @@ export const configBase = z.strictObject({
 });
 
 export type ConfigFile = z.infer<typeof configBase>;
-
 
 /** One rule's setting: a level, or a level and options. */
 export function ruleSettingSchema(options: z.ZodType): z.ZodType {

@@ -16,7 +16,7 @@ export const FATAL_META: RuleMeta = {
   options: z.strictObject({}),
   docs: {
     rationale:
-      'A file that cannot be read cannot be checked, so it gets this one finding instead of the rules\' findings, and the other files are still linted. It is not a rule that configuration or a `coe-disable` comment can turn off: fix the file (save it as UTF-8, split it, or flatten lists or quotes nested more than 100 levels deep). Input over the limits of what coe reads is refused before parsing, so no file can stall a run: 128 KB, 4,000 lines, lines of 100,000 characters, 100 levels of nesting, and bounds on Markdown structure (see the README). A FIFO, a device or a socket is never opened: it is reported as not a regular file.',
+      "A file that cannot be read cannot be checked, so it gets this one finding instead of the rules' findings, and the other files are still linted. It is not a rule that configuration or a `coe-disable` comment can turn off: fix the file (save it as UTF-8, split it, or flatten lists or quotes nested more than 100 levels deep). Input over the limits of what coe reads is refused before parsing, so no file can stall a run: 128 KB, 4,000 lines, lines of 100,000 characters, 100 levels of nesting, and bounds on Markdown structure (see the README). A FIFO, a device or a socket is never opened: it is reported as not a regular file.",
     fail: '',
     pass: '',
   },
@@ -26,7 +26,8 @@ export const FATAL_META: RuleMeta = {
 export const UNUSED_DISABLE_RULE: Configurable = optionsOf({
   id: UNUSED_DISABLE,
   severity: 'warn',
-  description: 'A coe- control comment does nothing: a disable that suppresses nothing, a directive that does not exist, or a rule id that does not exist',
+  description:
+    'A coe- control comment does nothing: a disable that suppresses nothing, a directive that does not exist, or a rule id that does not exist',
   options: z.strictObject({}),
   docs: {
     rationale:

@@ -8,7 +8,6 @@ import { closest } from '../util/suggest.js';
 import { UNUSED_DISABLE } from './builtins.js';
 import type { Message, Severity } from './rule.js';
 
-
 const ALL = '*';
 
 interface Span {

@@ -91,7 +91,9 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
   note(functions.join(', '), at('the glossary', lineOf('glossary')));
   note(regions.join(', '), at('the regions', lineOf('regions')));
 
-  const whatHappened = sectionProse(doc, 'impact', redact, (text, line) => note(text, at(`the ${sectionHeading(doc, 'impact')} section`, line)));
+  const whatHappened = sectionProse(doc, 'impact', redact, (text, line) =>
+    note(text, at(`the ${sectionHeading(doc, 'impact')} section`, line)),
+  );
   const summary = sectionProse(doc, 'customer-summary', redact, (text, line) =>
     note(text, at(`the ${sectionHeading(doc, 'customer-summary')} section`, line)),
   );

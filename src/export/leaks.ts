@@ -92,7 +92,10 @@ function finder(names: InternalName[]): (f: Folded) => Map<InternalName, number[
 
 /** One line per leak: the name, why it is internal, where it is and where it came from. */
 export function describeLeak(leak: Leak): string {
-  const lines = leak.draftLines.length > 0 ? `at ${leak.draftLines.length === 1 ? 'line' : 'lines'} ${leak.draftLines.join(', ')} of the draft` : 'in the draft';
+  const lines =
+    leak.draftLines.length > 0
+      ? `at ${leak.draftLines.length === 1 ? 'line' : 'lines'} ${leak.draftLines.join(', ')} of the draft`
+      : 'in the draft';
   const from = leak.sources.length > 0 ? `, from ${leak.sources.join('; ')}` : '';
   return `"${leak.name}" (${kindsInWords(leak.kinds)}) ${lines}${from}`;
 }

@@ -63,13 +63,24 @@ export function publishedTexts(doc: CoeDocument, redact: Redactor): PublishedTex
   const fm = doc.frontmatter;
 
   const title = fm.strings.find((s) => s.path === 'title');
-  if (fm.data.title !== undefined && title) out.push(scalar('title', withoutRemovals(redact.mask(title.value), redact), title.range.start, doc));
+  if (fm.data.title !== undefined && title)
+    out.push(scalar('title', withoutRemovals(redact.mask(title.value), redact), title.range.start, doc));
   else if (fm.data.title === undefined) {
     const h1 = doc.root.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
-    if (h1) out.push(joined('title', titleLeaves(h1).map((l) => ({ ...l, text: redact.mask(l.text) })), doc, undefined, redact));
+    if (h1)
+      out.push(
+        joined(
+          'title',
+          titleLeaves(h1).map((l) => ({ ...l, text: redact.mask(l.text) })),
+          doc,
+          undefined,
+          redact,
+        ),
+      );
   }
   for (const s of fm.strings) {
-    if (/^regions\.\d+$/.test(s.path) && (fm.data.regions ?? []).includes(s.value)) out.push(scalar('region', withoutRemovals(redact.mask(s.value), redact), s.range.start, doc));
+    if (/^regions\.\d+$/.test(s.path) && (fm.data.regions ?? []).includes(s.value))
+      out.push(scalar('region', withoutRemovals(redact.mask(s.value), redact), s.range.start, doc));
   }
   for (const key of PUBLISHED_SECTIONS) {
     const nodes = sectionNodes(doc, key);
@@ -80,7 +91,9 @@ export function publishedTexts(doc: CoeDocument, redact: Redactor): PublishedTex
   }
   // A wording is published when the opening sentence names it (a service's) or the glossary puts it in.
   const used = new Set((fm.data.services ?? []).map(foldName));
-  const terms = new NameSet(Object.entries(fm.data.glossary ?? {}).flatMap(([term, wording]) => (typeof wording === 'string' ? [term] : [])));
+  const terms = new NameSet(
+    Object.entries(fm.data.glossary ?? {}).flatMap(([term, wording]) => (typeof wording === 'string' ? [term] : [])),
+  );
   if (terms.size > 0) for (const t of out) if (!t.href) for (const m of terms.mentions(t.folded())) used.add(foldName(m.name));
   for (const [term, wording] of Object.entries(fm.data.glossary ?? {})) {
     if (typeof wording !== 'string' || !used.has(foldName(term))) continue;
@@ -98,7 +111,14 @@ function tracer(part: PublishedPart, doc: CoeDocument, redact: Redactor, out: Pu
     href: (link: Link) => {
       const at = urlPoint(doc, link) ?? link.position?.start ?? { line: 1, column: 1 };
       const text = link.url;
-      out.push({ part, text, href: true, ...(actionId ? { actionId } : {}), pointAt: (i) => ({ line: at.line, column: at.column + i }), folded: lazyFold(text) });
+      out.push({
+        part,
+        text,
+        href: true,
+        ...(actionId ? { actionId } : {}),
+        pointAt: (i) => ({ line: at.line, column: at.column + i }),
+        folded: lazyFold(text),
+      });
     },
   };
 }

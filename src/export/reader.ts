@@ -71,7 +71,7 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 /** Markdown as rendered by render-markdown.ts: escapes undone, `*` and `[` markup dropped, code spans as written. */
 export function markdownView(md: string): ReaderView {
   const view = new ViewBuilder();
-  for (let i = 0; i < md.length; ) {
+  for (let i = 0; i < md.length;) {
     const c = md[i]!;
     if (c === '\\' && i + 1 < md.length && (md[i + 1] === '\n' || ASCII_PUNCTUATION.test(md[i + 1]!))) {
       view.char(md[i + 1]!, i + 1);
@@ -109,7 +109,7 @@ const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'code', 'em', 'i', 'mark', 'q', '
 /** HTML as a browser shows it: text between tags, character references decoded, link targets read. */
 export function htmlView(html: string): ReaderView {
   const view = new ViewBuilder();
-  for (let i = 0; i < html.length; ) {
+  for (let i = 0; i < html.length;) {
     const c = html[i]!;
     if (c === '<') {
       const close = html.indexOf('>', i);
@@ -161,7 +161,7 @@ export function jsonView(json: string): ReaderView {
 
 function decodeReferences(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ref = text[i] === '&' ? characterReference(text, i) : undefined;
     out += ref ? ref.value : text[i];
     i += ref ? ref.length : 1;

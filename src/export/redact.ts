@@ -109,7 +109,11 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
         if (hit && hit.index < m.index + m.length) continue; // inside something removed
         const found = joined.slice(m.index, m.index + m.length);
         const wording = glossary.get(m.name)!;
-        out.push({ index: m.index, length: m.length, text: startsSentence(joined, m.index) ? capitalise(found, m.name, wording) : wording });
+        out.push({
+          index: m.index,
+          length: m.length,
+          text: startsSentence(joined, m.index) ? capitalise(found, m.name, wording) : wording,
+        });
       }
     }
     return out.sort((a, b) => a.index - b.index);
@@ -133,7 +137,13 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
       if (!SAFE_PROTOCOLS.has(parsed.protocol)) return undefined;
       if (isInternalUrl(url) || isInternalUrl(parsed.href)) return undefined;
       // mailto: may name several recipients; any internal one drops the link.
-      if (parsed.protocol === 'mailto:' && safeDecode(parsed.pathname).split(',').some((to) => isInternalUrl(`mailto:${to}`))) return undefined;
+      if (
+        parsed.protocol === 'mailto:' &&
+        safeDecode(parsed.pathname)
+          .split(',')
+          .some((to) => isInternalUrl(`mailto:${to}`))
+      )
+        return undefined;
       return parsed.href;
     },
     isInternalUrl,
@@ -186,7 +196,7 @@ function hostTokens(joined: string, f: Folded, hosts: string[], tickets: Set<str
   const out: TermMatch[] = [];
   let h = 0;
   const t = f.text;
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     if (t[i] === ' ') {
       i++;
       continue;
@@ -202,7 +212,8 @@ function hostTokens(joined: string, f: Folded, hosts: string[], tickets: Set<str
       const end = f.ends[to - 1]!;
       while (h < hits.length && hits[h]!.index < f.starts[i]!) h++;
       const holdsHost = h < hits.length && hits[h]!.index < f.ends[j - 1]!;
-      if (holdsHost || (tickets.size > 0 && tickets.has(normalizeUrl(joined.slice(start, end))))) out.push({ index: start, length: end - start });
+      if (holdsHost || (tickets.size > 0 && tickets.has(normalizeUrl(joined.slice(start, end)))))
+        out.push({ index: start, length: end - start });
     }
     i = j;
   }

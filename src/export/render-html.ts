@@ -69,7 +69,11 @@ export function renderHtml(rca: Rca): string {
     `<p class="summary">${escapeHtml(rca.summary)}</p>`,
     '</header>',
     section('what-happened', 'What happened', blocksOr(rca.whatHappened.blocks, 'The COE has no impact narrative yet.')),
-    section('root-cause', 'Root cause', rca.rootCause.placeholder ? `<div class="placeholder">${blocks(rca.rootCause.blocks)}</div>` : blocks(rca.rootCause.blocks)),
+    section(
+      'root-cause',
+      'Root cause',
+      rca.rootCause.placeholder ? `<div class="placeholder">${blocks(rca.rootCause.blocks)}</div>` : blocks(rca.rootCause.blocks),
+    ),
     section('what-we-are-doing', 'What we are doing', actions(rca)),
     section('timeline', 'Timeline', timeline(rca)),
   ];
@@ -103,7 +107,10 @@ function actions(rca: Rca): string {
   return rca.actions
     .map((group) => {
       const items = group.actions
-        .map((a) => `<li class="${a.status}"><span class="lead">${escapeHtml(actionLead(a.status, a.dueText))}</span> ${inlines(a.content)}</li>`)
+        .map(
+          (a) =>
+            `<li class="${a.status}"><span class="lead">${escapeHtml(actionLead(a.status, a.dueText))}</span> ${inlines(a.content)}</li>`,
+        )
         .join('\n');
       return `<h3>${escapeHtml(group.heading)}</h3>\n<ul class="actions">\n${items}\n</ul>`;
     })
@@ -112,7 +119,9 @@ function actions(rca: Rca): string {
 
 function timeline(rca: Rca): string {
   const svg = timelineSvg(rca);
-  const figure = svg ? `<figure>\n${svg}\n<figcaption>${escapeHtml(rca.impactWindow.text)}, customers were affected (shaded).</figcaption>\n</figure>\n` : '';
+  const figure = svg
+    ? `<figure>\n${svg}\n<figcaption>${escapeHtml(rca.impactWindow.text)}, customers were affected (shaded).</figcaption>\n</figure>\n`
+    : '';
   const items = rca.timeline
     .map((e) => `<li><time datetime="${escapeHtml(e.time)}">${escapeHtml(e.text)}</time> ${escapeHtml(e.label)}</li>`)
     .join('\n');

@@ -47,7 +47,9 @@ function block(b: Block): string {
         .map((item, i) => {
           const marker = b.ordered ? `${i + 1}.` : '-';
           const pad = ' '.repeat(marker.length + 1);
-          const body = blocks(item).join('\n\n').replace(/\n(?=.)/g, `\n${pad}`);
+          const body = blocks(item)
+            .join('\n\n')
+            .replace(/\n(?=.)/g, `\n${pad}`);
           return `${marker} ${body}`;
         })
         .join('\n');

@@ -109,7 +109,7 @@ function lastRemovable(s: string, from: number, end: number): number | undefined
 function trailingSeparators(s: string): string {
   let out = '';
   let at = 0;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     if (!isSeparator(s[i])) {
       i++;
       continue;

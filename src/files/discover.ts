@@ -12,7 +12,6 @@ export interface Target {
   explicit: boolean;
 }
 
-
 export interface DiscoverOptions {
   cwd: string;
   include: string[];

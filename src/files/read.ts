@@ -42,7 +42,11 @@ async function readUpTo(handle: FileHandle, maxBytes: number): Promise<ReadResul
     chunks.push(buffer.subarray(0, bytesRead));
     size += bytesRead;
     if (size > maxBytes) {
-      return { ok: false, message: `File is larger than the limit of ${maxBytes} bytes`, head: Buffer.concat(chunks, size).subarray(0, maxBytes) };
+      return {
+        ok: false,
+        message: `File is larger than the limit of ${maxBytes} bytes`,
+        head: Buffer.concat(chunks, size).subarray(0, maxBytes),
+      };
     }
   }
   return { ok: true, bytes: Buffer.concat(chunks, size) };

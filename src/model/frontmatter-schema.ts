@@ -61,10 +61,7 @@ export function idPattern(prefix: string): RegExp {
 export function frontmatterSchema(idPrefix = 'COE') {
   return z.strictObject({
     coe: z.literal(1).describe('Format version; marks the file as a COE'),
-    id: z
-      .string()
-      .regex(idPattern(idPrefix), `expected an id like ${idPrefix}-2025-042`)
-      .describe('PREFIX-YYYY-NNN'),
+    id: z.string().regex(idPattern(idPrefix), `expected an id like ${idPrefix}-2025-042`).describe('PREFIX-YYYY-NNN'),
     title: nonEmptyString.describe('Title of the COE'),
     status: z.enum(STATUSES).describe('draft | review | approved | published'),
     severity: z.number().int().min(1).max(5).describe('1 (most severe) .. 5'),

@@ -34,9 +34,7 @@ export function normalizeHeading(heading: string): string {
     .toLowerCase()
     .trim()
     .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)]|[a-z][.)])\s*/u, '');
-  return trimTrailing(folded)
-    .replace(/\s+/g, ' ')
-    .trim();
+  return trimTrailing(folded).replace(/\s+/g, ' ').trim();
 }
 
 const TRAILING = /^[\s\p{P}]$/u;

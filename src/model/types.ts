@@ -118,13 +118,7 @@ export interface Cell {
   node: TableCell;
 }
 
-export type DependencyColumn =
-  | 'dependency'
-  | 'promise'
-  | 'asPromised'
-  | 'implementation'
-  | 'failureMode'
-  | 'blastRadius';
+export type DependencyColumn = 'dependency' | 'promise' | 'asPromised' | 'implementation' | 'failureMode' | 'blastRadius';
 
 export interface DependencyRow {
   cells: Partial<Record<DependencyColumn, Cell>>;
@@ -155,16 +149,7 @@ export interface Lesson {
   range: Range;
 }
 
-export type ActionColumn =
-  | 'id'
-  | 'action'
-  | 'term'
-  | 'owner'
-  | 'due'
-  | 'status'
-  | 'lessons'
-  | 'validation'
-  | 'reach';
+export type ActionColumn = 'id' | 'action' | 'term' | 'owner' | 'due' | 'status' | 'lessons' | 'validation' | 'reach';
 
 export interface ActionItem {
   cells: Partial<Record<ActionColumn, Cell>>;

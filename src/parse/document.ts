@@ -38,7 +38,8 @@ const LESSON_REF_SECTIONS = new Set<SectionKey | undefined>(['five-whys', 'detec
 
 /** Decodes bytes as UTF-8, refusing binary content. */
 export function decode(bytes: Uint8Array): { ok: true; text: string } | { ok: false; fatal: Fatal } {
-  if (bytes.includes(0)) return { ok: false, fatal: { message: 'File is binary (it holds NUL bytes), not Markdown text', line: 1, column: 1 } };
+  if (bytes.includes(0))
+    return { ok: false, fatal: { message: 'File is binary (it holds NUL bytes), not Markdown text', line: 1, column: 1 } };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {

@@ -1,18 +1,7 @@
 // YAML frontmatter to the frontmatter model: values that pass the schema,
 // problems with their place in the file, and where every key sits.
 import type { Yaml } from 'mdast';
-import {
-  CST,
-  Lexer,
-  LineCounter,
-  parseDocument,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Node as YamlNode,
-} from 'yaml';
+import { CST, Lexer, LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { frontmatterSchema, type Milestone } from '../model/frontmatter-schema.js';
 import { incidentTime, markOrder } from '../model/incident.js';
@@ -113,7 +102,11 @@ export function unclosedFrontmatter(lines: string[]): FrontmatterModel {
   model.present = true;
   model.hasCoeKey = true;
   model.range = { start, end: { line: 1, column: 4 } };
-  model.problems.push({ kind: 'syntax', message: 'The frontmatter is never closed: end it with a line "---" before the body', range: model.range });
+  model.problems.push({
+    kind: 'syntax',
+    message: 'The frontmatter is never closed: end it with a line "---" before the body',
+    range: model.range,
+  });
   return model;
 }
 
@@ -162,7 +155,11 @@ function readYaml(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
     // An unclosed quote or bracket is found at the end; point where it opens.
     const opened = error.code === 'MISSING_CHAR' ? openingOf(doc.contents, error.pos[0]) : undefined;
     const at = opened ?? error.pos[0];
-    model.problems.push({ kind: 'syntax', message: yamlMessage(error.message), range: toRange(at, opened === undefined ? error.pos[1] : at + 1) });
+    model.problems.push({
+      kind: 'syntax',
+      message: yamlMessage(error.message),
+      range: toRange(at, opened === undefined ? error.pos[1] : at + 1),
+    });
     return model;
   }
 
@@ -176,7 +173,11 @@ function readYaml(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
     return model;
   }
   if (value === null || value === undefined) {
-    model.problems.push({ kind: 'syntax', message: 'The frontmatter is empty: add the keys of a COE (coe: 1, id, title, …)', range: whole });
+    model.problems.push({
+      kind: 'syntax',
+      message: 'The frontmatter is empty: add the keys of a COE (coe: 1, id, title, …)',
+      range: whole,
+    });
     return model;
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -256,7 +257,10 @@ function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, value: 
   const where = key === '' ? 'The frontmatter' : `"${key}"`;
   let message: string;
   if (issue.code === 'invalid_value' && 'values' in issue) {
-    const written = typeof value === 'string' ? ` (it is "${value}"${didYouMean(value, issue.values.map(String)).replace(/^ \(/, ': ').replace(/\)$/, '')})` : '';
+    const written =
+      typeof value === 'string'
+        ? ` (it is "${value}"${didYouMean(value, issue.values.map(String)).replace(/^ \(/, ': ').replace(/\)$/, '')})`
+        : '';
     message = `${where} must be one of: ${issue.values.map(String).join(', ')}${written}`;
   } else if (issue.code === 'invalid_type') {
     message = `${where} must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;

@@ -228,7 +228,9 @@ function opensFence(text: string, start: number, end: number): { char: number; l
 // Three backticks or tildes, wherever the line starts.
 function looksLikeFence(text: string, start: number, end: number): boolean {
   const char = text.charCodeAt(start);
-  return (char === BACKTICK || char === TILDE) && end - start >= 3 && text.charCodeAt(start + 1) === char && text.charCodeAt(start + 2) === char;
+  return (
+    (char === BACKTICK || char === TILDE) && end - start >= 3 && text.charCodeAt(start + 1) === char && text.charCodeAt(start + 2) === char
+  );
 }
 
 function closesFence(text: string, start: number, end: number, fence: { char: number; length: number }): boolean {

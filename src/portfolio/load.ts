@@ -16,7 +16,8 @@ export async function loadPortfolio(paths: string[], config: ResolvedConfig, io:
     const loaded = await loadFile(target.file, io.resolve(target.file), config);
     if (!loaded.doc) {
       const fatal = loaded.result.messages[0];
-      if (loaded.result.isCoe) portfolio.unreadable.push({ file: target.file, reason: `${fatal?.message ?? 'could not be read'} (line ${fatal?.line ?? 1})` });
+      if (loaded.result.isCoe)
+        portfolio.unreadable.push({ file: target.file, reason: `${fatal?.message ?? 'could not be read'} (line ${fatal?.line ?? 1})` });
       continue;
     }
     const fm = loaded.doc.frontmatter;

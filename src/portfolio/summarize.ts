@@ -52,5 +52,7 @@ export function summarize(doc: CoeDocument): PortfolioCoe {
 function hasText(doc: CoeDocument, key: 'customer-summary'): boolean {
   const section = doc.sectionsByKey.get(key)?.[0];
   if (!section) return false;
-  return doc.root.children.slice(section.bodyStart, section.bodyEnd).some((n) => n.type !== 'html' && n.type !== 'heading' && n.type !== 'thematicBreak');
+  return doc.root.children
+    .slice(section.bodyStart, section.bodyEnd)
+    .some((n) => n.type !== 'html' && n.type !== 'heading' && n.type !== 'thematicBreak');
 }

@@ -61,7 +61,13 @@ export function buildReport(portfolio: Portfolio, options: ReportOptions): Repor
       from: def.from,
       to: def.to,
       overall: statsOf(inWindow, def),
-      bySeverity: severities(inWindow).map((severity) => ({ severity, stats: statsOf(inWindow.filter((c) => (c.severity ?? null) === severity), def) })),
+      bySeverity: severities(inWindow).map((severity) => ({
+        severity,
+        stats: statsOf(
+          inWindow.filter((c) => (c.severity ?? null) === severity),
+          def,
+        ),
+      })),
     })),
     trend: trendOf(inWindow),
     tenets: tenetsOf(inWindow, options.config),
@@ -188,7 +194,11 @@ function tenetsOf(coes: PortfolioCoe[], config: ReportConfig): Report['tenets'] 
   const breaching = (test: (coe: PortfolioCoe) => boolean) => coes.filter(test).map((c) => c.id);
   return [
     { ...customers, breached: breaching((c) => c.detectedBy !== undefined && CUSTOMER_DRIVEN.includes(c.detectedBy)), of: coes.length },
-    { ...regions, breached: breaching((c) => c.regions.length >= 2 || c.regions.some((r) => r.toLowerCase() === 'global')), of: coes.length },
+    {
+      ...regions,
+      breached: breaching((c) => c.regions.length >= 2 || c.regions.some((r) => r.toLowerCase() === 'global')),
+      of: coes.length,
+    },
     ...config.tenets.map((t) => ({ id: t.id, sentence: t.sentence, breached: breaching((c) => c.tags.includes(t.tag)), of: coes.length })),
   ];
 }
@@ -201,7 +211,7 @@ function recurrence(coes: PortfolioCoe[], days: number): Report['recurrence']['g
   const find = (id: string): string => {
     let root = id;
     while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let at = id; at !== root; ) {
+    for (let at = id; at !== root;) {
       const next = parent.get(at)!;
       parent.set(at, root);
       at = next;
@@ -261,7 +271,9 @@ function actionsOf(coes: PortfolioCoe[], now: number, options: ReportOptions): R
   const byDue = (a: ActionRef, b: ActionRef) => compare(a.due ?? '9999', b.due ?? '9999') || compare(a.coe, b.coe) || compare(a.id, b.id);
   const overdue = pending.filter((a) => due(a) !== undefined && due(a)! < now).map((a) => refOf(a, days(now - due(a)!)));
   const soonLimit = now + options.config.dueSoonDays * DAY_MS;
-  const dueSoon = pending.filter((a) => due(a) !== undefined && due(a)! >= now && due(a)! <= soonLimit).map((a) => refOf(a, days(due(a)! - now)));
+  const dueSoon = pending
+    .filter((a) => due(a) !== undefined && due(a)! >= now && due(a)! <= soonLimit)
+    .map((a) => refOf(a, days(due(a)! - now)));
   const since = options.since ? parseDay(options.since)! : -Infinity;
   const until = Math.min(options.until ? parseDay(options.until)! : Infinity, now);
   const dueInWindow = items.filter((a) => due(a) !== undefined && due(a)! >= since && due(a)! <= until && a.status !== 'dropped');
@@ -292,13 +304,21 @@ function actionsOf(coes: PortfolioCoe[], now: number, options: ReportOptions): R
     overdue: overdue.sort((a, b) => b.days! - a.days! || byDue(a, b)),
     dueSoon: dueSoon.sort(byDue),
     dueSoonDays: options.config.dueSoonDays,
-    awaitingValidation: items.filter((a) => a.status === 'done').map((a) => refOf(a, null)).sort(byDue),
+    awaitingValidation: items
+      .filter((a) => a.status === 'done')
+      .map((a) => refOf(a, null))
+      .sort(byDue),
     dueInWindow: {
       n: dueInWindow.length,
       completed: dueInWindow.filter((a) => a.status === 'validated' || a.status === 'done').length,
       coes: unique(dueInWindow.map((a) => a.coeId)),
     },
-    openAge: { n: ages.length, median: median(ages), max: ages.at(-1) ?? null, oldest: aged.sort((a, b) => b.days! - a.days! || byDue(a, b)).slice(0, 5) },
+    openAge: {
+      n: ages.length,
+      median: median(ages),
+      max: ages.at(-1) ?? null,
+      oldest: aged.sort((a, b) => b.days! - a.days! || byDue(a, b)).slice(0, 5),
+    },
   };
 }
 
@@ -318,7 +338,8 @@ function reachOf(coes: PortfolioCoe[]): Report['reach'] {
 }
 
 function reviewQueue(coes: PortfolioCoe[], now: number): Report['reviewQueue'] {
-  const age = (coe: PortfolioCoe) => (coe.times.resolved === undefined ? null : Math.max(0, Math.round((now - dayOf(coe.times.resolved)) / DAY_MS)));
+  const age = (coe: PortfolioCoe) =>
+    coe.times.resolved === undefined ? null : Math.max(0, Math.round((now - dayOf(coe.times.resolved)) / DAY_MS));
   const oldestFirst = (a: PortfolioCoe, b: PortfolioCoe) => (age(b) ?? -1) - (age(a) ?? -1) || compare(a.id, b.id);
   return {
     pending: coes

@@ -29,14 +29,19 @@ export function windowText(report: Report): string {
 
 function summaryLine(report: Report): string {
   const parts = [`${plural(report.window.coes.length, 'COE')} in the window`, `computed for ${report.now}`];
-  if (report.window.unplaced.length) parts.push(`${report.window.unplaced.length} left out: no readable start (${ids(report.window.unplaced)})`);
+  if (report.window.unplaced.length)
+    parts.push(`${report.window.unplaced.length} left out: no readable start (${ids(report.window.unplaced)})`);
   if (report.unreadable.length) parts.push(`${plural(report.unreadable.length, 'unreadable COE')}, listed below`);
   return `${parts.join('; ')}.`;
 }
 
 function unreadable(report: Report): string[] {
   if (report.unreadable.length === 0) return [];
-  return ['## Unreadable COEs', 'Counted, not dropped: their frontmatter or file cannot be read, so no figure includes them.', list(report.unreadable.map((u) => `\`${code(u.file)}\`: ${escapeMarkdown(u.reason)}`))];
+  return [
+    '## Unreadable COEs',
+    'Counted, not dropped: their frontmatter or file cannot be read, so no figure includes them.',
+    list(report.unreadable.map((u) => `\`${code(u.file)}\`: ${escapeMarkdown(u.reason)}`)),
+  ];
 }
 
 const ids = (list: string[]) => (list.length ? list.map(escapeMarkdown).join(', ') : '—');
@@ -50,7 +55,10 @@ function table(head: string[], rows: string[][]): string {
 
 function countTable(label: string, counts: Count[]): string {
   if (counts.length === 0) return `No ${label.toLowerCase()} to count.`;
-  return table([label, 'COEs', 'ids'], counts.map((c) => [escapeMarkdown(c.key), String(c.count), ids(c.coes)]));
+  return table(
+    [label, 'COEs', 'ids'],
+    counts.map((c) => [escapeMarkdown(c.key), String(c.count), ids(c.coes)]),
+  );
 }
 
 function countsSection(report: Report): string[] {
@@ -71,15 +79,31 @@ function countsSection(report: Report): string[] {
 
 function statsRow(label: string, s: Stats, withLargest: boolean): string[] {
   const largest = s.largest.map((l) => `${escapeMarkdown(l.coe)} (${duration(l.seconds)})`).join(', ') || '—';
-  return [label, String(s.n), duration(s.median), duration(s.p90), duration(s.max), s.unknown.length ? `${s.unknown.length}: ${ids(s.unknown)}` : '0', withLargest ? largest : ''];
+  return [
+    label,
+    String(s.n),
+    duration(s.median),
+    duration(s.p90),
+    duration(s.max),
+    s.unknown.length ? `${s.unknown.length}: ${ids(s.unknown)}` : '0',
+    withLargest ? largest : '',
+  ];
 }
 
 function phasesSection(report: Report): string[] {
   const out = ['Medians and 90th percentiles by the nearest-rank method; a COE that lacks a milestone is counted as unknown, not guessed.'];
   for (const phase of report.phases) {
     out.push(`### ${phase.label} (${phase.from} → ${phase.to})`);
-    const rows = [statsRow('All', phase.overall, true), ...phase.bySeverity.map((b) => statsRow(b.severity === null ? 'Severity unknown' : `Severity ${b.severity}`, b.stats, false))];
-    out.push(table(['', 'n', 'median', 'p90', 'max', 'unknown', 'largest'], rows.map((r) => r.map((cell) => cell || ' '))));
+    const rows = [
+      statsRow('All', phase.overall, true),
+      ...phase.bySeverity.map((b) => statsRow(b.severity === null ? 'Severity unknown' : `Severity ${b.severity}`, b.stats, false)),
+    ];
+    out.push(
+      table(
+        ['', 'n', 'median', 'p90', 'max', 'unknown', 'largest'],
+        rows.map((r) => r.map((cell) => cell || ' ')),
+      ),
+    );
   }
   out.push('### Trend');
   const t = report.trend;
@@ -94,7 +118,10 @@ function phasesSection(report: Report): string[] {
 function tenetsSection(report: Report): string[] {
   return [
     list(
-      report.tenets.map((t) => `**${escapeMarkdown(t.sentence)}**: broken by ${t.breached.length} of ${plural(t.of, 'COE')}${t.breached.length ? ` (${ids(t.breached)})` : ''}.`),
+      report.tenets.map(
+        (t) =>
+          `**${escapeMarkdown(t.sentence)}**: broken by ${t.breached.length} of ${plural(t.of, 'COE')}${t.breached.length ? ` (${ids(t.breached)})` : ''}.`,
+      ),
     ),
   ];
 }
@@ -110,7 +137,15 @@ function actionTable(items: ActionRef[], days: string): string {
   if (items.length === 0) return 'None.';
   return table(
     ['COE', 'Item', 'Action', 'Owner', 'Due', 'Status', days].filter(Boolean),
-    items.map((a) => [escapeMarkdown(a.coe), escapeMarkdown(a.id), escapeMarkdown(a.action), escapeMarkdown(a.owner), a.due ?? '—', escapeMarkdown(a.status), ...(days ? [String(a.days ?? '—')] : [])]),
+    items.map((a) => [
+      escapeMarkdown(a.coe),
+      escapeMarkdown(a.id),
+      escapeMarkdown(a.action),
+      escapeMarkdown(a.owner),
+      a.due ?? '—',
+      escapeMarkdown(a.status),
+      ...(days ? [String(a.days ?? '—')] : []),
+    ]),
   );
 }
 
@@ -148,7 +183,12 @@ function reachSection(report: Report): string[] {
   const { perCoe, beyondTeam } = report.reach;
   return [
     `Lessons reached beyond the team in ${beyondTeam.k} of ${plural(beyondTeam.n, 'COE')}${beyondTeam.k ? ` (${ids(beyondTeam.coes)})` : ''}: by education, a distributed change or a centralized one.`,
-    perCoe.length ? table(['COE', 'Widest reach'], perCoe.map((c) => [escapeMarkdown(c.coe), c.widest ?? 'not recorded'])) : '',
+    perCoe.length
+      ? table(
+          ['COE', 'Widest reach'],
+          perCoe.map((c) => [escapeMarkdown(c.coe), c.widest ?? 'not recorded']),
+        )
+      : '',
   ];
 }
 
@@ -157,11 +197,23 @@ function reviewSection(report: Report): string[] {
   const days = (d: number | null) => (d === null ? 'not resolved' : plural(d, 'day'));
   return [
     '### Drafts and reviews, oldest first',
-    q.pending.length ? table(['COE', 'Title', 'Status', 'Since resolved'], q.pending.map((p) => [escapeMarkdown(p.coe), escapeMarkdown(p.title), p.status, days(p.days)])) : 'None.',
+    q.pending.length
+      ? table(
+          ['COE', 'Title', 'Status', 'Since resolved'],
+          q.pending.map((p) => [escapeMarkdown(p.coe), escapeMarkdown(p.title), p.status, days(p.days)]),
+        )
+      : 'None.',
     '### Customer-facing, with no Customer summary',
     'The customer-facing RCA is due within 7 days of resolution.',
     q.noCustomerSummary.length
-      ? table(['COE', 'Title', 'Since resolved'], q.noCustomerSummary.map((p) => [escapeMarkdown(p.coe), escapeMarkdown(p.title), days(p.days) + (p.days !== null && p.days > 7 ? ' (late)' : '')]))
+      ? table(
+          ['COE', 'Title', 'Since resolved'],
+          q.noCustomerSummary.map((p) => [
+            escapeMarkdown(p.coe),
+            escapeMarkdown(p.title),
+            days(p.days) + (p.days !== null && p.days > 7 ? ' (late)' : ''),
+          ]),
+        )
       : 'None.',
   ];
 }

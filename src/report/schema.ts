@@ -120,7 +120,9 @@ export const reportSchema = z
       beyondTeam: z.object({ k: z.number().int(), n: z.number().int(), coes: ids }),
     }),
     reviewQueue: z.object({
-      pending: z.array(z.object({ coe: z.string(), title: z.string(), status: z.string(), days: z.number().int().nullable() })).describe('Drafts and COEs in review, oldest first; days since resolved'),
+      pending: z
+        .array(z.object({ coe: z.string(), title: z.string(), status: z.string(), days: z.number().int().nullable() }))
+        .describe('Drafts and COEs in review, oldest first; days since resolved'),
       noCustomerSummary: z
         .array(z.object({ coe: z.string(), title: z.string(), days: z.number().int().nullable() }))
         .describe('Customer-facing COEs (customer_notified) with no Customer summary; days since resolved (the RCA is due within 7)'),

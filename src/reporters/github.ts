@@ -4,8 +4,7 @@
 import type { Message } from '../engine/rule.js';
 import type { Reporter } from './types.js';
 
-export const github: Reporter = (results) =>
-  results.flatMap((r) => r.messages.map((m) => annotation(r.file, m))).join('\n');
+export const github: Reporter = (results) => results.flatMap((r) => r.messages.map((m) => annotation(r.file, m))).join('\n');
 
 function annotation(file: string, m: Message): string {
   const command = m.severity === 'error' ? 'error' : 'warning';

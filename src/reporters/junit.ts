@@ -20,7 +20,9 @@ export const junit: Reporter = (results) => {
 function suite(result: FileResult): string {
   const file = attr(result.file);
   const tests = Math.max(1, result.messages.length);
-  const cases = result.messages.length ? result.messages.map((m) => failingCase(result.file, m)) : [`    <testcase name="${file}" classname="${file}"/>`];
+  const cases = result.messages.length
+    ? result.messages.map((m) => failingCase(result.file, m))
+    : [`    <testcase name="${file}" classname="${file}"/>`];
   return [
     `  <testsuite name="${file}" tests="${tests}" failures="${result.messages.length}" errors="0" skipped="0">`,
     ...cases,

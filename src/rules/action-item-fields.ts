@@ -17,7 +17,8 @@ export default defineRule({
   meta: {
     id: 'action-item-fields',
     severity: 'error',
-    description: 'The action items table has the columns ID, Action, Term, Owner, Due, Status, Lessons and Validation, each value valid (an optional Reach too) and ids unique',
+    description:
+      'The action items table has the columns ID, Action, Term, Owner, Due, Status, Lessons and Validation, each value valid (an optional Reach too) and ids unique',
     options: z.strictObject({}),
     docs: {
       rationale:
@@ -50,10 +51,16 @@ export default defineRule({
     const findings: RuleFinding[] = [];
     if (model.table.missingColumns.length > 0) {
       const names = model.table.missingColumns.map((c) => `"${ACTION_HEADERS[c]}"`).join(', ');
-      findings.push({ message: `The action items table lacks the column${model.table.missingColumns.length > 1 ? 's' : ''} ${names}`, range: model.table.headerRange });
+      findings.push({
+        message: `The action items table lacks the column${model.table.missingColumns.length > 1 ? 's' : ''} ${names}`,
+        range: model.table.headerRange,
+      });
     }
     if (model.items.length === 0) {
-      findings.push({ message: 'The action items table has no rows: every lesson needs at least one action', range: model.table.headerRange });
+      findings.push({
+        message: 'The action items table has no rows: every lesson needs at least one action',
+        range: model.table.headerRange,
+      });
     }
     const ids = new Map<string, number>();
     for (const item of model.items) {
@@ -71,19 +78,27 @@ function checkItem(item: ActionItem, columns: ActionColumn[], ids: Map<string, n
     if (hasPlaceholder(item.cells[column]?.text)) return;
     if (columns.includes(column)) out.push({ message, range: item.cells[column]?.range ?? item.range });
   };
-  if (!ACTION_ID.test(item.id)) bad('id', item.id ? `"${item.id}" is not an action item id: write AI-<n> (e.g. AI-1)` : 'This action item has no id: write AI-<n> (e.g. AI-1)');
+  if (!ACTION_ID.test(item.id))
+    bad(
+      'id',
+      item.id ? `"${item.id}" is not an action item id: write AI-<n> (e.g. AI-1)` : 'This action item has no id: write AI-<n> (e.g. AI-1)',
+    );
   else if (ids.has(item.id)) bad('id', `${item.id} is used twice (also on line ${ids.get(item.id)}): give each action item its own id`);
   const label = item.id || 'This action item';
   if (!item.action) bad('action', `${label} has no Action: say what will be done`);
   const term = item.cells.term?.text ?? item.term;
-  if (!isOneOf(TERMS, item.term)) bad('term', `${label}: Term "${term}" must be short (hours), mid (days to weeks) or long (systemic change)${didYouMean(term, TERMS)}`);
+  if (!isOneOf(TERMS, item.term))
+    bad('term', `${label}: Term "${term}" must be short (hours), mid (days to weeks) or long (systemic change)${didYouMean(term, TERMS)}`);
   if (!item.owner) bad('owner', `${label} has no Owner: name a team or person`);
   if (parseDay(item.due) === undefined) bad('due', `${label}: Due "${item.due}" must be a date written YYYY-MM-DD`);
   const status = item.cells.status?.text ?? item.status;
-  if (!isOneOf(ACTION_STATUSES, item.status)) bad('status', `${label}: Status "${status}" must be one of ${ACTION_STATUSES.join(', ')}${didYouMean(status, ACTION_STATUSES)}`);
+  if (!isOneOf(ACTION_STATUSES, item.status))
+    bad('status', `${label}: Status "${status}" must be one of ${ACTION_STATUSES.join(', ')}${didYouMean(status, ACTION_STATUSES)}`);
   const reach = item.cells.reach?.text ?? '';
-  if (reach && !isOneOf(REACHES, item.reach)) bad('reach', `${label}: Reach "${reach}" must be one of ${REACHES.join(', ')}, or empty${didYouMean(reach, REACHES)}`);
+  if (reach && !isOneOf(REACHES, item.reach))
+    bad('reach', `${label}: Reach "${reach}" must be one of ${REACHES.join(', ')}, or empty${didYouMean(reach, REACHES)}`);
   const lessons = item.cells.lessons?.text ?? '';
-  if (lessons && !LESSON_LIST.test(lessons)) bad('lessons', `${label}: Lessons "${lessons}" must be lesson ids separated by commas, e.g. "L1, L2"`);
+  if (lessons && !LESSON_LIST.test(lessons))
+    bad('lessons', `${label}: Lessons "${lessons}" must be lesson ids separated by commas, e.g. "L1, L2"`);
   return out;
 }

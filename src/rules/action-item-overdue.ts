@@ -8,7 +8,6 @@ import { DAY_MS, parseDay } from '../util/time.js';
 import { plural } from '../util/text.js';
 import { isOneOf, PENDING_STATUSES } from '../model/vocabulary.js';
 
-
 export default defineRule({
   meta: {
     id: 'action-item-overdue',

@@ -67,7 +67,8 @@ export default defineRule({
     // An invalid term may be meant as mid or long: judge only a table of valid terms.
     if (terms.length > 0 && terms.every((t) => t === 'short')) {
       findings.push({
-        message: 'Every action item is short-term: add at least one mid- or long-term item that changes the conditions behind the incident, not only its trigger',
+        message:
+          'Every action item is short-term: add at least one mid- or long-term item that changes the conditions behind the incident, not only its trigger',
         range: model.table.headerRange,
       });
     }

@@ -111,13 +111,25 @@ const CONDITION = 'describe the condition that made the action possible (what ma
 
 // Blaming words outside negated clauses, and fault words attached to a person.
 function wordFindings(doc: CoeDocument, pattern: RegExp | undefined): RuleFinding[] {
-  const people = { names: new Set(authorsOf(doc).flatMap((a) => [a, ...a.split(/\s+/)]).map((n) => n.toLowerCase())) };
+  const people = {
+    names: new Set(
+      authorsOf(doc)
+        .flatMap((a) => [a, ...a.split(/\s+/)])
+        .map((n) => n.toLowerCase()),
+    ),
+  };
   return doc.prose.flatMap((run) => {
     const words = hitsOf(run.text, pattern).filter((m) => !isNegated(run.text, m.index));
     const faults = faultsOfPeople(run.text, people).filter((f) => !words.some((w) => overlaps(w, f)));
     return [
-      ...words.map((m) => ({ message: `"${shown(m.text)}" judges a person, not the system: ${CONDITION}`, range: rangeAt(run, m.index, m.text.length) })),
-      ...faults.map((m) => ({ message: `"${shown(m.text)}" attaches a fault to a person: ${CONDITION}`, range: rangeAt(run, m.index, m.text.length) })),
+      ...words.map((m) => ({
+        message: `"${shown(m.text)}" judges a person, not the system: ${CONDITION}`,
+        range: rangeAt(run, m.index, m.text.length),
+      })),
+      ...faults.map((m) => ({
+        message: `"${shown(m.text)}" attaches a fault to a person: ${CONDITION}`,
+        range: rangeAt(run, m.index, m.text.length),
+      })),
     ];
   });
 }

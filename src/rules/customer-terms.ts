@@ -33,7 +33,11 @@ function namesOf(doc: CoeDocument, internalTerms: string[]) {
   const worded = new Map(glossary.flatMap(([term, wording]) => (typeof wording === 'string' ? [[foldName(term), term] as const] : [])));
   const internalOnly = new Set(glossary.flatMap(([term, wording]) => (wording === false ? [foldName(term)] : [])));
   const names = new Map<string, string>();
-  for (const name of [...(doc.frontmatter.data.services ?? []), ...internalTerms, ...glossary.filter(([, w]) => w === false).map(([t]) => t)]) {
+  for (const name of [
+    ...(doc.frontmatter.data.services ?? []),
+    ...internalTerms,
+    ...glossary.filter(([, w]) => w === false).map(([t]) => t),
+  ]) {
     const key = foldName(name);
     if (key && !names.has(key)) names.set(key, name.trim());
   }

@@ -11,7 +11,6 @@ import { plural } from '../util/text.js';
 import { hasPlaceholder } from '../util/placeholders.js';
 import { didYouMean } from '../util/suggest.js';
 
-
 type Table = NonNullable<DependenciesModel['table']>;
 
 export default defineRule({
@@ -73,10 +72,17 @@ function checkTable(table: Table): RuleFinding[] {
   const findings: RuleFinding[] = [];
   if (table.missingColumns.length > 0) {
     const names = table.missingColumns.map((c) => `"${DEPENDENCY_HEADERS[c]}"`).join(', ');
-    findings.push({ message: `The dependency table lacks the column${table.missingColumns.length > 1 ? 's' : ''} ${names}: add ${table.missingColumns.length > 1 ? 'them' : 'it'} to the header`, range: table.range });
+    findings.push({
+      message: `The dependency table lacks the column${table.missingColumns.length > 1 ? 's' : ''} ${names}: add ${table.missingColumns.length > 1 ? 'them' : 'it'} to the header`,
+      range: table.range,
+    });
   }
   if (table.rows.length === 0) {
-    findings.push({ message: 'The dependency table has no rows: add one row per dependency, or replace the table by a paragraph "None: …" saying why no dependency was involved', range: table.range });
+    findings.push({
+      message:
+        'The dependency table has no rows: add one row per dependency, or replace the table by a paragraph "None: …" saying why no dependency was involved',
+      range: table.range,
+    });
   }
   for (const row of table.rows) findings.push(...checkRow(row, table.columns));
   return findings;
@@ -94,15 +100,24 @@ function checkRow(row: DependencyRow, columns: DependencyColumn[]): RuleFinding[
   const mode = valueOf(row, 'failureMode');
   // A value still left as a placeholder is reported by no-placeholders alone.
   if (promised && !isOneOf(AS_PROMISED, promised) && !hasPlaceholder(row.cells.asPromised?.text)) {
-    findings.push({ message: `${name}: As promised "${row.cells.asPromised!.text}" must be yes, no or partly${didYouMean(row.cells.asPromised!.text, AS_PROMISED)}`, range: row.cells.asPromised!.range });
+    findings.push({
+      message: `${name}: As promised "${row.cells.asPromised!.text}" must be yes, no or partly${didYouMean(row.cells.asPromised!.text, AS_PROMISED)}`,
+      range: row.cells.asPromised!.range,
+    });
   }
   if (mode && !isOneOf(FAILURE_MODES, mode) && !hasPlaceholder(row.cells.failureMode?.text)) {
-    findings.push({ message: `${name}: Failure mode "${row.cells.failureMode!.text}" must be expected-handled, expected-unhandled or novel${didYouMean(row.cells.failureMode!.text, FAILURE_MODES)}`, range: row.cells.failureMode!.range });
+    findings.push({
+      message: `${name}: Failure mode "${row.cells.failureMode!.text}" must be expected-handled, expected-unhandled or novel${didYouMean(row.cells.failureMode!.text, FAILURE_MODES)}`,
+      range: row.cells.failureMode!.range,
+    });
   }
   const why = needsAction(promised, mode);
   // Any AI-<n> counts: an undefined id is reported by references-exist alone.
   if (why && !row.references.some((r) => r.kind === 'action')) {
-    findings.push({ message: `${name} ${why}: reference the action item (AI-<n>) that limits the blast radius next time`, range: row.range });
+    findings.push({
+      message: `${name} ${why}: reference the action item (AI-<n>) that limits the blast radius next time`,
+      range: row.range,
+    });
   }
   return findings;
 }

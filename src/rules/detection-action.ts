@@ -80,7 +80,13 @@ function referencesAction(doc: CoeDocument): boolean {
   return doc.detection?.references.some((r) => r.kind === 'action') ?? false;
 }
 
-function reason(source: DetectionSource | undefined, customer: boolean, ttd: number | undefined, slow: boolean, maxMinutes: number): string {
+function reason(
+  source: DetectionSource | undefined,
+  customer: boolean,
+  ttd: number | undefined,
+  slow: boolean,
+  maxMinutes: number,
+): string {
   const took = ttd === undefined ? '' : `time to detect was ${formatDuration(ttd)}`;
   if (customer) return `Detection was customer-driven (${source})${took ? ` and ${took}` : ''}`;
   return `Detection was slow: ${took}, over the ${maxMinutes} min goal`;

@@ -38,12 +38,15 @@ export default defineRule({
   },
   check({ doc }) {
     if (!doc.whys) return [];
-    return rootCauses(doc.whys)
-      // A root cause still left as a placeholder is reported by no-placeholders alone.
-      .filter((leaf) => leaf.references.length === 0 && !hasPlaceholder(leaf.text))
-      .map((leaf) => ({
-        message: 'This root cause references no lesson or action item: end it with the lesson it teaches (→ L1) or the action that fixes it (AI-1)',
-        range: leaf.textRange,
-      }));
+    return (
+      rootCauses(doc.whys)
+        // A root cause still left as a placeholder is reported by no-placeholders alone.
+        .filter((leaf) => leaf.references.length === 0 && !hasPlaceholder(leaf.text))
+        .map((leaf) => ({
+          message:
+            'This root cause references no lesson or action item: end it with the lesson it teaches (→ L1) or the action that fixes it (AI-1)',
+          range: leaf.textRange,
+        }))
+    );
   },
 });

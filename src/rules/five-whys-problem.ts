@@ -44,7 +44,8 @@ export default defineRule({
     if (!problem) {
       return [
         {
-          message: 'Five whys has no list: write the problem statement as the one top-level item and nest each "why?" under what it explains',
+          message:
+            'Five whys has no list: write the problem statement as the one top-level item and nest each "why?" under what it explains',
           range: headingOf(doc, 'five-whys'),
         },
       ];
@@ -55,7 +56,8 @@ export default defineRule({
     }));
     if (!carriesNumber(problem.text) && !hasPlaceholder(problem.text)) {
       findings.push({
-        message: 'The problem statement carries no number: say how much, how many or how long (e.g. "3% of API calls failed for 45 minutes")',
+        message:
+          'The problem statement carries no number: say how much, how many or how long (e.g. "3% of API calls failed for 45 minutes")',
         range: problem.textRange,
       });
     }

@@ -47,7 +47,12 @@ export default defineRule({
   check({ doc }) {
     const fm = doc.frontmatter;
     if (!fm.present) {
-      return [{ message: 'Missing frontmatter: begin the file with a YAML block between "---" lines holding coe: 1, id, title, …', range: fileStart() }];
+      return [
+        {
+          message: 'Missing frontmatter: begin the file with a YAML block between "---" lines holding coe: 1, id, title, …',
+          range: fileStart(),
+        },
+      ];
     }
     return [...keyAndTypeProblems(fm.problems), ...orderProblems(fm), ...statusProblems(fm)];
   },
@@ -59,7 +64,9 @@ function keyAndTypeProblems(problems: FrontmatterProblem[]): RuleFinding[] {
   const missing = problems.filter((p) => p.kind === 'missing-key');
   const meant = new Map<FrontmatterProblem, FrontmatterProblem>();
   for (const unknown of problems.filter((p) => p.kind === 'unknown-key')) {
-    const match = missing.find((m) => parentOf(m.path!) === parentOf(unknown.path!) && editDistance(lastKey(m.path!), lastKey(unknown.path!)) <= 2);
+    const match = missing.find(
+      (m) => parentOf(m.path!) === parentOf(unknown.path!) && editDistance(lastKey(m.path!), lastKey(unknown.path!)) <= 2,
+    );
     if (match) meant.set(unknown, match);
   }
   const paired = new Set(meant.values());
@@ -67,7 +74,9 @@ function keyAndTypeProblems(problems: FrontmatterProblem[]): RuleFinding[] {
     .filter((p) => !paired.has(p))
     .map((p) => {
       const key = meant.get(p);
-      return key ? { message: `Unknown key "${p.path}": did you mean "${lastKey(key.path!)}"?`, range: p.range } : { message: p.message, range: p.range };
+      return key
+        ? { message: `Unknown key "${p.path}": did you mean "${lastKey(key.path!)}"?`, range: p.range }
+        : { message: p.message, range: p.range };
     });
 }
 
@@ -99,7 +108,9 @@ function statusProblems(fm: FrontmatterModel): RuleFinding[] {
   const incident = fm.positions.get('incident');
   // An incident that is not a mapping is reported as a wrong type, not for each milestone.
   if (!status || !incident || !fm.data.incident) return [];
-  return NEEDED_FROM.filter(([key, from]) => STATUSES.indexOf(status) >= STATUSES.indexOf(from) && !fm.positions.has(`incident.${key}`)).map(([key, from]) => ({
+  return NEEDED_FROM.filter(
+    ([key, from]) => STATUSES.indexOf(status) >= STATUSES.indexOf(from) && !fm.positions.has(`incident.${key}`),
+  ).map(([key, from]) => ({
     message: `Missing "incident.${key}": it is required from status ${from} on (status is ${status})`,
     range: incident,
   }));

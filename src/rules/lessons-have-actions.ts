@@ -51,7 +51,10 @@ export default defineRule({
     for (const lesson of lessons) {
       if (!lesson.id) {
         if (hasPlaceholder(lesson.text)) continue; // no-placeholders reports it
-        findings.push({ message: 'This lesson has no id: begin it with "L<n>:" (e.g. "**L1:** …") so action items can name it', range: lesson.range });
+        findings.push({
+          message: 'This lesson has no id: begin it with "L<n>:" (e.g. "**L1:** …") so action items can name it',
+          range: lesson.range,
+        });
         continue;
       }
       const first = seen.get(lesson.id);
@@ -67,7 +70,10 @@ export default defineRule({
         });
       }
       if (readable && !named.has(lesson.id)) {
-        findings.push({ message: `Lesson ${lesson.id} has no action item: name it in the Lessons column of the action that applies it`, range: lesson.range });
+        findings.push({
+          message: `Lesson ${lesson.id} has no action item: name it in the Lessons column of the action that applies it`,
+          range: lesson.range,
+        });
       }
     }
     return findings;

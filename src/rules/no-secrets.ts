@@ -43,7 +43,8 @@ export function isPlaceholder(value: string): boolean {
   if (/^(.)\1*$/u.test(v) || /^[*xX•.…_-]+$/u.test(v)) return true;
   if (/[()[\]]/.test(v)) return true;
   if (/redact/i.test(v) || /^(?:your|my|the|some)[_-]/i.test(v)) return true;
-  if (/^(?:process\.env|os\.environ|env[.:[]|secrets?\.|vault:|ssm:|arn:aws:(?:secretsmanager|ssm)|!Ref|!Sub|!GetAtt)/i.test(v)) return true;
+  if (/^(?:process\.env|os\.environ|env[.:[]|secrets?\.|vault:|ssm:|arn:aws:(?:secretsmanager|ssm)|!Ref|!Sub|!GetAtt)/i.test(v))
+    return true;
   return PLACEHOLDER_WORDS.has(v.toLowerCase());
 }
 
@@ -76,10 +77,16 @@ const DETECTORS: Detector[] = [
   { label: 'An AWS access key id', pattern: /(?<![A-Za-z0-9])(?<s>(?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Za-z0-9])/dg, fix: ROTATE },
   {
     label: 'An AWS secret access key',
-    pattern: /(?<![A-Za-z0-9])(?:aws[_-]?secret[_-]?access[_-]?key|aws[_-]?secret[_-]?key|secret[_-]?access[_-]?key)["']?\s*[:=]\s*["']?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi,
+    pattern:
+      /(?<![A-Za-z0-9])(?:aws[_-]?secret[_-]?access[_-]?key|aws[_-]?secret[_-]?key|secret[_-]?access[_-]?key)["']?\s*[:=]\s*["']?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi,
     fix: ROTATE,
   },
-  { label: 'A GitHub token', pattern: /(?<![A-Za-z0-9_])(?<s>gh[pousr]_[A-Za-z0-9]{36,})(?![A-Za-z0-9_])/dg, fix: ROTATE, literal: notMask },
+  {
+    label: 'A GitHub token',
+    pattern: /(?<![A-Za-z0-9_])(?<s>gh[pousr]_[A-Za-z0-9]{36,})(?![A-Za-z0-9_])/dg,
+    fix: ROTATE,
+    literal: notMask,
+  },
   { label: 'A GitHub token', pattern: /(?<![A-Za-z0-9_])(?<s>github_pat_[A-Za-z0-9_]{22,})/dg, fix: ROTATE, literal: notMask },
   { label: 'A GitLab token', pattern: /(?<![A-Za-z0-9_-])(?<s>glpat-[A-Za-z0-9_-]{20,})/dg, fix: ROTATE, literal: notMask },
   { label: 'A Slack token', pattern: /(?<![A-Za-z0-9_-])(?<s>xox[abposre]-[A-Za-z0-9-]{10,})/dg, fix: ROTATE, literal: notMask },
@@ -95,7 +102,12 @@ const DETECTORS: Detector[] = [
   { label: 'A Stripe live key', pattern: /(?<![A-Za-z0-9_])(?<s>(?:sk|rk)_live_[0-9A-Za-z]{16,})/dg, fix: ROTATE, literal: notMask },
   { label: 'An npm token', pattern: /(?<![A-Za-z0-9_])(?<s>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])/dg, fix: ROTATE, literal: notMask },
   { label: 'A SendGrid API key', pattern: /(?<![A-Za-z0-9_-])(?<s>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})/dg, fix: ROTATE },
-  { label: 'An OpenAI or Anthropic API key', pattern: /(?<![A-Za-z0-9_-])(?<s>sk-(?:proj-|ant-[a-z0-9]+-)?[A-Za-z0-9_-]{32,})/dg, fix: ROTATE, literal: notMask },
+  {
+    label: 'An OpenAI or Anthropic API key',
+    pattern: /(?<![A-Za-z0-9_-])(?<s>sk-(?:proj-|ant-[a-z0-9]+-)?[A-Za-z0-9_-]{32,})/dg,
+    fix: ROTATE,
+    literal: notMask,
+  },
   {
     label: 'A JSON Web Token',
     pattern: /(?<![A-Za-z0-9_-])(?<s>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/dg,
@@ -228,7 +240,8 @@ export default defineRule({
       if (begin) {
         const from = begin.index;
         findings.push({
-          message: 'A private key block is in the document: remove it, and replace the key pair now: it has leaked to everyone who can read this file or its history',
+          message:
+            'A private key block is in the document: remove it, and replace the key pair now: it has leaked to everyone who can read this file or its history',
           range: { start: { line, column: from + 1 }, end: { line, column: from + begin[0].length + 1 } },
         });
         inKey = !PRIVATE_KEY_END.test(text.slice(from + begin[0].length));

@@ -37,7 +37,12 @@ export default defineRule({
     const entries = doc.timeline;
     if (!entries) return [];
     if (entries.length === 0) {
-      return [{ message: 'Timeline has no entries: add a list (or table) of entries, each beginning with a time', range: headingOf(doc, 'timeline') }];
+      return [
+        {
+          message: 'Timeline has no entries: add a list (or table) of entries, each beginning with a time',
+          range: headingOf(doc, 'timeline'),
+        },
+      ];
     }
     const findings: RuleFinding[] = [];
     let previous: { time: number; line: number } | undefined;
@@ -51,7 +56,10 @@ export default defineRule({
       if (entry.time === undefined) continue;
       if (previous && entry.time < previous.time) {
         // The new-day hint only where a day boundary is the likely cause.
-        const hint = entry.hasDate || previous.time - entry.time < 6 * 3_600_000 ? '' : '; a time alone takes the date of the entry before it, so write the date on the first entry of a new day';
+        const hint =
+          entry.hasDate || previous.time - entry.time < 6 * 3_600_000
+            ? ''
+            : '; a time alone takes the date of the entry before it, so write the date on the first entry of a new day';
         findings.push({
           message: `Timeline entry "${entry.timeText}" (${formatUtc(entry.time)}) is earlier than the entry on line ${previous.line} (${formatUtc(previous.time)})${hint}`,
           range: entry.range,

@@ -14,4 +14,3 @@ export function headingOf(doc: CoeDocument, key: SectionKey): Range {
 export function sectionName(key: SectionKey): string {
   return SECTIONS.find((s) => s.key === key)?.canonical ?? key;
 }
-

@@ -22,7 +22,10 @@ export const DEPENDENCY_HEADERS: Record<DependencyColumn, string> = {
   blastRadius: 'Blast radius',
 };
 
-const has = (...words: string[]) => (folded: string) => words.some((w) => folded.includes(w));
+const has =
+  (...words: string[]) =>
+  (folded: string) =>
+    words.some((w) => folded.includes(w));
 
 // More specific keywords first: "As promised" also holds "promise".
 const MATCHERS = [

@@ -10,7 +10,6 @@ export interface Hit {
   text: string;
 }
 
-
 /** A phrase matched whole; its spaces match any white space (a soft line break too), either apostrophe. */
 function phraseSource(phrase: string): string {
   return phrase
@@ -34,7 +33,8 @@ export function hitsOf(text: string, pattern: RegExp | undefined): Hit[] {
 
 // A clause ends at sentence punctuation, a dash, a bracket or a contrasting word.
 const CLAUSE_BREAK = /[.;:!?—–()[\]"“”]|\s-\s|\b(?:but|however|although|though|yet|whereas)\b/giu;
-const NEGATION = /(?<![\p{L}\p{N}])(?:no|not|nobody|no-one|none|never|neither|nor|without|cannot)(?![\p{L}\p{N}])|\bno\s+one\b|n['’]t(?![\p{L}])/iu;
+const NEGATION =
+  /(?<![\p{L}\p{N}])(?:no|not|nobody|no-one|none|never|neither|nor|without|cannot)(?![\p{L}\p{N}])|\bno\s+one\b|n['’]t(?![\p{L}])/iu;
 
 /** Whether the clause before `index` negates what follows ("nobody was careless", "not the fault of"). */
 export function isNegated(text: string, index: number): boolean {
@@ -50,16 +50,26 @@ const ROLES =
 const ROLE_WORDS = new Set(ROLES.split(' '));
 
 // Faults that only people commit, and "error", which systems have too.
-const PERSONAL_FAULTS = 'mistake|mistakes|fault|faults|oversight|oversights|blunder|blunders|slip-up|slip-ups|lapse|lapses|misstep|missteps|screw-up|screw-ups';
+const PERSONAL_FAULTS =
+  'mistake|mistakes|fault|faults|oversight|oversights|blunder|blunders|slip-up|slip-ups|lapse|lapses|misstep|missteps|screw-up|screw-ups';
 const FAULTS = `${PERSONAL_FAULTS}|error|errors`;
 // "error rate", "error budget": the fault word is part of a noun about a system.
 const COMPOUND =
   /^\s+(?:rate|rates|count|counts|budget|budgets|code|codes|message|messages|log|logs|page|pages|handling|handler|handlers|spike|spikes|percentage|ratio|metric|metrics|response|responses|state|states|path|paths|class|classes|type|types|threshold|thresholds|alarm|alarms)\b/iu;
 
-const POSSESSIVE = new RegExp(`(?<![\\p{L}\\p{N}_@-])(@?[\\p{L}][\\p{L}\\p{N}_.-]*)['’]s\\s+(?:own\\s+|small\\s+|simple\\s+|honest\\s+|obvious\\s+|big\\s+)?(${FAULTS})(?![\\p{L}\\p{N}])`, 'gu');
+const POSSESSIVE = new RegExp(
+  `(?<![\\p{L}\\p{N}_@-])(@?[\\p{L}][\\p{L}\\p{N}_.-]*)['’]s\\s+(?:own\\s+|small\\s+|simple\\s+|honest\\s+|obvious\\s+|big\\s+)?(${FAULTS})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 const PRONOUN = new RegExp(`(?<![\\p{L}\\p{N}])(?:his|her|their|my|your)\\s+(?:own\\s+)?(?:${FAULTS})(?![\\p{L}\\p{N}])`, 'giu');
-const BY = new RegExp(`(?<![\\p{L}\\p{N}])(${FAULTS})\\s+(?:(?:made|committed)\\s+)?by\\s+(?:the\\s+|an?\\s+|our\\s+|one\\s+|their\\s+)?((?:[@\\p{L}][\\p{L}\\p{N}_.-]*\\s+){0,2}[@\\p{L}][\\p{L}\\p{N}_.-]*)`, 'giu');
-const MADE = new RegExp(`(?<![\\p{L}\\p{N}])((?:the\\s+|an?\\s+|our\\s+)?(?:[\\p{L}][\\p{L}\\p{N}_-]*\\s+)?[@\\p{L}][\\p{L}\\p{N}_.-]*)\\s+(?:made|committed)\\s+(?:a|an|the|one|several|two|three|many)\\s+(?:\\p{L}+\\s+)?(${FAULTS})(?![\\p{L}\\p{N}])`, 'giu');
+const BY = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${FAULTS})\\s+(?:(?:made|committed)\\s+)?by\\s+(?:the\\s+|an?\\s+|our\\s+|one\\s+|their\\s+)?((?:[@\\p{L}][\\p{L}\\p{N}_.-]*\\s+){0,2}[@\\p{L}][\\p{L}\\p{N}_.-]*)`,
+  'giu',
+);
+const MADE = new RegExp(
+  `(?<![\\p{L}\\p{N}])((?:the\\s+|an?\\s+|our\\s+)?(?:[\\p{L}][\\p{L}\\p{N}_-]*\\s+)?[@\\p{L}][\\p{L}\\p{N}_.-]*)\\s+(?:made|committed)\\s+(?:a|an|the|one|several|two|three|many)\\s+(?:\\p{L}+\\s+)?(${FAULTS})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 
 export interface PersonWords {
   /** Authors' names and their parts, lower case. */

@@ -4,9 +4,7 @@
 // never rewritten: the caller is told why.
 
 export type DevDependencyEdit =
-  | { kind: 'added'; text: string }
-  | { kind: 'present'; where: string; spec: string }
-  | { kind: 'unreadable'; reason: string };
+  { kind: 'added'; text: string } | { kind: 'present'; where: string; spec: string } | { kind: 'unreadable'; reason: string };
 
 const SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 

@@ -6,7 +6,6 @@ import { escapeRegExp, wholePattern } from './regex.js';
 
 export const PLACEHOLDER_WORDS: readonly string[] = ['TODO', 'TBD', 'FIXME'];
 
-
 /**
  * One pattern for every placeholder shape. Words match whole and in capitals
  * ("TODOS" and "a todo list" are not placeholders); `???` only standing alone,

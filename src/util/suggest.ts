@@ -20,7 +20,11 @@ export function editDistance(a: string, b: string): number {
  * Long input is never compared: a slip is short.
  */
 export function closest(value: string, known: readonly string[]): string | undefined {
-  const fold = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const fold = (s: string) =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-');
   const v = fold(value);
   if (v === '' || v.length > 64) return undefined;
   let best: { word: string; distance: number } | undefined;

@@ -66,7 +66,7 @@ export function fold(text: string): Folded {
 function foldReading(text: string, softAsHyphen: boolean): { folded: Folded; soft: boolean } {
   let soft = false;
   const out = new FoldedBuilder(text.length);
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     // Plain ASCII (no space, no "&") is copied a run at a time: most text is.
     let j = i;
     while (j < text.length && PLAIN_ASCII[text.charCodeAt(j)] === 1) j++;
@@ -306,7 +306,7 @@ export class NameSet {
       if (before !== undefined && (before === '-' || isWordChar(before))) continue;
       let node: TrieNode | undefined = this.root;
       const first = out.length;
-      for (let k = at; node && k < t.length; ) {
+      for (let k = at; node && k < t.length;) {
         // Code points, as the trie was built.
         const c = t.codePointAt(k)! > 0xffff ? t.slice(k, k + 2) : t[k]!;
         node = node.next.get(c);

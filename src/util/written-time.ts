@@ -60,7 +60,11 @@ export function matchTime(text: string): TimeMatch | undefined {
 }
 
 /** Milliseconds since the epoch of a date and a time of day at an offset, or undefined when it is no real time. */
-export function epochOf(date: string, match: Pick<TimeMatch, 'hour' | 'minute' | 'second' | 'fraction'>, offset: number): number | undefined {
+export function epochOf(
+  date: string,
+  match: Pick<TimeMatch, 'hour' | 'minute' | 'second' | 'fraction'>,
+  offset: number,
+): number | undefined {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   if (match.hour > 23 || match.minute > 59 || match.second > 59) return undefined;
   const check = new Date(Date.UTC(y, mo - 1, d));

@@ -7,27 +7,59 @@
 const ZONES: Record<string, [string, string][]> = {
   EST: [['-05:00', '']],
   EDT: [['-04:00', '']],
-  CDT: [['-05:00', 'US Central'], ['-04:00', 'Cuba']],
-  CST: [['-06:00', 'US Central'], ['+08:00', 'China'], ['-05:00', 'Cuba']],
+  CDT: [
+    ['-05:00', 'US Central'],
+    ['-04:00', 'Cuba'],
+  ],
+  CST: [
+    ['-06:00', 'US Central'],
+    ['+08:00', 'China'],
+    ['-05:00', 'Cuba'],
+  ],
   MST: [['-07:00', '']],
   MDT: [['-06:00', '']],
-  PST: [['-08:00', 'US Pacific'], ['+08:00', 'Philippines']],
+  PST: [
+    ['-08:00', 'US Pacific'],
+    ['+08:00', 'Philippines'],
+  ],
   PDT: [['-07:00', '']],
   AKST: [['-09:00', '']],
   AKDT: [['-08:00', '']],
   HST: [['-10:00', '']],
-  AST: [['-04:00', 'Atlantic'], ['+03:00', 'Arabia']],
+  AST: [
+    ['-04:00', 'Atlantic'],
+    ['+03:00', 'Arabia'],
+  ],
   ADT: [['-03:00', '']],
   NST: [['-03:30', '']],
   NDT: [['-02:30', '']],
-  ET: [['-05:00', 'winter'], ['-04:00', 'summer']],
-  CT: [['-06:00', 'winter'], ['-05:00', 'summer']],
-  MT: [['-07:00', 'winter'], ['-06:00', 'summer']],
-  PT: [['-08:00', 'winter'], ['-07:00', 'summer']],
+  ET: [
+    ['-05:00', 'winter'],
+    ['-04:00', 'summer'],
+  ],
+  CT: [
+    ['-06:00', 'winter'],
+    ['-05:00', 'summer'],
+  ],
+  MT: [
+    ['-07:00', 'winter'],
+    ['-06:00', 'summer'],
+  ],
+  PT: [
+    ['-08:00', 'winter'],
+    ['-07:00', 'summer'],
+  ],
   WET: [['+00:00', '']],
   WEST: [['+01:00', '']],
-  BST: [['+01:00', 'British Summer Time'], ['+06:00', 'Bangladesh']],
-  IST: [['+05:30', 'India'], ['+01:00', 'Ireland'], ['+02:00', 'Israel']],
+  BST: [
+    ['+01:00', 'British Summer Time'],
+    ['+06:00', 'Bangladesh'],
+  ],
+  IST: [
+    ['+05:30', 'India'],
+    ['+01:00', 'Ireland'],
+    ['+02:00', 'Israel'],
+  ],
   CET: [['+01:00', '']],
   CEST: [['+02:00', '']],
   MET: [['+01:00', '']],
@@ -36,7 +68,10 @@ const ZONES: Record<string, [string, string][]> = {
   EEST: [['+03:00', '']],
   MSK: [['+03:00', '']],
   TRT: [['+03:00', '']],
-  GST: [['+04:00', 'Gulf'], ['-02:00', 'South Georgia']],
+  GST: [
+    ['+04:00', 'Gulf'],
+    ['-02:00', 'South Georgia'],
+  ],
   PKT: [['+05:00', '']],
   NPT: [['+05:45', '']],
   ICT: [['+07:00', '']],
@@ -78,7 +113,8 @@ export function zoneNameAfter(rest: string, time: string): string | undefined {
   const uses = ZONES[name];
   if (!uses && !name.includes('/')) return undefined;
   const bare = time.replace(/\s*(?:UTC|GMT|Z)$/, '');
-  if (!uses) return `"${name}" is a time zone name, not an offset: write the offset from UTC instead (e.g. "${bare} -05:00"), since its offset changes with daylight saving time`;
+  if (!uses)
+    return `"${name}" is a time zone name, not an offset: write the offset from UTC instead (e.g. "${bare} -05:00"), since its offset changes with daylight saving time`;
   const [first] = uses as [[string, string], ...[string, string][]];
   if (uses.length === 1) return `"${name}" is a zone abbreviation, not an offset: write the offset instead ("${bare} ${first[0]}")`;
   const list = uses.map(([offset, where]) => `${offset} ${where}`).join(', ');

@@ -48,7 +48,8 @@ describe('coe lint with a configuration', { timeout: 30_000 }, () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'coe: .coerc.json: unknown key "idprefix" (did you mean "idPrefix"? expected one of: docs, include, ignore, rules, sections, idPrefix, internalTerms, internalDomains, templates)\n',
+      stderr:
+        'coe: .coerc.json: unknown key "idprefix" (did you mean "idPrefix"? expected one of: docs, include, ignore, rules, sections, idPrefix, internalTerms, internalDomains, templates)\n',
     });
   });
 
@@ -61,6 +62,10 @@ describe('coe lint with a configuration', { timeout: 30_000 }, () => {
   });
 
   it('a missing --config file is exit 2', () => {
-    expect(lint(dir, '--config', 'nope.json', 'incidents')).toEqual({ code: 2, stdout: '', stderr: 'coe: --config nope.json: no such file\n' });
+    expect(lint(dir, '--config', 'nope.json', 'incidents')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'coe: --config nope.json: no such file\n',
+    });
   });
 });

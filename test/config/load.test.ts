@@ -141,23 +141,56 @@ describe('values', () => {
 
 describe('errors name the file and the key', () => {
   it.each([
-    ['{"doc": "x"}', '.coerc.json: unknown key "doc" (did you mean "docs"? expected one of: docs, include, ignore, rules, sections, idPrefix, internalTerms, internalDomains, templates)'],
+    [
+      '{"doc": "x"}',
+      '.coerc.json: unknown key "doc" (did you mean "docs"? expected one of: docs, include, ignore, rules, sections, idPrefix, internalTerms, internalDomains, templates)',
+    ],
     ['{"id_prefix": "INC"}', '.coerc.json: unknown key "id_prefix" (did you mean "idPrefix"? expected one of: docs,'],
     ['{"colour": "x"}', '.coerc.json: unknown key "colour" (expected one of: docs,'],
     ['{"docs": 3}', '.coerc.json: "docs": expected string, received number'],
     ['{"include": ["a", 2]}', '.coerc.json: "include[1]": expected string, received number'],
     ['{"idPrefix": "2COE"}', '.coerc.json: "idPrefix": expected letters and digits, beginning with a letter, e.g. COE'],
-    ['{"sections": {"impacts": ["x"]}}', '.coerc.json: unknown key "impacts" in "sections" (did you mean "impact"? expected one of: impact, timeline, five-whys, detection, dependencies, lessons, action-items, mitigation, customer-summary, communication)'],
+    [
+      '{"sections": {"impacts": ["x"]}}',
+      '.coerc.json: unknown key "impacts" in "sections" (did you mean "impact"? expected one of: impact, timeline, five-whys, detection, dependencies, lessons, action-items, mitigation, customer-summary, communication)',
+    ],
     ['{"rules": {"no-such-rule": "warn"}}', '.coerc.json: unknown rule "rules.no-such-rule" (run `coe rules` for the list of rule ids)'],
-    ['{"rules": {"no-placeholder": "warn"}}', '.coerc.json: unknown rule "rules.no-placeholder" (did you mean "no-placeholders"? run `coe rules` for the list of rule ids)'],
-    ['{"rules": {"Five_Whys_Depth": "warn"}}', '.coerc.json: unknown rule "rules.Five_Whys_Depth" (did you mean "five-whys-depth"? run `coe rules`'],
-    ['{"rules": {"no-secrets": "warning"}}', '.coerc.json: "rules.no-secrets": expected "off", "warn", "error" or [level, { options }], not "warning" (did you mean "warn"?)'],
-    ['{"rules": {"no-secrets": "loud"}}', '.coerc.json: "rules.no-secrets": expected "off", "warn", "error" or [level, { options }], not "loud"'],
-    ['{"rules": {"no-secrets": ["error", {}, 3]}}', '.coerc.json: "rules.no-secrets": expected "off", "warn", "error" or [level, { options }], not ["error",{},3]'],
-    ['{"rules": {"impact-narrative": ["warn", {"minWords": "80"}]}}', '.coerc.json: "rules.impact-narrative" option "minWords": expected number, received string'],
-    ['{"rules": {"impact-narrative": ["warn", {"minWord": 80}]}}', '.coerc.json: "rules.impact-narrative" option "minWord": unknown option (did you mean "minWords"? expected one of: minParagraphs, minWords, minProseShare)'],
-    ['{"rules": {"impact-narrative": ["warn", {"minProseShare": 2}]}}', '.coerc.json: "rules.impact-narrative" option "minProseShare": Too big: expected number to be <=1'],
-    ['{"rules": {"no-secrets": ["warn", {"x": 1}]}}', '.coerc.json: "rules.no-secrets" option "x": unknown option (this rule takes no options)'],
+    [
+      '{"rules": {"no-placeholder": "warn"}}',
+      '.coerc.json: unknown rule "rules.no-placeholder" (did you mean "no-placeholders"? run `coe rules` for the list of rule ids)',
+    ],
+    [
+      '{"rules": {"Five_Whys_Depth": "warn"}}',
+      '.coerc.json: unknown rule "rules.Five_Whys_Depth" (did you mean "five-whys-depth"? run `coe rules`',
+    ],
+    [
+      '{"rules": {"no-secrets": "warning"}}',
+      '.coerc.json: "rules.no-secrets": expected "off", "warn", "error" or [level, { options }], not "warning" (did you mean "warn"?)',
+    ],
+    [
+      '{"rules": {"no-secrets": "loud"}}',
+      '.coerc.json: "rules.no-secrets": expected "off", "warn", "error" or [level, { options }], not "loud"',
+    ],
+    [
+      '{"rules": {"no-secrets": ["error", {}, 3]}}',
+      '.coerc.json: "rules.no-secrets": expected "off", "warn", "error" or [level, { options }], not ["error",{},3]',
+    ],
+    [
+      '{"rules": {"impact-narrative": ["warn", {"minWords": "80"}]}}',
+      '.coerc.json: "rules.impact-narrative" option "minWords": expected number, received string',
+    ],
+    [
+      '{"rules": {"impact-narrative": ["warn", {"minWord": 80}]}}',
+      '.coerc.json: "rules.impact-narrative" option "minWord": unknown option (did you mean "minWords"? expected one of: minParagraphs, minWords, minProseShare)',
+    ],
+    [
+      '{"rules": {"impact-narrative": ["warn", {"minProseShare": 2}]}}',
+      '.coerc.json: "rules.impact-narrative" option "minProseShare": Too big: expected number to be <=1',
+    ],
+    [
+      '{"rules": {"no-secrets": ["warn", {"x": 1}]}}',
+      '.coerc.json: "rules.no-secrets" option "x": unknown option (this rule takes no options)',
+    ],
     ['[1, 2]', '.coerc.json: the configuration must be an object of keys (docs, rules, …), not a list'],
     ['{"docs": ', '.coerc.json: not valid JSON: '],
   ])('%s', async (content, message) => {

@@ -94,7 +94,9 @@ describe('bad frontmatter: a frontmatter-schema finding at its line in the file'
     let bomb = 'x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
     const names = 'abcdefghi';
     for (let i = 1; i < names.length; i++) {
-      bomb += `x-${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]\n`;
+      bomb += `x-${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(',')}]\n`;
     }
     const text = edit(BASE, 'regions: [us-east-2]\n', `regions: [us-east-2]\n${bomb}`);
     const found = only(folder({ 'bad.md': text }));
@@ -180,14 +182,20 @@ describe('unreadable content: one fatal finding, the other files still linted', 
     // root reads any file: run coe as nobody, who can read all but bad.md.
     chmodSync(dir, 0o755);
     chmodSync(path.join(dir, 'good.md'), 0o644);
-    const run = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, 'lint', '--format', 'json', '--now', NOW, '.'], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      'setpriv',
+      ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, 'lint', '--format', 'json', '--now', NOW, '.'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
     expect(run.stderr).toBe('');
     const files = new Map((JSON.parse(run.stdout) as JsonFile[]).map((f) => [f.file, f.messages]));
     expect(files.get('good.md')).toEqual([]);
-    expect(files.get('bad.md')?.map((m) => [m.ruleId, m.severity, m.message])).toEqual([['fatal', 'error', 'File could not be read: permission denied']]);
+    expect(files.get('bad.md')?.map((m) => [m.ruleId, m.severity, m.message])).toEqual([
+      ['fatal', 'error', 'File could not be read: permission denied'],
+    ]);
   });
 
   it('a bad file named on the command line is reported the same way', () => {
@@ -218,7 +226,11 @@ describe('folders: odd entries do not stop the walk', { timeout: 30_000 }, () =>
   });
 
   it('a broken file in the middle of a folder does not stop the others', () => {
-    const errors = edit(BASE, '- **L2:** Capacity must be adjustable without a deployment.\n', '- **L2:** Capacity must be adjustable without a deployment.\n- **L3:** Alarms must page.\n');
+    const errors = edit(
+      BASE,
+      '- **L2:** Capacity must be adjustable without a deployment.\n',
+      '- **L2:** Capacity must be adjustable without a deployment.\n- **L3:** Alarms must page.\n',
+    );
     const dir = folder({
       'a.md': BASE,
       'b.md': Buffer.from([0, 0, 0]),
@@ -256,7 +268,8 @@ describe('line endings and byte-order mark', { timeout: 30_000 }, () => {
         'both.md': `\uFEFF${text.replaceAll('\n', '\r\n')}`,
       });
       const { files } = lint(dir);
-      const strip = (messages: JsonMessage[] | undefined) => messages?.map(({ ruleId, severity, line, message }) => ({ ruleId, severity, line, message }));
+      const strip = (messages: JsonMessage[] | undefined) =>
+        messages?.map(({ ruleId, severity, line, message }) => ({ ruleId, severity, line, message }));
       const lf = strip(files.get('lf.md'));
       expect(lf).toBeDefined();
       for (const name of ['crlf.md', 'bom.md', 'both.md']) expect(strip(files.get(name)), name).toEqual(lf);

@@ -125,9 +125,13 @@ describe('CI from nothing', { timeout: 600_000 }, () => {
     expect(errors[0]).toMatch(/^::error file=docs\/coe\/2025-10-20-orders\.md,line=\d+,col=\d+,.*title=lessons-have-actions::/);
 
     // The pre-commit hook that init wrote, run as pre-commit runs it: entry and the staged files its pattern takes.
-    const hooks = parse(readFileSync(path.join(second, '.pre-commit-config.yaml'), 'utf8')) as { repos: { hooks: { entry: string; files: string }[] }[] };
+    const hooks = parse(readFileSync(path.join(second, '.pre-commit-config.yaml'), 'utf8')) as {
+      repos: { hooks: { entry: string; files: string }[] }[];
+    };
     const hook = hooks.repos[0]!.hooks[0]!;
-    const staged = ['README.md', 'docs/coe/README.md', 'docs/coe/2025-10-20-orders.md', 'package.json'].filter((f) => new RegExp(hook.files).test(f));
+    const staged = ['README.md', 'docs/coe/README.md', 'docs/coe/2025-10-20-orders.md', 'package.json'].filter((f) =>
+      new RegExp(hook.files).test(f),
+    );
     expect(staged).toEqual(['docs/coe/README.md', 'docs/coe/2025-10-20-orders.md']);
     const [command, ...args] = hook.entry.split(' ');
     const failing = run(command!, [...args, ...staged], second);

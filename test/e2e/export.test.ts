@@ -111,7 +111,9 @@ describe('coe export: refusals', () => {
     const leaky = run('leaky.md', '--allow-leaks');
     expect(leaky.code).toBe(0);
     expect(leaky.stdout).toContain('The payments-team restored the capacity');
-    expect(leaky.stderr).toMatch(/^coe: --allow-leaks: exporting leaky\.md although 1 internal name would reach customers:\n {2}leak: "payments-team"/);
+    expect(leaky.stderr).toMatch(
+      /^coe: --allow-leaks: exporting leaky\.md although 1 internal name would reach customers:\n {2}leak: "payments-team"/,
+    );
     expect(leaky.stderr).not.toContain('To export');
     const broken = run('broken.md', '--allow-lint-errors');
     expect(broken.code).toBe(0);
@@ -123,7 +125,9 @@ describe('coe export: refusals', () => {
     const leaksOnly = run(both, '--allow-leaks');
     expect(leaksOnly.code).toBe(1);
     expect(leaksOnly.stdout).toBe('');
-    expect(leaksOnly.stderr).toMatch(/^coe: refusing to export both\.md: it has \d+ lint errors?, and 1 internal name would reach customers:\n/);
+    expect(leaksOnly.stderr).toMatch(
+      /^coe: refusing to export both\.md: it has \d+ lint errors?, and 1 internal name would reach customers:\n/,
+    );
     expect(leaksOnly.stderr).toMatch(/\nTo export: fix the errors \(coe lint shows them\)\. Or use --allow-lint-errors\.\n$/);
     const errorsOnly = run(both, '--allow-lint-errors');
     expect(errorsOnly.code).toBe(1);
@@ -168,7 +172,11 @@ describe('coe export: bad input', () => {
   it('exits 1 with one line for a file that is not text', () => {
     writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x00, 0xff]));
     const r = run('binary.md');
-    expect(r).toEqual({ code: 1, stdout: '', stderr: 'coe: Cannot export binary.md: File is binary (it holds NUL bytes), not Markdown text\n' });
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'coe: Cannot export binary.md: File is binary (it holds NUL bytes), not Markdown text\n',
+    });
     noStackTrace(r.stderr);
   });
 
@@ -194,9 +202,21 @@ describe('coe export: bad input', () => {
     const fifo = path.join(dir, 'pipe.md');
     execFileSync('mkfifo', [fifo]);
     const started = Date.now();
-    expect(run('pipe.md')).toEqual({ code: 2, stdout: '', stderr: 'coe: Cannot export pipe.md: Not a regular file (a FIFO): coe reads only regular files\n' });
-    expect(run('orders.md', '--force', '-o', 'pipe.md')).toEqual({ code: 2, stdout: '', stderr: 'coe: Cannot write pipe.md: it is a FIFO, not a regular file\n' });
-    expect(run('/dev/null')).toEqual({ code: 2, stdout: '', stderr: 'coe: Cannot export /dev/null: Not a regular file (a character device): coe reads only regular files\n' });
+    expect(run('pipe.md')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'coe: Cannot export pipe.md: Not a regular file (a FIFO): coe reads only regular files\n',
+    });
+    expect(run('orders.md', '--force', '-o', 'pipe.md')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'coe: Cannot write pipe.md: it is a FIFO, not a regular file\n',
+    });
+    expect(run('/dev/null')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'coe: Cannot export /dev/null: Not a regular file (a character device): coe reads only regular files\n',
+    });
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
@@ -208,7 +228,9 @@ describe('coe export: nothing internal gets out with exit 0', () => {
   it('leaves out hosts on internal domains, however they are written', () => {
     const name = write(
       'hosts.md',
-      saying('See db_primary.corp.example.com, _ldap._tcp.corp.example.com, wiki.*corp*.example.com and [x](https://corp.example.com@evil.example/).'),
+      saying(
+        'See db_primary.corp.example.com, _ldap._tcp.corp.example.com, wiki.*corp*.example.com and [x](https://corp.example.com@evil.example/).',
+      ),
     );
     for (const format of ['md', 'html', 'json']) {
       const r = runCoe(['export', name, '-f', format, '--config', 'corp.json'], { cwd: dir });
@@ -229,4 +251,3 @@ describe('coe export: nothing internal gets out with exit 0', () => {
     }
   });
 });
-

@@ -55,7 +55,9 @@ describe('coe lint --format', { timeout: 30_000 }, () => {
     const run = lint('--format', 'github');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      new RegExp(`^::error file=docs/coe/broken\\.md,line=${LINE},col=1,endLine=${LINE},endColumn=\\d+,title=lessons-have-actions::Lesson L3 .+\\n$`),
+      new RegExp(
+        `^::error file=docs/coe/broken\\.md,line=${LINE},col=1,endLine=${LINE},endColumn=\\d+,title=lessons-have-actions::Lesson L3 .+\\n$`,
+      ),
     );
   });
 

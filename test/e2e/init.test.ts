@@ -73,7 +73,8 @@ describe('coe init', { timeout: 30_000 }, () => {
   it('overwrites nothing on a second run', () => {
     init('--yes');
     const files = ['.coerc.json', 'docs/coe/README.md', '.gitignore', '.github/workflows/coe.yml', '.pre-commit-config.yaml'];
-    const mine = (file: string) => (file.endsWith('.json') ? '{ "docs": "docs/coe", "idPrefix": "MINE" }\n' : `# mine: ${file}\nnode_modules\n`);
+    const mine = (file: string) =>
+      file.endsWith('.json') ? '{ "docs": "docs/coe", "idPrefix": "MINE" }\n' : `# mine: ${file}\nnode_modules\n`;
     for (const file of files) writeFileSync(path.join(dir, file), mine(file));
     const pkg = '{"name":"docs","devDependencies":{"coe":"file:vendor/coe-0.1.0.tgz"}}';
     writeFileSync(path.join(dir, 'package.json'), pkg);
@@ -94,7 +95,8 @@ describe('coe init', { timeout: 30_000 }, () => {
   });
 
   it('adds coe to an existing package.json, keeping its other keys, indent and line endings', () => {
-    const pkg = '{\r\n    "name": "docs",\r\n    "scripts": { "test": "coe lint" },\r\n    "devDependencies": {\r\n        "prettier": "^3.0.0",\r\n        "cspell": "^8.0.0"\r\n    }\r\n}\r\n';
+    const pkg =
+      '{\r\n    "name": "docs",\r\n    "scripts": { "test": "coe lint" },\r\n    "devDependencies": {\r\n        "prettier": "^3.0.0",\r\n        "cspell": "^8.0.0"\r\n    }\r\n}\r\n';
     writeFileSync(path.join(dir, 'package.json'), pkg);
     const run = init('--package-json', '--no-github-actions', '--no-pre-commit', '--coe-spec', 'github:acme/coe#v0.1.0');
     expect([run.code, run.stderr]).toEqual([0, '']);

@@ -39,7 +39,11 @@ const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as Act
 const hooks = parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
 
 // A COE with one error (a lesson that no action item names), and one with only a warning.
-const BROKEN = edit(baseDocument(), '- **L2:** Capacity must be adjustable without a deployment.\n', '- **L2:** Capacity must be adjustable without a deployment.\n- **L9:** Orphan.\n');
+const BROKEN = edit(
+  baseDocument(),
+  '- **L2:** Capacity must be adjustable without a deployment.\n',
+  '- **L2:** Capacity must be adjustable without a deployment.\n- **L9:** Orphan.\n',
+);
 const WARNS = edit(baseDocument(), '- 14:30 — Status page notice posted.\n', '');
 
 let repo: string;
@@ -60,7 +64,12 @@ function put(rel: string, content: string): void {
   writeFileSync(path.join(repo, rel), content);
 }
 
-const env = (extra: Record<string, string> = {}) => ({ ...process.env, NO_COLOR: '1', PATH: `${bin}${path.delimiter}${process.env.PATH}`, ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  ...process.env,
+  NO_COLOR: '1',
+  PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+  ...extra,
+});
 
 describe('the GitHub Action (action.yml)', { timeout: 60_000 }, () => {
   /** `${{ inputs.x }}` and `${{ github.action_path }}` as the runner fills them in. */
@@ -100,13 +109,16 @@ describe('the GitHub Action (action.yml)', { timeout: 60_000 }, () => {
     for (const input of Object.values(action.inputs)) expect(input.description.length).toBeGreaterThan(10);
   });
 
-  it('installs coe from the action\'s own checkout, built, onto PATH', () => {
+  it("installs coe from the action's own checkout, built, onto PATH", () => {
     // A stand-in npm records what the step asks of it, where.
     const log = path.join(repo, 'npm.log');
     writeFileSync(path.join(bin, 'npm'), `#!/bin/sh\necho "$PWD $*" >> "${log}"\n`);
     chmodSync(path.join(bin, 'npm'), 0o755);
     expect(runStep(installStep, {}).code).toBe(0);
-    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([`${ROOT} ci --no-audit --no-fund`, `${ROOT} install --global --no-audit --no-fund .`]);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
+      `${ROOT} ci --no-audit --no-fund`,
+      `${ROOT} install --global --no-audit --no-fund .`,
+    ]);
   });
 
   it('with the default inputs, lints the docs folder: no COE yet is a pass with a note', () => {
@@ -181,8 +193,12 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', { timeout: 60_000 }, ()
     // A package with a prepare script and this repository's .npmrc, packed as pre-commit packs coe.
     const pkg = path.join(repo, 'pkg');
     mkdirSync(pkg);
-    writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'x', version: '1.0.0', scripts: { prepare: 'echo built > built.txt' } }));
-    const pack = () => spawnSync('npm', ['pack'], { cwd: pkg, env: env({ npm_config_update_notifier: 'false' }), encoding: 'utf8', timeout: 60_000 });
+    writeFileSync(
+      path.join(pkg, 'package.json'),
+      JSON.stringify({ name: 'x', version: '1.0.0', scripts: { prepare: 'echo built > built.txt' } }),
+    );
+    const pack = () =>
+      spawnSync('npm', ['pack'], { cwd: pkg, env: env({ npm_config_update_notifier: 'false' }), encoding: 'utf8', timeout: 60_000 });
     expect(pack().stdout).toContain('> x@1.0.0 prepare'); // without it, the banner of prepare
     copyFileSync(path.join(ROOT, '.npmrc'), path.join(pkg, '.npmrc'));
     const run = pack();

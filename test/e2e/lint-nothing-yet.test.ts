@@ -14,7 +14,11 @@ const put = (rel: string, content: string | Buffer) => {
 };
 const NOTE = 'coe: no COE documents (Markdown with a "coe" frontmatter key) in incidents yet; nothing to lint. Write one with: coe new\n';
 // base.md with a lesson that no action item names: one error.
-const BROKEN = edit(baseDocument(), '- **L2:** Capacity must be adjustable without a deployment.\n', '- **L2:** Capacity must be adjustable without a deployment.\n- **L9:** Orphan.\n');
+const BROKEN = edit(
+  baseDocument(),
+  '- **L2:** Capacity must be adjustable without a deployment.\n',
+  '- **L2:** Capacity must be adjustable without a deployment.\n- **L9:** Orphan.\n',
+);
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'coe-lint-empty-'));
@@ -70,11 +74,24 @@ describe('coe lint --skip-non-coe', { timeout: 30_000 }, () => {
   it('without it, a named file that is not a COE is an error', () => {
     const run = coe('lint', '--format', 'json', 'notes.md');
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout)[0].messages[0]).toMatchObject({ ruleId: 'frontmatter-schema', message: expect.stringContaining('Not a COE document') });
+    expect(JSON.parse(run.stdout)[0].messages[0]).toMatchObject({
+      ruleId: 'frontmatter-schema',
+      message: expect.stringContaining('Not a COE document'),
+    });
   });
 
   it('passes over named files that are not COEs, and lints the COEs', () => {
-    const run = coe('lint', '--skip-non-coe', '--now', '2025-09-10', '--format', 'json', 'notes.md', 'incidents/README.md', 'incidents/2025-10-20-orders.md');
+    const run = coe(
+      'lint',
+      '--skip-non-coe',
+      '--now',
+      '2025-09-10',
+      '--format',
+      'json',
+      'notes.md',
+      'incidents/README.md',
+      'incidents/2025-10-20-orders.md',
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const files = JSON.parse(run.stdout) as { file: string; messages: { ruleId: string }[] }[];
@@ -85,7 +102,9 @@ describe('coe lint --skip-non-coe', { timeout: 30_000 }, () => {
   it('only files that are not COEs: exit 0 and nothing on stdout', () => {
     const run = coe('lint', '--skip-non-coe', 'notes.md', 'incidents/README.md');
     expect([run.code, run.stdout]).toEqual([0, '']);
-    expect(run.stderr).toBe('coe: no COE documents (Markdown with a "coe" frontmatter key) in notes.md, incidents/README.md; nothing to lint\n');
+    expect(run.stderr).toBe(
+      'coe: no COE documents (Markdown with a "coe" frontmatter key) in notes.md, incidents/README.md; nothing to lint\n',
+    );
     const json = coe('lint', '--skip-non-coe', 'incidents/README.md', 'notes.md', '--format', 'json');
     expect([json.code, json.stdout]).toEqual([0, '[]\n']);
   });

@@ -31,7 +31,8 @@ const withLessons = (text: string, ...ids: string[]) =>
   edit(
     text,
     '- **L2:** Capacity must be adjustable without a deployment.\n',
-    '- **L2:** Capacity must be adjustable without a deployment.\n' + ids.map((id) => `- **${id}:** Alarms must page a staffed rotation.\n`).join(''),
+    '- **L2:** Capacity must be adjustable without a deployment.\n' +
+      ids.map((id) => `- **${id}:** Alarms must page a staffed rotation.\n`).join(''),
   );
 // base.md without the customer_notified entry: one timeline-milestones warning.
 const withoutNotice = (text: string) => edit(text, '- 14:30 — Status page notice posted.\n', '');
@@ -185,9 +186,7 @@ describe('coe lint: JSON output', { timeout: 30_000 }, () => {
   it('a finding points at its column and the end of what it covers', () => {
     const { files } = json(['errors.md']);
     const line = lineOf(ERRORS, '- **L3:**');
-    expect(files[0]?.messages).toEqual([
-      expect.objectContaining({ ruleId: 'lessons-have-actions', line, column: 1, endLine: line }),
-    ]);
+    expect(files[0]?.messages).toEqual([expect.objectContaining({ ruleId: 'lessons-have-actions', line, column: 1, endLine: line })]);
   });
 });
 

@@ -145,8 +145,23 @@ describe.runIf(hasTmux || process.env.CI)('coe new in a terminal (tmux)', () => 
   });
 
   it('asks only for what the flags did not give', async () => {
-    const flags = ['--severity', '4', '--service', 'search', '--owner', 'search-team', '--author', 'Sam', '--start', '2025-03-01T10:00+01:00'];
-    const t = (terminal = new Terminal(cwd, ['new', 'Slow search', ...flags, '--detected-by', 'canary', '--template', 'multi-service'], env));
+    const flags = [
+      '--severity',
+      '4',
+      '--service',
+      'search',
+      '--owner',
+      'search-team',
+      '--author',
+      'Sam',
+      '--start',
+      '2025-03-01T10:00+01:00',
+    ];
+    const t = (terminal = new Terminal(
+      cwd,
+      ['new', 'Slow search', ...flags, '--detected-by', 'canary', '--template', 'multi-service'],
+      env,
+    ));
     await t.answer(/Regions \(optional/, ''); // optional, so always asked; none
     await t.answer(/When did we know/, '2025-03-01T08:59:00Z');
     await t.waitFor(/must not be before the start \(2025-03-01T10:00:00\+01:00\)/);
@@ -155,7 +170,16 @@ describe.runIf(hasTmux || process.env.CI)('coe new in a terminal (tmux)', () => 
     t.press('Enter');
     expect(await t.exitCode()).toBe(0);
     const screen = t.screen();
-    for (const asked of ['Title', 'Severity', 'Impacted services', 'Owner', 'Authors', 'When did impact begin', 'How was it detected', 'Template:']) {
+    for (const asked of [
+      'Title',
+      'Severity',
+      'Impacted services',
+      'Owner',
+      'Authors',
+      'When did impact begin',
+      'How was it detected',
+      'Template:',
+    ]) {
       expect(screen).not.toContain(asked);
     }
     expect(docs()).toEqual(['2025-03-01-slow-search.md']);

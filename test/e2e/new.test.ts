@@ -8,13 +8,20 @@ import { parse as parseYaml } from 'yaml';
 import { BIN, runCoe, type RunResult } from '../helpers/lint.js';
 
 const FLAGS = [
-  '--severity', '2',
-  '--service', 'orders-api',
-  '--owner', 'orders-team',
-  '--author', 'Dana Whitfield',
-  '--start', '2025-10-20T06:48:00Z',
-  '--detected', '2025-10-20T07:33:00Z',
-  '--detected-by', 'customer-report',
+  '--severity',
+  '2',
+  '--service',
+  'orders-api',
+  '--owner',
+  'orders-team',
+  '--author',
+  'Dana Whitfield',
+  '--start',
+  '2025-10-20T06:48:00Z',
+  '--detected',
+  '2025-10-20T07:33:00Z',
+  '--detected-by',
+  'customer-report',
 ];
 
 let cwd: string;
@@ -79,7 +86,12 @@ describe('coe new, scripted', () => {
     const text = read(file);
     const messages = lintJson(file);
     expect(messages.filter((m) => m.ruleId === 'frontmatter-schema' || m.ruleId === 'required-sections')).toEqual([]);
-    const todoLines = text.split('\n').flatMap((line, i) => line.split('TODO').slice(1).map(() => i + 1));
+    const todoLines = text.split('\n').flatMap((line, i) =>
+      line
+        .split('TODO')
+        .slice(1)
+        .map(() => i + 1),
+    );
     const placeholders = messages.filter((m) => m.ruleId === 'no-placeholders');
     expect(placeholders.map((m) => [m.severity, m.line])).toEqual(todoLines.map((line) => ['warn', line]));
     expect(placeholders.length).toBeGreaterThan(10);
@@ -153,9 +165,15 @@ describe('coe new, missing and bad values', () => {
   it.each([
     [['--severity', '7'], /^coe: --severity must be a whole number from 1 \(most severe\) to 5; got "7"/],
     [['--severity', 'high'], /^coe: --severity must be a whole number/],
-    [['--start', 'yesterday'], /^coe: --start must be a date and a time, e\.g\. 2025-10-20 06:48 UTC, 2025-10-20T06:48Z or 2025-10-20 08:48 \+02:00; got "yesterday"/],
+    [
+      ['--start', 'yesterday'],
+      /^coe: --start must be a date and a time, e\.g\. 2025-10-20 06:48 UTC, 2025-10-20T06:48Z or 2025-10-20 08:48 \+02:00; got "yesterday"/,
+    ],
     [['--start', '2025-10-20'], /^coe: --start must be a date and a time/],
-    [['--start', '2025-10-20 06:48 EST'], /^coe: --start "EST" is a zone abbreviation, not an offset: write the offset instead \("2025-10-20 06:48 -05:00"\)/],
+    [
+      ['--start', '2025-10-20 06:48 EST'],
+      /^coe: --start "EST" is a zone abbreviation, not an offset: write the offset instead \("2025-10-20 06:48 -05:00"\)/,
+    ],
     [['--start', '2025-02-30 06:48 UTC'], /^coe: --start "2025-02-30 06:48 UTC" is not a real date and time/],
     [['--detected', '2025-10-20T06:00:00Z'], /^coe: --detected must not be before the start \(2025-10-20T06:48:00Z\)/],
     [['--detected-by', 'pager'], /^coe: --detected-by must be one of: alarm, aggregate-alarm, canary/],
@@ -175,7 +193,7 @@ describe('coe new, missing and bad values', () => {
     expect(run.stderr).toMatch(/^coe: the title must be one line/);
   });
 
-  it('an unknown template lists the ones there are, the repository\'s included', () => {
+  it("an unknown template lists the ones there are, the repository's included", () => {
     mkdirSync(path.join(cwd, '.coe', 'templates'), { recursive: true });
     writeFileSync(path.join(cwd, '.coe', 'templates', 'security.md'), '# {{title}}\n');
     const run = coeNew('Orders failed', ...FLAGS, '--template', 'nope');
@@ -279,7 +297,9 @@ describe('coe new, ids and files', () => {
   });
 
   it('takes the id and the date as written in the start, offset and all', () => {
-    const flags = FLAGS.map((f) => f.replace('2025-10-20T06:48:00Z', '2025-12-31T23:30-05:00').replace('2025-10-20T07:33:00Z', '2026-01-01T05:00Z'));
+    const flags = FLAGS.map((f) =>
+      f.replace('2025-10-20T06:48:00Z', '2025-12-31T23:30-05:00').replace('2025-10-20T07:33:00Z', '2026-01-01T05:00Z'),
+    );
     const run = coeNew('Late night', ...flags);
     expect(run.stdout).toBe(`${path.join('docs', 'coe', '2025-12-31-late-night.md')}\n`);
     expect(frontmatter(read(run.stdout.trim())).id).toBe('COE-2025-001');
@@ -290,7 +310,9 @@ describe('coe new, ids and files', () => {
     writeFileSync(path.join(cwd, 'docs/coe/old.md'), doc('COE-2025-004'));
     const taken = coeNew('Orders failed', ...FLAGS, '--id', 'COE-2025-004');
     expect(taken.code).toBe(2);
-    expect(taken.stderr).toBe(`coe: --id COE-2025-004 is taken by ${path.join(cwd, 'docs/coe/old.md')}; leave --id out to get the next free id\n`);
+    expect(taken.stderr).toBe(
+      `coe: --id COE-2025-004 is taken by ${path.join(cwd, 'docs/coe/old.md')}; leave --id out to get the next free id\n`,
+    );
     expect(coeNew('Orders failed', ...FLAGS, '--id', 'COE-2025-004', '--stdout').code).toBe(2);
     const free = coeNew('Orders failed', ...FLAGS, '--id', 'COE-2025-100');
     expect(free.code).toBe(0);

@@ -56,13 +56,19 @@ function run(args: string[], cwd: string): Promise<CliRun> {
     () =>
       new Promise((resolve) => {
         const started = performance.now();
-        const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined }, timeout: SPAWN_TIMEOUT });
+        const child = spawn(process.execPath, [BIN, ...args], {
+          cwd,
+          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+          timeout: SPAWN_TIMEOUT,
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
         child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
         child.stdin.end();
-        child.on('error', (error) => resolve({ code: null, signal: null, stdout, stderr: `${stderr}${error.message}`, ms: performance.now() - started }));
+        child.on('error', (error) =>
+          resolve({ code: null, signal: null, stdout, stderr: `${stderr}${error.message}`, ms: performance.now() - started }),
+        );
         child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: performance.now() - started }));
       }),
   );
@@ -88,16 +94,20 @@ const fatalOf = (messages: JsonFile['messages'] | undefined) => messages?.find((
 
 // Concurrent tests, two runs at a time (the wait for a turn is not timed).
 describe.concurrent('each shape beside a clean COE', () => {
-  it.each(SHAPES.map((s) => [s.name, s] as const))('%s', async (_, shape) => {
-    const dir = shapeFolder(shape, fit, DEFAULT_LIMITS);
-    dirs.push(dir);
-    const { files } = await lintFolder(dir);
-    expect([...files.keys()].sort()).toEqual(['bad.md', 'good.md']);
-    expect(files.get('good.md')).toEqual([]);
-    const fatal = fatalOf(files.get('bad.md'));
-    if (shape.fatal) expect(fatal).toMatch(/over a limit|larger than the limit/);
-    else expect(fatal).toBeUndefined();
-  }, 120_000);
+  it.each(SHAPES.map((s) => [s.name, s] as const))(
+    '%s',
+    async (_, shape) => {
+      const dir = shapeFolder(shape, fit, DEFAULT_LIMITS);
+      dirs.push(dir);
+      const { files } = await lintFolder(dir);
+      expect([...files.keys()].sort()).toEqual(['bad.md', 'good.md']);
+      expect(files.get('good.md')).toEqual([]);
+      const fatal = fatalOf(files.get('bad.md'));
+      if (shape.fatal) expect(fatal).toMatch(/over a limit|larger than the limit/);
+      else expect(fatal).toBeUndefined();
+    },
+    120_000,
+  );
 });
 
 describe('a crash in one file', () => {
@@ -114,26 +124,36 @@ describe('a crash in one file', () => {
 });
 
 describe('a file over the size limit in a folder', () => {
-  it('is a finding when it is a COE, and passed over when its frontmatter shows other Markdown', async () => {
-    const dir = tempDir();
-    const filler = `\n${'Long notes on the release, kept in the docs folder.\n'.repeat(4_000)}`;
-    writeFileSync(path.join(dir, 'good.md'), BASE);
-    writeFileSync(path.join(dir, 'big-coe.md'), BASE + filler);
-    writeFileSync(path.join(dir, 'CHANGELOG.md'), `---
+  it(
+    'is a finding when it is a COE, and passed over when its frontmatter shows other Markdown',
+    async () => {
+      const dir = tempDir();
+      const filler = `\n${'Long notes on the release, kept in the docs folder.\n'.repeat(4_000)}`;
+      writeFileSync(path.join(dir, 'good.md'), BASE);
+      writeFileSync(path.join(dir, 'big-coe.md'), BASE + filler);
+      writeFileSync(
+        path.join(dir, 'CHANGELOG.md'),
+        `---
 title: Changes
 ---
-${filler}`);
-    writeFileSync(path.join(dir, 'unclosed-coe.md'), `---
+${filler}`,
+      );
+      writeFileSync(
+        path.join(dir, 'unclosed-coe.md'),
+        `---
 coe: 1
 id: COE-2025-001
 
 # A COE whose frontmatter is never closed
-${filler}`);
-    const { result, files } = await lintFolder(dir);
-    expect(result.code).toBe(1);
-    expect([...files.keys()].sort()).toEqual(['big-coe.md', 'good.md', 'unclosed-coe.md']);
-    expect(fatalOf(files.get('big-coe.md'))).toMatch(/^File is larger than the limit/);
-  }, TEST_TIMEOUT);
+${filler}`,
+      );
+      const { result, files } = await lintFolder(dir);
+      expect(result.code).toBe(1);
+      expect([...files.keys()].sort()).toEqual(['big-coe.md', 'good.md', 'unclosed-coe.md']);
+      expect(fatalOf(files.get('big-coe.md'))).toMatch(/^File is larger than the limit/);
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 describe('files that are not regular files', () => {
@@ -144,85 +164,157 @@ describe('files that are not regular files', () => {
     return dir;
   }
 
-  it('a .md link to a FIFO in a linted folder is a finding, never opened', async () => {
-    const dir = withFifo();
-    symlinkSync('fifo', path.join(dir, 'bad.md'));
-    const { result, files } = await lintFolder(dir);
-    expect(result.code).toBe(1);
-    expect(fatalOf(files.get('bad.md'))).toMatch(/^Not a regular file \(a FIFO\)/);
-    expect(files.get('good.md')).toEqual([]);
-  }, TEST_TIMEOUT);
+  it(
+    'a .md link to a FIFO in a linted folder is a finding, never opened',
+    async () => {
+      const dir = withFifo();
+      symlinkSync('fifo', path.join(dir, 'bad.md'));
+      const { result, files } = await lintFolder(dir);
+      expect(result.code).toBe(1);
+      expect(fatalOf(files.get('bad.md'))).toMatch(/^Not a regular file \(a FIFO\)/);
+      expect(files.get('good.md')).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('a FIFO named on the command line is a finding, not exit 2', async () => {
-    const dir = withFifo();
-    const { result, files } = await lintFolder(dir, ['fifo', 'good.md']);
-    expect(result.code).toBe(1);
-    expect(fatalOf(files.get('fifo'))).toMatch(/^Not a regular file \(a FIFO\)/);
-    expect(files.get('good.md')).toEqual([]);
-  }, TEST_TIMEOUT);
+  it(
+    'a FIFO named on the command line is a finding, not exit 2',
+    async () => {
+      const dir = withFifo();
+      const { result, files } = await lintFolder(dir, ['fifo', 'good.md']);
+      expect(result.code).toBe(1);
+      expect(fatalOf(files.get('fifo'))).toMatch(/^Not a regular file \(a FIFO\)/);
+      expect(files.get('good.md')).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('/dev/null named on the command line is a finding', async () => {
-    const dir = withFifo();
-    const { result, files } = await lintFolder(dir, ['/dev/null', 'good.md']);
-    expect(result.code).toBe(1);
-    expect(fatalOf(files.get('/dev/null'))).toMatch(/^Not a regular file \(a character device\)/);
-  }, TEST_TIMEOUT);
+  it(
+    '/dev/null named on the command line is a finding',
+    async () => {
+      const dir = withFifo();
+      const { result, files } = await lintFolder(dir, ['/dev/null', 'good.md']);
+      expect(result.code).toBe(1);
+      expect(fatalOf(files.get('/dev/null'))).toMatch(/^Not a regular file \(a character device\)/);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('coe new beside a .md link to a FIFO reads the other ids and ends', async () => {
-    const dir = withFifo();
-    symlinkSync('fifo', path.join(dir, 'bad.md'));
-    const result = await run(
-      ['new', 'Late notifications', '--severity', '3', '--service', 'api', '--owner', 'team', '--author', 'Ana', '--start', '2025-09-03T14:05:00Z', '--detected', '2025-09-03T14:09:00Z', '--detected-by', 'alarm', '--dir', '.'],
-      dir,
-    );
-    expectClean(result);
-    expect(result.code).toBe(0);
-    // good.md holds COE-2025-017: the next id of 2025 is 018.
-    expect(readFileSync(path.join(dir, result.stdout.trim()), 'utf8')).toContain('id: COE-2025-018');
-  }, TEST_TIMEOUT);
+  it(
+    'coe new beside a .md link to a FIFO reads the other ids and ends',
+    async () => {
+      const dir = withFifo();
+      symlinkSync('fifo', path.join(dir, 'bad.md'));
+      const result = await run(
+        [
+          'new',
+          'Late notifications',
+          '--severity',
+          '3',
+          '--service',
+          'api',
+          '--owner',
+          'team',
+          '--author',
+          'Ana',
+          '--start',
+          '2025-09-03T14:05:00Z',
+          '--detected',
+          '2025-09-03T14:09:00Z',
+          '--detected-by',
+          'alarm',
+          '--dir',
+          '.',
+        ],
+        dir,
+      );
+      expectClean(result);
+      expect(result.code).toBe(0);
+      // good.md holds COE-2025-017: the next id of 2025 is 018.
+      expect(readFileSync(path.join(dir, result.stdout.trim()), 'utf8')).toContain('id: COE-2025-018');
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('coe new ends with a message when its lock file is a FIFO', async () => {
-    const dir = tempDir();
-    execFileSync('mkfifo', [path.join(dir, '.coe-new.lock')]);
-    const result = await run(
-      ['new', 'Late notifications', '--severity', '3', '--service', 'api', '--owner', 'team', '--author', 'Ana', '--start', '2025-09-03T14:05:00Z', '--detected', '2025-09-03T14:09:00Z', '--detected-by', 'alarm', '--dir', '.'],
-      dir,
-    );
-    expectClean(result);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('.coe-new.lock is not a regular file');
-  }, TEST_TIMEOUT);
+  it(
+    'coe new ends with a message when its lock file is a FIFO',
+    async () => {
+      const dir = tempDir();
+      execFileSync('mkfifo', [path.join(dir, '.coe-new.lock')]);
+      const result = await run(
+        [
+          'new',
+          'Late notifications',
+          '--severity',
+          '3',
+          '--service',
+          'api',
+          '--owner',
+          'team',
+          '--author',
+          'Ana',
+          '--start',
+          '2025-09-03T14:05:00Z',
+          '--detected',
+          '2025-09-03T14:09:00Z',
+          '--detected-by',
+          'alarm',
+          '--dir',
+          '.',
+        ],
+        dir,
+      );
+      expectClean(result);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('.coe-new.lock is not a regular file');
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('coe export of a FIFO ends with a message, without waiting for a writer', async () => {
-    const dir = withFifo();
-    const result = await run(['export', 'fifo'], dir);
-    expectClean(result);
-    expect(result.stderr).toMatch(/Not a regular file \(a FIFO\)/);
-  }, TEST_TIMEOUT);
+  it(
+    'coe export of a FIFO ends with a message, without waiting for a writer',
+    async () => {
+      const dir = withFifo();
+      const result = await run(['export', 'fifo'], dir);
+      expectClean(result);
+      expect(result.stderr).toMatch(/Not a regular file \(a FIFO\)/);
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 describe('signals and closed pipes', () => {
-  it('coe lint | head: no stack trace, and the exit code is still the run\'s', () => {
-    const dir = tempDir();
-    // Tens of thousands of findings: far more output than a pipe holds.
-    writeFileSync(path.join(dir, 'bad.md'), SHAPES.find((s) => s.name === 'undefined-references')!.build(fit, DEFAULT_LIMITS)['bad.md']!);
-    const script = `"${process.execPath}" "${BIN}" lint --format json bad.md | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`;
-    const run = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: SPAWN_TIMEOUT });
-    expect(run.signal).toBeNull();
-    expect(noise(run.stderr), run.stderr).toBeUndefined();
-    expect(run.stderr.trim()).toBe('exit 1');
-  }, TEST_TIMEOUT);
+  it(
+    "coe lint | head: no stack trace, and the exit code is still the run's",
+    () => {
+      const dir = tempDir();
+      // Tens of thousands of findings: far more output than a pipe holds.
+      writeFileSync(path.join(dir, 'bad.md'), SHAPES.find((s) => s.name === 'undefined-references')!.build(fit, DEFAULT_LIMITS)['bad.md']!);
+      const script = `"${process.execPath}" "${BIN}" lint --format json bad.md | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`;
+      const run = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: SPAWN_TIMEOUT });
+      expect(run.signal).toBeNull();
+      expect(noise(run.stderr), run.stderr).toBeUndefined();
+      expect(run.stderr.trim()).toBe('exit 1');
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('SIGTERM ends a run that waits for input at once', async () => {
-    const child = spawn(process.execPath, [BIN, 'lint', '--stdin'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const started = performance.now();
-    child.kill('SIGTERM');
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
-    expect(performance.now() - started).toBeLessThan(1_000);
-    expect(signal === 'SIGTERM' || code === 143).toBe(true);
-    expect(noise(stderr)).toBeUndefined();
-  }, TEST_TIMEOUT);
+  it(
+    'SIGTERM ends a run that waits for input at once',
+    async () => {
+      const child = spawn(process.execPath, [BIN, 'lint', '--stdin'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const started = performance.now();
+      child.kill('SIGTERM');
+      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+        child.on('exit', (c, s) => resolve([c, s])),
+      );
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(signal === 'SIGTERM' || code === 143).toBe(true);
+      expect(noise(stderr)).toBeUndefined();
+    },
+    TEST_TIMEOUT,
+  );
 });

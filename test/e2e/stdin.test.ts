@@ -35,7 +35,9 @@ describe('coe lint --stdin', { timeout: 30_000 }, () => {
   it('reports standard input that is not a COE, as a named file', () => {
     const run = lint('# Just notes\n', '--stdin', '--stdin-filename', 'notes.md');
     expect(run.code).toBe(1);
-    expect(parse(run.stdout).map((f) => [f.file, f.messages.map((m) => [m.ruleId, m.line])])).toEqual([['notes.md', [['frontmatter-schema', 1]]]]);
+    expect(parse(run.stdout).map((f) => [f.file, f.messages.map((m) => [m.ruleId, m.line])])).toEqual([
+      ['notes.md', [['frontmatter-schema', 1]]],
+    ]);
   });
 
   it('applies the configuration', () => {

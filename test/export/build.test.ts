@@ -150,7 +150,12 @@ describe('what we are doing', () => {
       ['long', [['Rethink capacity', 'planned', '2026-03-01']]],
       ['other', [['Mystery', 'planned', null]]],
     ]);
-    expect(rca.actions.map((g) => g.heading)).toEqual(['Immediate fixes', 'In the coming weeks', 'Longer-term improvements', 'Other actions']);
+    expect(rca.actions.map((g) => g.heading)).toEqual([
+      'Immediate fixes',
+      'In the coming weeks',
+      'Longer-term improvements',
+      'Other actions',
+    ]);
   });
 });
 
@@ -159,13 +164,22 @@ describe('timeline', () => {
     const { rca, output } = exportString(paymentsDocument());
     expect(rca.timeline).toEqual([
       { milestone: 'start', label: 'Customers began to be affected', time: '2025-09-03T14:05:00.000Z', text: '2025-09-03 14:05 UTC' },
-      { milestone: 'customer_notified', label: 'We first notified customers', time: '2025-09-03T14:30:00.000Z', text: '2025-09-03 14:30 UTC' },
+      {
+        milestone: 'customer_notified',
+        label: 'We first notified customers',
+        time: '2025-09-03T14:30:00.000Z',
+        text: '2025-09-03 14:30 UTC',
+      },
       { milestone: 'mitigated', label: 'Customer impact ended', time: '2025-09-03T15:20:00.000Z', text: '2025-09-03 15:20 UTC' },
       { milestone: 'resolved', label: 'The issue was fully resolved', time: '2025-09-03T17:00:00.000Z', text: '2025-09-03 17:00 UTC' },
     ]);
-    expect(output.endsWith('## Timeline\n\n- 2025-09-03 14:05 UTC: Customers began to be affected\n' +
-      '- 2025-09-03 14:30 UTC: We first notified customers\n- 2025-09-03 15:20 UTC: Customer impact ended\n' +
-      '- 2025-09-03 17:00 UTC: The issue was fully resolved\n')).toBe(true);
+    expect(
+      output.endsWith(
+        '## Timeline\n\n- 2025-09-03 14:05 UTC: Customers began to be affected\n' +
+          '- 2025-09-03 14:30 UTC: We first notified customers\n- 2025-09-03 15:20 UTC: Customer impact ended\n' +
+          '- 2025-09-03 17:00 UTC: The issue was fully resolved\n',
+      ),
+    ).toBe(true);
   });
 
   it('leaves out milestones the COE does not give', () => {
@@ -181,7 +195,9 @@ describe('the model', () => {
   });
 
   it('has its sections in the order of the contract', () => {
-    const headings = exportString(paymentsDocument()).output.split('\n').filter((l) => l.startsWith('## '));
+    const headings = exportString(paymentsDocument())
+      .output.split('\n')
+      .filter((l) => l.startsWith('## '));
     expect(headings).toEqual(['## What happened', '## Root cause', '## What we are doing', '## Timeline']);
   });
 });

@@ -22,7 +22,11 @@ const EXPECTED = ['# Delayed payment notifications', '## What happened', '## Roo
 
 describe('export: no injected blocks', () => {
   it('keeps a title with newlines on one line', () => {
-    const text = edit(baseDocument(), 'title: Delayed payment notifications', 'title: "Delayed payment notifications\\n\\n## Fake section"');
+    const text = edit(
+      baseDocument(),
+      'title: Delayed payment notifications',
+      'title: "Delayed payment notifications\\n\\n## Fake section"',
+    );
     const out = exportOf(text).stdout;
     expect(headings(out).some((h) => h.startsWith('## Fake'))).toBe(false);
   });
@@ -55,7 +59,11 @@ describe('export: internal hosts glued to punctuation', () => {
 
 describe('export: hard line breaks', () => {
   it('do not let the next line start a heading or a list', () => {
-    const text = edit(baseDocument(), '## Customer summary\n', '## Customer summary\n\nA disk failed\\\n# Injected heading\\\n- injected item\n');
+    const text = edit(
+      baseDocument(),
+      '## Customer summary\n',
+      '## Customer summary\n\nA disk failed\\\n# Injected heading\\\n- injected item\n',
+    );
     const out = exportOf(text).stdout;
     expect(headings(out).some((h) => h.includes('Injected'))).toBe(false);
     expect(out.split('\n').some((l) => l.startsWith('- injected'))).toBe(false);

@@ -33,14 +33,22 @@ describe('leak check', () => {
   it('reports an author', () => {
     const text = edit(paymentsDocument(), 'restored the capacity', 'restored, with Ines Okafor, the capacity');
     expect(leaksOf(text)).toEqual([
-      { name: 'Ines Okafor', kinds: ['an author'], sources: [`the Customer summary section (test.md:${lineOf(text, 'Between 14:05 and 15:20 UTC on September 3, 2025, payment')})`] },
+      {
+        name: 'Ines Okafor',
+        kinds: ['an author'],
+        sources: [`the Customer summary section (test.md:${lineOf(text, 'Between 14:05 and 15:20 UTC on September 3, 2025, payment')})`],
+      },
     ]);
   });
 
   it('reports the owner of the COE, and of action items, case folded', () => {
     const text = impactSaying('PAYMENTS-TEAM was paged.');
     expect(leaksOf(text)).toEqual([
-      { name: 'payments-team', kinds: ['the owner of the COE', 'the owner of AI-1', 'the owner of AI-2'], sources: [expect.stringMatching(/^the Impact section/)] },
+      {
+        name: 'payments-team',
+        kinds: ['the owner of the COE', 'the owner of AI-1', 'the owner of AI-2'],
+        sources: [expect.stringMatching(/^the Impact section/)],
+      },
     ]);
   });
 
@@ -69,15 +77,28 @@ describe('leak check', () => {
     expect(leaksOf(linked).map((l) => l.sources)).toEqual([[expect.stringMatching(/^the Impact section/)]]);
     const titled = edit(paymentsDocument(), 'title: Delayed payment notifications', 'title: Delays seen by payments-team');
     expect(leaksOf(titled)).toEqual([
-      { name: 'payments-team', kinds: ['the owner of the COE', 'the owner of AI-1', 'the owner of AI-2'], sources: ['the title (test.md:4)'] },
+      {
+        name: 'payments-team',
+        kinds: ['the owner of the COE', 'the owner of AI-1', 'the owner of AI-2'],
+        sources: ['the title (test.md:4)'],
+      },
     ]);
   });
 
   it('finds names as each format escapes them', () => {
-    const text = impactSaying("Ines O'Kafor and the queue_worker saw it.", edit(paymentsDocument(), 'authors: [Ines Okafor]', 'authors: ["Ines O\'Kafor"]').replace('services: [webhook-dispatcher, ledger-db]', 'services: [webhook-dispatcher, ledger-db, queue_worker]'));
+    const text = impactSaying(
+      "Ines O'Kafor and the queue_worker saw it.",
+      edit(paymentsDocument(), 'authors: [Ines Okafor]', 'authors: ["Ines O\'Kafor"]').replace(
+        'services: [webhook-dispatcher, ledger-db]',
+        'services: [webhook-dispatcher, ledger-db, queue_worker]',
+      ),
+    );
     for (const format of EXPORT_FORMATS) {
       const result = exportString(text, format);
-      expect(result.leaks.map((l) => [l.name, l.draftLines.length > 0]), format).toEqual([
+      expect(
+        result.leaks.map((l) => [l.name, l.draftLines.length > 0]),
+        format,
+      ).toEqual([
         ['queue_worker', true],
         ["Ines O'Kafor", true],
       ]);
@@ -85,10 +106,15 @@ describe('leak check', () => {
   });
 
   it('says where in the draft each leak is', () => {
-    const found = findLeaks('line one\nsecret-svc here\nand SECRET-SVC\n', markdownView, [{ name: 'secret-svc', kinds: ['a services entry'] }], [
-      { text: 'secret-svc here', where: 'the Impact section (x.md:9)' },
+    const found = findLeaks(
+      'line one\nsecret-svc here\nand SECRET-SVC\n',
+      markdownView,
+      [{ name: 'secret-svc', kinds: ['a services entry'] }],
+      [{ text: 'secret-svc here', where: 'the Impact section (x.md:9)' }],
+    );
+    expect(found).toEqual([
+      { name: 'secret-svc', kinds: ['a services entry'], draftLines: [2, 3], sources: ['the Impact section (x.md:9)'] },
     ]);
-    expect(found).toEqual([{ name: 'secret-svc', kinds: ['a services entry'], draftLines: [2, 3], sources: ['the Impact section (x.md:9)'] }]);
     expect(describeLeak(found[0]!)).toBe('"secret-svc" (a services entry) at lines 2, 3 of the draft, from the Impact section (x.md:9)');
   });
 });
@@ -124,7 +150,8 @@ describe('leak check: the draft as a reader sees it', () => {
   it('reads link targets decoded, as a browser shows them', () => {
     for (const url of ['https://status.example.com/ledger%E2%80%90db', 'https://l\u0435dger-db.example.com/']) {
       const text = impactSaying(`See [the notice](${url}).`);
-      for (const format of EXPORT_FORMATS) expect([format, exportString(text, format).leaks.map((l) => l.name)]).toEqual([format, ['ledger-db']]);
+      for (const format of EXPORT_FORMATS)
+        expect([format, exportString(text, format).leaks.map((l) => l.name)]).toEqual([format, ['ledger-db']]);
     }
   });
 
@@ -140,17 +167,30 @@ describe('leak check: the draft as a reader sees it', () => {
   });
 
   it('reports an internal domain that reaches the draft, and a glossary term marked false', () => {
-    const worded = edit(paymentsDocument(), 'webhook-dispatcher: payment notifications', 'webhook-dispatcher: notices from wiki.corp.example.com');
+    const worded = edit(
+      paymentsDocument(),
+      'webhook-dispatcher: payment notifications',
+      'webhook-dispatcher: notices from wiki.corp.example.com',
+    );
     expect(leaksOf(worded, 'md', { internalDomains: ['corp.example.com'] })).toEqual([
       { name: 'corp.example.com', kinds: ['a configured internal domain'], sources: ['the glossary (test.md:19)'] },
     ]);
-    const internalOnly = impactSaying('The Pinecone index was rebuilt.', edit(paymentsDocument(), '  ledger-db: payment records\n', '  ledger-db: payment records\n  pinecone: false\n'));
-    expect(leaksOf(internalOnly)).toEqual([{ name: 'pinecone', kinds: ['internal only in the glossary'], sources: [expect.stringMatching(/^the Impact section/)] }]);
+    const internalOnly = impactSaying(
+      'The Pinecone index was rebuilt.',
+      edit(paymentsDocument(), '  ledger-db: payment records\n', '  ledger-db: payment records\n  pinecone: false\n'),
+    );
+    expect(leaksOf(internalOnly)).toEqual([
+      { name: 'pinecone', kinds: ['internal only in the glossary'], sources: [expect.stringMatching(/^the Impact section/)] },
+    ]);
   });
 
   it('names a long list of action item owners briefly', () => {
-    const leak = { name: 'ops', kinds: ['the owner of the COE', ...Array.from({ length: 8 }, (_, i) => `the owner of AI-${i + 1}`)], draftLines: [3], sources: [] };
+    const leak = {
+      name: 'ops',
+      kinds: ['the owner of the COE', ...Array.from({ length: 8 }, (_, i) => `the owner of AI-${i + 1}`)],
+      draftLines: [3],
+      sources: [],
+    };
     expect(describeLeak(leak)).toBe('"ops" (the owner of the COE, AI-1, AI-2, AI-3, AI-4, 4 more) at line 3 of the draft');
   });
 });
-

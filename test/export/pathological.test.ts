@@ -17,10 +17,14 @@ const LIMIT = 10; // seconds for one export or one run of customer-terms, on a b
 describe('export at the limits', () => {
   for (const { name } of pathologicalExports({ copies: 1, big: false })) {
     it(`${name}: no stall`, { timeout: 90_000 }, () => {
-      const run = spawnSync(process.execPath, [path.join(ROOT, 'bench/pathological-export.mjs'), '--copies', '2', '--only', name, '--json'], {
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
+      const run = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'bench/pathological-export.mjs'), '--copies', '2', '--only', name, '--json'],
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
       expect(run.signal, `killed after 60 s: ${name} stalls`).toBeNull();
       expect(run.stderr).toBe('');
       const result = JSON.parse(run.stdout) as { customerTerms: number; exports: Record<string, number>; leakedHost: boolean };

@@ -29,7 +29,13 @@ const cases: [string, string, Partial<ResolvedConfig>?][] = [
   ['a name in the title', edit(noGlossary(), 'title: Delayed payment notifications', 'title: Delays in ledger-db')],
   ['a name in a region', edit(noGlossary(), 'regions: [us-east-2]', 'regions: [us-east-2, ledger-db]')],
   ['a name in an open action', edit(noGlossary(), 'Make the pool size adjustable', 'Make ledger-db adjustable')],
-  ['a name in a dropped action', edit(noGlossary(), '| 2025-11-28 | in-progress |', '| 2025-11-28 | dropped |').replace('Make the pool size adjustable', 'Make ledger-db adjustable')],
+  [
+    'a name in a dropped action',
+    edit(noGlossary(), '| 2025-11-28 | in-progress |', '| 2025-11-28 | dropped |').replace(
+      'Make the pool size adjustable',
+      'Make ledger-db adjustable',
+    ),
+  ],
   ['a name in the Validation column', edit(noGlossary(), 'Game day: halve the pool', 'Game day on ledger-db: halve the pool')],
   ['a name in Detection', edit(noGlossary(), 'Yes. Queue age is the delay', 'Yes. ledger-db queue age is the delay')],
   ['a name in inline code', inImpact('The `ledger-db` was slow.')],
@@ -43,7 +49,10 @@ const cases: [string, string, Partial<ResolvedConfig>?][] = [
   ['a name as an @handle', inImpact('Thanks @ledger-db.')],
   ['a name in link text', inImpact('See [ledger-db](https://status.example.com/x).')],
   ['a name in a link target', inImpact('See [the notice](https://status.example.com/ledger-db).')],
-  ['a name in a link target, with a glossary entry', inImpact('See [the notice](https://status.example.com/ledger-db).', paymentsDocument())],
+  [
+    'a name in a link target, with a glossary entry',
+    inImpact('See [the notice](https://status.example.com/ledger-db).', paymentsDocument()),
+  ],
   ['a name in a link reference definition', inImpact('See [the notice][n].\n\n[n]: https://status.example.com/ledger-db\n\n')],
   ['a name in an autolink', inImpact('See <https://status.example.com/ledger-db>.')],
   ['a name split by emphasis', inImpact('The ledger-*db* was slow.')],
@@ -53,12 +62,30 @@ const cases: [string, string, Partial<ResolvedConfig>?][] = [
   ['a name with a Cyrillic letter', inImpact('The l\u0435dger-db was slow.')],
   ['a longer name', inImpact('The ledger-dbs were slow.')],
   ['a name with a glossary entry', inImpact('The ledger-db was slow.', paymentsDocument())],
-  ['a name inside a longer glossary term', inImpact('The ledger-db pool was slow.', edit(noGlossary(), 'glossary:\n', 'glossary:\n  ledger-db pool: payment capacity\n'))],
-  ['a name in a glossary wording', edit(paymentsDocument(), 'webhook-dispatcher: payment notifications', 'webhook-dispatcher: notices of ledger-db')],
-  ['a name in an unused glossary wording', edit(paymentsDocument(), 'ledger-db: payment records', 'ledger-db: payment records\n  spare-term: fed by ledger-db')],
+  [
+    'a name inside a longer glossary term',
+    inImpact('The ledger-db pool was slow.', edit(noGlossary(), 'glossary:\n', 'glossary:\n  ledger-db pool: payment capacity\n')),
+  ],
+  [
+    'a name in a glossary wording',
+    edit(paymentsDocument(), 'webhook-dispatcher: payment notifications', 'webhook-dispatcher: notices of ledger-db'),
+  ],
+  [
+    'a name in an unused glossary wording',
+    edit(paymentsDocument(), 'ledger-db: payment records', 'ledger-db: payment records\n  spare-term: fed by ledger-db'),
+  ],
   ['a configured internal term', inImpact('The Pinecone index was rebuilt.', paymentsDocument()), { internalTerms: ['pinecone'] }],
-  ['a glossary term marked false', inImpact('The Pinecone index was rebuilt.', edit(paymentsDocument(), 'ledger-db: payment records', 'ledger-db: payment records\n  pinecone: false'))],
-  ['a name in a ticket link', edit(inImpact('See https://tickets.example.com/ledger-db/1.'), 'glossary:', 'tickets: [https://tickets.example.com/T-1]\nglossary:')],
+  [
+    'a glossary term marked false',
+    inImpact(
+      'The Pinecone index was rebuilt.',
+      edit(paymentsDocument(), 'ledger-db: payment records', 'ledger-db: payment records\n  pinecone: false'),
+    ),
+  ],
+  [
+    'a name in a ticket link',
+    edit(inImpact('See https://tickets.example.com/ledger-db/1.'), 'glossary:', 'tickets: [https://tickets.example.com/T-1]\nglossary:'),
+  ],
 ];
 
 describe('customer-terms reports a name exactly when the export would refuse it', () => {

@@ -45,7 +45,11 @@ describe('glossary', () => {
   });
 
   it('replaces the longest term first', () => {
-    const base = edit(paymentsDocument(), 'ledger-db: payment records\n', 'ledger-db: payment records\n  webhook-dispatcher pool: notification capacity\n');
+    const base = edit(
+      paymentsDocument(),
+      'ledger-db: payment records\n',
+      'ledger-db: payment records\n  webhook-dispatcher pool: notification capacity\n',
+    );
     expect(redacted('The webhook-dispatcher pool shrank, so webhook-dispatcher fell behind.', { base }).text).toBe(
       'The notification capacity shrank, so payment notifications fell behind.',
     );
@@ -74,7 +78,10 @@ describe('links', () => {
 
   it('drops other links to the ticket system too, and bare or autolinked ticket URLs', () => {
     const base = edit(paymentsDocument(), 'ledger-db: payment records\n---', TICKETS);
-    const r = redacted('See [a related one](https://tickets.example.com/T-99), <https://tickets.example.com/T-1234> and https://tickets.example.com/T-1234.', { base });
+    const r = redacted(
+      'See [a related one](https://tickets.example.com/T-99), <https://tickets.example.com/T-1234> and https://tickets.example.com/T-1234.',
+      { base },
+    );
     expect(r.text).toBe('See a related one, and.');
     expect(r.output).not.toContain('tickets.example.com');
   });
@@ -236,7 +243,8 @@ describe('what a reader would read as an internal name', () => {
     const base = edit(paymentsDocument(), 'ledger-db: payment records', 'ledger-db: false');
     const { rca } = exportString(base);
     expect(rca.affected.functions).toEqual(['payment notifications']);
-    expect(rca.summary).toBe('Between 14:05 and 15:20 UTC on September 3, 2025, customers using payment notifications in the us-east-2 region were affected.');
+    expect(rca.summary).toBe(
+      'Between 14:05 and 15:20 UTC on September 3, 2025, customers using payment notifications in the us-east-2 region were affected.',
+    );
   });
 });
-

@@ -23,7 +23,9 @@ function modelWith(blocks: Block[]): Rca {
 
 describe('Markdown', () => {
   it('escapes Markdown and HTML written as text', () => {
-    const out = renderMarkdown(modelWith([{ type: 'paragraph', content: [{ type: 'text', text: '*not bold* [x](y) <b>raw</b> a_b `c` & | ~' }] }]));
+    const out = renderMarkdown(
+      modelWith([{ type: 'paragraph', content: [{ type: 'text', text: '*not bold* [x](y) <b>raw</b> a_b `c` & | ~' }] }]),
+    );
     expect(out).toContain('\\*not bold\\* \\[x\\](y) \\<b\\>raw\\</b\\> a\\_b \\`c\\` \\& \\| \\~');
   });
 
@@ -37,7 +39,9 @@ describe('Markdown', () => {
     const out = exportString(
       withImpact('- one\n- two **bold**\n\n> quoted ``a ` b``\n\n```\ncode ``` here\n```\n\n| A | B |\n|---|---|\n| 1 | x \\| y `p\\|q` |'),
     ).output;
-    expect(out).toContain('- one\n- two **bold**\n\n> quoted ``a ` b``\n\n````\ncode ``` here\n````\n\n| A | B |\n| --- | --- |\n| 1 | x \\| y `p\\|q` |\n');
+    expect(out).toContain(
+      '- one\n- two **bold**\n\n> quoted ``a ` b``\n\n````\ncode ``` here\n````\n\n| A | B |\n| --- | --- |\n| 1 | x \\| y `p\\|q` |\n',
+    );
   });
 });
 
@@ -45,7 +49,10 @@ describe('HTML', () => {
   const injected = withImpact(
     'Look: <script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) [ok](https://example.com/?a="b"&c=<d>).',
   );
-  const html = exportString(edit(injected, 'title: Delayed payment notifications', 'title: "Delayed </title><script>alert(4)</script>"'), 'html').output;
+  const html = exportString(
+    edit(injected, 'title: Delayed payment notifications', 'title: "Delayed </title><script>alert(4)</script>"'),
+    'html',
+  ).output;
 
   it('escapes raw HTML from the document', () => {
     expect(html).toContain('Look: &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=&quot;alert(2)&quot;&gt; click ');
@@ -68,13 +75,18 @@ describe('HTML', () => {
   it('is printable and shows the window of impact as an inline SVG', () => {
     expect(html).toContain('@media print');
     expect(html).toMatch(/<svg class="impact-timeline"[^>]*role="img"/);
-    expect(html).toContain('<title id="impact-timeline-title">Customer impact: Between 14:05 and 15:20 UTC on September 3, 2025 (UTC)</title>');
+    expect(html).toContain(
+      '<title id="impact-timeline-title">Customer impact: Between 14:05 and 15:20 UTC on September 3, 2025 (UTC)</title>',
+    );
     expect(html).toContain('<rect class="impact"');
   });
 
   it('marks the root cause placeholder', () => {
     const { rca } = exportString(paymentsDocument());
-    const out = renderHtml({ ...rca, rootCause: { placeholder: true, text: 'x', blocks: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] } });
+    const out = renderHtml({
+      ...rca,
+      rootCause: { placeholder: true, text: 'x', blocks: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] },
+    });
     expect(out).toContain('<h2 id="root-cause">Root cause</h2>\n<div class="placeholder"><p>x</p></div>');
   });
 });

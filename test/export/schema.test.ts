@@ -12,7 +12,18 @@ describe('schemas/rca.schema.json', () => {
 
   it('describes the fields consumers rely on', () => {
     const schema = JSON.parse(rcaJsonSchemaText()) as { required: string[]; $defs: Record<string, unknown> };
-    expect(schema.required).toEqual(['kind', 'version', 'title', 'summary', 'impactWindow', 'affected', 'whatHappened', 'rootCause', 'actions', 'timeline']);
+    expect(schema.required).toEqual([
+      'kind',
+      'version',
+      'title',
+      'summary',
+      'impactWindow',
+      'affected',
+      'whatHappened',
+      'rootCause',
+      'actions',
+      'timeline',
+    ]);
     expect(Object.keys(schema.$defs).sort()).toEqual(['Action', 'ActionGroup', 'Block', 'Inline', 'Prose', 'TimelineEvent']);
   });
 });

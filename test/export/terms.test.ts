@@ -93,9 +93,9 @@ describe('findHost', () => {
   const hosts = (text: string) => findHost(fold(text), 'corp.example.com').map((m) => text.slice(m.index, m.index + m.length));
 
   it('finds an internal domain with any subdomain, whatever its labels hold', () => {
-    expect(hosts('db_primary.corp.example.com _ldap._tcp.corp.example.com a@corp.example.com https://corp.example.com@x/ corp.example.com.')).toEqual(
-      Array(5).fill('corp.example.com'),
-    );
+    expect(
+      hosts('db_primary.corp.example.com _ldap._tcp.corp.example.com a@corp.example.com https://corp.example.com@x/ corp.example.com.'),
+    ).toEqual(Array(5).fill('corp.example.com'));
   });
 
   it('not a longer label, nor hidden by invisible characters', () => {

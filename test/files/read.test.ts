@@ -26,12 +26,18 @@ describe('readLimited', () => {
     execFileSync('mkfifo', [path.join(dir, 'fifo')]);
     symlinkSync('fifo', path.join(dir, 'link.md'));
     for (const name of ['fifo', 'link.md']) {
-      expect(await readLimited(path.join(dir, name), 1024)).toEqual({ ok: false, message: 'Not a regular file (a FIFO): coe reads only regular files' });
+      expect(await readLimited(path.join(dir, name), 1024)).toEqual({
+        ok: false,
+        message: 'Not a regular file (a FIFO): coe reads only regular files',
+      });
     }
   }, 5_000);
 
   it('refuses a character device such as /dev/zero, which never ends', async () => {
-    expect(await readLimited('/dev/zero', 1024)).toEqual({ ok: false, message: 'Not a regular file (a character device): coe reads only regular files' });
+    expect(await readLimited('/dev/zero', 1024)).toEqual({
+      ok: false,
+      message: 'Not a regular file (a character device): coe reads only regular files',
+    });
   }, 5_000);
 
   it('refuses a folder, a missing file and a file over the limit', async () => {

@@ -78,7 +78,12 @@ export function lintCase(rule: Rule, test: TestCase, text: string): Message[] {
   });
   const parsed = parseCoeDocument('test.md', text, { idPrefix: config.idPrefix, sectionAliases: config.sections });
   if (!parsed.ok) throw new Error(`ruleTester: the document does not parse: ${parsed.fatal.message}`);
-  return lintDocument(parsed.doc, config, { now: test.now ?? TEST_NOW, internalTerms: config.internalTerms }, test.everyRule ? RULES : [rule]);
+  return lintDocument(
+    parsed.doc,
+    config,
+    { now: test.now ?? TEST_NOW, internalTerms: config.internalTerms },
+    test.everyRule ? RULES : [rule],
+  );
 }
 
 /** Asserts that a case's findings are exactly its markers (rule id, severity, line), and hold its messages. */

@@ -23,7 +23,12 @@ const values: NewValues = {
 
 /** [no-placeholders, warn, line] for each TODO in the text, in order. */
 function todoFindings(text: string): [string, string, number][] {
-  return text.split('\n').flatMap((line, i) => line.split('TODO').slice(1).map((): [string, string, number] => ['no-placeholders', 'warn', i + 1]));
+  return text.split('\n').flatMap((line, i) =>
+    line
+      .split('TODO')
+      .slice(1)
+      .map((): [string, string, number] => ['no-placeholders', 'warn', i + 1]),
+  );
 }
 
 describe('built-in templates', () => {
@@ -107,7 +112,7 @@ describe('frontmatter', () => {
       ...values,
       title: `- "Quoted": colon # hash 'single' ünï 😀 {{x}} @at`,
       owner: 'team: #1',
-      authors: ['O\'Brien, Dana', '- dash', 'null', 'true'],
+      authors: ["O'Brien, Dana", '- dash', 'null', 'true'],
       services: ['a, b', '[x]', '*star', '&anchor'],
       regions: ['123'],
     };

@@ -37,9 +37,13 @@ describe('checks shared by flags and prompts', () => {
       expect([written, checkTime(written)]).toEqual([written, undefined]);
       expect(isoTimeOf(written)).toBe(iso);
     }
-    for (const bad of ['2025-10-20', 'yesterday', '', '06:48', '2025-10-20T06:48 tomorrow!']) expect(checkTime(bad)).toMatch(/must be a date and a time, e\.g\. 2025-10-20 06:48 UTC/);
-    for (const bad of ['2025-13-40T06:48Z', '2025-02-29 06:48', '2025-10-20 24:00', '2025-10-20 13:00 PM']) expect(checkTime(bad)).toMatch(/is not a real date and time/);
-    expect(checkTime('2025-10-20 06:48 EST')).toBe('"EST" is a zone abbreviation, not an offset: write the offset instead ("2025-10-20 06:48 -05:00")');
+    for (const bad of ['2025-10-20', 'yesterday', '', '06:48', '2025-10-20T06:48 tomorrow!'])
+      expect(checkTime(bad)).toMatch(/must be a date and a time, e\.g\. 2025-10-20 06:48 UTC/);
+    for (const bad of ['2025-13-40T06:48Z', '2025-02-29 06:48', '2025-10-20 24:00', '2025-10-20 13:00 PM'])
+      expect(checkTime(bad)).toMatch(/is not a real date and time/);
+    expect(checkTime('2025-10-20 06:48 EST')).toBe(
+      '"EST" is a zone abbreviation, not an offset: write the offset instead ("2025-10-20 06:48 -05:00")',
+    );
     expect(checkTime('2025-10-20 06:48 +15:00')).toMatch(/"\+15:00" is not a UTC offset/);
     expect(checkTime('2025-10-20 06:48 -12:30')).toMatch(/"-12:30" is not a UTC offset/);
     expect(() => isoTimeOf('soon')).toThrow();

@@ -8,7 +8,11 @@ describe('detection classification', () => {
     parse(`## Detection\n\n${headings.map((h) => `### ${h}\n\nOne two three four.\n`).join('\n')}`).detection!;
 
   it('classifies the template headings', () => {
-    const d = answers(['Was detection fast enough?', 'Did our metrics reflect the customer experience?', 'Would we detect similar events?']);
+    const d = answers([
+      'Was detection fast enough?',
+      'Did our metrics reflect the customer experience?',
+      'Would we detect similar events?',
+    ]);
     expect(d.answers.map((a) => [a.question, a.words])).toEqual([
       ['speed', 4],
       ['observability', 4],
@@ -36,8 +40,9 @@ describe('detection classification', () => {
     expect(d.otherHeadings.map((h) => h.heading)).toEqual(['Faster next time?', 'Something else']);
   });
 
-  it('takes the body up to the next level-3 heading, without comments, and the section\'s action references', () => {
-    const text = '## Detection\n\n### Was detection fast enough?\n\n<!-- answer here -->\nNo. We add an alarm (AI-2).\n\n- and a list item\n\n### Metrics\n\n## Next\n';
+  it("takes the body up to the next level-3 heading, without comments, and the section's action references", () => {
+    const text =
+      '## Detection\n\n### Was detection fast enough?\n\n<!-- answer here -->\nNo. We add an alarm (AI-2).\n\n- and a list item\n\n### Metrics\n\n## Next\n';
     const d = parse(text).detection!;
     expect(d.answers.map((a) => [a.question, a.text, a.words, a.headingRange.start.line])).toEqual([
       ['speed', 'No. We add an alarm (AI-2). and a list item', 10, 3],
@@ -71,7 +76,7 @@ describe('dependency columns', () => {
     expect(t.missingColumns).toEqual(['promise', 'implementation', 'failureMode', 'blastRadius']);
   });
 
-  it('reads each row\'s cells by column, with its action references', () => {
+  it("reads each row's cells by column, with its action references", () => {
     const text = [
       '## Dependencies',
       '',

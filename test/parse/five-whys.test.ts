@@ -27,19 +27,27 @@ describe('five whys tree', () => {
 
   it('reads the nested list as a tree with depths and children', () => {
     expect(whys.roots.map(shape)).toEqual([
-      [0, 3, [
-        [1, 4, [
-          [2, 5, [[3, 6, []]]],
-          [2, 7, []],
-          [2, 9, []],
-        ]],
-        [1, 11, [[2, 13, []]]],
-      ]],
+      [
+        0,
+        3,
+        [
+          [
+            1,
+            4,
+            [
+              [2, 5, [[3, 6, []]]],
+              [2, 7, []],
+              [2, 9, []],
+            ],
+          ],
+          [1, 11, [[2, 13, []]]],
+        ],
+      ],
     ]);
     expect(whys.range?.start.line).toBe(3);
   });
 
-  it('takes a node\'s own text from its first paragraph, across lines', () => {
+  it("takes a node's own text from its first paragraph, across lines", () => {
     const health = walkWhys(whys.roots).find((n) => n.text.startsWith('Why did the health check'));
     expect(health?.text).toBe('Why did the health check not remove that host? It checked the process, not the disk. → L1');
     expect([health?.textRange.start.line, health?.textRange.end.line]).toEqual([7, 8]);
@@ -60,8 +68,18 @@ describe('five whys tree', () => {
     expect(l1).toMatchObject({ kind: 'lesson', section: 'five-whys', range: { start: { line: 8, column: 32 } } });
   });
 
-  it('does not count a reference in a second paragraph or a child as the node\'s own', () => {
-    const text = ['## Five whys', '', '- 2 hosts failed.', '  - Why? A bad disk.', '', '    See AI-3 for the fix.', '', '    - Why? No check. → L1', ''].join('\n');
+  it("does not count a reference in a second paragraph or a child as the node's own", () => {
+    const text = [
+      '## Five whys',
+      '',
+      '- 2 hosts failed.',
+      '  - Why? A bad disk.',
+      '',
+      '    See AI-3 for the fix.',
+      '',
+      '    - Why? No check. → L1',
+      '',
+    ].join('\n');
     const nodes = walkWhys(parse(text).whys!.roots);
     expect(nodes.map((n) => [n.depth, n.references.map((r) => r.id)])).toEqual([
       [0, []],

@@ -21,20 +21,24 @@ describe('lesson ids', () => {
     expect(lesson?.text).not.toMatch(/^\W*L\d/);
   });
 
-  it.each([
-    '- Health checks must exercise the disk (L1).',
-    '- L0: Ids start at 1.',
-    '- Lesson 1: Not an id.',
-  ])('reads no id in "%s"', (item) => {
-    expect(lessons([item])[0]?.id).toBeUndefined();
-  });
+  it.each(['- Health checks must exercise the disk (L1).', '- L0: Ids start at 1.', '- Lesson 1: Not an id.'])(
+    'reads no id in "%s"',
+    (item) => {
+      expect(lessons([item])[0]?.id).toBeUndefined();
+    },
+  );
 
-  it.each(['- L1 Health checks, with no separator.', '- **L1** Health checks, with no separator.'])('reads the id of "%s", and notes the missing separator', (item) => {
-    expect(lessons([item]).map((l) => [l.id, l.separator, l.text])).toEqual([['L1', false, 'Health checks, with no separator.']]);
-  });
+  it.each(['- L1 Health checks, with no separator.', '- **L1** Health checks, with no separator.'])(
+    'reads the id of "%s", and notes the missing separator',
+    (item) => {
+      expect(lessons([item]).map((l) => [l.id, l.separator, l.text])).toEqual([['L1', false, 'Health checks, with no separator.']]);
+    },
+  );
 
   it('places each lesson on its item', () => {
-    expect(lessons(['- **L1:** One.', '- **L2:** Two,', '  on two lines.']).map((l) => [l.id, l.text, l.range.start.line, l.range.end.line])).toEqual([
+    expect(
+      lessons(['- **L1:** One.', '- **L2:** Two,', '  on two lines.']).map((l) => [l.id, l.text, l.range.start.line, l.range.end.line]),
+    ).toEqual([
       ['L1', 'One.', 3, 3],
       ['L2', 'Two, on two lines.', 4, 5],
     ]);
@@ -57,7 +61,15 @@ describe('action item columns', () => {
     expect(model.table?.missingColumns).toEqual([]);
     expect(model.table?.headerRange.start.line).toBe(3);
     const [item] = model.items;
-    expect(item).toMatchObject({ id: 'AI-1', action: 'Fix it', term: 'short', owner: 'team-a', due: '2025-10-01', status: 'in-progress', validation: 'Game day' });
+    expect(item).toMatchObject({
+      id: 'AI-1',
+      action: 'Fix it',
+      term: 'short',
+      owner: 'team-a',
+      due: '2025-10-01',
+      status: 'in-progress',
+      validation: 'Game day',
+    });
     expect(item?.lessons.map((r) => [r.id, r.range.start.line])).toEqual([
       ['L1', 5],
       ['L2', 5],
@@ -70,7 +82,14 @@ describe('action item columns', () => {
       '| open | AI-7 | Add a check | n/a | 2025-11-01 | ops | L3 | Tested | mid |',
     ]);
     expect(model.table?.columns).toEqual(['status', 'id', 'action', 'due', 'owner', 'lessons', 'validation', 'term']);
-    expect(model.items[0]).toMatchObject({ id: 'AI-7', action: 'Add a check', status: 'open', term: 'mid', owner: 'ops', validation: 'Tested' });
+    expect(model.items[0]).toMatchObject({
+      id: 'AI-7',
+      action: 'Add a check',
+      status: 'open',
+      term: 'mid',
+      owner: 'ops',
+      validation: 'Tested',
+    });
   });
 
   it('lists the missing columns and leaves their values empty', () => {
@@ -101,16 +120,24 @@ describe('references', () => {
   });
 
   it('counts L<n> as a lesson only where lessons are discussed, and AI-<n> anywhere but code', () => {
-    const changed = edit(text, 'No\nnotification was lost', 'No L4 load balancer was involved, see AI-1 and `grep AI-9`. No\nnotification was lost');
+    const changed = edit(
+      text,
+      'No\nnotification was lost',
+      'No L4 load balancer was involved, see AI-1 and `grep AI-9`. No\nnotification was lost',
+    );
     const found = parse(changed).references.filter((r) => r.section === 'impact');
     expect(found.map((r) => [r.kind, r.id])).toEqual([['action', 'AI-1']]);
   });
 
   it('finds a reference inside a lesson, after its id', () => {
-    const bold = parse(edit(text, '- **L1:** A setting must have one source of truth.', '- **L1:** A setting must have one source of truth (AI-1).'));
+    const bold = parse(
+      edit(text, '- **L1:** A setting must have one source of truth.', '- **L1:** A setting must have one source of truth (AI-1).'),
+    );
     expect(bold.references.filter((r) => r.section === 'lessons').map((r) => r.id)).toEqual(['AI-1']);
     // The id written without bold shares its text node with the rest of the lesson.
-    const plain = parse(edit(text, '- **L1:** A setting must have one source of truth.', '- L1: A setting must have one source of truth (AI-1).'));
+    const plain = parse(
+      edit(text, '- **L1:** A setting must have one source of truth.', '- L1: A setting must have one source of truth (AI-1).'),
+    );
     expect(plain.references.filter((r) => r.section === 'lessons').map((r) => r.id)).toEqual(['AI-1']);
   });
 });

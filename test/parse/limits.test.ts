@@ -104,8 +104,11 @@ describe('table cells and setext headings', () => {
 
 describe('the defaults', () => {
   it('let through a long real COE many times over', () => {
-    const section = '## Timeline\n\n' + '- 2025-09-03 14:05 UTC — **The** [queue](https://example.com) grew; `retry_count` rose.\n'.repeat(200);
-    expect(over(`---\ncoe: 1\n---\n\n${section}\n| a | b |\n|---|---|\n${'| `x` | [y](z) |\n'.repeat(200)}`, DEFAULT_LIMITS)).toBeUndefined();
+    const section =
+      '## Timeline\n\n' + '- 2025-09-03 14:05 UTC — **The** [queue](https://example.com) grew; `retry_count` rose.\n'.repeat(200);
+    expect(
+      over(`---\ncoe: 1\n---\n\n${section}\n| a | b |\n|---|---|\n${'| `x` | [y](z) |\n'.repeat(200)}`, DEFAULT_LIMITS),
+    ).toBeUndefined();
   });
 });
 
@@ -113,7 +116,46 @@ describe('fenced code passed over', () => {
   // Random documents of lines that open and close fences, HTML blocks and
   // frontmatter, and "*x*". Whenever the guard counts no mark, the parser
   // must have read no "*x*" as emphasis: every one sat in code, HTML or YAML.
-  const LINES = ['```', '````', '~~~', '```js', '```a`b', '  ```', '   ~~~', '    ```', '> ```', '- ```', '1. ~~~', '<!--', '-->', '```-->', '<pre>', '</pre>', '<div>', '<?', '?>', '<!X', '>', '<![CDATA[', ']]>', '<script>', '</script>', '---', '===', '', '', '', 'text', 'a | b', '|-|-|', '*x*', '*x*', '- *x*', '  *x*', '> *x*'];
+  const LINES = [
+    '```',
+    '````',
+    '~~~',
+    '```js',
+    '```a`b',
+    '  ```',
+    '   ~~~',
+    '    ```',
+    '> ```',
+    '- ```',
+    '1. ~~~',
+    '<!--',
+    '-->',
+    '```-->',
+    '<pre>',
+    '</pre>',
+    '<div>',
+    '<?',
+    '?>',
+    '<!X',
+    '>',
+    '<![CDATA[',
+    ']]>',
+    '<script>',
+    '</script>',
+    '---',
+    '===',
+    '',
+    '',
+    '',
+    'text',
+    'a | b',
+    '|-|-|',
+    '*x*',
+    '*x*',
+    '- *x*',
+    '  *x*',
+    '> *x*',
+  ];
 
   it('never passes over Markdown the parser reads (10,000 seeded documents)', async () => {
     const { parseMarkdown } = await import('../../src/parse/markdown.js');

@@ -58,12 +58,17 @@ describe('headings', () => {
 
 describe('YAML nested too deeply', () => {
   it('in a COE is a fatal finding, not a stack overflow', () => {
-    expect(fatalOf(withFrontmatter(`${'? '.repeat(2000)}a`))).toBe(`File is over a limit of what coe reads: the frontmatter nests deeper than ${MAX_YAML_DEPTH} levels`);
+    expect(fatalOf(withFrontmatter(`${'? '.repeat(2000)}a`))).toBe(
+      `File is over a limit of what coe reads: the frontmatter nests deeper than ${MAX_YAML_DEPTH} levels`,
+    );
     expect(fatalOf(withFrontmatter(`x-a: ${'['.repeat(150)}`))).toContain('nests deeper');
   });
 
   it('in Markdown that may not be a COE is reported: it cannot be told apart', () => {
-    const result = lintText('README.md', `---\n${'? '.repeat(2000)}a\n---\n\n# Read me\n`, DEFAULT_CONFIG, { now: '2025-09-10', internalTerms: [] });
+    const result = lintText('README.md', `---\n${'? '.repeat(2000)}a\n---\n\n# Read me\n`, DEFAULT_CONFIG, {
+      now: '2025-09-10',
+      internalTerms: [],
+    });
     expect(result.isCoe).toBe(true);
     expect(result.messages.map((m) => m.ruleId)).toEqual(['fatal']);
   });
@@ -77,7 +82,11 @@ describe('YAML nested too deeply', () => {
     expect(yamlTooDeep(deepIndent)).toBe(true);
     expect(yamlTooDeep(`- ${'- '.repeat(MAX_YAML_DEPTH)}a`)).toBe(true);
     // A block scalar's lines, a flow mapping's keys and an indented comment nest nothing.
-    expect(yamlTooDeep(`a: |\n${' '.repeat(300)}text\nb: {${Array.from({ length: 500 }, (_, i) => `k${i}: v`).join(', ')}}\n${' '.repeat(300)}# note`)).toBe(false);
+    expect(
+      yamlTooDeep(
+        `a: |\n${' '.repeat(300)}text\nb: {${Array.from({ length: 500 }, (_, i) => `k${i}: v`).join(', ')}}\n${' '.repeat(300)}# note`,
+      ),
+    ).toBe(false);
   });
 
   it('in a folder scanned by coe new holds no id, and does not crash it', () => {
@@ -93,15 +102,19 @@ describe('duplicate keys', () => {
     const { value, ms } = timed(() => parseCoeDocument('test.md', text, { limits: OPEN }));
     expect(ms).toBeLessThan(3_000);
     const problems = value.ok ? value.doc.frontmatter.problems : [];
-    expect(problems.map((p) => [p.message, p.range.start.line])).toEqual([['Invalid YAML: Map keys must be unique', lineOf(text, 'x-k7: again')]]);
+    expect(problems.map((p) => [p.message, p.range.start.line])).toEqual([
+      ['Invalid YAML: Map keys must be unique', lineOf(text, 'x-k7: again')],
+    ]);
   });
 
   it('are reported before a later YAML error, and after an earlier one', () => {
     // The second "title" is the base document's own, after the one added.
     const dupFirst = edit(withFrontmatter('title: again'), '  ledger-db: payment records\n', '  ledger-db: payment records\nx-bad: a: b\n');
-    expect(lintString(dupFirst, NOW).filter((m) => m.ruleId === 'frontmatter-schema').map((m) => [m.line, m.message])).toEqual([
-      [lineOf(dupFirst, 'title: Delayed'), 'Invalid YAML: Map keys must be unique'],
-    ]);
+    expect(
+      lintString(dupFirst, NOW)
+        .filter((m) => m.ruleId === 'frontmatter-schema')
+        .map((m) => [m.line, m.message]),
+    ).toEqual([[lineOf(dupFirst, 'title: Delayed'), 'Invalid YAML: Map keys must be unique']]);
     const errorFirst = withFrontmatter('x-bad: a: b\ntitle: again');
     const messages = lintString(errorFirst, NOW).filter((m) => m.ruleId === 'frontmatter-schema');
     expect(messages.map((m) => m.line)).toEqual([lineOf(errorFirst, 'x-bad')]);
@@ -138,7 +151,9 @@ describe('a failure while linting one file', () => {
     } as ResolvedConfig;
     const result = lintBytes('test.md', Buffer.from(baseDocument()), broken, { now: '2025-09-10', internalTerms: [] });
     expect(result.isCoe).toBe(true);
-    expect(result.messages.map((m) => [m.ruleId, m.message])).toEqual([['fatal', 'File could not be linted: Maximum call stack size exceeded']]);
+    expect(result.messages.map((m) => [m.ruleId, m.message])).toEqual([
+      ['fatal', 'File could not be linted: Maximum call stack size exceeded'],
+    ]);
   });
 });
 
@@ -147,8 +162,22 @@ describe('a failure while linting one file', () => {
 describe('inline control comments', () => {
   it('apply in time linear in comments and findings (10,000 unclosed coe-disable, 10,000 findings)', () => {
     const range = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 21 } });
-    const controls: ControlComment[] = Array.from({ length: 10_000 }, (_, i) => ({ kind: 'disable', directive: 'coe-disable', rules: ['a'], reason: undefined, range: range(i + 1) }));
-    const messages: Message[] = Array.from({ length: 10_000 }, (_, i) => ({ ruleId: 'b', severity: 'error', message: 'm', line: i + 1, column: 1, endLine: i + 1, endColumn: 1 }));
+    const controls: ControlComment[] = Array.from({ length: 10_000 }, (_, i) => ({
+      kind: 'disable',
+      directive: 'coe-disable',
+      rules: ['a'],
+      reason: undefined,
+      range: range(i + 1),
+    }));
+    const messages: Message[] = Array.from({ length: 10_000 }, (_, i) => ({
+      ruleId: 'b',
+      severity: 'error',
+      message: 'm',
+      line: i + 1,
+      column: 1,
+      endLine: i + 1,
+      endColumn: 1,
+    }));
     const { ms } = timed(() => applyControls(messages, controls, new Set(['a', 'b']), 'warn'));
     expect(ms).toBeLessThan(2000);
   });

@@ -128,7 +128,8 @@ describe('frontmatter messages say what to do', () => {
   const messageFor = (from: string, to: string) =>
     lintString(edit(baseDocument(), from, to), { now: '2025-09-10' }).find((m) => m.ruleId === 'frontmatter-schema')?.message;
   it('a number in quotes', () => expect(messageFor('severity: 3', 'severity: "3"')).toContain('without quotes'));
-  it('a colon inside a plain value', () => expect(messageFor('title: Delayed payment notifications', 'title: Delayed: payment: notifications')).toContain('quotes'));
+  it('a colon inside a plain value', () =>
+    expect(messageFor('title: Delayed payment notifications', 'title: Delayed: payment: notifications')).toContain('quotes'));
 });
 
 describe('action items in several tables', () => {

@@ -40,7 +40,13 @@ describe('timeline times', () => {
   });
 
   it('gives a time alone the date and the offset of the entry before it', () => {
-    const list = ['- 2025-10-20 08:48 +02:00 — start', '- 09:33 — detected', '- 09:33:30 — engaged', '- 2025-10-21 00:10 UTC — next day', '- 00:20 — later'];
+    const list = [
+      '- 2025-10-20 08:48 +02:00 — start',
+      '- 09:33 — detected',
+      '- 09:33:30 — engaged',
+      '- 2025-10-21 00:10 UTC — next day',
+      '- 00:20 — later',
+    ];
     expect(entries(list.join('\n')).map((e) => iso(e.time))).toEqual([
       '2025-10-20T06:48:00.000Z',
       '2025-10-20T07:33:00.000Z',

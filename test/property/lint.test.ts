@@ -15,23 +15,26 @@ const config: ResolvedConfig = { ...structuredClone(DEFAULT_CONFIG), internalDom
 const settings = { now: '2025-10-23', internalTerms: config.internalTerms };
 
 describe(`lint of mutated COEs never throws, is deterministic and names the file (${LINT_RUNS} cases)`, () => {
-  it.each(chunks(LINT_RUNS))('$name', ({ settings: runSettings }) => {
-    fc.assert(
-      fc.property(caseArb(seeds.length), ({ seed, mutations }) => {
-        const bytes = mutate(seeds[seed]!.text, mutations);
-        const first = lintBytes('mutated.md', bytes, config, settings);
-        const second = lintBytes('mutated.md', bytes, config, settings);
-        expect(JSON.stringify(second)).toBe(JSON.stringify(first));
-        expect(first.file).toBe('mutated.md');
-        for (const m of first.messages) {
-          expect(m.line).toBeGreaterThanOrEqual(1);
-          expect(m.column).toBeGreaterThanOrEqual(1);
-          expect(typeof m.message).toBe('string');
-          expect(m.message).not.toMatch(/\n\s+at /); // no stack trace in a message
-        }
-      }),
-      runSettings,
-    );
-  }, 600_000);
+  it.each(chunks(LINT_RUNS))(
+    '$name',
+    ({ settings: runSettings }) => {
+      fc.assert(
+        fc.property(caseArb(seeds.length), ({ seed, mutations }) => {
+          const bytes = mutate(seeds[seed]!.text, mutations);
+          const first = lintBytes('mutated.md', bytes, config, settings);
+          const second = lintBytes('mutated.md', bytes, config, settings);
+          expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+          expect(first.file).toBe('mutated.md');
+          for (const m of first.messages) {
+            expect(m.line).toBeGreaterThanOrEqual(1);
+            expect(m.column).toBeGreaterThanOrEqual(1);
+            expect(typeof m.message).toBe('string');
+            expect(m.message).not.toMatch(/\n\s+at /); // no stack trace in a message
+          }
+        }),
+        runSettings,
+      );
+    },
+    600_000,
+  );
 });
-

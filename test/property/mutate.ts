@@ -50,7 +50,26 @@ const SPECIAL = [
   '<!--',
 ];
 
-const YAML_VALUES = ['[]', '{}', '1', 'true', 'null', '~', '"x"', '[a, b]', '{a: [b]}', '? a', '&a x', '*a', '!!binary AAAA', '- a', '| \n  text', '2025-13-45T99:99:99Z', "'unclosed", '[unclosed'];
+const YAML_VALUES = [
+  '[]',
+  '{}',
+  '1',
+  'true',
+  'null',
+  '~',
+  '"x"',
+  '[a, b]',
+  '{a: [b]}',
+  '? a',
+  '&a x',
+  '*a',
+  '!!binary AAAA',
+  '- a',
+  '| \n  text',
+  '2025-13-45T99:99:99Z',
+  "'unclosed",
+  '[unclosed',
+];
 
 export type Mutation =
   | { kind: 'flip'; at: number; bit: number }
@@ -74,7 +93,11 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('endings' as const), every: fc.integer({ min: 1, max: 5 }), crlf: fc.boolean() }),
   fc.constant({ kind: 'bom' as const }),
   fc.record({ kind: fc.constant('disguise' as const), nth: fc.nat(), at: fc.nat(), what: fc.nat() }),
-  fc.record({ kind: fc.constant('bytes' as const), at: fc.nat(), bytes: fc.constantFrom([0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xff], [0xe2, 0x80]) }),
+  fc.record({
+    kind: fc.constant('bytes' as const),
+    at: fc.nat(),
+    bytes: fc.constantFrom([0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xff], [0xe2, 0x80]),
+  }),
 );
 
 /** A seed document and the mutations applied to it, in order. */
@@ -186,7 +209,10 @@ export function chunks(total: number): { name: string; settings: fc.Parameters<u
   for (let done = 0, k = 0; done < total; done += CHUNK, k++) {
     const numRuns = Math.min(CHUNK, total - done);
     const seed = base + k;
-    out.push({ name: `cases ${done + 1}-${done + numRuns} (seed ${seed})`, settings: { seed, numRuns, ...(path ? { path, endOnFailure: true } : {}) } });
+    out.push({
+      name: `cases ${done + 1}-${done + numRuns} (seed ${seed})`,
+      settings: { seed, numRuns, ...(path ? { path, endOnFailure: true } : {}) },
+    });
   }
   return out;
 }

@@ -14,8 +14,12 @@ describe('github', () => {
   });
 
   it('escapes %, CR and LF in the message, and also : and , in properties', () => {
-    const result = fileResult('docs/a,b:c%.md', [message('fatal', 'error', 2, '100% broken:\r\nsee, here', { column: 1, endLine: 3, endColumn: 4 })]);
-    expect(github([result], context())).toBe('::error file=docs/a%2Cb%3Ac%25.md,line=2,col=1,endLine=3,endColumn=4,title=fatal::100%25 broken:%0D%0Asee, here');
+    const result = fileResult('docs/a,b:c%.md', [
+      message('fatal', 'error', 2, '100% broken:\r\nsee, here', { column: 1, endLine: 3, endColumn: 4 }),
+    ]);
+    expect(github([result], context())).toBe(
+      '::error file=docs/a%2Cb%3Ac%25.md,line=2,col=1,endLine=3,endColumn=4,title=fatal::100%25 broken:%0D%0Asee, here',
+    );
   });
 
   it('escapes as the runner requires', () => {

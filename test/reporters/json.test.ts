@@ -5,7 +5,12 @@ import { context, sample } from './results.js';
 
 describe('json', () => {
   it('keeps the contract fields and adds docsUrl where a page is known', () => {
-    const out = JSON.parse(json(sample(), context())) as { file: string; errorCount: number; warningCount: number; messages: Record<string, unknown>[] }[];
+    const out = JSON.parse(json(sample(), context())) as {
+      file: string;
+      errorCount: number;
+      warningCount: number;
+      messages: Record<string, unknown>[];
+    }[];
     expect(out.map((f) => [f.file, f.errorCount, f.warningCount])).toEqual([
       ['docs/coe/2025-10-20-orders.md', 2, 1],
       ['docs/coe/clean.md', 0, 0],

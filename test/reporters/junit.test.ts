@@ -6,8 +6,21 @@ import { context, fileResult, message, sample } from './results.js';
 
 function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
-  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(xml) as {
-    testsuites: { tests: string; failures: string; testsuite: { name: string; tests: string; failures: string; testcase: { name: string; classname: string; failure?: { type: string; message: string; '#text': string } }[] }[] };
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => ['testsuite', 'testcase'].includes(name),
+  }).parse(xml) as {
+    testsuites: {
+      tests: string;
+      failures: string;
+      testsuite: {
+        name: string;
+        tests: string;
+        failures: string;
+        testcase: { name: string; classname: string; failure?: { type: string; message: string; '#text': string } }[];
+      }[];
+    };
   };
 }
 

@@ -17,8 +17,18 @@ export function fileResult(file: string, messages: Message[]): FileResult {
 }
 
 export const RULES = [
-  { id: 'lessons-have-actions', description: 'Every lesson is named by an action item', defaultSeverity: 'error' as const, helpUri: 'https://example.com/rules/lessons-have-actions.md' },
-  { id: 'five-whys-tree', description: 'The five whys are a tree', defaultSeverity: 'warn' as const, helpUri: 'https://example.com/rules/five-whys-tree.md' },
+  {
+    id: 'lessons-have-actions',
+    description: 'Every lesson is named by an action item',
+    defaultSeverity: 'error' as const,
+    helpUri: 'https://example.com/rules/lessons-have-actions.md',
+  },
+  {
+    id: 'five-whys-tree',
+    description: 'The five whys are a tree',
+    defaultSeverity: 'warn' as const,
+    helpUri: 'https://example.com/rules/five-whys-tree.md',
+  },
   { id: 'fatal', description: 'The file could not be read', defaultSeverity: 'error' as const },
 ];
 
@@ -42,6 +52,8 @@ export function sample(): FileResult[] {
       message('not-a-known-rule', 'error', 90, 'From a rule the context does not describe'),
     ]),
     fileResult('docs/coe/clean.md', []),
-    fileResult('docs/coe/broken file #2.md', [message('fatal', 'error', 1, 'File is not valid UTF-8', { column: 1, endLine: 1, endColumn: 1 })]),
+    fileResult('docs/coe/broken file #2.md', [
+      message('fatal', 'error', 1, 'File is not valid UTF-8', { column: 1, endLine: 1, endColumn: 1 }),
+    ]),
   ];
 }

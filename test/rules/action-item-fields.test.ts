@@ -5,8 +5,18 @@ import rule from '../../src/rules/action-item-fields.js';
 import { ruleTester, type TestCase } from '../helpers/rule-tester.js';
 
 const HEADER = '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |\n|---|---|---|---|---|---|---|---|';
-const GOOD = ['AI-1', 'Read the pool size from one file', 'short', 'payments-team', '2025-09-05', 'validated', 'L1', 'A change to one file fails'];
-const AI2 = '| AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | in-progress | L2 | Resize in staging under load |';
+const GOOD = [
+  'AI-1',
+  'Read the pool size from one file',
+  'short',
+  'payments-team',
+  '2025-09-05',
+  'validated',
+  'L1',
+  'A change to one file fails',
+];
+const AI2 =
+  '| AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | in-progress | L2 | Resize in staging under load |';
 const MARK = ' {action-item-fields}';
 
 /** An Action items section of the given table lines. */
@@ -32,7 +42,9 @@ ruleTester(rule).run({
       ),
     },
     ...['short', 'mid', 'long', 'Long'].map((term) => cellCase(`the term ${term}`, 2, term)),
-    ...['open', 'in-progress', 'done', 'validated', 'dropped', 'Done', 'IN-PROGRESS'].map((status) => cellCase(`the status ${status}`, 5, status)),
+    ...['open', 'in-progress', 'done', 'validated', 'dropped', 'Done', 'IN-PROGRESS'].map((status) =>
+      cellCase(`the status ${status}`, 5, status),
+    ),
     ...['L1,L2', 'L1, L2', '**L1**', ''].map((lessons) => cellCase(`the lessons "${lessons}"`, 6, lessons)),
     cellCase('an id of several digits', 0, 'AI-10'),
     {
@@ -74,16 +86,27 @@ ruleTester(rule).run({
     {
       name: 'a section with no table, at its heading',
       code: `## Action items${MARK}\n\n- AI-1: read the pool size from one file (payments-team, 2025-09-05)`,
-      messages: ['Action items has no table: add one with the columns | ID | Action | Term | Owner | Due | Status | Lessons | Validation |'],
+      messages: [
+        'Action items has no table: add one with the columns | ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
+      ],
     },
     {
       name: 'missing columns, once, at the header row',
-      code: actions(`| ID | Action | Owner | Due |${MARK}`, '|---|---|---|---|', '| AI-1 | Read the pool size | payments-team | 2025-09-05 |', '| AI-2 | Make it adjustable | payments-team | 2025-11-28 |'),
+      code: actions(
+        `| ID | Action | Owner | Due |${MARK}`,
+        '|---|---|---|---|',
+        '| AI-1 | Read the pool size | payments-team | 2025-09-05 |',
+        '| AI-2 | Make it adjustable | payments-team | 2025-11-28 |',
+      ),
       messages: ['The action items table lacks the columns "Term", "Status", "Lessons", "Validation"'],
     },
     {
       name: 'a missing column, whose values are not reported',
-      code: actions(`| ID | Action | Term | Owner | Due | Lessons | Validation |${MARK}`, '|---|---|---|---|---|---|---|', '| AI-1 | Read the pool size | short | payments-team | 2025-09-05 | L1 | |'),
+      code: actions(
+        `| ID | Action | Term | Owner | Due | Lessons | Validation |${MARK}`,
+        '|---|---|---|---|---|---|---|',
+        '| AI-1 | Read the pool size | short | payments-team | 2025-09-05 | L1 | |',
+      ),
       messages: ['The action items table lacks the column "Status"'],
     },
     {

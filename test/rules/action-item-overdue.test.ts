@@ -43,7 +43,12 @@ ruleTester(rule).run({
       now: '2025-11-01',
       messages: ['17 days overdue'],
     },
-    { name: 'days counted across months and years', code: withAi2('2025-12-31', 'open', MARK), now: '2026-03-01', messages: ['60 days overdue'] },
+    {
+      name: 'days counted across months and years',
+      code: withAi2('2025-12-31', 'open', MARK),
+      now: '2026-03-01',
+      messages: ['60 days overdue'],
+    },
   ],
 });
 

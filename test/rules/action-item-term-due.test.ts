@@ -58,7 +58,9 @@ ruleTester(rule).run({
     {
       name: 'every item short-term, at the table header',
       code: items({ header: MARK, ai2: { term: 'short', due: '2025-09-05' } }),
-      messages: ['Every action item is short-term: add at least one mid- or long-term item that changes the conditions behind the incident, not only its trigger'],
+      messages: [
+        'Every action item is short-term: add at least one mid- or long-term item that changes the conditions behind the incident, not only its trigger',
+      ],
     },
     {
       name: 'an item due before the incident began',

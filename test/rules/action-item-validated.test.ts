@@ -13,7 +13,8 @@ const HEAD = dedent`
   |---|---|---|---|---|---|---|---|
 `;
 const items = (...rows: string[]) => `${HEAD}\n${rows.join('\n')}`;
-const AI1 = '| AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |';
+const AI1 =
+  '| AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |';
 const ai2 = (status: string, validation: string, marker = '') =>
   `| AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | ${status} | L2 | ${validation} |${marker}`;
 const GAME_DAY = 'Game day: halve the pool, then restore it in under 5 minutes';
@@ -44,7 +45,10 @@ ruleTester(rule).run({
     { name: 'a done item (any case) with an empty Validation', code: items(AI1, ai2('Done', '', ' {action-item-validated}')) },
     {
       name: 'a validated item with an empty Validation',
-      code: items('| AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 | | {action-item-validated}', ai2('in-progress', GAME_DAY)),
+      code: items(
+        '| AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 | | {action-item-validated}',
+        ai2('in-progress', GAME_DAY),
+      ),
       messages: ['AI-1 is validated but the Validation column is empty: say how'],
     },
     {
@@ -61,6 +65,8 @@ it('action-item-validated leaves a missing Validation column to action-item-fiel
   const lines = text.split('\n');
   const header = lines.indexOf('| ID | Action | Term | Owner | Due | Status | Lessons |') + 1;
   const messages = lintString(text);
-  expect(findingsOf(messages, 'action-item-validated')).toEqual([['action-item-validated', 'warn', lines.findIndex((l) => l.startsWith('| AI-2 |')) + 1]]);
+  expect(findingsOf(messages, 'action-item-validated')).toEqual([
+    ['action-item-validated', 'warn', lines.findIndex((l) => l.startsWith('| AI-2 |')) + 1],
+  ]);
   expect(findingsOf(messages, 'action-item-fields')).toEqual([['action-item-fields', 'error', header]]);
 });

@@ -82,7 +82,10 @@ ruleTester(rule).run({
         - **L1:** A setting must have one source of truth; a careful engineer cannot hold two in mind at 2 a.m.
       `,
     },
-    { name: 'blameless, blameworthy and blame-free are not "blame"', code: prose('A blameless review; blameworthy nobody; no blame-free claim.') },
+    {
+      name: 'blameless, blameworthy and blame-free are not "blame"',
+      code: prose('A blameless review; blameworthy nobody; no blame-free claim.'),
+    },
     // A blaming word in a negated clause (format 4.1).
     ...[
       'Nobody was careless here.',
@@ -112,7 +115,11 @@ ruleTester(rule).run({
       name: 'an e-mail address, and name parts that are also words',
       code: authors('Will Long') + why('It will take long; mail pool@example.com. No one will know.'),
     },
-    { name: 'no names at all with names: false', code: why('Okafor and Ines Okafor and @ines could not change it.'), options: { names: false } },
+    {
+      name: 'no names at all with names: false',
+      code: why('Okafor and Ines Okafor and @ines could not change it.'),
+      options: { names: false },
+    },
     { name: 'a word the option allows', code: prose('A cowboy deploy, then human error.'), options: { allowWords: ['Human Error'] } },
   ],
   invalid: [
@@ -130,7 +137,11 @@ ruleTester(rule).run({
       'The on-call engineer made a mistake.',
       "It was @sam's oversight.",
     ].map((sentence) => ({ name: `a fault of a person: ${sentence}`, code: prose(`${sentence}${MARK}`) })),
-    { name: 'a fault of a person, said so', code: prose(`It was Dana's mistake.${MARK}`), messages: [`"Dana's mistake" attaches a fault to a person`] },
+    {
+      name: 'a fault of a person, said so',
+      code: prose(`It was Dana's mistake.${MARK}`),
+      messages: [`"Dana's mistake" attaches a fault to a person`],
+    },
     { name: 'a phrase with a typographic apostrophe', code: prose(`They didn’t bother.${MARK}`) },
     { name: 'a phrase with a typewriter apostrophe', code: prose(`They didn't bother.${MARK}`) },
     {
@@ -138,12 +149,19 @@ ruleTester(rule).run({
       code: prose(`We should have known better.${MARK}`),
       messages: ['"should have known better" judges a person'],
     },
-    { name: 'the prose beside inline code, not the code', code: prose(`The log says \`human error\` and \`blame\`; the deploy was reckless.${MARK}`), messages: ['"reckless"'] },
+    {
+      name: 'the prose beside inline code, not the code',
+      code: prose(`The log says \`human error\` and \`blame\`; the deploy was reckless.${MARK}`),
+      messages: ['"reckless"'],
+    },
     { name: 'an @handle in the five whys', code: why(`@okafor could not change the pool size at run time.${MARK}`) },
     { name: "an author's name in the five whys, case folded", code: why(`INES OKAFOR could not change it at run time.${MARK}`) },
     { name: "a part of an author's name in the five whys", code: why(`Ines could not change it at run time.${MARK}`) },
     { name: 'the @handles of other teams', code: why(`@db-team and @Payments-Platform own the pool size.${MARK}${MARK}`) },
-    { name: 'a name whose parts are also words, whole', code: authors('Will Long') + why(`Will Long could not change it at run time.${MARK}`) },
+    {
+      name: 'a name whose parts are also words, whole',
+      code: authors('Will Long') + why(`Will Long could not change it at run time.${MARK}`),
+    },
     {
       name: 'whole names and handles only with nameParts: false',
       code: why(`Okafor and Ines Okafor and @ines could not change it.${MARK}${MARK}`),

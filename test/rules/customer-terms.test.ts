@@ -34,7 +34,9 @@ const actions = (action: string, status: string, mark = '') => dedent`
 
 // ledger-db in the Impact, in the Timeline (not published), and in the
 // Customer summary as Ledger-DB (counted) and ledger-dbs (another name).
-const MENTIONS = NO_ENTRY + dedent`
+const MENTIONS =
+  NO_ENTRY +
+  dedent`
   ## Impact
 
   Between 14:05 and 15:20 UTC, merchants received payment notifications up to 40
@@ -60,7 +62,9 @@ ruleTester(rule).run({
     { name: 'the minimal COE', code: '' },
     {
       name: 'longer names, names outside the published sections, and names with a glossary entry',
-      code: NO_ENTRY + dedent`
+      code:
+        NO_ENTRY +
+        dedent`
         ## Impact
 
         Payments themselves succeeded and webhook-dispatcher, the ledger-db-replica, the ledger-db_v2 table and the
@@ -90,7 +94,10 @@ ruleTester(rule).run({
       name: 'what the export leaves out: @handles, HTML comments, images',
       code: NO_ENTRY + impact('Thanks @ledger-db <!-- ledger-db --> ![ledger-db](https://example.com/x.png).'),
     },
-    { name: 'what the export leaves out: the Validation column', code: NO_ENTRY + actions('Make the pool size adjustable at run time', 'in-progress') },
+    {
+      name: 'what the export leaves out: the Validation column',
+      code: NO_ENTRY + actions('Make the pool size adjustable at run time', 'in-progress'),
+    },
     ...['ledger\u00AD-dbs', 'ledger-db\u2010replica', 'Iedger-db'].map((miss) => ({
       name: `a longer hidden name, or an ASCII lookalike: ${JSON.stringify(miss)}`,
       code: NO_ENTRY + impact(`${miss}.`),
@@ -169,7 +176,11 @@ ruleTester(rule).run({
     {
       name: 'a glossary term marked false, as a leak to reword',
       code: CONFIG_DEPLOYER + impact(`Config-Deployer rolled back.${MARK}`),
-      messages: [exactly('Internal name "Config-Deployer" in the Impact section: the glossary marks it internal only (false), so customers never see it: reword')],
+      messages: [
+        exactly(
+          'Internal name "Config-Deployer" in the Impact section: the glossary marks it internal only (false), so customers never see it: reword',
+        ),
+      ],
     },
   ],
 });

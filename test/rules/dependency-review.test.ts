@@ -6,8 +6,10 @@ import referencesExist from '../../src/rules/references-exist.js';
 import { lintCase, prepare, ruleTester } from '../helpers/rule-tester.js';
 
 const HEADER = '| Dependency | Promise | As promised | Our implementation | Failure mode | Blast radius |\n|---|---|---|---|---|---|';
-const QUEUE = '| Message queue (internal) | 99.9% delivery within 1 s | yes | Sound: we read with long polling | expected-handled | Workers retry with backoff |';
-const LEDGER = '| Ledger database (internal) | Writes within 50 ms | partly | We had no timeout on writes | expected-unhandled | Write timeout and retry (AI-2) |';
+const QUEUE =
+  '| Message queue (internal) | 99.9% delivery within 1 s | yes | Sound: we read with long polling | expected-handled | Workers retry with backoff |';
+const LEDGER =
+  '| Ledger database (internal) | Writes within 50 ms | partly | We had no timeout on writes | expected-unhandled | Write timeout and retry (AI-2) |';
 const MARK = ' {dependency-review}';
 
 /** A Dependencies section of the given paragraphs or table lines. */
@@ -38,7 +40,9 @@ ruleTester(rule).run({
     {
       name: 'a section with neither a table nor a "None" paragraph, at the heading',
       code: `## Dependencies${MARK}\n\nWe did not look at dependencies for this incident.`,
-      messages: ['Dependencies has no review: add a table with the columns | Dependency | Promise | As promised | Our implementation | Failure mode | Blast radius |'],
+      messages: [
+        'Dependencies has no review: add a table with the columns | Dependency | Promise | As promised | Our implementation | Failure mode | Blast radius |',
+      ],
     },
     {
       name: 'a "None" paragraph whose reason is too short',
@@ -53,7 +57,11 @@ ruleTester(rule).run({
     },
     {
       name: 'missing columns, at the table header',
-      code: dependencies(`| Dependency | SLA | Performed as promised | Failure mode |${MARK}`, '|---|---|---|---|', '| Message queue | 99.9% | yes | expected-handled |'),
+      code: dependencies(
+        `| Dependency | SLA | Performed as promised | Failure mode |${MARK}`,
+        '|---|---|---|---|',
+        '| Message queue | 99.9% | yes | expected-handled |',
+      ),
       messages: ['The dependency table lacks the columns "Our implementation", "Blast radius": add them to the header'],
     },
     {
@@ -63,13 +71,24 @@ ruleTester(rule).run({
     },
     {
       name: 'invalid As promised and Failure mode values, at their cells',
-      code: table(QUEUE, `| Message queue (internal) | 99.9% delivery within 1 s | mostly | Sound | unexpected | Retries (AI-1) |${MARK}${MARK}`),
-      messages: ['As promised "mostly" must be yes, no or partly', 'Failure mode "unexpected" must be expected-handled, expected-unhandled or novel'],
+      code: table(
+        QUEUE,
+        `| Message queue (internal) | 99.9% delivery within 1 s | mostly | Sound | unexpected | Retries (AI-1) |${MARK}${MARK}`,
+      ),
+      messages: [
+        'As promised "mostly" must be yes, no or partly',
+        'Failure mode "unexpected" must be expected-handled, expected-unhandled or novel',
+      ],
     },
     {
       name: '"Partly" (any case) as not as promised: it needs an action item',
-      code: table(QUEUE, `${LEDGER.replace('partly', 'Partly').replace(' (AI-2)', '').replace('expected-unhandled', 'expected-handled')}${MARK}`),
-      messages: ['Ledger database (internal) performed only partly as promised: reference the action item (AI-<n>) that limits the blast radius next time'],
+      code: table(
+        QUEUE,
+        `${LEDGER.replace('partly', 'Partly').replace(' (AI-2)', '').replace('expected-unhandled', 'expected-handled')}${MARK}`,
+      ),
+      messages: [
+        'Ledger database (internal) performed only partly as promised: reference the action item (AI-<n>) that limits the blast radius next time',
+      ],
     },
     {
       name: '"no", and a failure mode other than expected-handled, with no action item',

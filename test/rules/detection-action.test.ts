@@ -45,13 +45,21 @@ ruleTester(rule).run({
         `Detection was customer-driven (${source}) and time to detect was 4 min: reference in the Detection section the action item (AI-<n>) that will detect this sooner`,
       ],
     })),
-    { name: 'a lesson reference, which does not count', code: bySource('customer-report') + detection({ mark: 'detection-action', ref: 'L1' }) },
+    {
+      name: 'a lesson reference, which does not count',
+      code: bySource('customer-report') + detection({ mark: 'detection-action', ref: 'L1' }),
+    },
     {
       name: 'slow detection (over 5 minutes), with the time to detect',
       code: detectedAt('2025-09-03T14:11:00Z') + reported,
       messages: ['Detection was slow: time to detect was 6 min, over the 5 min goal'],
     },
-    { name: 'detection slower than maxMinutesToDetect', code: reported, options: { maxMinutesToDetect: 3 }, messages: ['4 min, over the 3 min goal'] },
+    {
+      name: 'detection slower than maxMinutesToDetect',
+      code: reported,
+      options: { maxMinutesToDetect: 3 },
+      messages: ['4 min, over the 3 min goal'],
+    },
     {
       name: 'customer-driven detection with no detected time',
       code: bySource('customer-report') + reported,

@@ -52,7 +52,8 @@ ruleTester(rule).run({
       name: 'answers left as placeholders, which no-placeholders alone reports (format 4.1)',
       code: detection({
         speed: speed('TODO'),
-        metrics: '### Did our metrics reflect the customer experience?\n\n{{Did the metrics show what customers saw? Say which metric, its threshold, and what customers saw meanwhile, in numbers}}',
+        metrics:
+          '### Did our metrics reflect the customer experience?\n\n{{Did the metrics show what customers saw? Say which metric, its threshold, and what customers saw meanwhile, in numbers}}',
       }),
     },
     { name: 'a short answer that holds a placeholder', code: detection({ speed: speed(`${FOURTEEN} TODO`) }) },
@@ -73,7 +74,9 @@ ruleTester(rule).run({
     {
       name: 'a short answer, at its heading',
       code: detection({ speed: speed('Yes, four minutes.', `### Was detection fast enough?${MARK}`) }),
-      messages: ['"Was detection fast enough?" is answered in 3 words: answer it in at least 15 words, with the facts that support the answer'],
+      messages: [
+        '"Was detection fast enough?" is answered in 3 words: answer it in at least 15 words, with the facts that support the answer',
+      ],
     },
     {
       name: 'an empty subsection, at its heading',
@@ -109,7 +112,8 @@ it('detection-review leaves answers left as placeholders to no-placeholders, whi
   const test = {
     code: detection({
       speed: speed('TODO {no-placeholders:error}'),
-      metrics: '### Did our metrics reflect the customer experience?\n\n{{Say which metric, its threshold, and what customers saw}} {no-placeholders:error}',
+      metrics:
+        '### Did our metrics reflect the customer experience?\n\n{{Say which metric, its threshold, and what customers saw}} {no-placeholders:error}',
     }),
   };
   const { got, expected } = others(noPlaceholders, test);

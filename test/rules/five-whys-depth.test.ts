@@ -69,7 +69,11 @@ ruleTester(rule).run({
               been tested in production. → L3
       `,
     },
-    { name: 'a shallow tree when the options allow it', code: whys('- 3 hosts failed.', '  - Why? A. → L1', '  - Why? B. → L2'), options: { minDepth: 1, minLeafDepth: 1 } },
+    {
+      name: 'a shallow tree when the options allow it',
+      code: whys('- 3 hosts failed.', '  - Why? A. → L1', '  - Why? B. → L2'),
+      options: { minDepth: 1, minLeafDepth: 1 },
+    },
     // five-whys-tree and five-whys-problem report these.
     { name: 'a problem statement with no why', code: whys('- 3 hosts failed.') },
     { name: 'a section with no list', code: whys('No list.') },
@@ -101,10 +105,27 @@ ruleTester(rule).run({
     },
     {
       name: 'every root cause shallower than minLeafDepth',
-      code: whys('- 3 hosts failed.', '  - Why? A. → L1 {five-whys-depth}', '  - Why? B. → L2 {five-whys-depth}', '  - Why? C.', '    - Why? D.', '      - Why? E.'),
+      code: whys(
+        '- 3 hosts failed.',
+        '  - Why? A. → L1 {five-whys-depth}',
+        '  - Why? B. → L2 {five-whys-depth}',
+        '  - Why? C.',
+        '    - Why? D.',
+        '      - Why? E.',
+      ),
     },
-    { name: 'minDepth from the options', code: mark('- Payment notifications'), options: { minDepth: 4 }, messages: ['depth 3; keep asking why until at least depth 4'] },
-    { name: 'minLeafDepth from the options', code: mark('- Why? The pool size cannot be changed'), options: { minLeafDepth: 3 }, messages: ['This root cause is at depth 2; ask why at least once more (depth 3 or more)'] },
+    {
+      name: 'minDepth from the options',
+      code: mark('- Payment notifications'),
+      options: { minDepth: 4 },
+      messages: ['depth 3; keep asking why until at least depth 4'],
+    },
+    {
+      name: 'minLeafDepth from the options',
+      code: mark('- Why? The pool size cannot be changed'),
+      options: { minLeafDepth: 3 },
+      messages: ['This root cause is at depth 2; ask why at least once more (depth 3 or more)'],
+    },
     {
       name: 'as an error when set to error',
       code: whys('- 3 hosts failed. {five-whys-depth:error}', '  - Why? A.', '    - Why? B. → L1', '  - Why? C.', '    - Why? D. → L2'),

@@ -35,7 +35,8 @@ const CONTRACT_EXAMPLE = dedent`
       - Why? The alarm paged a queue that nobody watched at night. → L2
 `;
 
-const MESSAGE = 'This root cause references no lesson or action item: end it with the lesson it teaches (→ L1) or the action that fixes it (AI-1)';
+const MESSAGE =
+  'This root cause references no lesson or action item: end it with the lesson it teaches (→ L1) or the action that fixes it (AI-1)';
 
 ruleTester(rule).run({
   valid: [

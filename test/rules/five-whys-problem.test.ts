@@ -76,21 +76,46 @@ ruleTester(rule).run({
       `,
       messages: [NO_NUMBER, SECOND_ITEM],
     },
-    { name: 'a problem statement with no number, at the statement', code: tree('Payment notifications were late for over an hour. {five-whys-problem}'), messages: [NO_NUMBER] },
+    {
+      name: 'a problem statement with no number, at the statement',
+      code: tree('Payment notifications were late for over an hour. {five-whys-problem}'),
+      messages: [NO_NUMBER],
+    },
     {
       name: "the statement's own text only, not its children",
-      code: whys('- Payment notifications were late. {five-whys-problem}', '', '  They were late for 75 minutes.', '', '  - Why? 2 files held the pool size. → L1', '    - Why? Nobody owned it. → L2'),
+      code: whys(
+        '- Payment notifications were late. {five-whys-problem}',
+        '',
+        '  They were late for 75 minutes.',
+        '',
+        '  - Why? 2 files held the pool size. → L1',
+        '    - Why? Nobody owned it. → L2',
+      ),
     },
     { name: 'a lesson reference is no data', code: tree('Payment notifications were late. → L1 {five-whys-problem}') },
     { name: 'a region name is no data', code: tree('Payment notifications were late in us-east-2. {five-whys-problem}') },
     {
       name: 'each top-level item after the first',
-      code: whys('- 3 hosts failed for 40 minutes.', '  - Why? A. → L1', '  - Why? B. → L2', '- 2 statements. {five-whys-problem}', '- 3 statements. {five-whys-problem}'),
+      code: whys(
+        '- 3 hosts failed for 40 minutes.',
+        '  - Why? A. → L1',
+        '  - Why? B. → L2',
+        '- 2 statements. {five-whys-problem}',
+        '- 3 statements. {five-whys-problem}',
+      ),
       messages: [SECOND_ITEM, SECOND_ITEM],
     },
     {
       name: 'a top-level item in a second list',
-      code: whys('- 3 hosts failed for 40 minutes.', '  - Why? A. → L1', '  - Why? B. → L2', '', 'And also:', '', '- 5 more minutes of delay. {five-whys-problem}'),
+      code: whys(
+        '- 3 hosts failed for 40 minutes.',
+        '  - Why? A. → L1',
+        '  - Why? B. → L2',
+        '',
+        'And also:',
+        '',
+        '- 5 more minutes of delay. {five-whys-problem}',
+      ),
     },
     {
       name: 'a section with no list, at its heading',
@@ -98,6 +123,10 @@ ruleTester(rule).run({
       messages: ['Five whys has no list: write the problem statement as the one top-level item'],
     },
     { name: 'an empty section, at its heading', code: '## Five whys {five-whys-problem}' },
-    { name: 'as a warning when set to warn', code: tree('Notifications were late. {five-whys-problem:warn}'), config: { rules: { 'five-whys-problem': { level: 'warn' } } } },
+    {
+      name: 'as a warning when set to warn',
+      code: tree('Notifications were late. {five-whys-problem:warn}'),
+      config: { rules: { 'five-whys-problem': { level: 'warn' } } },
+    },
   ],
 });

@@ -45,15 +45,27 @@ ruleTester(rule).run({
     { name: 'a missing section, which required-sections reports', code: '', drop: ['## Five whys'] },
   ],
   invalid: [
-    { name: 'a chain, at the problem statement', code: CHAIN, messages: ['The five whys reach 1 root cause; incidents have several contributing causes'] },
-    { name: 'a problem statement with no why at all', code: '## Five whys\n\n- 3 hosts failed for 40 minutes. {five-whys-tree}', messages: ['reach 0 root causes'] },
+    {
+      name: 'a chain, at the problem statement',
+      code: CHAIN,
+      messages: ['The five whys reach 1 root cause; incidents have several contributing causes'],
+    },
+    {
+      name: 'a problem statement with no why at all',
+      code: '## Five whys\n\n- 3 hosts failed for 40 minutes. {five-whys-tree}',
+      messages: ['reach 0 root causes'],
+    },
     {
       name: 'fewer root causes than minRootCauses',
       code: CONTRACT_EXAMPLE.replace('for 45 minutes.', 'for 45 minutes. {five-whys-tree}'),
       options: { minRootCauses: 5 },
       messages: ['until at least 5'],
     },
-    { name: 'as an error when set to error', code: CHAIN.replace('{five-whys-tree}', '{five-whys-tree:error}'), config: { rules: { 'five-whys-tree': { level: 'error' } } } },
+    {
+      name: 'as an error when set to error',
+      code: CHAIN.replace('{five-whys-tree}', '{five-whys-tree:error}'),
+      config: { rules: { 'five-whys-tree': { level: 'error' } } },
+    },
   ],
 });
 

@@ -95,7 +95,11 @@ ruleTester(rule).run({
         ---
       `,
     },
-    { name: 'a draft without engaged, mitigated or resolved', code: '---\nstatus: draft\n---', drop: ['incident.engaged', 'incident.mitigated', 'incident.resolved'] },
+    {
+      name: 'a draft without engaged, mitigated or resolved',
+      code: '---\nstatus: draft\n---',
+      drop: ['incident.engaged', 'incident.mitigated', 'incident.resolved'],
+    },
     { name: 'a COE in review without resolved', code: '', drop: ['incident.resolved'] },
     {
       name: 'milestones that are equal (the limits are inclusive)',
@@ -138,12 +142,18 @@ ruleTester(rule).run({
     },
     {
       name: 'tabs used as indentation',
-      code: minimalWith(['  webhook-dispatcher: payment notifications', '\twebhook-dispatcher: payment notifications {frontmatter-schema}']),
+      code: minimalWith([
+        '  webhook-dispatcher: payment notifications',
+        '\twebhook-dispatcher: payment notifications {frontmatter-schema}',
+      ]),
       document: true,
     },
     {
       name: 'an unclosed flow sequence, where the parser notices it: on the next line',
-      code: minimalWith(['authors: [Ines Okafor]\nservices: [webhook-dispatcher]', 'authors: [Ines Okafor\nservices: [webhook-dispatcher] {frontmatter-schema}']),
+      code: minimalWith([
+        'authors: [Ines Okafor]\nservices: [webhook-dispatcher]',
+        'authors: [Ines Okafor\nservices: [webhook-dispatcher] {frontmatter-schema}',
+      ]),
       document: true,
     },
     {
@@ -160,7 +170,10 @@ ruleTester(rule).run({
     {
       // Tabs give several YAML errors on one line: one finding.
       name: 'several YAML errors on one line, once',
-      code: minimalWith(['  webhook-dispatcher: payment notifications', '  webhook-dispatcher: payment notifications\n\tledger-db: payment records {frontmatter-schema}\n\tother: x']),
+      code: minimalWith([
+        '  webhook-dispatcher: payment notifications',
+        '  webhook-dispatcher: payment notifications\n\tledger-db: payment records {frontmatter-schema}\n\tother: x',
+      ]),
       document: true,
     },
     {
@@ -174,22 +187,49 @@ ruleTester(rule).run({
       `,
     },
     // A frontmatter with no `coe` key is not a COE: one finding at the block.
-    { name: 'an empty frontmatter, at the block', code: '--- {frontmatter-schema}\n---\n\n# Notes\n', document: true, messages: ['Not a COE document'] },
-    { name: 'a frontmatter that is not a mapping, at the block', code: '--- {frontmatter-schema}\n- coe\n---\n\n# Notes\n', document: true },
-    { name: 'a file with frontmatter but no coe key', code: '--- {frontmatter-schema}\ntitle: Meeting notes\n---\n\n# Notes\n', document: true, messages: ['its frontmatter has no "coe" key'] },
-    { name: 'a file with no frontmatter', code: '# Notes {frontmatter-schema}\n\nNo frontmatter at all.\n', document: true, messages: ['it has no frontmatter'] },
+    {
+      name: 'an empty frontmatter, at the block',
+      code: '--- {frontmatter-schema}\n---\n\n# Notes\n',
+      document: true,
+      messages: ['Not a COE document'],
+    },
+    {
+      name: 'a frontmatter that is not a mapping, at the block',
+      code: '--- {frontmatter-schema}\n- coe\n---\n\n# Notes\n',
+      document: true,
+    },
+    {
+      name: 'a file with frontmatter but no coe key',
+      code: '--- {frontmatter-schema}\ntitle: Meeting notes\n---\n\n# Notes\n',
+      document: true,
+      messages: ['its frontmatter has no "coe" key'],
+    },
+    {
+      name: 'a file with no frontmatter',
+      code: '# Notes {frontmatter-schema}\n\nNo frontmatter at all.\n',
+      document: true,
+      messages: ['it has no frontmatter'],
+    },
 
     // Keys and types.
     { name: 'each problem of section 2 at its line', code: SCHEMA_PROBLEMS },
     ...WRONG_TYPES.map(([line, name]): TestCase => ({ name: `a wrong type or value: ${name}`, code: `---\n${marked(line)}\n---` })),
     { name: 'incident that is not a mapping', code: '---\nincident: yesterday {frontmatter-schema}\n---' },
-    ...['COE-25-001', 'COE-2025-17', 'coe-2025-001', 'INC-2025-001', 'COE-2025-001-b'].map(
-      (id): TestCase => ({ name: `the id ${id}, which is not PREFIX-YYYY-NNN`, code: `---\nid: ${id} {frontmatter-schema}\n---` }),
-    ),
-    { name: 'the default prefix when another is configured', code: '---\nid: COE-2025-001 {frontmatter-schema}\n---', config: { idPrefix: 'INC' } },
+    ...['COE-25-001', 'COE-2025-17', 'coe-2025-001', 'INC-2025-001', 'COE-2025-001-b'].map((id): TestCase => ({
+      name: `the id ${id}, which is not PREFIX-YYYY-NNN`,
+      code: `---\nid: ${id} {frontmatter-schema}\n---`,
+    })),
+    {
+      name: 'the default prefix when another is configured',
+      code: '---\nid: COE-2025-001 {frontmatter-schema}\n---',
+      config: { idPrefix: 'INC' },
+    },
     { name: 'detected_by outside its list', code: incident(marked('detected_by: pager')) },
     { name: 'detected_by is case-sensitive', code: incident(marked('detected_by: Alarm')) },
-    ...BAD_TIMES.map(([time, why]): TestCase => ({ name: `a time that is not ISO 8601 with an offset: ${time} (${why})`, code: incident(marked(`start: ${time}`)) })),
+    ...BAD_TIMES.map(([time, why]): TestCase => ({
+      name: `a time that is not ISO 8601 with an offset: ${time} (${why})`,
+      code: incident(marked(`start: ${time}`)),
+    })),
     {
       // A misspelt key must not pass silently, and is one problem: one finding.
       name: 'a misspelt key, once, at its line, naming the key it stands for',
@@ -197,17 +237,33 @@ ruleTester(rule).run({
       drop: ['severity'],
       messages: ['Unknown key "sevrity": did you mean "severity"?'],
     },
-    { name: 'a misspelt key inside incident', code: incident(marked('detectd_by: alarm')), drop: ['incident.detected_by'], messages: ['did you mean "detected_by"?'] },
-    { name: 'an unknown key that stands for no missing key', code: '---\ntag: [a] {frontmatter-schema}\n---', messages: [/^Unknown key "tag": check its spelling/] },
+    {
+      name: 'a misspelt key inside incident',
+      code: incident(marked('detectd_by: alarm')),
+      drop: ['incident.detected_by'],
+      messages: ['did you mean "detected_by"?'],
+    },
+    {
+      name: 'an unknown key that stands for no missing key',
+      code: '---\ntag: [a] {frontmatter-schema}\n---',
+      messages: [/^Unknown key "tag": check its spelling/],
+    },
     { name: '__proto__, as an unknown key, keeping the other values', code: '---\n__proto__: {status: draft} {frontmatter-schema}\n---' },
     { name: 'a missing required key, at the frontmatter', code: withoutLine(minimalWith(FENCE), 'owner:'), document: true },
     { name: 'a missing required key of incident, at incident', code: withoutLine(minimalWith(AT_INCIDENT), '  start:'), document: true },
 
     // Milestones.
-    { name: 'engaged before detected, at engaged', code: incident(marked('engaged: 2025-09-03T14:08:00Z')), messages: ['"incident.engaged" (2025-09-03T14:08:00Z) is before "incident.detected"'] },
+    {
+      name: 'engaged before detected, at engaged',
+      code: incident(marked('engaged: 2025-09-03T14:08:00Z')),
+      messages: ['"incident.engaged" (2025-09-03T14:08:00Z) is before "incident.detected"'],
+    },
     { name: 'detected before start, to the second', code: incident(marked('detected: 2025-09-03T14:04:59Z')) },
     { name: 'resolved before mitigated', code: incident(marked('resolved: 2025-09-03T15:19:00Z')) },
-    { name: 'mitigated at 16:10 +02:00, which is 14:10 UTC, before engaged', code: incident(marked('mitigated: 2025-09-03T16:10:00+02:00')) },
+    {
+      name: 'mitigated at 16:10 +02:00, which is 14:10 UTC, before engaged',
+      code: incident(marked('mitigated: 2025-09-03T16:10:00+02:00')),
+    },
     { name: 'detected at 15:10 +02:00, which is 13:10 UTC, before start', code: incident(marked('detected: 2025-09-03T15:10:00+02:00')) },
     {
       name: 'customer_notified before start',
@@ -220,17 +276,19 @@ ruleTester(rule).run({
       ['approved', 'resolved'],
       ['published', 'resolved'],
       ['published', 'engaged'],
-    ].map(
-      ([status, key]): TestCase => ({
-        name: `a COE in ${status} without ${key}, at incident`,
-        code: withoutLine(minimalWith(['status: review', `status: ${status}`], AT_INCIDENT), `  ${key}:`),
-        document: true,
-        messages: [`Missing "incident.${key}": it is required from status`],
-      }),
-    ),
+    ].map(([status, key]): TestCase => ({
+      name: `a COE in ${status} without ${key}, at incident`,
+      code: withoutLine(minimalWith(['status: review', `status: ${status}`], AT_INCIDENT), `  ${key}:`),
+      document: true,
+      messages: [`Missing "incident.${key}": it is required from status`],
+    })),
 
     // Levels.
-    { name: 'as a warning when set to warn', code: '---\nseverity: high {frontmatter-schema:warn}\n---', config: { rules: { 'frontmatter-schema': { level: 'warn' } } } },
+    {
+      name: 'as a warning when set to warn',
+      code: '---\nseverity: high {frontmatter-schema:warn}\n---',
+      config: { rules: { 'frontmatter-schema': { level: 'warn' } } },
+    },
   ],
 });
 
@@ -248,8 +306,14 @@ it('frontmatter-schema: the other rules still run when the YAML cannot be read, 
   // The YAML cannot be read at all, so no rule gets a value from it; a lesson with no action item is still reported.
   expectEveryRule({
     code: minimalWith(
-      ['authors: [Ines Okafor]\nservices: [webhook-dispatcher]', 'authors: [Ines Okafor\nservices: [webhook-dispatcher] {frontmatter-schema:error}'],
-      ['- **L2:** Capacity must be adjustable without a deployment.', '- **L2:** Capacity must be adjustable without a deployment.\n- **L3:** Keep a runbook. {lessons-have-actions:error}'],
+      [
+        'authors: [Ines Okafor]\nservices: [webhook-dispatcher]',
+        'authors: [Ines Okafor\nservices: [webhook-dispatcher] {frontmatter-schema:error}',
+      ],
+      [
+        '- **L2:** Capacity must be adjustable without a deployment.',
+        '- **L2:** Capacity must be adjustable without a deployment.\n- **L3:** Keep a runbook. {lessons-have-actions:error}',
+      ],
     ),
     document: true,
   });

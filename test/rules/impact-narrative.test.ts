@@ -52,11 +52,22 @@ ruleTester(rule).run({
     // The thresholds are inclusive.
     { name: 'exactly minWords and minParagraphs', code: NARRATIVE, options: { minWords: NARRATIVE_WORDS, minParagraphs: 2 } },
     { name: 'exactly the default 80 words in 2 paragraphs', code: impact(`${words(40)}.\n\n${words(40)}.`) },
-    { name: 'a narrative with a short list in it', code: impact(`${FIRST}\n\n- queue age peaked at 40 minutes\n- 1,200 merchants affected\n\n${SECOND}`) },
+    {
+      name: 'a narrative with a short list in it',
+      code: impact(`${FIRST}\n\n- queue age peaked at 40 minutes\n- 1,200 merchants affected\n\n${SECOND}`),
+    },
     { name: 'comments are not content', code: impact(`${FIRST}\n\n<!-- ${words(200, 'note')} -->\n\n${SECOND}`) },
-    { name: 'a short impact when the options allow it', code: impact('Notifications were late for 75 minutes.'), options: { minParagraphs: 1, minWords: 5 } },
+    {
+      name: 'a short impact when the options allow it',
+      code: impact('Notifications were late for 75 minutes.'),
+      options: { minParagraphs: 1, minWords: 5 },
+    },
     { name: 'an empty impact when the options allow it', code: '## Impact', options: { minParagraphs: 0, minWords: 0 } },
-    { name: 'a list when minProseShare is 0', code: impact(`${words(45)}.\n\n${words(5)}.\n\n- ${words(60)}`), options: { minProseShare: 0 } },
+    {
+      name: 'a list when minProseShare is 0',
+      code: impact(`${words(45)}.\n\n${words(5)}.\n\n- ${words(60)}`),
+      options: { minProseShare: 0 },
+    },
     {
       // 60 words in paragraphs and 20 in ten list items: 80 words.
       name: 'every word of a list counts, not just the words of its items joined',
@@ -76,7 +87,11 @@ ruleTester(rule).run({
       code: impact(`${words(40)}.\n\n${words(39)}.`, AT_HEADING),
       messages: ['Impact has 79 words; write at least 80: who was affected, what they saw, for how long, and each key milestone'],
     },
-    { name: 'an empty Impact: no paragraphs and no words', code: impact('', twice), messages: ['Impact has 0 paragraphs', 'Impact has 0 words'] },
+    {
+      name: 'an empty Impact: no paragraphs and no words',
+      code: impact('', twice),
+      messages: ['Impact has 0 paragraphs', 'Impact has 0 words'],
+    },
     {
       name: 'an Impact that is mostly a list, at the list, with too few paragraphs and words',
       code: dedent`
@@ -95,15 +110,31 @@ ruleTester(rule).run({
     },
     {
       name: 'mostly lists or tables even with enough paragraphs and words',
-      code: impact(`${words(45)}.\n\n${words(40)}.\n\n| When | What | {impact-narrative}\n|---|---|\n| 14:05 | ${words(50)} |\n| 14:09 | ${words(50)} |`),
+      code: impact(
+        `${words(45)}.\n\n${words(40)}.\n\n| When | What | {impact-narrative}\n|---|---|\n| 14:05 | ${words(50)} |\n| 14:09 | ${words(50)} |`,
+      ),
     },
     {
       name: 'the first block that is not a paragraph',
       code: impact(`${words(10)}.\n\n\`\`\` {impact-narrative}\n${words(5)}\n\`\`\`\n\n${words(10)}.\n\n- ${words(60)}`),
     },
-    { name: 'minParagraphs from the options', code: NARRATIVE.replace('## Impact', `## Impact${AT_HEADING}`), options: { minParagraphs: 3 }, messages: ['write at least 3'] },
-    { name: 'minWords from the options', code: NARRATIVE.replace('## Impact', `## Impact${AT_HEADING}`), options: { minWords: NARRATIVE_WORDS + 1 }, messages: ['Impact has 83 words; write at least 84'] },
-    { name: 'minProseShare from the options', code: impact(`${FIRST}\n\n- one short item {impact-narrative}\n\n${SECOND}`), options: { minProseShare: 1 } },
+    {
+      name: 'minParagraphs from the options',
+      code: NARRATIVE.replace('## Impact', `## Impact${AT_HEADING}`),
+      options: { minParagraphs: 3 },
+      messages: ['write at least 3'],
+    },
+    {
+      name: 'minWords from the options',
+      code: NARRATIVE.replace('## Impact', `## Impact${AT_HEADING}`),
+      options: { minWords: NARRATIVE_WORDS + 1 },
+      messages: ['Impact has 83 words; write at least 84'],
+    },
+    {
+      name: 'minProseShare from the options',
+      code: impact(`${FIRST}\n\n- one short item {impact-narrative}\n\n${SECOND}`),
+      options: { minProseShare: 1 },
+    },
     {
       name: 'as an error when set to error',
       code: impact('Late.', ' {impact-narrative:error} {impact-narrative:error}'),

@@ -13,7 +13,12 @@ const MARK = ' {lessons-have-actions}';
 const lessons = (l2 = L2) => `## Lessons\n\n- **L1:** A setting must have one source of truth.\n${l2}\n`;
 
 /** The minimal COE's action items, with the Lessons (and Status, Action) cells given. */
-const actionItems = ({ ai1 = 'L1', ai2 = 'L2', status = 'in-progress', action = 'Make the pool size adjustable at run time' } = {}) => dedent`
+const actionItems = ({
+  ai1 = 'L1',
+  ai2 = 'L2',
+  status = 'in-progress',
+  action = 'Make the pool size adjustable at run time',
+} = {}) => dedent`
   ## Action items
 
   | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
@@ -29,13 +34,16 @@ ruleTester(rule).run({
     { name: 'the minimal COE', code: '' },
     {
       name: 'ids written bold or not, followed by ":", "." or a dash',
-      code: dedent`
+      code:
+        dedent`
         ## Lessons
 
         - **L1:** A setting must have one source of truth.
         - L2. Capacity must be adjustable without a deployment.
         - **L3** — Alarms must page before merchants notice.
-      ` + '\n' + actionItems({ ai2: 'L2, L3' }),
+      ` +
+        '\n' +
+        actionItems({ ai2: 'L2, L3' }),
     },
     { name: 'a lesson named by one of several lessons of an item', code: actionItems({ ai1: '', ai2: 'L1, L2' }) },
     { name: 'a lesson named by an item of any status', code: actionItems({ status: 'dropped' }) },
@@ -74,7 +82,11 @@ ruleTester(rule).run({
       code: lessons(`- L2 Capacity must be adjustable without a deployment.${MARK}`),
       messages: ['Lesson L2 has no ":" after its id: write "L2: …" (e.g. "**L2:** …") so the id reads as the lesson\'s own'],
     },
-    { name: 'as a warning when set to warn', code: UNNAMED.replace(MARK, ' {lessons-have-actions:warn}'), config: { rules: { [rule.meta.id]: { level: 'warn' } } } },
+    {
+      name: 'as a warning when set to warn',
+      code: UNNAMED.replace(MARK, ' {lessons-have-actions:warn}'),
+      config: { rules: { [rule.meta.id]: { level: 'warn' } } },
+    },
   ],
 });
 

@@ -76,7 +76,14 @@ ruleTester(rule).run({
     {
       name: 'each placeholder of the body and the frontmatter, as an error in review',
       code: placeholders(),
-      messages: ['Placeholder "{{subtitle}}" is left from the template: write the real content in its place, or remove it', '"TBD"', '"TODO"', '"???"', '"{{due date}}"', '"FIXME"'],
+      messages: [
+        'Placeholder "{{subtitle}}" is left from the template: write the real content in its place, or remove it',
+        '"TBD"',
+        '"TODO"',
+        '"???"',
+        '"{{due date}}"',
+        '"FIXME"',
+      ],
     },
     { name: 'warnings while the COE is a draft', code: placeholders(` {${ID}:warn}`, 'draft') },
     { name: 'errors once approved', code: placeholders(` {${ID}:error}`, 'approved') },
@@ -112,7 +119,10 @@ ruleTester(rule).run({
         TBD${MARK}
       `,
     },
-    { name: 'the prose after an HTML comment, not the comment', code: prose(`<!-- TODO: answer each question in 15 words or more -->\n\nFIXME${MARK}`) },
+    {
+      name: 'the prose after an HTML comment, not the comment',
+      code: prose(`<!-- TODO: answer each question in 15 words or more -->\n\nFIXME${MARK}`),
+    },
     { name: 'one finding per placeholder of a frontmatter list', code: `---\nauthors: [TBD, TODO]${MARK}${MARK}\n---` },
     {
       name: 'the words of the option, in place of the default',

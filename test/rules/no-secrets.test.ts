@@ -139,7 +139,10 @@ ruleTester(rule).run({
       `,
     },
     ...MISSES.map((miss) => ({ name: `no secret: ${miss}`, code: code(miss) })),
-    { name: 'prose about tokens', code: prose('Token: expired after 3600 seconds. The secret: nobody rotated it. Password: reset on 2025-09-03.') },
+    {
+      name: 'prose about tokens',
+      code: prose('Token: expired after 3600 seconds. The secret: nobody rotated it. Password: reset on 2025-09-03.'),
+    },
     {
       name: 'numbers, durations and file paths set like key = value',
       code: '## Customer summary\n\nWe ran `PWD=/srv/app ./restart.sh` with `max_token=4096`; the session token: 86400s lifetime.',
@@ -150,7 +153,10 @@ ruleTester(rule).run({
     {
       name: 'the AWS key id and secret of the conformance case, masked',
       code: conformance(`${MARK}${MARK}`),
-      messages: [/^An AWS access key id \("AKIA…"\) is in the document: remove it, and rotate/, /^An AWS secret access key \(".*…"\) .*remove it, and rotate/],
+      messages: [
+        /^An AWS access key id \("AKIA…"\) is in the document: remove it, and rotate/,
+        /^An AWS secret access key \(".*…"\) .*remove it, and rotate/,
+      ],
     },
     { name: 'an AWS example key in prose', code: prose(`The docs show AKIAIOSFODNN7EXAMPLE as a key id.${MARK}`) },
     { name: 'a secret in a code block', code: code(`export AWS_ACCESS_KEY_ID=${AWS_KEY_ID}${MARK}`) },
@@ -189,7 +195,9 @@ it('no-secrets reports the AWS key id and secret of the conformance case at thei
 });
 
 it('no-secrets never prints a secret in full', () => {
-  const { messages } = found({ code: code(`export GITHUB_TOKEN=${GITHUB}`, `SLACK=${SLACK}`, 'password = "hunter2"', 'psql postgres://ledger:S3cr3tPass@db/ledger') });
+  const { messages } = found({
+    code: code(`export GITHUB_TOKEN=${GITHUB}`, `SLACK=${SLACK}`, 'password = "hunter2"', 'psql postgres://ledger:S3cr3tPass@db/ledger'),
+  });
   expect(messages).toHaveLength(4);
   for (const secret of [GITHUB, SLACK, 'hunter2', 'S3cr3tPass']) {
     for (const m of messages) expect(m.message).not.toContain(secret);

@@ -25,8 +25,13 @@ ruleTester(rule).run({
   invalid: [
     {
       name: 'a Reach that is not one of the four, with what was meant',
-      code: table('team', 'centralised').replace('| Resize in staging under load | centralised |', '| Resize in staging under load | centralised | {action-item-fields}'),
-      messages: ['AI-2: Reach "centralised" must be one of team, education, distributed, centralized, or empty (did you mean "centralized"?)'],
+      code: table('team', 'centralised').replace(
+        '| Resize in staging under load | centralised |',
+        '| Resize in staging under load | centralised | {action-item-fields}',
+      ),
+      messages: [
+        'AI-2: Reach "centralised" must be one of team, education, distributed, centralized, or empty (did you mean "centralized"?)',
+      ],
     },
   ],
 });

@@ -22,10 +22,16 @@ function whole(drop: string[], ...edits: [string, string][]): TestCase {
 }
 
 /** The title marked with one finding per missing section. */
-const markTitle = (count = 1, marker = '{required-sections}'): [string, string] => [`${TITLE}\n`, `${TITLE} ${Array(count).fill(marker).join(' ')}\n`];
+const markTitle = (count = 1, marker = '{required-sections}'): [string, string] => [
+  `${TITLE}\n`,
+  `${TITLE} ${Array(count).fill(marker).join(' ')}\n`,
+];
 
 /** Adds sections at the end of the minimal COE. */
-const atEnd = (sections: string): [string, string] => ['| Resize in staging under load |\n', `| Resize in staging under load |\n\n${sections}\n`];
+const atEnd = (sections: string): [string, string] => [
+  '| Resize in staging under load |\n',
+  `| Resize in staging under load |\n\n${sections}\n`,
+];
 
 ruleTester(rule).run({
   valid: [
@@ -100,20 +106,38 @@ ruleTester(rule).run({
       ...whole([`## ${heading}`], markTitle()),
       messages: [`Missing section "## ${heading}"`],
     })),
-    { name: 'each missing section once', ...whole(['## Lessons', '## Detection'], markTitle(2)), messages: ['Missing section "## Detection" (or "Detection review")', 'Missing section "## Lessons"'] },
-    { name: 'at line 1 when there is no title', ...whole(['## Timeline'], [`${TITLE}\n\n`, ''], ['---\ncoe: 1', '--- {required-sections}\ncoe: 1']) },
+    {
+      name: 'each missing section once',
+      ...whole(['## Lessons', '## Detection'], markTitle(2)),
+      messages: ['Missing section "## Detection" (or "Detection review")', 'Missing section "## Lessons"'],
+    },
+    {
+      name: 'at line 1 when there is no title',
+      ...whole(['## Timeline'], [`${TITLE}\n\n`, ''], ['---\ncoe: 1', '--- {required-sections}\ncoe: 1']),
+    },
     { name: 'a section written as a level-3 heading, as missing', ...whole([], markTitle(), ['## Dependencies\n', '### Dependencies\n']) },
     {
       name: 'a missing section and a duplicate, the duplicate at its heading',
-      ...whole(['## Dependencies'], markTitle(), atEnd('## Event timeline {required-sections}\n\n- 2025-09-03 18:00 UTC — Follow-up review held.')),
+      ...whole(
+        ['## Dependencies'],
+        markTitle(),
+        atEnd('## Event timeline {required-sections}\n\n- 2025-09-03 18:00 UTC — Follow-up review held.'),
+      ),
       messages: ['Missing section "## Dependencies"', 'Section "Timeline" appears more than once (also at line 34): merge them'],
     },
-    { name: 'a section written twice under two of its names', ...whole([], atEnd('## Customer impact {required-sections}\n\nMore about the impact.')) },
+    {
+      name: 'a section written twice under two of its names',
+      ...whole([], atEnd('## Customer impact {required-sections}\n\nMore about the impact.')),
+    },
     {
       name: 'each extra occurrence',
       ...whole([], atEnd('## Lessons learned {required-sections}\n\n- **L3:** x\n\n## Learnings {required-sections}\n\n- **L4:** y')),
     },
-    { name: 'as a warning when set to warn', ...whole(['## Lessons'], markTitle(1, '{required-sections:warn}')), config: { rules: { 'required-sections': { level: 'warn' } } } },
+    {
+      name: 'as a warning when set to warn',
+      ...whole(['## Lessons'], markTitle(1, '{required-sections:warn}')),
+      config: { rules: { 'required-sections': { level: 'warn' } } },
+    },
   ],
 });
 
@@ -125,5 +149,7 @@ it.each(REQUIRED)('required-sections: a missing %s is reported by this rule alon
 });
 
 it('required-sections: a missing Action items is reported alone even when other sections name action items', () => {
-  expectEveryRule(whole(['## Action items'], markTitle(), ['so the same alarm would page us again.', 'so the same alarm would page us again (AI-1).']));
+  expectEveryRule(
+    whole(['## Action items'], markTitle(), ['so the same alarm would page us again.', 'so the same alarm would page us again (AI-1).']),
+  );
 });

@@ -33,8 +33,14 @@ const moved = (from: string, to: string) => {
 };
 const without = (from: string) => ENTRIES.filter((e) => !e.startsWith(from));
 
-const ENGAGED_TOO_EARLY: TestCase = { name: 'a milestone the frontmatter reports as wrong (engaged before detected)', code: '---\nincident:\n  engaged: 2025-09-03T14:08:00Z\n---' };
-const NO_ENTRIES: TestCase = { name: 'a timeline with no entries, which timeline-order reports', code: '## Timeline\n\nWe did not keep a timeline.' };
+const ENGAGED_TOO_EARLY: TestCase = {
+  name: 'a milestone the frontmatter reports as wrong (engaged before detected)',
+  code: '---\nincident:\n  engaged: 2025-09-03T14:08:00Z\n---',
+};
+const NO_ENTRIES: TestCase = {
+  name: 'a timeline with no entries, which timeline-order reports',
+  code: '## Timeline\n\nWe did not keep a timeline.',
+};
 
 const MILESTONES: [string, string, string][] = [
   ['start', '- 2025-09-03 14:05 UTC', '- 2025-09-03 14:04 UTC'],
@@ -79,7 +85,10 @@ ruleTester(rule).run({
       name: 'matched by the minute, whatever the seconds',
       code: `---\nincident:\n  detected: 2025-09-03T14:09:59Z\n---\n\n${timeline(moved('- 14:12', '- 14:12:30'))}`,
     },
-    { name: 'one entry standing for two milestones', code: `---\nincident:\n  engaged: 2025-09-03T14:09:00Z\n---\n\n${timeline(without('- 14:12'))}` },
+    {
+      name: 'one entry standing for two milestones',
+      code: `---\nincident:\n  engaged: 2025-09-03T14:09:00Z\n---\n\n${timeline(without('- 14:12'))}`,
+    },
     {
       name: 'no entry for a milestone that is not in the frontmatter',
       code: `---\nstatus: draft\n---\n\n${timeline(without('- 14:30').filter((e) => !e.startsWith('- 17:00')))}`,
@@ -93,19 +102,32 @@ ruleTester(rule).run({
       code: `---\nincident:\n  start: 2025-09-03T14:05:00\n---\n\n${timeline(moved('- 2025-09-03 14:05 UTC', '- 14:05'))}`,
     },
     NO_ENTRIES,
-    { name: 'nothing when off', code: timeline(moved('- 14:09', '- 14:10')), config: { rules: { 'timeline-milestones': { level: 'off' } } } },
+    {
+      name: 'nothing when off',
+      code: timeline(moved('- 14:09', '- 14:10')),
+      config: { rules: { 'timeline-milestones': { level: 'off' } } },
+    },
   ],
   invalid: [
     {
       // engaged (14:12) has no entry; customer_notified (14:30) is at 14:31.
       name: 'each milestone with no entry of its minute, at the heading',
-      code: NOTIFIED + timeline(moved('- 14:30', '- 14:31').filter((e) => !e.startsWith('- 14:12')), 2),
+      code:
+        NOTIFIED +
+        timeline(
+          moved('- 14:30', '- 14:31').filter((e) => !e.startsWith('- 14:12')),
+          2,
+        ),
       messages: [
         'No timeline entry at 2025-09-03 14:12 UTC for "incident.engaged": add one for that minute, or correct the time',
         'No timeline entry at 2025-09-03 14:30 UTC for "incident.customer_notified"',
       ],
     },
-    ...MILESTONES.map(([key, from, to]): TestCase => ({ name: `a missing ${key}`, code: NOTIFIED + timeline(moved(from, to), 1), messages: [`"incident.${key}"`] })),
+    ...MILESTONES.map(([key, from, to]): TestCase => ({
+      name: `a missing ${key}`,
+      code: NOTIFIED + timeline(moved(from, to), 1),
+      messages: [`"incident.${key}"`],
+    })),
     {
       // Every time alone now takes +02:00 too, so no milestone matches.
       name: 'compared in UTC: an entry at the same clock time in another offset is another minute',
@@ -117,7 +139,11 @@ ruleTester(rule).run({
     },
     {
       name: 'as an error when set to error',
-      code: '## Timeline {timeline-milestones:error}\n\n' + moved('- 14:09', '- 14:10').filter((e) => !e.startsWith('- 14:30')).join('\n'),
+      code:
+        '## Timeline {timeline-milestones:error}\n\n' +
+        moved('- 14:09', '- 14:10')
+          .filter((e) => !e.startsWith('- 14:30'))
+          .join('\n'),
       config: { rules: { 'timeline-milestones': { level: 'error' } } },
     },
   ],

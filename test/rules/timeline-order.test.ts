@@ -19,7 +19,13 @@ const CEST_INCIDENT = dedent`
   ---
 `;
 
-const NOT_A_TIME = ['- 2025-09-31 14:06 UTC — no such day', '- 24:00 — no such hour', '- 14:60 — no such minute', '- At 14:06 the alarm fired', '- **Alarm** 14:06'];
+const NOT_A_TIME = [
+  '- 2025-09-31 14:06 UTC — no such day',
+  '- 24:00 — no such hour',
+  '- 14:60 — no such minute',
+  '- At 14:06 the alarm fired',
+  '- **Alarm** 14:06',
+];
 
 ruleTester(rule).run({
   valid: [
@@ -42,14 +48,27 @@ ruleTester(rule).run({
     },
     {
       name: 'entries before incident.start, and entries of the same time',
-      code: timeline('- 2025-09-03 13:50 UTC — The change is deployed.', '- 14:05 — Impact begins.', '- 14:05 — The queue grows.', '- 14:09:30 — Alarm.'),
+      code: timeline(
+        '- 2025-09-03 13:50 UTC — The change is deployed.',
+        '- 14:05 — Impact begins.',
+        '- 14:05 — The queue grows.',
+        '- 14:09:30 — Alarm.',
+      ),
     },
     { name: 'the first time alone takes the date of incident.start', code: timeline('- 14:05 — start', '- 14:09 — detected') },
-    { name: 'a time alone after the date of a new day is written', code: timeline('- 2025-09-03 23:50 UTC — late', '- 2025-09-04 00:10 UTC — after midnight', '- 00:20 — later') },
+    {
+      name: 'a time alone after the date of a new day is written',
+      code: timeline('- 2025-09-03 23:50 UTC — late', '- 2025-09-04 00:10 UTC — after midnight', '- 00:20 — later'),
+    },
     {
       // 16:06 at +02:00 is 14:06 UTC; 10:07 at -04:00 is 14:07 UTC; a date without an offset is UTC.
       name: 'entries with different offsets, compared in UTC',
-      code: timeline('- 2025-09-03 14:05 UTC — start', '- 2025-09-03 16:06 +02:00 — a', '- 2025-09-03 10:07 -04:00 — b', '- 2025-09-03 14:08 — c'),
+      code: timeline(
+        '- 2025-09-03 14:05 UTC — start',
+        '- 2025-09-03 16:06 +02:00 — a',
+        '- 2025-09-03 10:07 -04:00 — b',
+        '- 2025-09-03 14:08 — c',
+      ),
     },
     {
       name: 'time-alone entries when incident.start could not be read',
@@ -71,31 +90,61 @@ ruleTester(rule).run({
         | 00:03 | The on-call engineer is engaged. | {timeline-order}
         | 00:20 | Status page notice posted. |
       `}`,
-      messages: ['Timeline entry "00:03" (2025-10-20 22:03 UTC) is earlier than the entry on line 40 (2025-10-21 21:58 UTC); a time alone takes the date of the entry before it, so write the date on the first entry of a new day'],
+      messages: [
+        'Timeline entry "00:03" (2025-10-20 22:03 UTC) is earlier than the entry on line 40 (2025-10-21 21:58 UTC); a time alone takes the date of the entry before it, so write the date on the first entry of a new day',
+      ],
     },
     {
       name: 'each entry that is earlier than the entry before it',
       code: timeline('- 14:05 — a', '- 14:12 — b', '- 14:09 — c {timeline-order}', '- 14:10 — d', '- 14:01 — e {timeline-order}'),
-      messages: [/^Timeline entry "14:09" \(2025-09-03 14:09 UTC\) is earlier than the entry on line \d+ \(2025-09-03 14:12 UTC\)$/, 'is earlier than the entry on line'],
+      messages: [
+        /^Timeline entry "14:09" \(2025-09-03 14:09 UTC\) is earlier than the entry on line \d+ \(2025-09-03 14:12 UTC\)$/,
+        'is earlier than the entry on line',
+      ],
     },
-    { name: 'a full date and time out of order', code: timeline('- 2025-09-03 14:05 UTC — a', '- 2025-09-02 14:06 UTC — b {timeline-order}') },
+    {
+      name: 'a full date and time out of order',
+      code: timeline('- 2025-09-03 14:05 UTC — a', '- 2025-09-02 14:06 UTC — b {timeline-order}'),
+    },
     {
       // 16:00 at +02:00 is 14:00 UTC; a date without an offset is UTC, so 14:04 is earlier than 14:05 UTC.
       name: 'an entry that is earlier once its offset is applied',
-      code: timeline('- 2025-09-03 14:05 UTC — a', '- 2025-09-03 16:00 +02:00 — b {timeline-order}', '- 2025-09-03 14:20 UTC — c', '- 2025-09-03 14:04 — d {timeline-order}'),
+      code: timeline(
+        '- 2025-09-03 14:05 UTC — a',
+        '- 2025-09-03 16:00 +02:00 — b {timeline-order}',
+        '- 2025-09-03 14:20 UTC — c',
+        '- 2025-09-03 14:04 — d {timeline-order}',
+      ),
     },
-    { name: 'a time alone that goes back after a time alone with an offset', code: timeline('- 2025-09-03 14:05 UTC — a', '- 16:10 +02:00 — b', '- 16:00 — c {timeline-order}') },
+    {
+      name: 'a time alone that goes back after a time alone with an offset',
+      code: timeline('- 2025-09-03 14:05 UTC — a', '- 16:10 +02:00 — b', '- 16:00 — c {timeline-order}'),
+    },
     {
       name: 'an entry with no readable time, and the next entry compared with the one before it',
       code: timeline('- 14:05 — a', '- Around lunch — b {timeline-order}', '- 14:04 — c {timeline-order}'),
       messages: ['Timeline entry has no readable time: the entry does not begin with a time', 'earlier than the entry on line'],
     },
-    ...NOT_A_TIME.map((entry): TestCase => ({ name: `an entry that does not begin with a real time: ${entry}`, code: timeline('- 14:05 — a', `${entry} {timeline-order}`) })),
+    ...NOT_A_TIME.map((entry): TestCase => ({
+      name: `an entry that does not begin with a real time: ${entry}`,
+      code: timeline('- 14:05 — a', `${entry} {timeline-order}`),
+    })),
     {
       name: 'a table row out of order, and never the header row',
-      code: timeline('| When (UTC) | What |', '|---|---|', '| 2025-09-03 14:05 | a |', '| 14:09 | b |', '| 14:07 | c | {timeline-order}', '| Later | d | {timeline-order}'),
+      code: timeline(
+        '| When (UTC) | What |',
+        '|---|---|',
+        '| 2025-09-03 14:05 | a |',
+        '| 14:09 | b |',
+        '| 14:07 | c | {timeline-order}',
+        '| Later | d | {timeline-order}',
+      ),
     },
-    { name: 'a timeline with no entries, at its heading', code: '## Timeline {timeline-order}\n\nWe did not keep a timeline.', messages: ['Timeline has no entries'] },
+    {
+      name: 'a timeline with no entries, at its heading',
+      code: '## Timeline {timeline-order}\n\nWe did not keep a timeline.',
+      messages: ['Timeline has no entries'],
+    },
     { name: 'an empty timeline, at its heading', code: '## Timeline {timeline-order}' },
     {
       name: 'as a warning when set to warn',

@@ -18,7 +18,10 @@ describe('splice', () => {
   });
 
   it('replaces a frontmatter key, merges a mapping key by key, and adds new keys', () => {
-    const { text } = splice(MINIMAL, '---\nstatus: draft\nincident:\n  detected_by: customer-report\n  customer_notified: 2025-09-03T14:30:00Z\ntags: [queues]\n---\n');
+    const { text } = splice(
+      MINIMAL,
+      '---\nstatus: draft\nincident:\n  detected_by: customer-report\n  customer_notified: 2025-09-03T14:30:00Z\ntags: [queues]\n---\n',
+    );
     const fm = doc(text).frontmatter;
     expect(fm.problems).toEqual([]);
     expect(fm.data.status).toBe('draft');
@@ -42,7 +45,15 @@ describe('splice', () => {
     const excerpt = 'A loose line.\n\n## Lessons learned\n\n- **L1:** One.\n- **L2:** Two.\n\n## Appendix\n\nMore.';
     const d = doc(splice(MINIMAL, excerpt).text);
     expect(d.sections.map((s) => s.heading)).toEqual([
-      'Impact', 'Timeline', 'Five whys', 'Detection', 'Dependencies', 'Lessons learned', 'Action items', 'Notes', 'Appendix',
+      'Impact',
+      'Timeline',
+      'Five whys',
+      'Detection',
+      'Dependencies',
+      'Lessons learned',
+      'Action items',
+      'Notes',
+      'Appendix',
     ]);
     expect(d.lessons?.map((l) => l.text)).toEqual(['One.', 'Two.']);
   });
@@ -58,7 +69,9 @@ describe('splice', () => {
 
 describe('markers', () => {
   it('put the expected finding on the line it marks, and leave the text without them', () => {
-    const { text, expected } = prepare(fiveWhysTree, { code: '## Five whys\n\n- 5% of calls failed for an hour. {five-whys-tree}\n  - Why? A bad deploy. → L1' });
+    const { text, expected } = prepare(fiveWhysTree, {
+      code: '## Five whys\n\n- 5% of calls failed for an hour. {five-whys-tree}\n  - Why? A bad deploy. → L1',
+    });
     const line = text.split('\n').findIndex((l) => l === '- 5% of calls failed for an hour.') + 1;
     expect(line).toBeGreaterThan(0);
     expect(expected).toEqual([{ ruleId: 'five-whys-tree', severity: 'warn', line }]);
@@ -73,6 +86,15 @@ describe('markers', () => {
 describe('splice of a section twice', () => {
   it('puts the second right after the first, so a duplicate section can be written as an excerpt', () => {
     const d = doc(splice(MINIMAL, '## Lessons\n\n- **L1:** One.\n\n## Lessons learned\n\n- **L2:** Two.').text);
-    expect(d.sections.map((s) => s.heading)).toEqual(['Impact', 'Timeline', 'Five whys', 'Detection', 'Dependencies', 'Lessons', 'Lessons learned', 'Action items']);
+    expect(d.sections.map((s) => s.heading)).toEqual([
+      'Impact',
+      'Timeline',
+      'Five whys',
+      'Detection',
+      'Dependencies',
+      'Lessons',
+      'Lessons learned',
+      'Action items',
+    ]);
   });
 });
