@@ -100,6 +100,23 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
       setCode(await runExport(file, options, io));
     });
 
+  // ── coe report, coe actions ──
+  program
+    .command('report')
+    .description('The weekly operations meeting pack: counts, phase durations, tenets, recurrence, action items, reach and the review queue, across COEs')
+    .argument('[paths...]', 'files, folders or globs (default: the configured docs folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
+    .option('--since <date>', 'only COEs that began on or after this date (YYYY-MM-DD, UTC)', dateArg)
+    .option('--until <date>', 'only COEs that began on or before this date (YYYY-MM-DD, UTC)', dateArg)
+    .option('--now <date>', 'the date the report is computed at: overdue items, ages (YYYY-MM-DD; default today)', dateArg)
+    .option('-o, --output <file>', 'write to this file instead of stdout (an existing file only with --force)')
+    .option('--force', 'overwrite the -o file if it exists')
+    .option('-c, --config <path>', 'use this configuration file')
+    .action(async (paths: string[], options) => {
+      const { runReport } = await import('./commands/report.js');
+      setCode(await runReport(paths, options, io));
+    });
+
   // ── coe init, coe rules, coe schema ──
   program
     .command('init')

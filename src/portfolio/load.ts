@@ -11,7 +11,7 @@ import type { Portfolio } from './types.js';
 export async function loadPortfolio(paths: string[], config: ResolvedConfig, io: CommandIO): Promise<Portfolio> {
   const inputs = paths.length > 0 ? paths : [config.docs];
   const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore });
-  const portfolio: Portfolio = { coes: [], unreadable: [] };
+  const portfolio: Portfolio = { coes: [], unreadable: [], duplicates: [] };
   for (const target of targets) {
     const loaded = await loadFile(target.file, io.resolve(target.file), config);
     if (!loaded.doc) {
@@ -30,6 +30,14 @@ export async function loadPortfolio(paths: string[], config: ResolvedConfig, io:
   // The same documents give the same bytes, whatever order the files were found in.
   portfolio.coes.sort((a, b) => compare(a.id, b.id) || compare(a.file, b.file));
   portfolio.unreadable.sort((a, b) => compare(a.file, b.file));
+  // An id names one COE: a second file with it is listed, not counted twice.
+  const byId = new Map<string, string>();
+  portfolio.coes = portfolio.coes.filter((coe) => {
+    const first = byId.get(coe.id);
+    if (first === undefined) byId.set(coe.id, coe.file);
+    else portfolio.duplicates.push({ file: coe.file, id: coe.id, first });
+    return first === undefined;
+  });
   return portfolio;
 }
 

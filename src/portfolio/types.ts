@@ -45,7 +45,16 @@ export interface Unreadable {
   reason: string;
 }
 
+/** A second file with the id of a COE already read: listed, not counted twice. */
+export interface Duplicate {
+  file: string;
+  id: string;
+  /** The file whose COE is counted under this id. */
+  first: string;
+}
+
 export interface Portfolio {
   coes: PortfolioCoe[];
   unreadable: Unreadable[];
+  duplicates: Duplicate[];
 }

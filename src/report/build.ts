@@ -46,6 +46,7 @@ export function buildReport(portfolio: Portfolio, options: ReportOptions): Repor
     now: options.now,
     window: { since: options.since ?? null, until: options.until ?? null, coes: idsOf(inWindow), unplaced: idsOf(unplaced) },
     unreadable: portfolio.unreadable,
+    duplicates: portfolio.duplicates,
     caveat: CAVEAT,
     counts: {
       bySeverity: countBy(inWindow, (c) => [c.severity === undefined ? 'unknown' : String(c.severity)], severityOrder),

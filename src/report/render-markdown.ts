@@ -32,31 +32,37 @@ function summaryLine(report: Report): string {
   if (report.window.unplaced.length)
     parts.push(`${report.window.unplaced.length} left out: no readable start (${ids(report.window.unplaced)})`);
   if (report.unreadable.length) parts.push(`${plural(report.unreadable.length, 'unreadable COE')}, listed below`);
+  if (report.duplicates.length) parts.push(`${plural(report.duplicates.length, 'file')} with the id of another COE, listed below`);
   return `${parts.join('; ')}.`;
 }
 
 function unreadable(report: Report): string[] {
-  if (report.unreadable.length === 0) return [];
-  return [
-    '## Unreadable COEs',
-    'Counted, not dropped: their frontmatter or file cannot be read, so no figure includes them.',
-    list(report.unreadable.map((u) => `\`${code(u.file)}\`: ${escapeMarkdown(u.reason)}`)),
-  ];
+  const out: string[] = [];
+  if (report.unreadable.length > 0) {
+    out.push('## Unreadable COEs', 'Counted, not dropped: their frontmatter or file cannot be read, so no figure includes them.');
+    out.push(list(report.unreadable.map((u) => `${fileName(u.file)}: ${escapeMarkdown(u.reason)}`)));
+  }
+  if (report.duplicates.length > 0) {
+    out.push('## Duplicate ids', 'An id names one COE: these files repeat the id of a COE already counted, and are not counted again.');
+    out.push(list(report.duplicates.map((d) => `${fileName(d.file)}: ${escapeMarkdown(d.id)}, as ${fileName(d.first)}`)));
+  }
+  return out;
 }
 
 const ids = (list: string[]) => (list.length ? list.map(escapeMarkdown).join(', ') : '—');
 const list = (items: string[]) => items.map((i) => `- ${i}`).join('\n');
-const code = (text: string) => text.replace(/`/g, "'");
+const fileName = (file: string) => `\`${file.replace(/`/g, "'")}\``;
 const duration = (seconds: number | null) => (seconds === null ? '—' : formatDuration(seconds * 1000));
 
 function table(head: string[], rows: string[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-function countTable(label: string, counts: Count[]): string {
+function countTable(label: string, counts: Count[], counted = 'COEs'): string {
   if (counts.length === 0) return `No ${label.toLowerCase()} to count.`;
+  const head = counted === 'COEs' ? [label, 'COEs', 'ids'] : [label, counted, 'in COEs'];
   return table(
-    [label, 'COEs', 'ids'],
+    head,
     counts.map((c) => [escapeMarkdown(c.key), String(c.count), ids(c.coes)]),
   );
 }
@@ -155,13 +161,13 @@ function actionsSection(report: Report): string[] {
   return [
     `Across every COE, whatever the window: ${plural(a.total, 'action item')}.`,
     '### By status',
-    countTable('Status', a.byStatus),
+    countTable('Status', a.byStatus, 'Items'),
     '### By term',
-    countTable('Term', a.byTerm),
+    countTable('Term', a.byTerm, 'Items'),
     '### By owner',
-    countTable('Owner', a.byOwner),
+    countTable('Owner', a.byOwner, 'Items'),
     '### By reach',
-    countTable('Reach', a.byReach),
+    countTable('Reach', a.byReach, 'Items'),
     `### Overdue (${a.overdue.length})`,
     actionTable(a.overdue, 'Days overdue'),
     `### Due in the next ${plural(a.dueSoonDays, 'day')} (${a.dueSoon.length})`,

@@ -73,6 +73,9 @@ export const reportSchema = z
       unplaced: ids.describe('COEs left out of a window because their start cannot be read'),
     }),
     unreadable: z.array(z.object({ file: z.string(), reason: z.string() })).describe('COEs whose frontmatter or file cannot be read'),
+    duplicates: z
+      .array(z.object({ file: z.string(), id: z.string(), first: z.string() }))
+      .describe('Files with the id of a COE already counted (in `first`): listed, not counted twice'),
     caveat: z.string(),
     counts: z.object({
       bySeverity: z.array(count),
