@@ -9,7 +9,16 @@ import type { PortfolioAction, PortfolioCoe } from './types.js';
 
 const ALL_MILESTONES: Milestone[] = [...MILESTONES, 'customer_notified'];
 
+/**
+ * The figures of one COE. The strings are copied out of the document: a
+ * piece of a string keeps the whole source text alive, and the portfolio
+ * must keep figures, not documents.
+ */
 export function summarize(doc: CoeDocument): PortfolioCoe {
+  return JSON.parse(JSON.stringify(figuresOf(doc))) as PortfolioCoe;
+}
+
+function figuresOf(doc: CoeDocument): PortfolioCoe {
   const fm = doc.frontmatter.data;
   const id = fm.id ?? path.basename(doc.file).replace(/\.(md|markdown)$/i, '');
   const times: PortfolioCoe['times'] = {};
