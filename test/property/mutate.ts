@@ -217,4 +217,4 @@ export function chunks(total: number): { name: string; settings: fc.Parameters<u
   return out;
 }
 
-const CHUNK = 500;
+const CHUNK = 200;
