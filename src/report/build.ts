@@ -132,6 +132,7 @@ function statsOf(coes: PortfolioCoe[], def: { from: Milestone; to: Milestone }):
     else known.push({ coe: coe.id, seconds: Math.round((to - from) / 1000) });
   }
   const sorted = ascending(known.map((k) => k.seconds));
+  const values = [...known].sort((a, b) => a.seconds - b.seconds || compare(a.coe, b.coe));
   const largest = [...known].sort((a, b) => b.seconds - a.seconds || compare(a.coe, b.coe)).slice(0, LARGEST);
   return {
     n: known.length,
@@ -140,6 +141,7 @@ function statsOf(coes: PortfolioCoe[], def: { from: Milestone; to: Milestone }):
     p90: nearestRank(sorted, 90),
     max: sorted.at(-1) ?? null,
     largest,
+    values,
     coes: known.map((k) => k.coe),
   };
 }

@@ -308,9 +308,8 @@ function phases(report: Report, links: Links): string {
       unknown: g.stats.unknown.length,
       median: g.stats.median,
       p90: g.stats.p90,
-      points: g.stats.largest,
+      points: g.stats.values,
     }));
-    const partial = groups.some((g) => g.stats.n > g.stats.largest.length);
     const svg = dotPlot(
       {
         id: `chart-${phase.id}`,
@@ -321,9 +320,7 @@ function phases(report: Report, links: Links): string {
       rows,
       duration,
     );
-    const caption =
-      `${phase.label}, from ${phase.from} to ${phase.to}, by severity. Each dot is a COE` +
-      (partial ? `; a group with more COEs than dots shows its largest, and its median and 90th percentile stand for the rest.` : '.');
+    const caption = `${phase.label}, from ${phase.from} to ${phase.to}, by severity. Each dot is a COE.`;
     out.push(`<h3>${escapeHtml(phase.label)} (${code(phase.from)} → ${code(phase.to)})</h3>`, figure(svg, caption));
     out.push(
       table(

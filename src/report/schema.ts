@@ -26,6 +26,9 @@ const stats = z
     p90: seconds.describe('90th percentile, by the nearest-rank method'),
     max: seconds,
     largest: z.array(z.object({ coe: z.string(), seconds: z.number() })).describe('The COEs behind the largest values, largest first'),
+    values: z
+      .array(z.object({ coe: z.string(), seconds: z.number() }))
+      .describe('Every known value, smallest first: the dots of a dot plot'),
     coes: ids,
   })
   .describe('The distribution of a phase duration: no mean, by design');

@@ -28,6 +28,7 @@ const ARGS = [
 ];
 const OUT = path.join(ROOT, 'test-output', 'report-html');
 const README_IMAGE = path.join(ROOT, 'docs', 'images', 'report.png');
+const README_PHASES = path.join(ROOT, 'docs', 'images', 'report-phases.png');
 const present = existsSync(CHROMIUM);
 
 const INJECTED = 'examples/2026-09-29-discount-codes-refused-at-checkout.md';
@@ -183,6 +184,8 @@ describe.runIf(present || process.env.CI)('coe report --format html in Chromium'
     if (process.env.COE_UPDATE_SCREENSHOTS === '1') {
       mkdirSync(path.dirname(README_IMAGE), { recursive: true });
       await examples.screenshot({ path: README_IMAGE });
+      // The phase durations: a dot plot per phase, a dot per COE.
+      await examples.locator('svg[aria-labelledby="chart-time-to-mitigate-title"]').screenshot({ path: README_PHASES });
     }
     await injected.screenshot({ path: path.join(OUT, 'injected.png'), fullPage: true });
     await examples.emulateMedia({ media: 'print' });

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv/dist/2020.js';
+import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, runCoe } from '../helpers/lint.js';
 import { reportSchema } from '../../src/report/schema.js';
@@ -31,7 +31,7 @@ function examplesCopy(rename: (name: string, i: number) => string): string {
 }
 
 describe('coe report on the examples', () => {
-  for (const format of ['md', 'json'] as const) {
+  for (const format of ['md', 'json', 'html'] as const) {
     it(`matches the golden ${format} file`, () => {
       const run = runCoe(['report', 'examples/', '--now', NOW, '--format', format]);
       expect([run.code, run.stderr]).toEqual([0, '']);

@@ -33,12 +33,29 @@ function coe(id: string, over: Partial<PortfolioCoe> = {}): PortfolioCoe {
 }
 
 function item(coeId: string, id: string, over: Partial<PortfolioAction> = {}): PortfolioAction {
-  return { coeId, file: `${coeId}.md`, line: 1, id, action: `Do ${id}`, term: 'mid', owner: 'team-a', due: '2026-04-01', status: 'open', reach: '', lessons: ['L1'], validation: '', ...over };
+  return {
+    coeId,
+    file: `${coeId}.md`,
+    line: 1,
+    id,
+    action: `Do ${id}`,
+    term: 'mid',
+    owner: 'team-a',
+    due: '2026-04-01',
+    status: 'open',
+    reach: '',
+    lessons: ['L1'],
+    validation: '',
+    ...over,
+  };
 }
 
 const config: ReportConfig = structuredClone(DEFAULT_CONFIG.report);
 const report = (coes: PortfolioCoe[], over: { now?: string; since?: string; until?: string; config?: ReportConfig } = {}) =>
-  buildReport({ coes, unreadable: [], duplicates: [] }, { now: over.now ?? '2026-04-01', since: over.since, until: over.until, config: over.config ?? config });
+  buildReport(
+    { coes, unreadable: [], duplicates: [] },
+    { now: over.now ?? '2026-04-01', since: over.since, until: over.until, config: over.config ?? config },
+  );
 
 describe('nearest-rank percentiles', () => {
   it('the median of an even count is the lower middle value', () => {
@@ -72,7 +89,11 @@ describe('phase durations', () => {
   });
 
   it('splits by severity', () => {
-    const mixed = [coe('COE-2026-001', { severity: 1 }), coe('COE-2026-002', { severity: 3 }), coe('COE-2026-003', { severity: undefined })];
+    const mixed = [
+      coe('COE-2026-001', { severity: 1 }),
+      coe('COE-2026-002', { severity: 3 }),
+      coe('COE-2026-003', { severity: undefined }),
+    ];
     const by = report(mixed).phases[0]!.bySeverity.map((b) => [b.severity, b.stats.coes]);
     expect(by).toEqual([
       [1, ['COE-2026-001']],
@@ -86,7 +107,12 @@ describe('phase durations', () => {
   });
 
   it(`shows a trend only when each half of the window has ${TREND_MIN} COEs`, () => {
-    const many = (n: number) => Array.from({ length: n }, (_, i) => coe(`COE-2026-${String(i + 1).padStart(3, '0')}`, { times: { start: T0 + i * DAY, mitigated: T0 + i * DAY + (i < n / 2 ? 60 : 30) * MIN } }));
+    const many = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        coe(`COE-2026-${String(i + 1).padStart(3, '0')}`, {
+          times: { start: T0 + i * DAY, mitigated: T0 + i * DAY + (i < n / 2 ? 60 : 30) * MIN },
+        }),
+      );
     expect(report(many(2 * TREND_MIN - 1)).trend).toBeNull();
     const trend = report(many(2 * TREND_MIN)).trend!;
     expect([trend.first.n, trend.first.median, trend.second.n, trend.second.median]).toEqual([TREND_MIN, 3600, TREND_MIN, 1800]);
@@ -109,7 +135,12 @@ describe('the window', () => {
   });
 
   it('holds every COE without one', () => {
-    expect(report(coes).window).toEqual({ since: null, until: null, coes: ['COE-2026-001', 'COE-2026-002', 'COE-2026-003', 'COE-2026-004'], unplaced: [] });
+    expect(report(coes).window).toEqual({
+      since: null,
+      until: null,
+      coes: ['COE-2026-001', 'COE-2026-002', 'COE-2026-003', 'COE-2026-004'],
+      unplaced: [],
+    });
   });
 });
 
@@ -162,9 +193,17 @@ describe('tenets', () => {
   });
 
   it('take more tenets from the configuration, each marked by a tag', () => {
-    const withTenet = { ...config, tenets: [{ id: 'pipeline-only', sentence: 'Changes reach production only through the pipeline', tag: 'manual-change' }] };
+    const withTenet = {
+      ...config,
+      tenets: [{ id: 'pipeline-only', sentence: 'Changes reach production only through the pipeline', tag: 'manual-change' }],
+    };
     const tenets = report([coe('COE-2026-001', { tags: ['manual-change'] }), coe('COE-2026-002')], { config: withTenet }).tenets;
-    expect(tenets.at(-1)).toEqual({ id: 'pipeline-only', sentence: 'Changes reach production only through the pipeline', breached: ['COE-2026-001'], of: 2 });
+    expect(tenets.at(-1)).toEqual({
+      id: 'pipeline-only',
+      sentence: 'Changes reach production only through the pipeline',
+      breached: ['COE-2026-001'],
+      of: 2,
+    });
   });
 });
 
@@ -182,7 +221,11 @@ describe('recurrence', () => {
       { coes: ['COE-2026-001', 'COE-2026-002'], reasons: ['COE-2026-001 and COE-2026-002 share api and the tag dns, 90 days apart'] },
       { coes: ['COE-2026-004', 'COE-2026-005'], reasons: ['COE-2026-004 names COE-2026-005 as related'] },
     ]);
-    expect(report(coes, { config: { ...config, recurrenceDays: 91 } }).recurrence.groups[0]!.coes).toEqual(['COE-2026-001', 'COE-2026-002', 'COE-2026-003']);
+    expect(report(coes, { config: { ...config, recurrenceDays: 91 } }).recurrence.groups[0]!.coes).toEqual([
+      'COE-2026-001',
+      'COE-2026-002',
+      'COE-2026-003',
+    ]);
   });
 });
 
@@ -244,8 +287,15 @@ describe('action items', () => {
 describe('reach of lessons', () => {
   it('takes the widest Reach of each COE, dropped items aside, and the share beyond the team', () => {
     const coes = [
-      coe('COE-2026-001', { actions: [item('COE-2026-001', 'AI-1', { reach: 'team' }), item('COE-2026-001', 'AI-2', { reach: 'centralized', status: 'dropped' })] }),
-      coe('COE-2026-002', { actions: [item('COE-2026-002', 'AI-1', { reach: 'education' }), item('COE-2026-002', 'AI-2', { reach: 'team' })] }),
+      coe('COE-2026-001', {
+        actions: [
+          item('COE-2026-001', 'AI-1', { reach: 'team' }),
+          item('COE-2026-001', 'AI-2', { reach: 'centralized', status: 'dropped' }),
+        ],
+      }),
+      coe('COE-2026-002', {
+        actions: [item('COE-2026-002', 'AI-1', { reach: 'education' }), item('COE-2026-002', 'AI-2', { reach: 'team' })],
+      }),
       coe('COE-2026-003', { actions: [item('COE-2026-003', 'AI-1')] }),
     ];
     const reach = report(coes).reach;

@@ -18,6 +18,7 @@ const stats = (values: [string, number][], unknown: string[] = []): Stats => {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)
       .map(([coe, seconds]) => ({ coe, seconds })),
+    values: [...values].sort((a, b) => a[1] - b[1]).map(([coe, seconds]) => ({ coe, seconds })),
     coes: values.map(([id]) => id),
   };
 };

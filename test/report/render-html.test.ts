@@ -200,7 +200,8 @@ describe('renderReportHtml', () => {
     expect(detect).not.toMatch(/<rect|mean/i);
     // A row per group: All, two severities, and the unknown severity.
     expect(detect.match(/<g class="dot-row">/g)).toHaveLength(4);
-    expect(detect.match(/<circle class="dot"/g)).toHaveLength(1 + 3 + 2 + 3);
+    // Every COE with the figure is a dot: 5 in All, then 3, 2 and 1 by severity.
+    expect(detect.match(/<circle class="dot"/g)).toHaveLength(5 + 3 + 2 + 1);
     expect(detect.match(/<line class="median"/g)).toHaveLength(1 + 3);
     expect(detect).toContain('<title>COE-2026-005: 25 h</title>');
     expect(detect).toContain('no COE with both milestones');
