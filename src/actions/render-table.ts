@@ -1,8 +1,8 @@
 // The ledger as a terminal table, fitted to a width: the Action text is cut
 // with "…", never an id or a date. Rather than leave the Action less than a
 // third of the width, Lessons, Reach and Term give way, in that order; then
-// the Owner is cut; narrower still, each item takes two lines, the Action on
-// the second.
+// the Owner is cut; narrower still, each item takes two lines: ids, due date,
+// status and days overdue, then, indented, the Owner and the Action.
 import type { ChalkInstance } from 'chalk';
 import type { ActionRow } from './schema.js';
 import { cut, displayWidth, padEnd, terminalText } from './width.js';
@@ -78,66 +78,50 @@ export function renderTable(rows: ActionRow[], options: TableOptions): string {
       })
       .join(GAP)
       .trimEnd();
-  const out: string[] = [];
-  const actionLine = (text: string, header: boolean) => {
-    const cutText = cut(text, layout.widths.action);
-    return `${INDENT}${header ? chalk.bold(cutText) : cutText}`.trimEnd();
-  };
-  out.push(line(layout.keys, HEADERS, true));
-  if (layout.stacked) out.push(actionLine(HEADERS.action, true));
-  for (const c of cells) {
-    out.push(line(layout.keys, c, false));
-    if (layout.stacked) out.push(actionLine(c.action, false));
-  }
+  // The second line of a two-line item is indented under the first.
+  const item = (values: Record<Key, string>, header: boolean) =>
+    layout.lines.map((keys, i) => (i === 0 ? '' : INDENT) + line(keys, values, header));
+  const out = [...item(HEADERS, true), ...cells.flatMap((c) => item(c, false))];
   const overdue = rows.filter((r) => r.daysOverdue !== null).length;
   out.push('', `${rows.length} action item${rows.length === 1 ? '' : 's'}, ${overdue} overdue`);
   return `${out.join('\n')}\n`;
 }
 
 interface Layout {
-  /** The columns of the (first) line. */
-  keys: Key[];
+  /** The columns of each line of an item: one line, or two. */
+  lines: Key[][];
   widths: Record<Key, number>;
-  /** Two lines an item: the Action on the second. */
-  stacked: boolean;
 }
 
 export function fit(natural: Record<Key, number>, width: number | undefined): Layout {
-  if (width === undefined) return { keys: ORDER, widths: natural, stacked: false };
+  if (width === undefined) return { lines: [ORDER], widths: natural };
   // A column gives way rather than leave the Action less than a third of the width.
   const wanted = Math.min(natural.action, Math.max(MIN_ACTION, Math.floor(width / 3)));
   const least = Math.min(natural.action, MIN_ACTION);
-  const line = (keys: Key[], owner: number): Layout => {
+  const oneLine = (keys: Key[], owner: number): Layout => {
     const widths = { ...natural, owner };
-    return { keys, widths: { ...widths, action: Math.min(natural.action, roomFor(keys, widths, width)) }, stacked: false };
+    return { lines: [keys], widths: { ...widths, action: Math.min(natural.action, roomFor(keys, widths, width)) } };
   };
   let keys = ORDER;
   for (let given = 0; given <= GIVE_WAY.length; given++) {
     keys = ORDER.filter((k) => !GIVE_WAY.slice(0, given).includes(k));
-    if (roomFor(keys, natural, width) >= wanted) return line(keys, natural.owner);
+    if (roomFor(keys, natural, width) >= wanted) return oneLine(keys, natural.owner);
   }
-  if (roomFor(keys, natural, width) >= least) return line(keys, natural.owner);
+  if (roomFor(keys, natural, width) >= least) return oneLine(keys, natural.owner);
   // Then the Owner is cut, down to OWNER_MIN, before an item takes two lines.
   const room = roomFor(keys, { ...natural, owner: 0 }, width);
   const owner = Math.min(natural.owner, Math.max(OWNER_MIN, room - wanted));
-  if (room - owner >= least) return line(keys, owner);
-  // Two lines an item, the Action on the second; the Owner cut if the first would not fit.
-  const first = keys.filter((k) => k !== 'action');
-  const ownerRoom =
-    width -
-    spanOf(
-      first.filter((k) => k !== 'owner'),
-      natural,
-    ) -
-    GAP.length;
+  if (room - owner >= least) return oneLine(keys, owner);
+  // Two lines an item: the ids, date and state, then who and what, indented.
+  const second = width - INDENT.length;
+  const ownerWidth = Math.min(natural.owner, Math.max(OWNER_MIN, second - GAP.length - MIN_ACTION));
   return {
-    keys: first,
+    lines: [keys.filter((k) => k !== 'action' && k !== 'owner'), ['owner', 'action']],
     widths: {
       ...natural,
-      owner: Math.min(natural.owner, Math.max(ownerRoom, HEADERS.owner.length)),
-      action: Math.min(natural.action, Math.max(width - INDENT.length, HEADERS.action.length)),
+      owner: ownerWidth,
+      action: Math.min(natural.action, Math.max(second - GAP.length - ownerWidth, HEADERS.action.length)),
     },
-    stacked: true,
   };
 }
 

@@ -9,7 +9,7 @@ const graphemes = (text: string) => Array.from(segmenter.segment(text), (s) => s
 // Tabs and line breaks read as spaces; other control characters, and the
 // bidirectional overrides that can make text read other than it is, show as �.
 export function terminalText(text: string): string {
-  return text.replace(/[\t\n\v\f\r]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd'); // eslint-disable-line no-control-regex
+  return text.replace(/[\t\n\v\f\r]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 
 const ZERO_WIDTH = /^(?:\p{Mark}|\p{Default_Ignorable_Code_Point})+$/u;
