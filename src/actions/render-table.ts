@@ -1,7 +1,8 @@
 // The ledger as a terminal table, fitted to a width: the Action text is cut
 // with "…", never an id or a date. Rather than leave the Action less than a
-// third of the width, Lessons, Reach and Term give way, in that order; then
-// the Owner is cut; narrower still, each item takes two lines: ids, due date,
+// third of the width, Lessons, Reach and Term give way, in that order; the
+// Owner is cut (to no less than 12 columns) only when the Action would have
+// fewer than 20; narrower still, each item takes two lines: ids, due date,
 // status and days overdue, then, indented, the Owner and the Action.
 import type { ChalkInstance } from 'chalk';
 import type { ActionRow } from './schema.js';
