@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Writes the generated files (docs/rules/*.md, schemas/*.json) from the built
-// code, and removes rule pages of rules that no longer exist.
+// Writes the generated files (docs/rules/*.md, schemas/*.json, the output
+// schemas of coe report and coe actions among them) from the built code, and
+// removes rule pages of rules that no longer exist.
 // Run `npm run generate`, which builds first.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatedFiles, RULE_DOCS_DIR } from '../dist/docs/generate.js';
+import { outputSchemaFiles } from '../dist/docs/schemas.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const files = generatedFiles();
+const files = [...generatedFiles(), ...outputSchemaFiles()];
 for (const file of files) {
   const target = path.join(root, file.path);
   await mkdir(path.dirname(target), { recursive: true });

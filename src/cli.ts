@@ -103,7 +103,9 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
   // ── coe report, coe actions ──
   program
     .command('report')
-    .description('The weekly operations meeting pack: counts, phase durations, tenets, recurrence, action items, reach and the review queue, across COEs')
+    .description(
+      'The weekly operations meeting pack: counts, phase durations, tenets, recurrence, action items, reach and the review queue, across COEs',
+    )
     .argument('[paths...]', 'files, folders or globs (default: the configured docs folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
     .option('--since <date>', 'only COEs that began on or after this date (YYYY-MM-DD, UTC)', dateArg)
@@ -115,6 +117,52 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .action(async (paths: string[], options) => {
       const { runReport } = await import('./commands/report.js');
       setCode(await runReport(paths, options, io));
+    });
+
+  program
+    .command('actions')
+    .description('Every action item of every COE, one row each: the ledger the operations meeting follows to the end')
+    .argument('[paths...]', 'files, folders or globs (default: the configured docs folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .option('--status <list>', 'only these statuses, comma-separated: open, in-progress, done, validated, dropped')
+    .option('--owner <name>', 'only items of this owner (the whole Owner cell, any case)')
+    .option('--overdue', 'only open or in-progress items past their due date')
+    .option('--due-before <date>', 'only items due strictly before this date (YYYY-MM-DD)')
+    .option('--unvalidated', 'only items done but not yet validated')
+    .option('--coe <id>', 'only the items of this COE')
+    .option('--since <date>', 'only COEs that began on or after this date (YYYY-MM-DD, UTC)')
+    .option('--until <date>', 'only COEs that began on or before this date (YYYY-MM-DD, UTC)')
+    .option('--now <date>', 'the date items are overdue at (YYYY-MM-DD; default today); an item due that day is not overdue')
+    .option('--check', 'exit 1 when a listed item is overdue (for a scheduled CI job)')
+    .option('-o, --output <file>', 'write to this file instead of stdout (an existing file only with --force)')
+    .option('--force', 'overwrite the -o file if it exists')
+    .option('-c, --config <path>', 'use this configuration file')
+    // Bad usage is one line, as for every error of this command.
+    .showHelpAfterError(false)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Rows are in order of due date (none last), then COE id, then AI id. The',
+        'filters combine: every one given must hold. The table fits the terminal',
+        '(COLUMNS overrides its width; not a terminal: 100 columns); CSV is RFC',
+        '4180, with a cell that begins with = + - @ or a tab, CR or LF written after',
+        "a ' so that a spreadsheet shows it as text; JSON follows",
+        'schemas/actions.schema.json.',
+        '',
+        'Exit codes: 0; with --check, 1 when a listed item is overdue; 2 for bad',
+        'usage (a bad date, an unknown status, a path with no COEs).',
+        '',
+        'Examples:',
+        '  coe actions --overdue',
+        '  coe actions --owner payments-team --status open,in-progress',
+        '  coe actions --unvalidated --format csv -o awaiting-validation.csv',
+        '  coe actions --overdue --check     # in a scheduled CI job',
+      ].join('\n'),
+    )
+    .action(async (paths: string[], options) => {
+      const { runActions } = await import('./commands/actions.js');
+      setCode(await runActions(paths, options, io));
     });
 
   // ── coe init, coe rules, coe schema ──

@@ -1,10 +1,12 @@
 // The generated files in the repository are current: a page for every rule
-// under docs/rules/, and the JSON Schemas under schemas/. When this fails,
+// under docs/rules/, and the JSON Schemas under schemas/ (for editors, and of
+// the JSON output of coe report and coe actions). When this fails,
 // run `npm run generate` and commit the result.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatedFiles, RULE_DOCS_DIR } from '../../src/docs/generate.js';
+import { outputSchemaFiles } from '../../src/docs/schemas.js';
 import { RULES } from '../../src/rules/index.js';
 import { ROOT } from '../helpers/lint.js';
 
@@ -21,6 +23,18 @@ describe('generated files', () => {
   });
 
   for (const file of files) {
+    it(`${file.path} is checked in and current`, () => {
+      const target = path.join(ROOT, file.path);
+      expect(existsSync(target), `${file.path} is missing: run \`npm run generate\``).toBe(true);
+      expect(readFileSync(target, 'utf8'), `${file.path} ${HINT}`).toBe(file.content);
+    });
+  }
+
+  it('include the output schemas of coe report and coe actions', () => {
+    expect(outputSchemaFiles().map((f) => f.path)).toEqual(['schemas/report.schema.json', 'schemas/actions.schema.json']);
+  });
+
+  for (const file of outputSchemaFiles()) {
     it(`${file.path} is checked in and current`, () => {
       const target = path.join(ROOT, file.path);
       expect(existsSync(target), `${file.path} is missing: run \`npm run generate\``).toBe(true);

@@ -1,11 +1,13 @@
 // The JSON Schemas accept what coe accepts and reject what it rejects.
+import path from 'node:path';
 import { Ajv } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { configJsonSchema, frontmatterJsonSchema } from '../../src/docs/schemas.js';
+import { configJsonSchema, frontmatterJsonSchema, outputJsonSchema } from '../../src/docs/schemas.js';
 import { starterConfig } from '../../src/commands/init.js';
-import { baseDocument } from '../helpers/lint.js';
+import { baseDocument, ROOT } from '../helpers/lint.js';
 
 function validator(schema: object) {
   const ajv = new Ajv({ allErrors: true, strict: false });
@@ -75,5 +77,57 @@ describe('config schema', () => {
 
   it('is draft 7, which the YAML and JSON language servers read', () => {
     expect(configJsonSchema().$schema).toBe('http://json-schema.org/draft-07/schema#');
+  });
+});
+
+describe('output schemas (draft 2020-12)', () => {
+  const compile = (schema: object) => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    return ajv.compile(schema);
+  };
+
+  it('report: the JSON of `coe report` on the examples is valid, and a report without its kind is not', async () => {
+    const { loadPortfolio } = await import('../../src/portfolio/load.js');
+    const { buildReport } = await import('../../src/report/build.js');
+    const { DEFAULT_CONFIG } = await import('../../src/config/config.js');
+    const io = { cwd: ROOT, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, resolve: (f: string) => path.resolve(ROOT, f) };
+    const portfolio = await loadPortfolio(['examples'], DEFAULT_CONFIG, io);
+    const report = JSON.parse(JSON.stringify(buildReport(portfolio, { now: '2026-12-01', config: DEFAULT_CONFIG.report }))) as Record<string, unknown>;
+    const validate = compile(outputJsonSchema('report'));
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...report, kind: undefined })).toBe(false);
+  });
+
+  it('actions: an array of rows, each with every field', () => {
+    const validate = compile(outputJsonSchema('actions'));
+    const row = {
+      coe: 'COE-2025-001',
+      id: 'AI-1',
+      action: 'x',
+      term: 'short',
+      owner: 'sre',
+      due: '2025-11-30',
+      status: 'open',
+      reach: null,
+      lessons: ['L1'],
+      daysOverdue: 1,
+      validation: 'y',
+      file: 'a.md',
+      line: 85,
+    };
+    expect(validate([row, { ...row, due: null, daysOverdue: null }]), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(row)).toBe(false);
+    const { line: _line, ...noLine } = row;
+    expect(validate([noLine])).toBe(false);
+  });
+
+  it('carry their $id and title', () => {
+    expect(outputJsonSchema('actions')).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'https://github.com/coe-tool/coe/raw/main/schemas/actions.schema.json',
+      title: 'coe actions --format json',
+    });
+    expect(outputJsonSchema('report').$id).toBe('https://github.com/coe-tool/coe/raw/main/schemas/report.schema.json');
   });
 });
