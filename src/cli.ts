@@ -103,6 +103,7 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
   // ── coe report, coe actions ──
   program
     .command('report')
+    .showHelpAfterError(false)
     .description(
       'The weekly operations meeting pack: counts, phase durations, tenets, recurrence, action items, reach and the review queue, across COEs',
     )

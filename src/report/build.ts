@@ -6,6 +6,7 @@ import type { ReportConfig } from '../config/config.js';
 import { CUSTOMER_DRIVEN, STATUSES, type Milestone } from '../model/frontmatter-schema.js';
 import { FORMAT_TENETS, PENDING_STATUSES, REACHES, isOneOf, type Reach } from '../model/vocabulary.js';
 import type { Portfolio, PortfolioAction, PortfolioCoe } from '../portfolio/types.js';
+import { inWindow as windowOf } from '../portfolio/window.js';
 import { DAY_MS, parseDay } from '../util/time.js';
 import { REPORT_VERSION, type ActionRef, type Count, type Phase, type Report, type Stats } from './schema.js';
 import { ascending, median, nearestRank } from './stats.js';
@@ -36,7 +37,7 @@ const LARGEST = 3;
 
 export function buildReport(portfolio: Portfolio, options: ReportOptions): Report {
   const now = parseDay(options.now)!;
-  const { inWindow, unplaced } = windowOf(portfolio.coes, options);
+  const { coes: inWindow, unplaced } = windowOf(portfolio.coes, options.since, options.until);
   const all = portfolio.coes;
   const titles: Record<string, string> = {};
   for (const coe of all) titles[coe.id] = coe.title;
@@ -78,21 +79,6 @@ export function buildReport(portfolio: Portfolio, options: ReportOptions): Repor
     reviewQueue: reviewQueue(all, now),
     titles,
   };
-}
-
-// The COEs whose start (as a UTC date) is within the window, inclusive.
-function windowOf(coes: PortfolioCoe[], options: ReportOptions): { inWindow: PortfolioCoe[]; unplaced: PortfolioCoe[] } {
-  if (options.since === undefined && options.until === undefined) return { inWindow: coes, unplaced: [] };
-  const since = options.since ? parseDay(options.since)! : -Infinity;
-  const until = options.until ? parseDay(options.until)! : Infinity;
-  const inWindow: PortfolioCoe[] = [];
-  const unplaced: PortfolioCoe[] = [];
-  for (const coe of coes) {
-    const start = coe.times.start;
-    if (start === undefined) unplaced.push(coe);
-    else if (dayOf(start) >= since && dayOf(start) <= until) inWindow.push(coe);
-  }
-  return { inWindow, unplaced };
 }
 
 const dayOf = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
