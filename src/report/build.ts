@@ -208,10 +208,13 @@ function recurrence(coes: PortfolioCoe[], days: number): Report['recurrence']['g
     return root;
   };
   const reasons = new Map<string, { a: string; b: string; reason: string }>();
+  // A reason is kept for each join that merges two groups: a group of n COEs
+  // is explained by n - 1 reasons, however many of its pairs recur.
   const join = (a: PortfolioCoe, b: PortfolioCoe, reason: string) => {
-    const key = [a.id, b.id].sort().join(' ');
-    if (!reasons.has(key)) reasons.set(key, { a: a.id, b: b.id, reason });
-    parent.set(find(a.id), find(b.id));
+    const [ra, rb] = [find(a.id), find(b.id)];
+    if (ra === rb) return;
+    reasons.set(`${a.id} ${b.id}`, { a: a.id, b: b.id, reason });
+    parent.set(ra, rb);
   };
   const byId = new Map(coes.map((c) => [c.id, c]));
   for (const coe of coes) {
