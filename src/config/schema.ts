@@ -35,7 +35,9 @@ export const configBase = z.strictObject({
     .number()
     .positive()
     .optional()
-    .describe('Seconds one file may take to lint, when files are linted in parallel, before it is stopped and reported as fatal (default 10)'),
+    .describe(
+      'Seconds one file may take to lint, when files are linted in parallel, before it is stopped and reported as fatal (default 10)',
+    ),
   report: z
     .strictObject({
       recurrenceDays: z

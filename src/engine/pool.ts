@@ -55,7 +55,7 @@ export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOpt
         const index = next++;
         const task: WorkerTask = { index, ...files[index]! };
         const timer = setTimeout(() => {
-          const seconds = Math.round(options.budgetMs / 100) / 10;
+          const seconds = Number((options.budgetMs / 1000).toPrecision(3));
           finish(index, { result: fatalResult(files[index]!.file, `File took longer than ${seconds} s to lint; split or simplify it`) });
           replace();
         }, options.budgetMs);

@@ -44,7 +44,12 @@ export default defineDatedRule({
     facts: ({ doc }) =>
       (doc.actionItems?.items ?? [])
         .filter((item) => parseDay(item.due) !== undefined && isOneOf(PENDING_STATUSES, item.status))
-        .map((item): Pending => ({ label: item.id || 'This action item', due: item.due, status: item.status, range: item.cells.due?.range ?? item.range })),
+        .map((item): Pending => ({
+          label: item.id || 'This action item',
+          due: item.due,
+          status: item.status,
+          range: item.cells.due?.range ?? item.range,
+        })),
     on(pending, { settings }) {
       const now = parseDay(settings.now);
       if (now === undefined) return [];

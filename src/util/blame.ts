@@ -40,13 +40,18 @@ export function phraseFinder(phrases: string[], flags: string): PhraseFinder {
   if (!pattern) return () => [];
   const keys = phrases.map(keyWord);
   // The same case folding as the pattern (with 'u', "s" also matches "ſ").
-  const prefilter = keys.every((k) => k !== undefined) ? new RegExp(keys.map((k) => escapeRegExp(k!)).join('|'), flags.includes('i') ? 'iu' : 'u') : undefined;
+  const prefilter = keys.every((k) => k !== undefined)
+    ? new RegExp(keys.map((k) => escapeRegExp(k!)).join('|'), flags.includes('i') ? 'iu' : 'u')
+    : undefined;
   return (text) => (prefilter && !prefilter.test(text) ? [] : hitsOf(text, pattern));
 }
 
 // The longest word of a phrase with no apostrophe (written either way) and no other letter than ASCII.
 function keyWord(phrase: string): string | undefined {
-  const words = phrase.trim().split(/\s+/).filter((w) => !/['’]/.test(w));
+  const words = phrase
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !/['’]/.test(w));
   const longest = words.sort((a, b) => b.length - a.length)[0];
   return longest && /^[\x20-\x7e]+$/.test(longest) ? longest : undefined;
 }
