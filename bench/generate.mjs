@@ -4,7 +4,7 @@
 // numbering), its timeline (a list or a table), its optional sections
 // (customer summary dropped; mitigation, communication and a metrics table
 // added) and the status of its action items (those of incidents older than
-// four months are closed, as in a kept docs repo). They are 6 to 10 KB. A few
+// four months are closed, as in a kept docs repo). They are 6 to 11 KB. A few
 // carry findings (a TODO, a blaming word, an undefined reference, a misspelt
 // key, besides the examples' own), and 5% of the files are other Markdown
 // (READMEs, runbooks, decision records, meeting notes), some with

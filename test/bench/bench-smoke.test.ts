@@ -1,0 +1,89 @@
+// The speed benchmark (bench/speed.mjs) in its quick mode, with the BUILT CLI
+// (build first): a handful of files, one run. It checks that every case is
+// printed and that the JSON is whole; it asserts nothing about speed, which
+// the benchmark itself measures.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCoe } from '../helpers/lint.js';
+
+const out = mkdtempSync(path.join(os.tmpdir(), 'coe-bench-smoke-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const benchFolders = () => new Set(readdirSync(os.tmpdir()).filter((n) => n.startsWith('coe-bench-speed-')));
+
+function bench(args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench/speed.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RUNS: '', BENCH_ONE_RUNS: '', BENCH_LARGE: '', BENCH_MEDIUM: '' },
+    timeout: 300_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Case {
+  id: string;
+  label: string;
+  coe?: { median: number; runs: number[]; peakMiB: number | null };
+  other?: { median: number; runs: number[] };
+  ratio?: number;
+  target: { ratio?: number; peakMiB?: number };
+  available?: boolean;
+  pass: boolean | null;
+}
+
+describe('npm run bench -- --quick', () => {
+  it('prints a line for every case and writes the results as JSON, then removes its files', { timeout: 300_000 }, () => {
+    const before = benchFolders();
+    const json = path.join(out, 'quick.json');
+    const r = bench(['--quick', '--out', json]);
+    expect(r.stderr).not.toMatch(/at .*\.m?js:\d+/); // no stack trace
+    expect(r.code).toBe(0);
+
+    const cacheFlag = /(^|\s)--cache[\s,]/m.test(runCoe(['lint', '--help']).stdout);
+    const line = (label: string) => r.stdout.split('\n').find((l) => l.startsWith(`${label} `)) ?? '';
+    for (const label of [
+      '20 COEs vs markdownlint-cli2',
+      '10 COEs vs markdownlint-cli2',
+      'one COE vs markdownlint-cli2',
+      'one COE vs node -e 0',
+    ])
+      expect(line(label)).toMatch(/ \d+(\.\d+)? m?s +\d+(\.\d+)? m?s +\d+\.\d\d× +≤ [\d.]+× +(pass|FAIL) +\d+ MiB$/);
+    expect(line('peak memory, 20 COEs')).toMatch(/≤ 250 MiB +(pass|FAIL) +\d+ MiB$/);
+    expect(line('--cache 2nd run vs 1st, 20 COEs')).toMatch(cacheFlag ? /\d\.\d\d× +≤ 0\.1× +(pass|FAIL)/ : /not available yet .* n\/a/);
+
+    const results = JSON.parse(readFileSync(json, 'utf8')) as { cases: Case[]; node: string; markdownlintCli2: string; markdown: string };
+    expect(results.cases.map((c) => c.id)).toEqual([
+      'folder-large',
+      'folder-medium',
+      'one-vs-markdownlint',
+      'one-vs-node',
+      'memory',
+      'cache',
+    ]);
+    for (const c of results.cases.filter((c) => c.ratio !== undefined)) {
+      expect(c.coe?.runs.length).toBeGreaterThanOrEqual(1);
+      expect(c.coe?.median).toBeGreaterThan(0);
+      expect(c.other?.median).toBeGreaterThan(0);
+      expect(c.pass).toBe(c.ratio! <= c.target.ratio!);
+    }
+    expect(results.cases.find((c) => c.id === 'cache')?.available ?? true).toBe(cacheFlag);
+    expect(results.node).toBe(process.version);
+    expect(results.markdownlintCli2).toMatch(/^\d+\.\d+\.\d+/);
+    expect(results.markdown.split('\n')).toHaveLength(2 + 6);
+
+    expect([...benchFolders()].filter((n) => !before.has(n))).toEqual([]);
+  });
+
+  it('refuses a bad option with one line and exit 2, and leaves no files', () => {
+    const before = benchFolders();
+    const r = bench(['--quick', '--runs', '0', '--out', path.join(out, 'bad.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('bench: --runs: a whole number ≥ 1, not "0"');
+    expect(existsSync(path.join(out, 'bad.json'))).toBe(false);
+    expect([...benchFolders()].filter((n) => !before.has(n))).toEqual([]);
+  });
+});
