@@ -18,7 +18,9 @@
 //   --large N     files in the large folder (BENCH_LARGE, default 10000)
 //   --medium N    files in the medium folder (BENCH_MEDIUM, default 1000)
 //   --seed N      the generator's seed (default 1)
-//   --out PATH    where to write the JSON (default bench/results/latest.json)
+//   --out PATH    where to write the JSON (BENCH_OUT, default bench/results/latest.json)
+//   --coe PATH    the coe entry point to time (BENCH_COE, default bin/coe.js):
+//                 another build, to compare two versions
 //   --quick       a smoke run: 20 and 10 files, one run of each
 //                 (its JSON goes to bench/results/quick.json unless --out)
 // A folder holds N files of which 5% are Markdown that is not a COE
@@ -32,7 +34,6 @@ import { fileURLToPath } from 'node:url';
 import { generate, NOW } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const COE = path.join(ROOT, 'bin/coe.js');
 const TIME = '/usr/bin/time';
 // The temporary folder, removed on every way out.
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'coe-bench-speed-'));
@@ -41,12 +42,14 @@ const MARKDOWNLINT = markdownlint();
 const options = parseOptions(process.argv.slice(2));
 
 function main() {
-  if (!existsSync(path.join(ROOT, 'dist'))) fail('dist/ is missing: run `npm run build` first (or `npm run bench`)');
+  if (options.coe === path.join(ROOT, 'bin/coe.js') && !existsSync(path.join(ROOT, 'dist')))
+    fail('dist/ is missing: run `npm run build` first (or `npm run bench`)');
   // Both tools find their configuration from the working directory up: pin their defaults there.
   writeFileSync(path.join(tmp, '.coerc.json'), '{}\n');
   writeFileSync(path.join(tmp, '.markdownlint-cli2.jsonc'), '{}\n');
   const started = new Date();
   const load = os.loadavg();
+  const COE = options.coe;
   const help = run(process.execPath, [COE, 'lint', '--help'], { capture: true }).stdout;
   const cache = { flag: /(^|\s)--cache[\s,]/m.test(help), location: /(^|\s)--cache-location[\s,]/m.test(help) };
 
@@ -121,7 +124,7 @@ function main() {
     machine: machine(),
     loadAverage: { before: load.map(round2), after: os.loadavg().map(round2) },
     node: process.version,
-    coe: { version: run(process.execPath, [COE, '--version'], { capture: true }).stdout.trim(), commit: commit() },
+    coe: { bin: COE, version: run(process.execPath, [COE, '--version'], { capture: true }).stdout.trim(), commit: commit() },
     markdownlintCli2: MARKDOWNLINT.version,
     options,
     folders,
@@ -234,11 +237,17 @@ function parseOptions(args) {
     if (!Number.isInteger(n) || n < 1) fail(`${name}: a whole number ≥ 1, not "${given}"`);
     return n;
   };
-  const known = ['--quick', '--runs', '--one-runs', '--large', '--medium', '--seed', '--out'];
+  const known = ['--quick', '--runs', '--one-runs', '--large', '--medium', '--seed', '--out', '--coe'];
   for (const [k, arg] of args.entries())
     if (arg.startsWith('-') && !known.includes(arg) && !known.slice(1).includes(args[k - 1])) fail(`unknown option ${arg}`);
-  const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
-  if (args.includes('--out') && !out) fail('--out: a path');
+  const pathOf = (name, env) => {
+    const given = args.includes(name) ? args[args.indexOf(name) + 1] : process.env[env] || undefined;
+    if (args.includes(name) && !given) fail(`${name}: a path`);
+    return given === undefined ? undefined : path.resolve(given);
+  };
+  const out = pathOf('--out', 'BENCH_OUT');
+  const coe = pathOf('--coe', 'BENCH_COE') ?? path.join(ROOT, 'bin/coe.js');
+  if (!existsSync(coe)) fail(`${coe}: no such file`);
   return {
     quick,
     runs: value('--runs', 'BENCH_RUNS', quick ? 1 : 3),
@@ -246,7 +255,8 @@ function parseOptions(args) {
     large: value('--large', 'BENCH_LARGE', quick ? 20 : 10_000),
     medium: value('--medium', 'BENCH_MEDIUM', quick ? 10 : 1_000),
     seed: value('--seed', 'BENCH_SEED', 1),
-    out: path.resolve(out ?? path.join(ROOT, 'bench/results', quick ? 'quick.json' : 'latest.json')),
+    out: out ?? path.join(ROOT, 'bench/results', quick ? 'quick.json' : 'latest.json'),
+    coe,
   };
 }
 

@@ -3,22 +3,30 @@
 // printed and that the JSON is whole; it asserts nothing about speed, which
 // the benchmark itself measures.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCoe } from '../helpers/lint.js';
+import { BIN, ROOT, runCoe } from '../helpers/lint.js';
 
 const out = mkdtempSync(path.join(os.tmpdir(), 'coe-bench-smoke-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const benchFolders = () => new Set(readdirSync(os.tmpdir()).filter((n) => n.startsWith('coe-bench-speed-')));
 
-function bench(args: string[]) {
+function bench(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bench/speed.mjs'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, BENCH_RUNS: '', BENCH_ONE_RUNS: '', BENCH_LARGE: '', BENCH_MEDIUM: '' },
+    env: {
+      ...process.env,
+      ...Object.fromEntries(
+        Object.keys(process.env)
+          .filter((k) => k.startsWith('BENCH_'))
+          .map((k) => [k, '']),
+      ),
+      ...env,
+    },
     timeout: 300_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -85,5 +93,49 @@ describe('npm run bench -- --quick', () => {
     expect(r.stderr.trim()).toBe('bench: --runs: a whole number ≥ 1, not "0"');
     expect(existsSync(path.join(out, 'bad.json'))).toBe(false);
     expect([...benchFolders()].filter((n) => !before.has(n))).toEqual([]);
+  });
+});
+
+// A coe whose `lint --help` lists --cache and --cache-location: the built CLI
+// behind it, the two flags recorded in a file and left out.
+const STUB = `
+import { appendFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+const args = process.argv.slice(2);
+if (args.join(' ') === 'lint --help') {
+  console.log('Options:\\n  --cache                  reuse results\\n  --cache-location <path>  where');
+  process.exit(0);
+}
+const at = args.indexOf('--cache-location');
+if (args.includes('--cache')) appendFileSync(process.env.STUB_LOG, JSON.stringify(args.slice(at, at + 2)) + '\\n');
+const rest = args.filter((a, i) => a !== '--cache' && (at === -1 || (i !== at && i !== at + 1)));
+process.exit(spawnSync(process.execPath, [process.env.STUB_COE, ...rest], { stdio: 'inherit' }).status);
+`;
+
+describe('npm run bench -- --quick --coe STUB', () => {
+  it('times a second run of coe lint --cache against the first when coe has --cache, in a cache of its own', { timeout: 300_000 }, () => {
+    const stub = path.join(out, 'stub-coe.mjs');
+    const log = path.join(out, 'stub.log');
+    writeFileSync(stub, STUB);
+    const json = path.join(out, 'stub.json');
+    const r = bench(['--quick', '--runs', '2', '--coe', stub, '--out', json], { STUB_LOG: log, STUB_COE: BIN });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').find((l) => l.startsWith('--cache 2nd run vs 1st, 20 COEs '))).toMatch(
+      / \d+\.\d\d× +≤ 0\.1× +(pass|FAIL) /,
+    );
+    const cache = (JSON.parse(readFileSync(json, 'utf8')) as { cases: Case[] }).cases.find((c) => c.id === 'cache');
+    expect(cache?.available).toBe(true);
+    expect(cache?.coe?.runs).toHaveLength(2);
+    expect(cache?.other?.runs).toHaveLength(2);
+    // Two runs of a first and a second run, each given a cache location in the bench's temporary folder.
+    const calls = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as string[]);
+    expect(calls).toHaveLength(4);
+    for (const [flag, location] of calls) {
+      expect(flag).toBe('--cache-location');
+      expect(path.dirname(location!)).toMatch(/coe-bench-speed-/);
+    }
   });
 });
