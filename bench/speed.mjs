@@ -179,6 +179,7 @@ function summary(runs) {
 
 function compare(id, label, coe, other, target, coeCommand, otherCommand) {
   const ratio = coe.median / other.median;
+  log(`  ${coeCommand}: ${duration(coe.median)}; ${otherCommand}: ${duration(other.median)}; ratio ${ratio.toFixed(2)}`);
   return {
     id,
     label,
