@@ -4,12 +4,13 @@ import { discover } from '../files/discover.js';
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../util/errors.js';
 import type { CommandIO } from './io.js';
-import { readLimited, type ReadResult } from '../files/read.js';
-import { fatalResult, lintBytes, lintLoadedParts, loadBytes, refusedResult, resultOfParts, type FileResult } from '../engine/lint.js';
+import type { ReadResult } from '../files/read.js';
+import { ReadAhead } from '../files/read-ahead.js';
+import { fatalResult, lintBytes, lintLoadedParts, refusedResult, resultOfParts, type FileResult } from '../engine/lint.js';
 import { configKey, contentHash, DEFAULT_CACHE_LOCATION, LintCache } from '../engine/cache.js';
 import type { Outcome } from '../engine/worker.js';
 import { packageVersion } from '../util/package.js';
-import { loadFile } from '../engine/load.js';
+import { loadRead } from '../engine/load.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { loadReporter, type Format } from '../reporters/index.js';
 import type { ReportContext } from '../reporters/types.js';
@@ -132,10 +133,18 @@ async function lintAll(
 ): Promise<FileResult[]> {
   const results = new Array<FileResult>(files.length);
   const jobs: Job[] = [];
+  // With a cache, every file is read first, to look up its content.
+  const reader = cache
+    ? new ReadAhead(
+        files.map((f) => io.resolve(f)),
+        DEFAULT_LIMITS.maxBytes,
+        16,
+      )
+    : undefined;
   for (const [index, file] of files.entries()) {
     const job: Job = { index, file, path: io.resolve(file) };
-    if (cache) {
-      const read = await readLimited(job.path, DEFAULT_LIMITS.maxBytes);
+    if (cache && reader) {
+      const read = await reader.read(index);
       if (!read.ok) {
         results[index] = refusedResult(file, read.message, read.head, config);
         continue;
@@ -171,14 +180,23 @@ async function lintJobs(jobs: Job[], config: ResolvedConfig, settings: LintSetti
       // No worker could start (a sandbox without threads): lint here.
     }
   }
+  const reader = readerOf(jobs);
   const outcomes: Outcome[] = [];
-  for (const job of jobs) outcomes.push(await lintJob(job, config, settings));
+  for (const [i, job] of jobs.entries()) outcomes.push(lintJob(job, await reader.read(i), config, settings));
   return outcomes;
 }
 
+// The files not read yet (a cache reads them first) are read ahead of their lint.
+function readerOf(jobs: Job[]): ReadAhead {
+  return new ReadAhead(
+    jobs.map((job) => (job.bytes ? undefined : job.path)),
+    DEFAULT_LIMITS.maxBytes,
+  );
+}
+
 // Whatever goes wrong with one file is a finding of that file; the run goes on.
-async function lintJob(job: Job, config: ResolvedConfig, settings: LintSettings): Promise<Outcome> {
-  const loaded = job.bytes ? loadBytes(job.file, job.bytes, config) : await loadFile(job.file, job.path, config);
+function lintJob(job: Job, read: ReadResult, config: ResolvedConfig, settings: LintSettings): Outcome {
+  const loaded = loadRead(job.file, job.bytes ? { ok: true, bytes: job.bytes } : read, config);
   return loaded.doc ? lintLoadedParts(job.file, loaded.doc, config, settings) : { result: loaded.result };
 }
 

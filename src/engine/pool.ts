@@ -8,12 +8,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagePath } from '../util/package.js';
-import { couldNotLint, fatalResult } from './lint.js';
+import { couldNotLint, fatalResult, refusedResult } from './lint.js';
+import { ReadAhead } from '../files/read-ahead.js';
+import type { ReadResult } from '../files/read.js';
+import { DEFAULT_LIMITS } from '../parse/limits.js';
 import type { Outcome, WorkerInit, WorkerReply, WorkerTask } from './worker.js';
 
 export interface PoolFile {
   file: string;
   path: string;
+  /** Read already; else this thread reads it ahead and sends its bytes. */
+  bytes?: Uint8Array;
 }
 
 export interface PoolOptions {
@@ -22,8 +27,9 @@ export interface PoolOptions {
   budgetMs: number;
 }
 
-// Each worker keeps a small heap: a file's tree is garbage once it is linted.
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
+// Each worker keeps a small old generation: a file's tree is garbage once it
+// is linted. The young one keeps V8's default: a smaller one collects more often.
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 192 };
 
 /** The worker script: beside this module when built by tsc, else the bundle's. */
 export function workerScript(): string {
@@ -36,6 +42,12 @@ export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOpt
   let next = 0;
   let done = 0;
   const script = workerScript();
+  // This thread only waits on the workers: it reads the files, so that they only lint.
+  const reader = new ReadAhead(
+    files.map((f) => (f.bytes ? undefined : f.path)),
+    DEFAULT_LIMITS.maxBytes,
+    4 * options.size,
+  );
   return new Promise((resolve, reject) => {
     const finish = (index: number, outcome: Outcome) => {
       if (results[index]) return;
@@ -46,14 +58,22 @@ export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOpt
       const worker = new Worker(script, { workerData: init, resourceLimits: RESOURCE_LIMITS });
       let current: { index: number; timer: NodeJS.Timeout } | undefined;
       let ready = false;
-      const take = () => {
-        if (next >= files.length) {
-          current = undefined;
-          void worker.terminate();
-          return;
+      const take = async () => {
+        let index: number;
+        let read: ReadResult;
+        for (;;) {
+          if (next >= files.length) {
+            current = undefined;
+            void worker.terminate();
+            return;
+          }
+          index = next++;
+          const file = files[index]!;
+          read = file.bytes ? { ok: true, bytes: file.bytes } : await reader.read(index);
+          if (read.ok) break;
+          finish(index, { result: refusedResult(file.file, read.message, read.head, init.config) });
         }
-        const index = next++;
-        const task: WorkerTask = { index, ...files[index]! };
+        const task: WorkerTask = { index, file: files[index]!.file, path: files[index]!.path, bytes: read.bytes };
         const timer = setTimeout(() => {
           const seconds = Number((options.budgetMs / 1000).toPrecision(3));
           finish(index, { result: fatalResult(files[index]!.file, `File took longer than ${seconds} s to lint; split or simplify it`) });
@@ -77,12 +97,12 @@ export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOpt
       worker.on('message', (reply: WorkerReply | 'ready') => {
         if (reply === 'ready') {
           ready = true;
-          return take();
+          return void take();
         }
         if (!current || reply.index !== current.index) return;
         clearTimeout(current.timer);
         finish(reply.index, { result: reply.result, parts: reply.parts });
-        take();
+        void take();
       });
       worker.on('error', (error) => replace(error));
       worker.on('exit', () => replace());

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/config.js';
 import type { LintSettings } from './rule.js';
-import { loadFile } from './load.js';
+import { loadFile, loadRead } from './load.js';
 import { couldNotLint, lintLoadedParts, type FileResult, type LintParts } from './lint.js';
 
 export interface WorkerInit {
@@ -16,6 +16,8 @@ export interface WorkerTask {
   index: number;
   file: string;
   path: string;
+  /** The file's bytes, read by the main thread. */
+  bytes?: Uint8Array;
 }
 
 export interface WorkerReply extends Outcome {
@@ -38,7 +40,7 @@ parentPort?.postMessage('ready');
 
 async function lintOne(task: WorkerTask): Promise<Outcome> {
   try {
-    const loaded = await loadFile(task.file, task.path, config);
+    const loaded = task.bytes ? loadRead(task.file, { ok: true, bytes: task.bytes }, config) : await loadFile(task.file, task.path, config);
     return loaded.doc ? lintLoadedParts(task.file, loaded.doc, config, settings) : { result: loaded.result };
   } catch (error) {
     return { result: couldNotLint(task.file, error) };

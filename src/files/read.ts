@@ -22,7 +22,7 @@ export async function readLimited(file: string, maxBytes: number): Promise<ReadR
     // O_NONBLOCK: should the path turn into a FIFO after the look, opening it does not wait.
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const opened = await handle.stat();
-    return opened.isFile() ? await readUpTo(handle, maxBytes) : notRegular(opened);
+    return opened.isFile() ? await readUpTo(handle, maxBytes, opened.size) : notRegular(opened);
   } catch (error) {
     return couldNotRead(error);
   } finally {
@@ -32,11 +32,15 @@ export async function readLimited(file: string, maxBytes: number): Promise<ReadR
 
 // The size a file reports may be wrong (it grows, or /proc says 0): read on
 // until the end or one byte past the limit.
-async function readUpTo(handle: FileHandle, maxBytes: number): Promise<ReadResult> {
+// The first read asks for the size reported and one byte, so that most files
+// take one read and one more that finds the end.
+async function readUpTo(handle: FileHandle, maxBytes: number, sizeHint: number): Promise<ReadResult> {
   const chunks: Buffer[] = [];
   let size = 0;
   for (;;) {
-    const buffer = Buffer.alloc(Math.min(CHUNK, maxBytes + 1 - size));
+    const want = chunks.length === 0 ? sizeHint + 1 : CHUNK;
+    // Not zero-filled: only the bytes read are kept.
+    const buffer = Buffer.allocUnsafeSlow(Math.min(want, maxBytes + 1 - size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
     if (bytesRead === 0) break;
     chunks.push(buffer.subarray(0, bytesRead));
@@ -49,7 +53,7 @@ async function readUpTo(handle: FileHandle, maxBytes: number): Promise<ReadResul
       };
     }
   }
-  return { ok: true, bytes: Buffer.concat(chunks, size) };
+  return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) };
 }
 
 function notRegular(info: Stats): ReadResult {

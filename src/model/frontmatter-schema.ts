@@ -58,7 +58,16 @@ export function idPattern(prefix: string): RegExp {
   return new RegExp(`^${escaped}-\\d{4}-\\d{3,}$`);
 }
 
+// Built once per id prefix: building a zod schema costs more than a parse.
+const schemas = new Map<string, ReturnType<typeof buildSchema>>();
+
 export function frontmatterSchema(idPrefix = 'COE') {
+  let schema = schemas.get(idPrefix);
+  if (!schema) schemas.set(idPrefix, (schema = buildSchema(idPrefix)));
+  return schema;
+}
+
+function buildSchema(idPrefix: string) {
   return z.strictObject({
     coe: z.literal(1).describe('Format version; marks the file as a COE'),
     id: z.string().regex(idPattern(idPrefix), `expected an id like ${idPrefix}-2025-042`).describe('PREFIX-YYYY-NNN'),

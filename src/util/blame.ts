@@ -36,6 +36,20 @@ export type PhraseFinder = (text: string) => Hit[];
  * costly: most prose holds no blaming word.
  */
 export function phraseFinder(phrases: string[], flags: string): PhraseFinder {
+  const key = `${flags}\0${phrases.join('\0')}`;
+  let finder = finders.get(key);
+  if (!finder) {
+    // Authors differ from file to file: keep the cache small.
+    if (finders.size >= 256) finders.clear();
+    finders.set(key, (finder = buildFinder(phrases, flags)));
+  }
+  return finder;
+}
+
+// Compiling a large Unicode pattern costs more than running it: one per list of phrases.
+const finders = new Map<string, PhraseFinder>();
+
+function buildFinder(phrases: string[], flags: string): PhraseFinder {
   const pattern = phrasePattern(phrases, flags);
   if (!pattern) return () => [];
   const keys = phrases.map(keyWord);
@@ -116,7 +130,8 @@ function isPerson(word: string, people: PersonWords, personalFault: boolean): bo
   return personalFault && /^\p{Lu}\p{Ll}/u.test(w);
 }
 
-const isPersonal = (fault: string) => new RegExp(`^(?:${PERSONAL_FAULTS})$`, 'iu').test(fault);
+const PERSONAL = new RegExp(`^(?:${PERSONAL_FAULTS})$`, 'iu');
+const isPersonal = (fault: string) => PERSONAL.test(fault);
 
 /** Fault words attached to a person, outside negated clauses. */
 // Each pattern below holds a fault word: text with none is passed over.
