@@ -2,7 +2,11 @@
 // start-up and one chunk per command loaded lazily, so `coe lint FILE` reads
 // a few files instead of hundreds. tsc still builds dist/ for the tests and
 // the benchmarks; bin/coe.js runs the bundle.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Stale chunks of earlier builds would ship in the package.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli.ts', worker: 'src/engine/worker.ts' },

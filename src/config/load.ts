@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lilconfig } from 'lilconfig';
+import { parseDocument } from 'yaml';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config.js';
 import { ConfigError, resolveConfig } from './resolve.js';
 
@@ -50,7 +51,7 @@ async function loadFile(cwd: string, given: string): Promise<Found> {
     return { file, config };
   }
   const isJson = path.extname(file).toLowerCase() === '.json';
-  return { file, config: isJson ? parseJson(content, given) : await parseYaml(content, given) };
+  return { file, config: isJson ? parseJson(content, given) : parseYaml(content, given) };
 }
 
 function nameOf(file: string, cwd: string): string {
@@ -67,8 +68,7 @@ function parseJson(content: string, name: string): unknown {
   }
 }
 
-async function parseYaml(content: string, name: string): Promise<unknown> {
-  const { parseDocument } = await import('yaml');
+function parseYaml(content: string, name: string): unknown {
   const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: true });
   const error = doc.errors[0];
   if (error) {
