@@ -1,7 +1,7 @@
 // A row of `coe actions` (format 6): one action item of one COE. The type the
 // ledger fills and the renderers read, and, as schemas/actions.schema.json,
 // the shape of `--format json` (an array of rows) for scripts and dashboards.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const actionRowSchema = z
   .object({

@@ -2,7 +2,7 @@
 // Any problem is a ConfigError naming the file and the key: exit 2, before
 // any file is linted.
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../util/errors.js';
 import type { Configurable } from '../engine/rule.js';
 import { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config.js';

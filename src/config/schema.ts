@@ -1,7 +1,7 @@
 // The configuration file as zod schemas: what each key may hold. Rule
 // settings are checked one by one (see settings.ts) so that an error can name
 // the rule and the option; `rulesShape()` describes them for the JSON Schema.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SECTION_KEYS } from '../model/sections.js';
 import { strictOptions, type RuleMeta } from '../engine/rule.js';
 

@@ -2,7 +2,7 @@
 // what it checks, why, its options with their defaults, and a failing and a
 // passing example. Whatever metadata is missing is said to be missing, so a
 // page can always be generated.
-import { z } from 'zod';
+import * as z from 'zod';
 import { strictOptions, type RuleMeta } from '../engine/rule.js';
 import type { CatalogEntry } from './catalog.js';
 import { exampleOf, readMarkers } from './examples.js';

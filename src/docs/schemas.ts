@@ -2,7 +2,7 @@
 // of a COE and the configuration file (draft 7, which the YAML and JSON
 // language servers read best); and the JSON output of `coe report` and
 // `coe actions`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { frontmatterSchema } from '../model/frontmatter-schema.js';
 import { configBase, rulesShape } from '../config/schema.js';
 import { configurableRules } from '../config/rules.js';

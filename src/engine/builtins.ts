@@ -2,7 +2,7 @@
 // one place: `fatal` for a file that cannot be read or parsed, and
 // `unused-disable` for a control comment that does nothing.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionsOf, type Configurable, type RuleMeta } from './rule.js';
 
 export const FATAL = 'fatal';

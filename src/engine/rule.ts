@@ -4,7 +4,7 @@
 // uniform shape, as unified-lint-rule does: the rule carries its own options
 // schema, options are parsed once (when the configuration loads), and the
 // registry is a plain list of rules.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CoeDocument, Range } from '../model/types.js';
 
 export type Severity = 'error' | 'warn';

@@ -3,7 +3,7 @@
 // change to schema.ts: npx tsc -p tsconfig.build.json && node dist/export/json-schema.js
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { rcaSchema } from './schema.js';
 
 export function rcaJsonSchemaText(): string {

@@ -1,7 +1,7 @@
 // The customer-facing RCA as data: the one model every renderer takes, and
 // the documented shape of `coe export --format json` (schemas/rca.schema.json
 // is generated from this file; see json-schema.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { TERMS as ACTION_TERMS } from '../model/vocabulary.js';
 
 export const RCA_VERSION = 1;

@@ -1,6 +1,6 @@
 // The frontmatter of section 2 of the format, as zod schemas. The id prefix
 // is configurable, so the schema is built by a function.
-import { z } from 'zod';
+import * as z from 'zod';
 import { escapeRegExp } from '../util/regex.js';
 
 export const STATUSES = ['draft', 'review', 'approved', 'published'] as const;

@@ -2,7 +2,7 @@
 // problems with their place in the file, and where every key sits.
 import type { Yaml } from 'mdast';
 import { CST, Lexer, LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { frontmatterSchema, type Milestone } from '../model/frontmatter-schema.js';
 import { incidentTime, markOrder } from '../model/incident.js';
 import { parseIsoTime } from '../util/time.js';

@@ -2,7 +2,7 @@
 // fills and the renderers read, and, as schemas/report.schema.json, the
 // contract for dashboards and warehouses that ingest `--format json`. Every
 // figure carries the ids of the COEs behind it; durations are in seconds.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const REPORT_VERSION = 1;
 

@@ -1,6 +1,6 @@
 // Action items: the columns of section 3.7, each value valid, ids unique.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { ActionColumn, ActionItem } from '../model/types.js';
 import { ACTION_HEADERS } from '../sections/action-items.js';

@@ -1,7 +1,7 @@
 // An open or in-progress action item is past its due date (compared with
 // settings.now: today, or --now).
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineDatedRule, type RuleFinding } from '../engine/rule.js';
 import type { Range } from '../model/types.js';
 import { DAY_MS, parseDay } from '../util/time.js';

@@ -1,7 +1,7 @@
 // Due dates fit each term: short within `shortDays` and mid within `midDays`
 // of the date of incident.resolved; at least one mid- or long-term item.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { ActionItem, IncidentTime } from '../model/types.js';
 import { isOneOf, TERMS, type Term } from '../model/vocabulary.js';

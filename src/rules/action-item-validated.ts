@@ -1,7 +1,7 @@
 // An action item is complete only when validated: `done` is not enough, and
 // `validated` and `dropped` items say how (or why) in the Validation column.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { ActionItem } from '../model/types.js';
 

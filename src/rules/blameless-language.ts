@@ -2,7 +2,7 @@
 // people's names or @handles in the five whys. Code is never read: a command
 // or a log line is not a judgement of a person.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument } from '../model/types.js';
 import { rangeAt } from '../model/text.js';

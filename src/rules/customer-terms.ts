@@ -4,7 +4,7 @@
 // finding here is never refused by the export's leak check for a services
 // entry or a configured internal term.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument, Point } from '../model/types.js';
 import { DEFAULT_CONFIG } from '../config/config.js';

@@ -1,7 +1,7 @@
 // The dependency review of section 3.5: a filled-in table, or a "None …"
 // paragraph saying why no dependency was involved.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { DependenciesModel, DependencyColumn, DependencyRow, Range } from '../model/types.js';
 import { DEPENDENCY_COLUMNS, DEPENDENCY_HEADERS } from '../sections/dependencies.js';

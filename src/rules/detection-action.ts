@@ -1,7 +1,7 @@
 // Slow or customer-driven detection references an action item in the
 // Detection section: finding out late is itself something to fix.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../engine/rule.js';
 import { CUSTOMER_DRIVEN, type DetectionSource } from '../model/frontmatter-schema.js';
 import type { CoeDocument } from '../model/types.js';

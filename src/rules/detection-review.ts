@@ -1,7 +1,7 @@
 // The three detection questions of section 3.4 (speed, observability,
 // similar events) each have a real answer.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { DetectionAnswer, DetectionQuestion } from '../model/types.js';
 import { countWords } from '../model/text.js';

@@ -1,7 +1,7 @@
 // The five whys go deep enough: the deepest root cause at depth 3 or more,
 // and no root cause shallower than depth 2.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { rootCauses } from '../sections/five-whys.js';
 

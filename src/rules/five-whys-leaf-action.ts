@@ -1,6 +1,6 @@
 // Every root cause leads somewhere: a lesson or an action item.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../engine/rule.js';
 import { rootCauses } from '../sections/five-whys.js';
 import { hasPlaceholder } from '../util/placeholders.js';

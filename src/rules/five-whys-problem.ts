@@ -1,6 +1,6 @@
 // The five whys start from exactly one problem statement that carries data.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { headingOf } from './util.js';
 import { carriesNumber } from '../util/numbers.js';

@@ -1,6 +1,6 @@
 // The five whys are a tree, not a chain: several root causes.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../engine/rule.js';
 import { rootCauses } from '../sections/five-whys.js';
 import { plural } from '../util/text.js';

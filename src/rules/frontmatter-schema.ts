@@ -2,7 +2,7 @@
 // the parser), and the policy of the format: milestones in order, those a
 // status needs, and which key a misspelt one stands for.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { STATUSES, type Milestone, type Status } from '../model/frontmatter-schema.js';
 import { outOfOrder } from '../model/incident.js';

@@ -1,6 +1,6 @@
 // Impact is a narrative: enough paragraphs and words, prose rather than lists.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { headingOf } from './util.js';
 import { plural } from '../util/text.js';

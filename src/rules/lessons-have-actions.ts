@@ -1,6 +1,6 @@
 // Every lesson leads to action: at least one action item names it.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { hasPlaceholder } from '../util/placeholders.js';
 

@@ -2,7 +2,7 @@
 // or in a frontmatter value. Code and HTML comments (template guidance) are
 // not prose, so they are never read here.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument, Range } from '../model/types.js';
 import { rangeAt } from '../model/text.js';

@@ -4,7 +4,7 @@
 // next to a key name. A random-looking string alone (a git SHA, a UUID, a
 // base64 blob) is not a secret.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 
 interface Detector {

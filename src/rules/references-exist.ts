@@ -1,6 +1,6 @@
 // Every L<n> and AI-<n> referenced is defined.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../engine/rule.js';
 
 export default defineRule({

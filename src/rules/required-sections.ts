@@ -1,6 +1,6 @@
 // Each required section of section 3 present exactly once.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { SECTIONS } from '../model/sections.js';
 import { fileStart } from './util.js';

@@ -1,6 +1,6 @@
 // Every timeline entry has a readable time, and the entries are in order.
 import dedent from 'dedent';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { headingOf } from './util.js';
 import { formatUtc } from '../util/time.js';
