@@ -37,10 +37,16 @@ export function workerScript(): string {
   return existsSync(sibling) ? sibling : packagePath('dist', 'bundle', 'worker.js');
 }
 
+// Each worker has the next file waiting in its queue while it lints one, so
+// that it never waits for this thread to wake up and send it work.
+const DEPTH = 2;
+
 export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOptions): Promise<Outcome[]> {
   const results = new Array<Outcome | undefined>(files.length);
   let next = 0;
   let done = 0;
+  // Tasks sent to a worker that was stopped before it began them: sent again.
+  const retry: WorkerTask[] = [];
   const script = workerScript();
   // This thread only waits on the workers: it reads the files, so that they only lint.
   const reader = new ReadAhead(
@@ -48,65 +54,99 @@ export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOpt
     DEFAULT_LIMITS.maxBytes,
     4 * options.size,
   );
+  const seconds = Number((options.budgetMs / 1000).toPrecision(3));
+
   return new Promise((resolve, reject) => {
     const finish = (index: number, outcome: Outcome) => {
       if (results[index]) return;
       results[index] = outcome;
       if (++done === files.length) resolve(results as Outcome[]);
     };
+    // The next task to send, or undefined when there is none left.
+    const nextTask = async (): Promise<WorkerTask | undefined> => {
+      for (;;) {
+        const again = retry.shift();
+        if (again) return again;
+        if (next >= files.length) return undefined;
+        const index = next++;
+        const file = files[index]!;
+        const read: ReadResult = file.bytes ? { ok: true, bytes: file.bytes } : await reader.read(index);
+        if (read.ok) return { index, file: file.file, path: file.path, bytes: read.bytes };
+        finish(index, { result: refusedResult(file.file, read.message, read.head, init.config) });
+      }
+    };
+
     const start = () => {
       const worker = new Worker(script, { workerData: init, resourceLimits: RESOURCE_LIMITS });
-      let current: { index: number; timer: NodeJS.Timeout } | undefined;
+      // Sent and not answered, in the order sent: the first is the one being linted.
+      const queue: { task: WorkerTask; timer?: NodeJS.Timeout }[] = [];
+      let pending = 0;
       let ready = false;
-      const take = async () => {
-        let index: number;
-        let read: ReadResult;
-        for (;;) {
-          if (next >= files.length) {
-            current = undefined;
-            void worker.terminate();
-            return;
-          }
-          index = next++;
-          const file = files[index]!;
-          read = file.bytes ? { ok: true, bytes: file.bytes } : await reader.read(index);
-          if (read.ok) break;
-          finish(index, { result: refusedResult(file.file, read.message, read.head, init.config) });
-        }
-        const task: WorkerTask = { index, file: files[index]!.file, path: files[index]!.path, bytes: read.bytes };
-        const timer = setTimeout(() => {
-          const seconds = Number((options.budgetMs / 1000).toPrecision(3));
-          finish(index, { result: fatalResult(files[index]!.file, `File took longer than ${seconds} s to lint; split or simplify it`) });
-          replace();
-        }, options.budgetMs);
-        current = { index, timer };
-        worker.postMessage(task);
+      let stopped = false;
+
+      // The budget of a file runs from when its worker begins it.
+      const arm = () => {
+        const head = queue[0];
+        if (head && !head.timer)
+          head.timer = setTimeout(
+            () => stop(fatalResult(head.task.file, `File took longer than ${seconds} s to lint; split or simplify it`)),
+            options.budgetMs,
+          );
       };
-      // A worker stopped or failed: its file gets a finding, and a new worker goes on.
-      const replace = (error?: unknown) => {
+      const fill = async () => {
+        while (!stopped && queue.length + pending < DEPTH) {
+          pending++;
+          const task = await nextTask();
+          pending--;
+          if (!task) break;
+          if (stopped) {
+            retry.push(task);
+            break;
+          }
+          queue.push({ task });
+          worker.postMessage(task);
+          arm();
+        }
+        if (!stopped && queue.length === 0 && pending === 0) {
+          stopped = true;
+          void worker.terminate();
+        }
+      };
+      // The worker is stopped, or failed: its current file gets `result`, the
+      // files waiting behind it go to another worker, and a new one starts.
+      const stop = (result: Outcome['result'] | undefined, error?: unknown) => {
+        if (stopped) return;
         // A worker that cannot even start: the caller lints in this thread instead.
-        if (!ready && done < files.length) return reject(error ?? new Error('a worker could not start'));
-        if (!current) return;
-        clearTimeout(current.timer);
-        finish(current.index, { result: couldNotLint(files[current.index]!.file, error ?? new Error('the worker stopped')) });
-        current = undefined;
+        if (!ready) return reject(error ?? new Error('a worker could not start'));
+        stopped = true;
+        const [head, ...waiting] = queue.splice(0);
+        if (head) {
+          clearTimeout(head.timer);
+          finish(head.task.index, { result: result ?? couldNotLint(head.task.file, error ?? new Error('the worker stopped')) });
+        }
+        retry.push(...waiting.map((w) => w.task));
         worker.removeAllListeners();
         void worker.terminate();
-        if (next < files.length) start();
+        if (done < files.length) start();
       };
+
       worker.on('message', (reply: WorkerReply | 'ready') => {
         if (reply === 'ready') {
           ready = true;
-          return void take();
+          return void fill();
         }
-        if (!current || reply.index !== current.index) return;
-        clearTimeout(current.timer);
+        const head = queue[0];
+        if (!head || reply.index !== head.task.index) return;
+        clearTimeout(head.timer);
+        queue.shift();
         finish(reply.index, { result: reply.result, parts: reply.parts });
-        void take();
+        arm();
+        void fill();
       });
-      worker.on('error', (error) => replace(error));
-      worker.on('exit', () => replace());
+      worker.on('error', (error) => stop(undefined, error));
+      worker.on('exit', () => stop(undefined));
     };
+
     if (files.length === 0) resolve([]);
     for (let i = 0; i < Math.min(options.size, files.length); i++) start();
   });
