@@ -125,6 +125,12 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('-o, --output <file>', 'write to this file instead of stdout (an existing file only with --force)')
     .option('--force', 'overwrite the -o file if it exists')
     .option('-c, --config <path>', 'use this configuration file')
+    .option(
+      '--concurrency <n>',
+      'read COEs in this many worker threads: a number (1: one thread) or auto (the cores, from 64 files on)',
+      concurrencyArg,
+      'auto',
+    )
     .action(async (paths: string[], options) => {
       const { runReport } = await import('./commands/report.js');
       setCode(await runReport(paths, options, io));
@@ -148,6 +154,12 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('-o, --output <file>', 'write to this file instead of stdout (an existing file only with --force)')
     .option('--force', 'overwrite the -o file if it exists')
     .option('-c, --config <path>', 'use this configuration file')
+    .option(
+      '--concurrency <n>',
+      'read COEs in this many worker threads: a number (1: one thread) or auto (the cores, from 64 files on)',
+      concurrencyArg,
+      'auto',
+    )
     // Bad usage is one line, as for every error of this command.
     .showHelpAfterError(false)
     .addHelpText(

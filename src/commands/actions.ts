@@ -30,6 +30,7 @@ export interface ActionsOptions {
   output?: string;
   force?: boolean;
   config?: string;
+  concurrency?: number | 'auto';
 }
 
 export async function runActions(
@@ -61,7 +62,7 @@ export async function runActions(
   };
 
   const config = await loadConfig(io.cwd, options.config);
-  const portfolio = await loadPortfolio(paths, config, io);
+  const portfolio = await loadPortfolio(paths, config, io, options.concurrency ?? 'auto');
   if (portfolio.coes.length === 0 && portfolio.unreadable.length === 0) {
     const where = paths.length > 0 ? paths.join(', ') : config.docs;
     throw new UsageError(`No COE documents (Markdown with a "coe" frontmatter key) in ${where}: no action items to list`);

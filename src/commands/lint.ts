@@ -1,7 +1,7 @@
 // `coe lint`: find the files, lint each one, report, and choose the exit code.
 import { loadConfig } from '../config/load.js';
 import { discover } from '../files/discover.js';
-import { availableParallelism } from 'node:os';
+import { poolSize } from '../engine/pool-size.js';
 import { UsageError } from '../util/errors.js';
 import type { CommandIO } from './io.js';
 import type { ReadResult } from '../files/read.js';
@@ -102,17 +102,6 @@ async function lintFiles(
   return results;
 }
 
-/** From this many files on, linting them in a pool of workers pays for starting it. */
-export const POOL_THRESHOLD = 64;
-
-// In the order of the files, whatever the pool's size: the output is the same.
-// How many workers: --concurrency N, or the cores when there are files enough to pay for them; 1 is this thread.
-function poolSize(files: number, concurrency: number | 'auto'): number {
-  if (concurrency !== 'auto') return Math.min(concurrency, files);
-  const cores = availableParallelism();
-  return files >= POOL_THRESHOLD && cores > 1 ? cores : 1;
-}
-
 interface Job {
   index: number;
   file: string;
@@ -173,9 +162,10 @@ async function lintAll(
 async function lintJobs(jobs: Job[], config: ResolvedConfig, settings: LintSettings, concurrency: number | 'auto'): Promise<Outcome[]> {
   const size = poolSize(jobs.length, concurrency);
   if (size > 1) {
-    const { lintInPool } = await import('../engine/pool.js');
+    const { runInPool } = await import('../engine/pool.js');
     try {
-      return await lintInPool(jobs, { config, settings }, { size, budgetMs: config.fileTimeout * 1000 });
+      const failed = (_file: string, result: FileResult): Outcome => ({ result });
+      return await runInPool(jobs, { job: 'lint', config, settings }, { size, budgetMs: config.fileTimeout * 1000, failed });
     } catch {
       // No worker could start (a sandbox without threads): lint here.
     }

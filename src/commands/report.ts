@@ -18,6 +18,7 @@ export interface ReportOptions {
   output?: string;
   force?: boolean;
   config?: string;
+  concurrency?: number | 'auto';
 }
 
 export async function runReport(paths: string[], options: ReportOptions, io: CommandIO): Promise<number> {
@@ -28,7 +29,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Com
     throw new UsageError(`--since ${options.since} is after --until ${options.until}: the window would hold no day`);
   }
   const config = await loadConfig(io.cwd, options.config);
-  const portfolio = await loadPortfolio(paths, config, io);
+  const portfolio = await loadPortfolio(paths, config, io, options.concurrency ?? 'auto');
   if (portfolio.coes.length === 0 && portfolio.unreadable.length === 0) {
     const where = paths.length > 0 ? paths.join(', ') : config.docs;
     throw new UsageError(`No COE documents (Markdown with a "coe" frontmatter key) in ${where}: nothing to report`);

@@ -1,18 +1,19 @@
-// Lints many files on every core: a pool of worker threads, each linting one
-// file at a time. A file that takes longer than the time budget is stopped
-// (its worker is ended and replaced) and gets a `fatal` finding; a worker
-// that fails costs only its file. Results come back in the order of the
-// files, so the output is the same whatever the pool's size.
+// Works through many files on every core: a pool of worker threads, each
+// doing its job (engine/worker.ts) on one file at a time. A file that takes
+// longer than the time budget is stopped (its worker is ended and replaced)
+// and gets a `fatal` result; a worker that fails costs only its file.
+// Outcomes come back in the order of the files, so the output is the same
+// whatever the pool's size.
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagePath } from '../util/package.js';
-import { couldNotLint, fatalResult, refusedResult } from './lint.js';
+import { couldNotLint, fatalResult, refusedResult, type FileResult } from './lint.js';
 import { ReadAhead } from '../files/read-ahead.js';
 import type { ReadResult } from '../files/read.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
-import type { Outcome, WorkerInit, WorkerReply, WorkerTask } from './worker.js';
+import type { WorkerInit, WorkerReply, WorkerTask } from './worker.js';
 
 export interface PoolFile {
   file: string;
@@ -21,10 +22,12 @@ export interface PoolFile {
   bytes?: Uint8Array;
 }
 
-export interface PoolOptions {
+export interface PoolOptions<T> {
   size: number;
   /** Milliseconds one file may take. */
   budgetMs: number;
+  /** The outcome of a file that has no other: stopped, refused, or its worker failed. */
+  failed: (file: string, result: FileResult) => T;
 }
 
 // Each worker keeps a small old generation: a file's tree is garbage once it
@@ -41,8 +44,8 @@ export function workerScript(): string {
 // that it never waits for this thread to wake up and send it work.
 const DEPTH = 2;
 
-export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOptions): Promise<Outcome[]> {
-  const results = new Array<Outcome | undefined>(files.length);
+export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolOptions<T>): Promise<T[]> {
+  const results = new Array<{ outcome: T } | undefined>(files.length);
   let next = 0;
   let done = 0;
   // Tasks sent to a worker that was stopped before it began them: sent again.
@@ -57,11 +60,12 @@ export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOpt
   const seconds = Number((options.budgetMs / 1000).toPrecision(3));
 
   return new Promise((resolve, reject) => {
-    const finish = (index: number, outcome: Outcome) => {
+    const finish = (index: number, outcome: T) => {
       if (results[index]) return;
-      results[index] = outcome;
-      if (++done === files.length) resolve(results as Outcome[]);
+      results[index] = { outcome };
+      if (++done === files.length) resolve(results.map((r) => r!.outcome));
     };
+    const fail = (index: number, result: FileResult) => finish(index, options.failed(files[index]!.file, result));
     // The next task to send, or undefined when there is none left.
     const nextTask = async (): Promise<WorkerTask | undefined> => {
       for (;;) {
@@ -72,7 +76,7 @@ export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOpt
         const file = files[index]!;
         const read: ReadResult = file.bytes ? { ok: true, bytes: file.bytes } : await reader.read(index);
         if (read.ok) return { index, file: file.file, path: file.path, bytes: read.bytes };
-        finish(index, { result: refusedResult(file.file, read.message, read.head, init.config) });
+        fail(index, refusedResult(file.file, read.message, read.head, init.config));
       }
     };
 
@@ -114,7 +118,7 @@ export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOpt
       };
       // The worker is stopped, or failed: its current file gets `result`, the
       // files waiting behind it go to another worker, and a new one starts.
-      const stop = (result: Outcome['result'] | undefined, error?: unknown) => {
+      const stop = (result: FileResult | undefined, error?: unknown) => {
         if (stopped) return;
         // A worker that cannot even start: the caller lints in this thread instead.
         if (!ready) return reject(error ?? new Error('a worker could not start'));
@@ -122,7 +126,7 @@ export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOpt
         const [head, ...waiting] = queue.splice(0);
         if (head) {
           clearTimeout(head.timer);
-          finish(head.task.index, { result: result ?? couldNotLint(head.task.file, error ?? new Error('the worker stopped')) });
+          fail(head.task.index, result ?? couldNotLint(head.task.file, error ?? new Error('the worker stopped')));
         }
         retry.push(...waiting.map((w) => w.task));
         worker.removeAllListeners();
@@ -130,7 +134,7 @@ export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOpt
         if (done < files.length) start();
       };
 
-      worker.on('message', (reply: WorkerReply | 'ready') => {
+      worker.on('message', (reply: WorkerReply<T> | 'ready') => {
         if (reply === 'ready') {
           ready = true;
           return void fill();
@@ -139,7 +143,7 @@ export function lintInPool(files: PoolFile[], init: WorkerInit, options: PoolOpt
         if (!head || reply.index !== head.task.index) return;
         clearTimeout(head.timer);
         queue.shift();
-        finish(reply.index, { result: reply.result, parts: reply.parts });
+        finish(reply.index, reply.outcome);
         arm();
         void fill();
       });

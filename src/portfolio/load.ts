@@ -1,31 +1,32 @@
 // Reads every COE under the paths into a portfolio: one parse per file, with
 // the parser and model of `coe lint`. A COE that cannot be read is listed as
-// unreadable, never dropped; other Markdown is passed over.
+// unreadable, never dropped; other Markdown is passed over. With many files,
+// the worker pool of `coe lint` parses them on every core and sends back only
+// the figures, so the documents are never held together.
+import { poolSize } from '../engine/pool-size.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { discover } from '../files/discover.js';
-import { loadFile } from '../engine/load.js';
+import { ReadAhead } from '../files/read-ahead.js';
+import { loadRead } from '../engine/load.js';
+import { today } from '../util/time.js';
+import { DEFAULT_LIMITS } from '../parse/limits.js';
 import type { CommandIO } from '../commands/io.js';
-import { summarize } from './summarize.js';
+import { entryOf, failedEntry, type PortfolioEntry } from './entry.js';
 import type { Portfolio } from './types.js';
 
-export async function loadPortfolio(paths: string[], config: ResolvedConfig, io: CommandIO): Promise<Portfolio> {
+export async function loadPortfolio(
+  paths: string[],
+  config: ResolvedConfig,
+  io: CommandIO,
+  concurrency: number | 'auto' = 'auto',
+): Promise<Portfolio> {
   const inputs = paths.length > 0 ? paths : [config.docs];
   const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore });
+  const files = targets.map((t) => ({ file: t.file, path: io.resolve(t.file) }));
   const portfolio: Portfolio = { coes: [], unreadable: [], duplicates: [] };
-  for (const target of targets) {
-    const loaded = await loadFile(target.file, io.resolve(target.file), config);
-    if (!loaded.doc) {
-      const fatal = loaded.result.messages[0];
-      if (loaded.result.isCoe)
-        portfolio.unreadable.push({ file: target.file, reason: `${fatal?.message ?? 'could not be read'} (line ${fatal?.line ?? 1})` });
-      continue;
-    }
-    const fm = loaded.doc.frontmatter;
-    if (!fm.hasCoeKey) continue;
-    // Its values cannot be trusted when its YAML cannot be read.
-    const broken = fm.problems.find((p) => p.kind === 'syntax');
-    if (broken) portfolio.unreadable.push({ file: target.file, reason: `${broken.message} (line ${broken.range.start.line})` });
-    else portfolio.coes.push(summarize(loaded.doc));
+  for (const entry of await entriesOf(files, config, concurrency)) {
+    if ('coe' in entry) portfolio.coes.push(entry.coe);
+    else if ('unreadable' in entry) portfolio.unreadable.push(entry.unreadable);
   }
   // The same documents give the same bytes, whatever order the files were found in.
   portfolio.coes.sort((a, b) => compare(a.id, b.id) || compare(a.file, b.file));
@@ -39,6 +40,31 @@ export async function loadPortfolio(paths: string[], config: ResolvedConfig, io:
     return first === undefined;
   });
   return portfolio;
+}
+
+async function entriesOf(
+  files: { file: string; path: string }[],
+  config: ResolvedConfig,
+  concurrency: number | 'auto',
+): Promise<PortfolioEntry[]> {
+  const size = poolSize(files.length, concurrency);
+  if (size > 1) {
+    const { runInPool } = await import('../engine/pool.js');
+    try {
+      // `settings` is for linting; the figures do not read it.
+      const init = { job: 'summarize' as const, config, settings: { now: today(), internalTerms: config.internalTerms } };
+      return await runInPool(files, init, { size, budgetMs: config.fileTimeout * 1000, failed: failedEntry });
+    } catch {
+      // No worker could start (a sandbox without threads): read them here.
+    }
+  }
+  const reader = new ReadAhead(
+    files.map((f) => f.path),
+    DEFAULT_LIMITS.maxBytes,
+  );
+  const entries: PortfolioEntry[] = [];
+  for (const [i, f] of files.entries()) entries.push(entryOf(f.file, loadRead(f.file, await reader.read(i), config)));
+  return entries;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

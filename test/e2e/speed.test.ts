@@ -61,6 +61,32 @@ describe('the worker pool', () => {
   });
 });
 
+describe('coe report and coe actions in the pool', () => {
+  it(
+    'give the same bytes with one thread, two workers or three, and list a COE whose worker was stopped as unreadable',
+    { timeout: 180_000 },
+    async () => {
+      const run = (command: string, args: string[], cwd = corpus) =>
+        runCoeAsync([command, '--format', 'json', '--now', '2026-12-01', ...args, '.'], { cwd });
+      for (const command of ['report', 'actions']) {
+        const one = await run(command, ['--concurrency', '1']);
+        expect([one.code, one.stderr]).toEqual([0, '']);
+        for (const n of ['2', '3', 'auto'])
+          expect((await run(command, ['--concurrency', n])).stdout, `${command} --concurrency ${n}`).toBe(one.stdout);
+      }
+      const dir = temp();
+      generate(dir, 4, 3);
+      writeFileSync(path.join(dir, '.coerc.json'), JSON.stringify({ fileTimeout: 0.001 }));
+      const report = JSON.parse((await run('report', ['--concurrency', '2'], dir)).stdout) as {
+        unreadable: { file: string; reason: string }[];
+      };
+      expect(report.unreadable.map((u) => u.reason)).toEqual(
+        Array(4).fill('File took longer than 0.001 s to lint; split or simplify it (line 1)'),
+      );
+    },
+  );
+});
+
 describe('--cache', () => {
   it('gives what linting gives, on the first run and the second, and on another day', { timeout: 180_000 }, async () => {
     const dir = temp();
