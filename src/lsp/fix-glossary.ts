@@ -51,15 +51,16 @@ function glossaryEdit(doc: CoeDocument, yaml: Yaml, name: string): Edit | undefi
     return keyRange ? insertLinesAfter(doc, pointAt(keyRange[0]).line, [`  ${entry}`]) : undefined;
   }
   if (!isMap(value) || !value.range) return undefined;
+  const last = value.items.at(-1);
+  const lastEnd = last && isScalar(last.value) ? last.value.range?.[1] : last && isScalar(last.key) ? last.key.range?.[1] : undefined;
   if (value.flow) {
+    // After the last entry, or inside the empty braces.
+    if (last) return lastEnd === undefined ? undefined : insert(pointAt(lastEnd), `, ${entry}`);
     const close = value.range[1] - 1;
-    if (yaml.value[close] !== '}') return undefined;
-    return insert(pointAt(close), value.items.length > 0 ? `, ${entry}` : entry);
+    return yaml.value[close] === '}' ? insert(pointAt(close), entry) : undefined;
   }
   const first = value.items[0];
-  const last = value.items.at(-1);
   const firstKey = first && isScalar(first.key) ? first.key.range : undefined;
-  const lastEnd = last && isScalar(last.value) ? last.value.range?.[1] : last && isScalar(last.key) ? last.key.range?.[1] : undefined;
   if (!firstKey || lastEnd === undefined) return undefined;
   const indent = ' '.repeat(pointAt(firstKey[0]).column - 1);
   return insertLinesAfter(doc, pointAt(Math.max(0, lastEnd - 1)).line, [indent + entry]);
