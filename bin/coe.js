@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+import { main } from '../dist/bundle/cli.js';
 
 // A reader that stops early (`coe lint | head`) closes the pipe. Stop writing
 // to it, quietly: the exit code is still the run's.

@@ -1,21 +1,23 @@
 // The command line: parse arguments, hand over to a command, map failures
 // to exit codes. Commands load lazily so `coe lint` pays only for itself.
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from './util/errors.js';
 import type { CommandIO } from './commands/io.js';
 import { FORMATS } from './reporters/index.js';
 import { parseDay } from './util/time.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+import { packageVersion } from './util/package.js';
 
 function dateArg(value: string): string {
   if (parseDay(value) === undefined) throw new InvalidArgumentError('expected a date written YYYY-MM-DD');
   return value;
+}
+
+function concurrencyArg(value: string): number | 'auto' {
+  if (value === 'auto') return value;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 64) throw new InvalidArgumentError('expected auto, or a whole number from 1 to 64');
+  return n;
 }
 
 function countArg(value: string): number {
@@ -27,7 +29,7 @@ function countArg(value: string): number {
 export function buildProgram(io: CommandIO, setCode: (code: number) => void): Command {
   const program = new Command('coe')
     .description('Author, validate and export post-incident analyses (COE, Correction of Errors) written in Markdown')
-    .version(version(), '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
@@ -41,6 +43,14 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', countArg)
     .option('-q, --quiet', 'report errors only')
     .option('-c, --config <path>', 'use this configuration file')
+    .option(
+      '--concurrency <n>',
+      'lint in this many worker threads: a number (1: one thread) or auto (the cores, from 64 files on)',
+      concurrencyArg,
+      'auto',
+    )
+    .option('--cache', 'reuse the results of files that did not change since the last run with --cache')
+    .option('--cache-location <path>', 'where the cache is kept (default node_modules/.cache/coe/lint-cache.json); implies --cache')
     .option('--stdin', 'lint the document read from standard input')
     .option('--stdin-filename <path>', 'the file name to report for standard input')
     .option('--skip-non-coe', 'pass over Markdown that is not a COE even when named (for hooks that name every changed file)')

@@ -11,6 +11,7 @@ import { loadConfig, PACKAGE_KEY, SEARCH_PLACES } from '../config/load.js';
 import { DEFAULT_CONFIG } from '../config/config.js';
 import { UsageError } from '../util/errors.js';
 import { escapeRegExp } from '../util/regex.js';
+import { packagePath } from '../util/package.js';
 import { REPOSITORY_URL } from '../docs/project.js';
 import { addDevDependency, newPackageJson } from '../util/package-json.js';
 
@@ -245,7 +246,7 @@ function yamlQuoted(text: string): string {
 
 async function template(name: string): Promise<string> {
   // dist/commands/init.js and src/commands/init.ts are both two levels down.
-  return readFile(new URL(`../../templates/init/${name}`, import.meta.url), 'utf8');
+  return readFile(packagePath('templates', 'init', name), 'utf8');
 }
 
 function summary(outcomes: Outcome[], chosen: { workflow: boolean; hook: boolean; pkg: boolean; asked: boolean }): string {

@@ -1,10 +1,14 @@
 // `coe lint`: find the files, lint each one, report, and choose the exit code.
 import { loadConfig } from '../config/load.js';
 import { discover } from '../files/discover.js';
+import { availableParallelism } from 'node:os';
 import { UsageError } from '../util/errors.js';
 import type { CommandIO } from './io.js';
-import type { ReadResult } from '../files/read.js';
-import { fatalResult, lintBytes, lintLoaded, type FileResult } from '../engine/lint.js';
+import { readLimited, type ReadResult } from '../files/read.js';
+import { fatalResult, lintBytes, lintLoadedParts, loadBytes, refusedResult, resultOfParts, type FileResult } from '../engine/lint.js';
+import { configKey, contentHash, DEFAULT_CACHE_LOCATION, LintCache } from '../engine/cache.js';
+import type { Outcome } from '../engine/worker.js';
+import { packageVersion } from '../util/package.js';
 import { loadFile } from '../engine/load.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { loadReporter, type Format } from '../reporters/index.js';
@@ -26,6 +30,18 @@ export interface LintOptions {
   stdinFilename?: string;
   /** Pass over Markdown that is not a COE even when named (hooks name every changed file). */
   skipNonCoe?: boolean;
+  /** Workers: a number (1 lints in this thread), or auto: the cores, for many files. */
+  concurrency?: number | 'auto';
+  /** Reuse the results of files that did not change (engine/cache.ts). */
+  cache?: boolean;
+  cacheLocation?: string;
+}
+
+// --cache: keyed by the version of coe and the configuration that bears on findings.
+async function openCache(options: LintOptions, config: ResolvedConfig, io: CommandIO): Promise<LintCache | undefined> {
+  if (!options.cache && options.cacheLocation === undefined) return undefined;
+  const file = io.resolve(options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+  return LintCache.open(file, configKey(config, packageVersion()), (message) => io.stderr.write(`coe: warning: ${message}\n`));
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -38,7 +54,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   const skipNonCoe = options.skipNonCoe === true;
   const results = options.stdin
     ? [await lintStdin(options.stdinFilename ?? STDIN_NAME, config, settings, io)].filter((r) => r.isCoe || !skipNonCoe)
-    : await lintFiles(paths, config, settings, io, skipNonCoe);
+    : await lintFiles(paths, config, settings, io, skipNonCoe, options.concurrency ?? 'auto', await openCache(options, config, io));
   const shown = options.quiet ? results.map(onlyErrors) : results;
 
   const reporter = await loadReporter(options.format);
@@ -61,15 +77,21 @@ async function lintFiles(
   settings: LintSettings,
   io: CommandIO,
   skipNonCoe: boolean,
+  concurrency: number | 'auto',
+  cache: LintCache | undefined,
 ): Promise<FileResult[]> {
   const inputs = paths.length > 0 ? paths : [config.docs];
   const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore });
-  const results: FileResult[] = [];
-  for (const target of targets) {
-    const result = await lintFile(target.file, config, settings, io);
-    // Folders and globs pass over Markdown that is not a COE; named files too with --skip-non-coe.
-    if (result.isCoe || (target.explicit && !skipNonCoe)) results.push(result);
-  }
+  const all = await lintAll(
+    targets.map((t) => t.file),
+    config,
+    settings,
+    io,
+    concurrency,
+    cache,
+  );
+  // Folders and globs pass over Markdown that is not a COE; named files too with --skip-non-coe.
+  const results = all.filter((result, i) => result.isCoe || (targets[i]!.explicit && !skipNonCoe));
   if (results.length > 0) return results;
   const none = `no COE documents (Markdown with a "coe" frontmatter key) in ${inputs.join(', ')}`;
   // A new docs repository has no COE yet: that is no failure (contract, section 5).
@@ -79,10 +101,85 @@ async function lintFiles(
   return results;
 }
 
+/** From this many files on, linting them in a pool of workers pays for starting it. */
+export const POOL_THRESHOLD = 64;
+
+// In the order of the files, whatever the pool's size: the output is the same.
+// How many workers: --concurrency N, or the cores when there are files enough to pay for them; 1 is this thread.
+function poolSize(files: number, concurrency: number | 'auto'): number {
+  if (concurrency !== 'auto') return Math.min(concurrency, files);
+  const cores = availableParallelism();
+  return files >= POOL_THRESHOLD && cores > 1 ? cores : 1;
+}
+
+interface Job {
+  index: number;
+  file: string;
+  path: string;
+  /** Read already (to look it up in the cache), with its content hash. */
+  bytes?: Uint8Array;
+  hash?: string;
+}
+
+// The results in the order of the files, whatever the pool's size: the output is the same.
+async function lintAll(
+  files: string[],
+  config: ResolvedConfig,
+  settings: LintSettings,
+  io: CommandIO,
+  concurrency: number | 'auto',
+  cache: LintCache | undefined,
+): Promise<FileResult[]> {
+  const results = new Array<FileResult>(files.length);
+  const jobs: Job[] = [];
+  for (const [index, file] of files.entries()) {
+    const job: Job = { index, file, path: io.resolve(file) };
+    if (cache) {
+      const read = await readLimited(job.path, DEFAULT_LIMITS.maxBytes);
+      if (!read.ok) {
+        results[index] = refusedResult(file, read.message, read.head, config);
+        continue;
+      }
+      job.bytes = read.bytes;
+      job.hash = contentHash(read.bytes);
+      const kept = cache.get(job.path, job.hash);
+      if (kept) {
+        results[index] = kept.parts ? resultOfParts(file, kept.isCoe, kept.parts, config, settings) : { ...kept.result!, file };
+        continue;
+      }
+    }
+    jobs.push(job);
+  }
+  const outcomes = await lintJobs(jobs, config, settings, concurrency);
+  jobs.forEach((job, i) => {
+    const { result, parts } = outcomes[i]!;
+    results[job.index] = result;
+    if (cache && job.hash)
+      cache.set(job.path, parts ? { hash: job.hash, isCoe: result.isCoe, parts } : { hash: job.hash, isCoe: result.isCoe, result });
+  });
+  await cache?.save();
+  return results;
+}
+
+async function lintJobs(jobs: Job[], config: ResolvedConfig, settings: LintSettings, concurrency: number | 'auto'): Promise<Outcome[]> {
+  const size = poolSize(jobs.length, concurrency);
+  if (size > 1) {
+    const { lintInPool } = await import('../engine/pool.js');
+    try {
+      return await lintInPool(jobs, { config, settings }, { size, budgetMs: config.fileTimeout * 1000 });
+    } catch {
+      // No worker could start (a sandbox without threads): lint here.
+    }
+  }
+  const outcomes: Outcome[] = [];
+  for (const job of jobs) outcomes.push(await lintJob(job, config, settings));
+  return outcomes;
+}
+
 // Whatever goes wrong with one file is a finding of that file; the run goes on.
-async function lintFile(file: string, config: ResolvedConfig, settings: LintSettings, io: CommandIO): Promise<FileResult> {
-  const loaded = await loadFile(file, io.resolve(file), config);
-  return loaded.doc ? lintLoaded(file, loaded.doc, config, settings) : loaded.result;
+async function lintJob(job: Job, config: ResolvedConfig, settings: LintSettings): Promise<Outcome> {
+  const loaded = job.bytes ? loadBytes(job.file, job.bytes, config) : await loadFile(job.file, job.path, config);
+  return loaded.doc ? lintLoadedParts(job.file, loaded.doc, config, settings) : { result: loaded.result };
 }
 
 // Standard input is linted like a file named on the command line.

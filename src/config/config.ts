@@ -20,6 +20,8 @@ export interface ResolvedConfig {
   internalTerms: string[];
   internalDomains: string[];
   templates: string;
+  /** Seconds one file may take to lint in a pool of workers before it is stopped. */
+  fileTimeout: number;
   report: ReportConfig;
 }
 
@@ -50,5 +52,6 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   internalTerms: [],
   internalDomains: [],
   templates: '.coe/templates',
+  fileTimeout: 10,
   report: { recurrenceDays: 90, dueSoonDays: 14, tenets: [] },
 };

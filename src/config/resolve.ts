@@ -42,6 +42,7 @@ export function resolveConfig(data: unknown, source: ConfigSource): ResolvedConf
     internalTerms: file.internalTerms ?? [],
     internalDomains: file.internalDomains ?? [],
     templates: relocate(file.templates ?? DEFAULT_CONFIG.templates, source),
+    fileTimeout: file.fileTimeout ?? DEFAULT_CONFIG.fileTimeout,
     report: {
       recurrenceDays: file.report?.recurrenceDays ?? DEFAULT_CONFIG.report.recurrenceDays,
       dueSoonDays: file.report?.dueSoonDays ?? DEFAULT_CONFIG.report.dueSoonDays,

@@ -31,6 +31,13 @@ export const configBase = z.strictObject({
   internalTerms: list('Internal names that must not reach customers, beyond the services of each COE').optional(),
   internalDomains: list('Internal domain names that must not reach customers').optional(),
   templates: text.optional().describe('The folder of custom templates for `coe new` (default .coe/templates)'),
+  fileTimeout: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      'Seconds one file may take to lint, when files are linted in parallel, before it is stopped and reported as fatal (default 10)',
+    ),
   report: z
     .strictObject({
       recurrenceDays: z

@@ -1,6 +1,5 @@
 // Where the project's documentation lives, and the tool's name and version,
 // for reporters (SARIF help URIs, JSON docsUrl) and the generated pages.
-import { readFileSync } from 'node:fs';
 
 /** The project's home. Rule pages are published from its docs/rules/ folder. */
 export const REPOSITORY_URL = 'https://github.com/coe-tool/coe';
@@ -12,8 +11,4 @@ export function ruleDocsUrl(ruleId: string): string {
   return `${RULE_DOCS_BASE}${ruleId}.md`;
 }
 
-export function packageVersion(): string {
-  // dist/docs/project.js and src/docs/project.ts are both two levels down.
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+export { packageVersion } from '../util/package.js';

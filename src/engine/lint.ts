@@ -1,11 +1,11 @@
 // The engine: runs the registry's rules over one document with the
 // configured levels and options, then applies inline control comments.
-import type { CoeDocument } from '../model/types.js';
+import type { CoeDocument, ControlComment } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { RULES } from '../rules/index.js';
 import { applyControls } from './controls.js';
 import { FATAL, UNUSED_DISABLE } from './builtins.js';
-import type { LintSettings, Message, Rule, Severity } from './rule.js';
+import type { LintSettings, Message, Rule, RuleFinding, RuleOptions, Severity } from './rule.js';
 import { decode, parseCoeDocument, type ParseOptions } from '../parse/document.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { readFrontmatter, unclosedFrontmatter } from '../parse/frontmatter.js';
@@ -41,12 +41,28 @@ export function lintText(file: string, text: string, config: ResolvedConfig, set
 
 /** The result of a file whose document was loaded. Never throws. */
 export function lintLoaded(file: string, doc: CoeDocument, config: ResolvedConfig, settings: LintSettings): FileResult {
+  return lintLoadedParts(file, doc, config, settings).result;
+}
+
+/** The result of a file whose document was loaded, and its parts for the cache (none when linting failed). */
+export function lintLoadedParts(
+  file: string,
+  doc: CoeDocument,
+  config: ResolvedConfig,
+  settings: LintSettings,
+): { result: FileResult; parts?: LintParts } {
   try {
-    return result(file, doc.frontmatter.hasCoeKey, lintDocument(doc, config, settings));
+    const parts = lintParts(doc, config, settings);
+    return { result: result(file, doc.frontmatter.hasCoeKey, finishParts(parts, config, settings)), parts };
   } catch (error) {
     // A stack overflow or a bug must not cost the other files of the run.
-    return couldNotLint(file, error);
+    return { result: couldNotLint(file, error) };
   }
+}
+
+/** A file's result from the parts kept in the cache, on the day of `settings`. */
+export function resultOfParts(file: string, isCoe: boolean, parts: LintParts, config: ResolvedConfig, settings: LintSettings): FileResult {
+  return result(file, isCoe, finishParts(parts, config, settings));
 }
 
 /** A file's document, or the `fatal` result that says why there is none. */
@@ -97,17 +113,67 @@ function errorMessage(error: unknown): string {
 
 /** The findings of a parsed document: of every rule, or of the rules given (a test may run one). Never throws. */
 export function lintDocument(doc: CoeDocument, config: ResolvedConfig, settings: LintSettings, rules: readonly Rule[] = RULES): Message[] {
-  if (!doc.frontmatter.hasCoeKey) return notACoe(doc);
-  const messages: Message[] = [];
+  return finishParts(lintParts(doc, config, settings, rules), config, settings);
+}
+
+/**
+ * What a document's findings are made of, as plain data: the findings of
+ * the rules that do not depend on the date, the facts the others read (each
+ * with its rule and severity), and the control comments, applied last. The
+ * cache keeps these, so a cached file is still right on another day.
+ */
+export interface LintParts {
+  messages: Message[];
+  dated: { ruleId: string; severity: Severity; facts: unknown }[];
+  controls: ControlComment[];
+}
+
+export function lintParts(doc: CoeDocument, config: ResolvedConfig, settings: LintSettings, rules: readonly Rule[] = RULES): LintParts {
+  if (!doc.frontmatter.hasCoeKey) return { messages: notACoe(doc), dated: [], controls: [] };
+  const parts: LintParts = { messages: [], dated: [], controls: doc.controls };
   for (const rule of rules) {
     const severity = severityOf(rule, doc, config);
     if (severity === 'off') continue;
-    pushAll(messages, runRule(rule, severity, doc, config, settings));
+    const options = optionsFor(rule, config);
+    if (rule.dated) {
+      const facts = guarded(rule, () => rule.dated!.facts({ doc, options }));
+      if (Array.isArray(facts)) pushAll(parts.messages, facts as Message[]);
+      else parts.dated.push({ ruleId: rule.meta.id, severity, facts: facts.value });
+    } else {
+      pushAll(
+        parts.messages,
+        messagesOf(
+          rule,
+          severity,
+          guarded(rule, () => rule.check({ doc, options, settings })),
+        ),
+      );
+    }
   }
+  return parts;
+}
+
+/** The findings of a document from its parts, on the day of `settings`. */
+export function finishParts(parts: LintParts, config: ResolvedConfig, settings: LintSettings): Message[] {
+  const messages = [...parts.messages];
+  for (const { ruleId, severity, facts } of parts.dated) {
+    const rule = RULES.find((r) => r.meta.id === ruleId);
+    if (!rule?.dated) continue;
+    const options = optionsFor(rule, config);
+    pushAll(
+      messages,
+      messagesOf(
+        rule,
+        severity,
+        guarded(rule, () => rule.dated!.on(facts, { options, settings })),
+      ),
+    );
+  }
+  if (parts.controls.length === 0) return sortMessages(messages);
   // Control comments may name any rule of the registry, whichever ran.
   const known = new Set(RULES.map((r) => r.meta.id));
   const unusedLevel = config.rules[UNUSED_DISABLE]?.level ?? 'warn';
-  return sortMessages(applyControls(messages, doc.controls, known, unusedLevel));
+  return sortMessages(applyControls(messages, parts.controls, known, unusedLevel));
 }
 
 // A file named on the command line that is not a COE: one finding, not one per rule.
@@ -127,20 +193,16 @@ function severityOf(rule: Rule, doc: CoeDocument, config: ResolvedConfig): Sever
   return rule.meta.severity;
 }
 
-function runRule(rule: Rule, severity: Severity, doc: CoeDocument, config: ResolvedConfig, settings: LintSettings): Message[] {
-  const options = config.rules[rule.meta.id]?.options ?? rule.defaults;
+function optionsFor(rule: Rule, config: ResolvedConfig): RuleOptions {
+  return config.rules[rule.meta.id]?.options ?? rule.defaults;
+}
+
+// A bug in one rule must not hide the findings of the others: it is one
+// finding of that rule (returned as messages instead of the value).
+function guarded<T>(rule: Rule, run: () => T): { value: T } | Message[] {
   try {
-    return rule.check({ doc, options, settings }).map((f) => ({
-      ruleId: rule.meta.id,
-      severity,
-      message: f.message,
-      line: f.range.start.line,
-      column: f.range.start.column,
-      endLine: f.range.end.line,
-      endColumn: f.range.end.column,
-    }));
+    return { value: run() };
   } catch (error) {
-    // A bug in one rule must not hide the findings of the others.
     return [
       {
         ruleId: rule.meta.id,
@@ -153,6 +215,19 @@ function runRule(rule: Rule, severity: Severity, doc: CoeDocument, config: Resol
       },
     ];
   }
+}
+
+function messagesOf(rule: Rule, severity: Severity, findings: { value: RuleFinding[] } | Message[]): Message[] {
+  if (Array.isArray(findings)) return findings;
+  return findings.value.map((f) => ({
+    ruleId: rule.meta.id,
+    severity,
+    message: f.message,
+    line: f.range.start.line,
+    column: f.range.start.column,
+    endLine: f.range.end.line,
+    endColumn: f.range.end.column,
+  }));
 }
 
 function sortMessages(messages: Message[]): Message[] {

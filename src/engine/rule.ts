@@ -72,6 +72,19 @@ export interface Configurable {
 
 export interface Rule extends Configurable {
   check(context: RuleContext<RuleOptions>): RuleFinding[];
+  /** For a rule whose findings depend on the date: what it reads of a document, and the findings on a day. */
+  dated?: Dated<unknown, RuleOptions>;
+}
+
+/**
+ * A rule whose findings depend on the date (today, or --now) splits its
+ * check in two: `facts` reads the document into plain data, and `on` gives
+ * the findings for a day. The cache (engine/cache.ts) keeps the facts, so
+ * a cached result is still right on another day.
+ */
+export interface Dated<F, O> {
+  facts(context: { doc: CoeDocument; options: O }): F;
+  on(facts: F, context: { options: O; settings: LintSettings }): RuleFinding[];
 }
 
 export interface RuleDefinition<S extends z.ZodType> {
@@ -85,6 +98,26 @@ export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): 
     ...options,
     // RuleOptions come only from this rule's parseOptions or defaults, so they are this rule's output type.
     check: (context) => definition.check({ ...context, options: context.options as unknown as z.output<S> }),
+  };
+}
+
+export interface DatedRuleDefinition<S extends z.ZodType, F> {
+  meta: RuleMeta<S>;
+  dated: Dated<F, z.output<S>>;
+}
+
+/** A rule whose findings depend on the date: see `Dated`. */
+export function defineDatedRule<S extends z.ZodType, F>(definition: DatedRuleDefinition<S, F>): Rule {
+  const { dated } = definition;
+  const typed = (options: RuleOptions) => options as unknown as z.output<S>;
+  const erased: Dated<unknown, RuleOptions> = {
+    facts: (context) => dated.facts({ doc: context.doc, options: typed(context.options) }),
+    on: (facts, context) => dated.on(facts as F, { options: typed(context.options), settings: context.settings }),
+  };
+  return {
+    ...optionsOf(definition.meta),
+    check: (context) => erased.on(erased.facts(context), context),
+    dated: erased,
   };
 }
 

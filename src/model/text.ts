@@ -27,11 +27,16 @@ function rawText(node: Nodes | Nodes[]): string {
 
 // Scripts written without spaces between words: a dictionary segmenter counts them.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+let segmenter: Intl.Segmenter | undefined;
+// Most text is ASCII, where the Unicode pattern below counts exactly as this one does.
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[A-Za-z0-9][A-Za-z0-9'.,:/-]*/g;
 
 export function countWords(text: string): number {
+  if (ASCII.test(text)) return text.match(ASCII_WORD)?.length ?? 0;
   let count = 0;
   for (const run of text.match(UNSPACED) ?? []) {
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
     for (const segment of segmenter.segment(run)) if (segment.isWordLike) count++;
   }
   const words = text.replace(UNSPACED, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’.,:/-]*/gu);
@@ -191,8 +196,12 @@ export function isIdCode(value: string): boolean {
 }
 
 /** The `L<n>` and `AI-<n>` tokens of a text, whole, with their index. */
+// Every reference holds one of these: most text holds none, and the whole-token pattern is costly.
+const MAYBE_REFERENCE = /L[1-9]|AI-[1-9]/;
+
 export function referenceTokens(text: string): { id: string; index: number }[] {
   const out: { id: string; index: number }[] = [];
+  if (!MAYBE_REFERENCE.test(text)) return out;
   for (const match of text.matchAll(REFERENCE)) out.push({ id: match[0], index: match.index });
   return out;
 }

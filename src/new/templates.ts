@@ -3,14 +3,14 @@
 // The frontmatter is never templated: `coe new` builds it from the values.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../util/package.js';
 import { UsageError } from '../util/errors.js';
 import { parseMarkdown } from '../parse/markdown.js';
 
 export const DEFAULT_TEMPLATE = 'standard';
 
-/** Where the built-in templates are: `templates/` next to `dist/` and `src/`. */
-export const BUILTIN_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** Where the built-in templates are: `templates/` of the package. */
+export const BUILTIN_DIR = `${packagePath('templates')}${path.sep}`;
 
 export interface TemplateInfo {
   name: string;

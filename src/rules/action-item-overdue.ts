@@ -2,13 +2,13 @@
 // settings.now: today, or --now).
 import dedent from 'dedent';
 import { z } from 'zod';
-import { defineRule, type RuleFinding } from '../engine/rule.js';
-import type { ActionItem } from '../model/types.js';
+import { defineDatedRule, type RuleFinding } from '../engine/rule.js';
+import type { Range } from '../model/types.js';
 import { DAY_MS, parseDay } from '../util/time.js';
 import { plural } from '../util/text.js';
 import { isOneOf, PENDING_STATUSES } from '../model/vocabulary.js';
 
-export default defineRule({
+export default defineDatedRule({
   meta: {
     id: 'action-item-overdue',
     severity: 'warn',
@@ -39,24 +39,42 @@ export default defineRule({
       },
     },
   },
-  check({ doc, settings }) {
-    const items = doc.actionItems?.items ?? [];
-    const now = parseDay(settings.now);
-    if (now === undefined) return [];
-    return items.flatMap((item) => overdue(item, now));
+  // What the rule reads, kept by the cache: the items that may be overdue.
+  dated: {
+    facts: ({ doc }) =>
+      (doc.actionItems?.items ?? [])
+        .filter((item) => parseDay(item.due) !== undefined && isOneOf(PENDING_STATUSES, item.status))
+        .map((item): Pending => ({
+          label: item.id || 'This action item',
+          due: item.due,
+          status: item.status,
+          range: item.cells.due?.range ?? item.range,
+        })),
+    on(pending, { settings }) {
+      const now = parseDay(settings.now);
+      if (now === undefined) return [];
+      return pending.flatMap((item) => overdue(item, now));
+    },
   },
 });
 
-function overdue(item: ActionItem, now: number): RuleFinding[] {
-  const due = parseDay(item.due);
-  // An invalid Due or Status is reported by action-item-fields.
-  if (due === undefined || !isOneOf(PENDING_STATUSES, item.status) || due >= now) return [];
+/** An open or in-progress item with a due date. */
+interface Pending {
+  label: string;
+  due: string;
+  status: string;
+  range: Range;
+}
+
+// An invalid Due or Status is reported by action-item-fields.
+function overdue(item: Pending, now: number): RuleFinding[] {
+  const due = parseDay(item.due)!;
+  if (due >= now) return [];
   const days = Math.round((now - due) / DAY_MS);
-  const label = item.id || 'This action item';
   return [
     {
-      message: `${label} is ${plural(days, 'day')} overdue (due ${item.due}, still ${item.status}): finish it, or agree a new due date and update Due`,
-      range: item.cells.due?.range ?? item.range,
+      message: `${item.label} is ${plural(days, 'day')} overdue (due ${item.due}, still ${item.status}): finish it, or agree a new due date and update Due`,
+      range: item.range,
     },
   ];
 }

@@ -7,7 +7,7 @@ import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument } from '../model/types.js';
 import { rangeAt } from '../model/text.js';
 import { pushAll } from '../util/arrays.js';
-import { faultsOfPeople, hitsOf, isNegated, phrasePattern, type Hit } from '../util/blame.js';
+import { faultsOfPeople, hitsOf, isNegated, phraseFinder, type Hit, type PhraseFinder } from '../util/blame.js';
 
 // Words and phrases that judge a person rather than describe a condition,
 // after the Google SRE book ("Postmortem Culture"), John Allspaw's "Blameless
@@ -110,7 +110,7 @@ const shown = (text: string) => text.replace(/\s+/g, ' ');
 const CONDITION = 'describe the condition that made the action possible (what made it easy to do, hard to notice, or hard to undo)';
 
 // Blaming words outside negated clauses, and fault words attached to a person.
-function wordFindings(doc: CoeDocument, pattern: RegExp | undefined): RuleFinding[] {
+function wordFindings(doc: CoeDocument, find: PhraseFinder): RuleFinding[] {
   const people = {
     names: new Set(
       authorsOf(doc)
@@ -119,7 +119,7 @@ function wordFindings(doc: CoeDocument, pattern: RegExp | undefined): RuleFindin
     ),
   };
   return doc.prose.flatMap((run) => {
-    const words = hitsOf(run.text, pattern).filter((m) => !isNegated(run.text, m.index));
+    const words = find(run.text).filter((m) => !isNegated(run.text, m.index));
     const faults = faultsOfPeople(run.text, people).filter((f) => !words.some((w) => overlaps(w, f)));
     return [
       ...words.map((m) => ({
@@ -141,22 +141,21 @@ function authorsOf(doc: CoeDocument): string[] {
 }
 
 // The authors' whole names (case folded) and, when safe, their parts as written.
-function namePatterns(doc: CoeDocument, withParts: boolean): RegExp[] {
+function nameFinders(doc: CoeDocument, withParts: boolean): PhraseFinder[] {
   const authors = authorsOf(doc);
-  const patterns: RegExp[] = [];
-  const whole = phrasePattern(authors, 'giu');
-  if (whole) patterns.push(whole);
+  const finders: PhraseFinder[] = [phraseFinder(authors, 'giu')];
   if (withParts) {
     const parts = authors
       .flatMap((a) => a.split(/\s+/).filter((p, _, all) => all.length > 1 && p.length >= 3))
       .filter((p) => /^\p{Lu}/u.test(p) && !COMMON_WORDS.has(p.toLowerCase()));
-    const part = phrasePattern(parts, 'gu');
-    if (part) patterns.push(part);
+    finders.push(phraseFinder(parts, 'gu'));
   }
   // @handles, not e-mail addresses: nothing name-like just before the "@".
-  patterns.push(/(?<![\p{L}\p{N}_.@-])@[\p{L}\p{N}](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?/gu);
-  return patterns;
+  finders.push((text) => (text.includes('@') ? hitsOf(text, HANDLE) : []));
+  return finders;
 }
+
+const HANDLE = /(?<![\p{L}\p{N}_.@-])@[\p{L}\p{N}](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?/gu;
 
 // An @handle of the COE's owner, or of a team the options name, is a team, not a person.
 function teamHandles(doc: CoeDocument, teams: string[]): Set<string> {
@@ -165,14 +164,14 @@ function teamHandles(doc: CoeDocument, teams: string[]): Set<string> {
 }
 
 function nameFindings(doc: CoeDocument, withParts: boolean, teams: string[]): RuleFinding[] {
-  const patterns = namePatterns(doc, withParts);
+  const finders = nameFinders(doc, withParts);
   const isTeam = (text: string) => text.startsWith('@') && teamHandles(doc, teams).has(text.slice(1).toLowerCase());
   return doc.prose
     .filter((run) => run.section === 'five-whys')
     .flatMap((run) => {
       const found: { index: number; text: string }[] = [];
-      for (const pattern of patterns) {
-        for (const m of hitsOf(run.text, pattern)) {
+      for (const find of finders) {
+        for (const m of find(run.text)) {
           if (isTeam(m.text)) continue;
           // A part inside a whole name already found is the same mention.
           if (!found.some((f) => m.index < f.index + f.text.length && f.index < m.index + m.text.length)) found.push(m);
@@ -218,7 +217,7 @@ export default defineRule({
     },
   },
   check({ doc, options }) {
-    const words = phrasePattern(blamingWords(options), 'giu');
+    const words = phraseFinder(blamingWords(options), 'giu');
     const findings = wordFindings(doc, words);
     if (options.names) pushAll(findings, nameFindings(doc, options.nameParts, options.teams));
     return findings;

@@ -1,0 +1,113 @@
+// `coe lint --cache`, in the manner of ESLint's: a file's results are reused
+// when its content, the configuration that bears on linting and the version
+// of coe are the same as when they were kept. What depends on the date is
+// kept as facts (see `Dated` in engine/rule.ts) and judged again on each
+// run, so a cached result is still right on another day. A cache that cannot
+// be read or written is passed over with a warning, never a wrong result.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/config.js';
+import type { FileResult, LintParts } from './lint.js';
+
+export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'coe', 'lint-cache.json');
+
+/** What is kept of one file: its parts when it parsed, else its (fatal) result. */
+export interface CacheEntry {
+  hash: string;
+  isCoe: boolean;
+  parts?: LintParts;
+  result?: FileResult;
+}
+
+interface CacheFile {
+  kind: 'coe-lint-cache';
+  /** The version of coe and the configuration, hashed: a change of either empties the cache. */
+  key: string;
+  entries: Record<string, CacheEntry>;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** What of the configuration changes the findings of a file (not where files are, nor time limits). */
+export function configKey(config: ResolvedConfig, version: string): string {
+  const bearing = {
+    version,
+    rules: config.rules,
+    sections: config.sections,
+    idPrefix: config.idPrefix,
+    internalTerms: config.internalTerms,
+    internalDomains: config.internalDomains,
+  };
+  return createHash('sha1').update(JSON.stringify(bearing)).digest('hex');
+}
+
+export class LintCache {
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly key: string,
+    private readonly entries: Map<string, CacheEntry>,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** Opens the cache at `file`; one that cannot be read, or was kept for another configuration, starts empty. */
+  static async open(file: string, key: string, warn: (message: string) => void): Promise<LintCache> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        warn(`the cache ${file} cannot be read (${(error as Error).message}): linting every file`);
+      return new LintCache(file, key, new Map(), warn);
+    }
+    const data = parse(text);
+    if (!data) {
+      warn(`the cache ${file} is not a coe cache or is damaged: linting every file, and writing it afresh`);
+      return new LintCache(file, key, new Map(), warn);
+    }
+    return new LintCache(file, key, data.key === key ? new Map(Object.entries(data.entries)) : new Map(), warn);
+  }
+
+  get(file: string, hash: string): CacheEntry | undefined {
+    const entry = this.entries.get(file);
+    return entry?.hash === hash ? entry : undefined;
+  }
+
+  set(file: string, entry: CacheEntry): void {
+    this.entries.set(file, entry);
+    this.changed = true;
+  }
+
+  /** Writes the cache, whole, in a new file renamed over the old one. A failure is a warning. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    const data: CacheFile = { kind: 'coe-lint-cache', key: this.key, entries: Object.fromEntries(this.entries) };
+    const temp = `${this.file}.${process.pid}.tmp`;
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFile(temp, JSON.stringify(data));
+      await rename(temp, this.file);
+    } catch (error) {
+      this.warn(`the cache ${this.file} cannot be written (${(error as Error).message}): the next run lints every file again`);
+    }
+  }
+}
+
+function parse(text: string): CacheFile | undefined {
+  try {
+    const data = JSON.parse(text) as Partial<CacheFile>;
+    if (data.kind !== 'coe-lint-cache' || typeof data.key !== 'string' || typeof data.entries !== 'object' || data.entries === null)
+      return undefined;
+    for (const entry of Object.values(data.entries)) {
+      if (typeof entry?.hash !== 'string' || typeof entry.isCoe !== 'boolean' || (entry.parts === undefined && entry.result === undefined))
+        return undefined;
+    }
+    return data as CacheFile;
+  } catch {
+    return undefined;
+  }
+}

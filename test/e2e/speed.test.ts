@@ -1,0 +1,108 @@
+// The pool and the cache of `coe lint` (issue 12), as a user runs them: the
+// same bytes whatever the pool's size, a file over its time budget stopped
+// and reported while the others are linted, and a cache that gives exactly
+// what linting gives, on any day, and never a wrong result when it is
+// damaged or cannot be written. (Speed itself is measured in bench/.)
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../bench/generate.mjs';
+import { runCoe, type RunResult } from '../helpers/lint.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'coe-speed-'));
+  dirs.push(dir);
+  return dir;
+};
+
+let corpus: string;
+beforeAll(() => {
+  corpus = temp();
+  generate(corpus, 300, 11);
+});
+
+const lint = (args: string[], cwd = corpus): RunResult =>
+  runCoe(['lint', '--format', 'json', '--now', '2026-12-01', ...args, '.'], { cwd });
+
+describe('the worker pool', () => {
+  it('gives the same bytes with one thread, two workers or three, in the order of the files', { timeout: 180_000 }, () => {
+    const one = lint(['--concurrency', '1']);
+    expect(one.stderr).toBe('');
+    const files = (JSON.parse(one.stdout) as { file: string }[]).map((f) => f.file);
+    expect(files.length).toBeGreaterThan(250);
+    expect(files).toEqual([...files].sort());
+    for (const n of ['2', '3', 'auto']) {
+      const many = lint(['--concurrency', n]);
+      expect([many.code, many.stderr]).toEqual([one.code, '']);
+      expect(many.stdout, `--concurrency ${n}`).toBe(one.stdout);
+    }
+  });
+
+  it('stops a file that takes longer than fileTimeout, reports it as fatal, and lints the others', { timeout: 120_000 }, () => {
+    const dir = temp();
+    generate(dir, 6, 3);
+    // A budget no file can meet: every one is stopped, each worker ended and replaced.
+    writeFileSync(path.join(dir, '.coerc.json'), JSON.stringify({ fileTimeout: 0.001 }));
+    const run = lint(['--concurrency', '2'], dir);
+    expect(run.stderr).toBe('');
+    const results = JSON.parse(run.stdout) as { file: string; messages: { ruleId: string; message: string }[] }[];
+    expect(results).toHaveLength(6);
+    for (const r of results) {
+      expect(r.messages.map((m) => [m.ruleId, m.message])).toEqual([['fatal', 'File took longer than 0.001 s to lint; split or simplify it']]);
+    }
+    writeFileSync(path.join(dir, '.coerc.json'), JSON.stringify({ fileTimeout: 30 }));
+    const again = JSON.parse(lint(['--concurrency', '2'], dir).stdout) as { messages: { ruleId: string }[] }[];
+    expect(again.flatMap((r) => r.messages).filter((m) => m.ruleId === 'fatal')).toEqual([]);
+  });
+});
+
+describe('--cache', () => {
+  it('gives what linting gives, on the first run and the second, and on another day', { timeout: 180_000 }, () => {
+    const dir = temp();
+    const cache = path.join(dir, 'cache.json');
+    const plain = lint(['--concurrency', '1']);
+    const first = lint(['--cache-location', cache]);
+    const second = lint(['--cache-location', cache]);
+    expect([first.stdout, first.stderr]).toEqual([plain.stdout, '']);
+    expect([second.stdout, second.stderr]).toEqual([plain.stdout, '']);
+    // action-item-overdue depends on the day: the cache keeps its facts, not its findings.
+    const later = ['--now', '2027-06-01'];
+    expect(lint([...later, '--cache-location', cache]).stdout).toBe(lint([...later, '--concurrency', '1']).stdout);
+    expect(JSON.parse(readFileSync(cache, 'utf8')).kind).toBe('coe-lint-cache');
+  });
+
+  it('re-lints a file that changed, and every file when the configuration changes', { timeout: 120_000 }, () => {
+    const dir = temp();
+    generate(dir, 8, 5);
+    const cache = path.join(dir, 'cache.json');
+    const run = () => lint(['--cache-location', cache], dir);
+    run();
+    const file = path.join(dir, 'coe-000001.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('## Impact\n', '## Impact\n\nTODO: the count.\n'));
+    expect(run().stdout).toBe(lint(['--concurrency', '1'], dir).stdout);
+    writeFileSync(path.join(dir, '.coerc.json'), JSON.stringify({ rules: { 'no-placeholders': 'off' } }));
+    const off = JSON.parse(run().stdout) as { messages: { ruleId: string }[] }[];
+    expect(off.flatMap((r) => r.messages).some((m) => m.ruleId === 'no-placeholders')).toBe(false);
+  });
+
+  it('passes over a damaged cache, or one it cannot write, with a warning and the right result', { timeout: 120_000 }, () => {
+    const dir = temp();
+    generate(dir, 8, 6);
+    const expected = lint(['--concurrency', '1'], dir).stdout;
+    const cache = path.join(dir, 'cache.json');
+    writeFileSync(cache, '{"kind":"coe-lint-cache","key":');
+    const damaged = lint(['--cache-location', cache], dir);
+    expect(damaged.stdout).toBe(expected);
+    expect(damaged.stderr).toMatch(/^coe: warning: the cache .*cache\.json is not a coe cache or is damaged/);
+    const locked = path.join(dir, 'locked');
+    writeFileSync(locked, '');
+    chmodSync(locked, 0o444);
+    // A cache under a file (not a folder) can be neither read nor written, whoever runs it.
+    const unwritable = lint(['--cache-location', path.join(locked, 'cache.json')], dir);
+    expect(unwritable.stdout).toBe(expected);
+    expect(unwritable.stderr).toMatch(/^coe: warning: the cache .* cannot be (read|written)/m);
+  });
+});
