@@ -68,7 +68,9 @@ function parseJson(content: string, name: string): unknown {
 }
 
 async function parseYaml(content: string, name: string): Promise<unknown> {
-  const { parseDocument } = await import('yaml');
+  // Bundled, the exports of this CommonJS package are those of its `default`.
+  const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+  const { parseDocument } = yaml.default ?? yaml;
   const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: true });
   const error = doc.errors[0];
   if (error) {

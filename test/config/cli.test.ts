@@ -49,7 +49,7 @@ describe('coe lint with a configuration', { timeout: 30_000 }, () => {
       code: 2,
       stdout: '',
       stderr:
-        'coe: .coerc.json: unknown key "idprefix" (did you mean "idPrefix"? expected one of: docs, include, ignore, rules, sections, idPrefix, internalTerms, internalDomains, templates, report)\n',
+        'coe: .coerc.json: unknown key "idprefix" (did you mean "idPrefix"? expected one of: docs, include, ignore, rules, sections, idPrefix, internalTerms, internalDomains, templates, fileTimeout, report)\n',
     });
   });
 

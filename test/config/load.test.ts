@@ -143,7 +143,7 @@ describe('errors name the file and the key', () => {
   it.each([
     [
       '{"doc": "x"}',
-      '.coerc.json: unknown key "doc" (did you mean "docs"? expected one of: docs, include, ignore, rules, sections, idPrefix, internalTerms, internalDomains, templates, report)',
+      '.coerc.json: unknown key "doc" (did you mean "docs"? expected one of: docs, include, ignore, rules, sections, idPrefix, internalTerms, internalDomains, templates, fileTimeout, report)',
     ],
     ['{"id_prefix": "INC"}', '.coerc.json: unknown key "id_prefix" (did you mean "idPrefix"? expected one of: docs,'],
     ['{"colour": "x"}', '.coerc.json: unknown key "colour" (expected one of: docs,'],
