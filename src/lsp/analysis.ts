@@ -2,10 +2,9 @@
 // same parser, the same engine, the same configuration and inline controls.
 // Every feature of the server answers from this, never from text of its own.
 import type { ResolvedConfig } from '../config/config.js';
-import { couldNotLint, lintLoaded, lintText, parseOptionsOf } from '../engine/lint.js';
+import { couldNotLint, lintLoaded, loadBytes } from '../engine/lint.js';
 import type { LintSettings, Message } from '../engine/rule.js';
 import type { CoeDocument } from '../model/types.js';
-import { parseCoeDocument } from '../parse/document.js';
 
 export interface Analysis {
   version: number;
@@ -30,14 +29,13 @@ export function analyze(
 ): Analysis {
   const { version, folder } = at;
   try {
-    const parsed = parseCoeDocument(file, text, parseOptionsOf(config));
-    if (parsed.ok) {
-      const result = lintLoaded(file, parsed.doc, config, settings);
-      return { version, folder, config, doc: parsed.doc, isCoe: parsed.doc.frontmatter.hasCoeKey, messages: result.messages };
-    }
-    // Over a limit or not Markdown: the engine's one `fatal` finding, and whether it is a COE at all.
-    const result = lintText(file, text, config, settings);
-    return { version, folder, config, doc: undefined, isCoe: result.isCoe, messages: result.messages };
+    // Through the bytes, as `coe lint` reads a file: a binary file opened as
+    // text (NUL bytes) is refused the same way, and a file over the limits is
+    // refused before it is parsed, with one `fatal` finding.
+    const loaded = loadBytes(file, Buffer.from(text, 'utf8'), config);
+    if (!loaded.doc) return { version, folder, config, doc: undefined, isCoe: loaded.result.isCoe, messages: loaded.result.messages };
+    const result = lintLoaded(file, loaded.doc, config, settings);
+    return { version, folder, config, doc: loaded.doc, isCoe: result.isCoe, messages: result.messages };
   } catch (error) {
     return { version, folder, config, doc: undefined, isCoe: true, messages: couldNotLint(file, error).messages };
   }

@@ -40,7 +40,13 @@ function partial(context: Context, chars = /[A-Za-z0-9_-]/): { range: { start: P
   return { range: { start: { line: context.position.line, character: i }, end: context.position }, text: context.before.slice(i) };
 }
 
-function item(context: Context, label: string, kind: CompletionItemKind, extra: Partial<CompletionItem> = {}, insert = label): CompletionItem {
+function item(
+  context: Context,
+  label: string,
+  kind: CompletionItemKind,
+  extra: Partial<CompletionItem> = {},
+  insert = label,
+): CompletionItem {
   const { range } = partial(context);
   return { label, kind, textEdit: { range, newText: insert }, ...extra };
 }
@@ -152,7 +158,9 @@ function actionValues(context: Context, table: Table, index: number): Completion
     case 'lessons':
       return lessonItems(context);
     case 'id':
-      return [item(context, idOf('action', nextNumber(context.doc, 'action')), CompletionItemKind.Reference, { detail: 'the next free id' })];
+      return [
+        item(context, idOf('action', nextNumber(context.doc, 'action')), CompletionItemKind.Reference, { detail: 'the next free id' }),
+      ];
     default:
       return idItems(context);
   }
@@ -176,12 +184,21 @@ function idItems(context: Context): CompletionItem[] {
 
 function lessonItems(context: Context): CompletionItem[] {
   return (context.doc.lessons ?? []).flatMap((lesson, i) =>
-    lesson.id ? [item(context, lesson.id, CompletionItemKind.Reference, { detail: lesson.text, sortText: String(i).padStart(4, '0') })] : [],
+    lesson.id
+      ? [item(context, lesson.id, CompletionItemKind.Reference, { detail: lesson.text, sortText: String(i).padStart(4, '0') })]
+      : [],
   );
 }
 
 function actionItems(context: Context): CompletionItem[] {
   return (context.doc.actionItems?.items ?? []).flatMap((a, i) =>
-    a.id ? [item(context, a.id, CompletionItemKind.Reference, { detail: [a.status, a.action].filter(Boolean).join(': '), sortText: String(i).padStart(4, '0') })] : [],
+    a.id
+      ? [
+          item(context, a.id, CompletionItemKind.Reference, {
+            detail: [a.status, a.action].filter(Boolean).join(': '),
+            sortText: String(i).padStart(4, '0'),
+          }),
+        ]
+      : [],
   );
 }

@@ -30,7 +30,13 @@ export function disableFixes(doc: CoeDocument, message: Message): Fix[] {
   if (block.type === 'code' && !isFenced(doc, block)) return [];
   const edits = spanned ? spanAround(doc, block, rule) : [endOfLine(doc, block, line, rule)];
   if (!disables(doc, top, edits, rule, line, spanned)) return [];
-  const what = !spanned ? 'this line' : block.type === 'code' ? 'this code block' : block.type === 'table' ? 'this table' : 'this HTML block';
+  const what = !spanned
+    ? 'this line'
+    : block.type === 'code'
+      ? 'this code block'
+      : block.type === 'table'
+        ? 'this table'
+        : 'this HTML block';
   return [{ title: `Disable ${rule} for ${what}`, edits }];
 }
 

@@ -37,7 +37,9 @@ export function timelineFixes(doc: CoeDocument, message: Message): Fix[] {
     const line = entryLine(doc, next === -1 ? slots.at(-1)! : slots[next]!, `${written(time, offset)}`, `TODO: ${WHAT[milestone]}`);
     const slot = next === -1 ? slots.at(-1)! : slots[next]!;
     const edit =
-      next === -1 ? insertLinesAfter(doc, slot.node.position!.end.line, [line]) : insertLinesBefore(doc, slot.node.position!.start.line, [line]);
+      next === -1
+        ? insertLinesAfter(doc, slot.node.position!.end.line, [line])
+        : insertLinesBefore(doc, slot.node.position!.start.line, [line]);
     if (keepsTimes(doc, edit, entries, index, time)) {
       return [{ title: `Add the timeline entry for incident.${milestone} (${written(time, offset)})`, edits: [edit] }];
     }

@@ -26,7 +26,8 @@ export interface Target {
 
 export async function codeActions(analysis: Analysis, doc: CoeDocument, params: CodeActionParams, target: Target): Promise<CodeAction[]> {
   const only = params.context.only;
-  if (only && !only.some((kind) => kind === '' || CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
+  if (only && !only.some((kind) => kind === '' || CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`)))
+    return [];
   const range = { start: toPoint(params.range.start), end: toPoint(params.range.end) };
   const found = analysis.messages.filter((m) => overlaps(messageRange(m, doc.lines), range));
   const preferred: CodeAction[] = [];

@@ -1,7 +1,14 @@
 // Navigation between ids: from an `L<n>` or `AI-<n>` to the lesson or the
 // action item row that defines it, every place it is named, and a rename of
 // it everywhere in the document.
-import { LSPErrorCodes, ResponseError, type Location, type Position, type Range as LspRange, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  LSPErrorCodes,
+  ResponseError,
+  type Location,
+  type Position,
+  type Range as LspRange,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { CoeDocument } from '../model/types.js';
 import { idOf, occurrenceAt, occurrences, type IdOccurrence } from './ids.js';
 import { toLspRange, toPoint } from './positions.js';
@@ -35,7 +42,10 @@ export function rename(doc: CoeDocument, uri: string, position: Position, newNam
   const wanted = parseId(name, at.kind);
   if (!wanted) {
     const example = at.kind === 'lesson' ? 'L5' : 'AI-5';
-    throw new ResponseError(LSPErrorCodes.RequestFailed, `"${newName}" is not ${at.kind === 'lesson' ? 'a lesson' : 'an action item'} id: write one like ${example}`);
+    throw new ResponseError(
+      LSPErrorCodes.RequestFailed,
+      `"${newName}" is not ${at.kind === 'lesson' ? 'a lesson' : 'an action item'} id: write one like ${example}`,
+    );
   }
   if (wanted === at.id) return { changes: { [uri]: [] } };
   const all = occurrences(doc);

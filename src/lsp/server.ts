@@ -41,7 +41,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const analyses = new Map<string, Analysis>();
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
-  const configs = new ConfigStore((message) => connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }));
+  const configs = new ConfigStore((message) =>
+    connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
+  );
   let workspaceFolders: string[] = [];
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let watchFiles = false;

@@ -12,7 +12,14 @@ export function documentSymbols(doc: CoeDocument): DocumentSymbol[] {
   return doc.sections.map((section) => {
     const canonical = SECTIONS.find((s) => s.key === section.key)?.canonical;
     const children = [...subheadings(doc, section), ...(firsts.has(section) ? items(doc, section) : [])];
-    return symbol(section.heading || '(untitled)', SymbolKind.Namespace, section.range, section.headingRange, children, canonical !== section.heading ? canonical : undefined);
+    return symbol(
+      section.heading || '(untitled)',
+      SymbolKind.Namespace,
+      section.range,
+      section.headingRange,
+      children,
+      canonical !== section.heading ? canonical : undefined,
+    );
   });
 }
 
@@ -32,13 +39,27 @@ function items(doc: CoeDocument, section: Section): DocumentSymbol[] {
   }
   if (section.key === 'action-items') {
     return actionDefinitions(doc).map(({ item, range }) =>
-      symbol(item.id || '(no id)', SymbolKind.Event, item.range, range ?? item.range, [], short([item.status, item.action].filter(Boolean).join(': '))),
+      symbol(
+        item.id || '(no id)',
+        SymbolKind.Event,
+        item.range,
+        range ?? item.range,
+        [],
+        short([item.status, item.action].filter(Boolean).join(': ')),
+      ),
     );
   }
   return [];
 }
 
-function symbol(name: string, kind: SymbolKind, range: Range, selection: Range, children: DocumentSymbol[] = [], detail?: string): DocumentSymbol {
+function symbol(
+  name: string,
+  kind: SymbolKind,
+  range: Range,
+  selection: Range,
+  children: DocumentSymbol[] = [],
+  detail?: string,
+): DocumentSymbol {
   return { name, kind, range: toLspRange(range), selectionRange: toLspRange(selection), children, ...(detail ? { detail } : {}) };
 }
 

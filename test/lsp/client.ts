@@ -85,7 +85,10 @@ export class LspClient {
       capabilities: options.capabilities ?? {
         workspace: { workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
       },
-      initializationOptions: { debounceMs: options.debounceMs ?? 20, ...(options.now === null ? {} : { now: options.now ?? '2025-10-01' }) },
+      initializationOptions: {
+        debounceMs: options.debounceMs ?? 20,
+        ...(options.now === null ? {} : { now: options.now ?? '2025-10-01' }),
+      },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -132,7 +135,10 @@ export class LspClient {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     this.texts.set(uri, text);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
@@ -181,4 +187,25 @@ export function edit(text: string, from: string, to: string): string {
   const at = text.indexOf(from);
   if (at === -1 || text.indexOf(from, at + 1) !== -1) throw new Error(`edit: "${from}" must occur exactly once`);
   return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+/** The position of the `nth` occurrence of `needle` in `text`, `offset` characters into it. */
+export function positionOf(text: string, needle: string, { nth = 0, offset = 0 } = {}): { line: number; character: number } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at === -1) throw new Error(`positionOf: occurrence ${nth} of "${needle}" not found`);
+  }
+  const before = text.slice(0, at + offset).split('\n');
+  return { line: before.length - 1, character: before.at(-1)!.length };
+}
+
+/** The text a range covers. */
+export function textAt(
+  text: string,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+): string {
+  const lines = text.split('\n');
+  if (range.start.line !== range.end.line) throw new Error('textAt: a range on one line');
+  return lines[range.start.line]!.slice(range.start.character, range.end.character);
 }

@@ -79,7 +79,11 @@ describe('coe lsp quick fixes', () => {
   });
 
   it('gives a lesson without an id the next free one', async () => {
-    const text = edit(MINIMAL, '- **L2:** Capacity must be adjustable without a deployment.', '- **L2:** Capacity must be adjustable without a deployment.\n- Alarms must page a watched queue.');
+    const text = edit(
+      MINIMAL,
+      '- **L2:** Capacity must be adjustable without a deployment.',
+      '- **L2:** Capacity must be adjustable without a deployment.\n- Alarms must page a watched queue.',
+    );
     const { text: fixed, after } = await fix(text, 'lessons-have-actions', /Give this lesson the id L3/);
     expect(fixed).toContain('- **L3:** Alarms must page a watched queue.');
     // Now it is a lesson with no action item: that is the next finding, and its fix adds one.
@@ -88,7 +92,11 @@ describe('coe lsp quick fixes', () => {
   });
 
   it('adds an action item row with the next free AI-<n> for a lesson that has none', async () => {
-    const text = edit(MINIMAL, '- **L2:** Capacity must be adjustable without a deployment.', '- **L2:** Capacity must be adjustable without a deployment.\n- **L3:** Alarms must page a watched queue.');
+    const text = edit(
+      MINIMAL,
+      '- **L2:** Capacity must be adjustable without a deployment.',
+      '- **L2:** Capacity must be adjustable without a deployment.\n- **L3:** Alarms must page a watched queue.',
+    );
     const { text: fixed, after } = await fix(text, 'lessons-have-actions', /Add action item AI-3 for L3/);
     expect(fixed).toContain('| Resize in staging under load |\n| AI-3 | TODO | TODO | payments-team | TODO | open | L3 |  |\n');
     expect(codes(after)).not.toContain('lessons-have-actions');
@@ -114,7 +122,11 @@ describe('coe lsp quick fixes', () => {
   });
 
   it('adds a glossary entry for an internal name, its customer wording to write', async () => {
-    const text = edit(edit(MINIMAL, 'services: [webhook-dispatcher]', 'services: [webhook-dispatcher, cell-router]'), 'Payments themselves succeeded', 'Payments through cell-router succeeded');
+    const text = edit(
+      edit(MINIMAL, 'services: [webhook-dispatcher]', 'services: [webhook-dispatcher, cell-router]'),
+      'Payments themselves succeeded',
+      'Payments through cell-router succeeded',
+    );
     const { text: fixed, after } = await fix(text, 'customer-terms', /Add "cell-router" to the glossary/);
     expect(fixed).toContain('glossary:\n  webhook-dispatcher: payment notifications\n  cell-router: TODO\n---');
     expect(codes(after)).not.toContain('customer-terms');
@@ -132,18 +144,32 @@ describe('coe lsp quick fixes', () => {
     expect(codes(after)).not.toContain('customer-terms');
 
     const flow = edit(
-      edit(MINIMAL, 'glossary:\n  webhook-dispatcher: payment notifications\n', 'glossary: { webhook-dispatcher: payment notifications }\n'),
+      edit(
+        MINIMAL,
+        'glossary:\n  webhook-dispatcher: payment notifications\n',
+        'glossary: { webhook-dispatcher: payment notifications }\n',
+      ),
       'services: [webhook-dispatcher]',
       'services: [webhook-dispatcher, "cell router"]',
     );
-    const { text: fixedFlow } = await fix(edit(flow, 'Payments themselves', 'Payments through cell router'), 'customer-terms', /Add "cell router"/);
+    const { text: fixedFlow } = await fix(
+      edit(flow, 'Payments themselves', 'Payments through cell router'),
+      'customer-terms',
+      /Add "cell router"/,
+    );
     expect(fixedFlow).toContain('glossary: { webhook-dispatcher: payment notifications, cell router: TODO }\n');
   });
 
   it('adds the missing milestone entry to the timeline, at its place in time', async () => {
     const text = edit(MINIMAL, '- 14:12 — The on-call engineer starts investigating.\n', '');
-    const { text: fixed, after } = await fix(text, 'timeline-milestones', /Add the timeline entry for incident\.engaged \(2025-09-03 14:12 UTC\)/);
-    expect(fixed).toContain('- 14:09 — The queue age alarm pages the on-call engineer.\n- 2025-09-03 14:12 UTC — TODO: an engineer engaged; who and how\n- 15:20');
+    const { text: fixed, after } = await fix(
+      text,
+      'timeline-milestones',
+      /Add the timeline entry for incident\.engaged \(2025-09-03 14:12 UTC\)/,
+    );
+    expect(fixed).toContain(
+      '- 14:09 — The queue age alarm pages the on-call engineer.\n- 2025-09-03 14:12 UTC — TODO: an engineer engaged; who and how\n- 15:20',
+    );
     expect(codes(after)).not.toContain('timeline-milestones');
     expect(codes(after)).not.toContain('timeline-order');
   });
@@ -155,7 +181,9 @@ describe('coe lsp quick fixes', () => {
       '- 16:09 — The queue age alarm pages the on-call engineer.\n- 17:20 — The worker pool is restored and the backlog is drained.\n- 19:00 —',
     );
     const { text: fixed, after } = await fix(text, 'timeline-milestones', /incident\.engaged \(2025-09-03 16:12 \+02:00\)/);
-    expect(fixed).toContain('- 16:09 — The queue age alarm pages the on-call engineer.\n- 2025-09-03 16:12 +02:00 — TODO: an engineer engaged; who and how\n- 17:20');
+    expect(fixed).toContain(
+      '- 16:09 — The queue age alarm pages the on-call engineer.\n- 2025-09-03 16:12 +02:00 — TODO: an engineer engaged; who and how\n- 17:20',
+    );
     expect(codes(after)).not.toContain('timeline-milestones');
   });
 
@@ -171,7 +199,9 @@ describe('coe lsp quick fixes', () => {
     const text = edit(MINIMAL, 'Payments themselves succeeded', 'A careless deploy was the cause. Payments themselves succeeded');
     const { text: fixed, after, action } = await fix(text, 'blameless-language', /Disable blameless-language for this line/);
     expect(action.isPreferred).toBe(false);
-    expect(fixed).toContain('notifications between 5 and 40 minutes late. A careless deploy was the cause. Payments themselves succeeded, but <!-- coe-disable-line blameless-language -- reason -->\n');
+    expect(fixed).toContain(
+      'notifications between 5 and 40 minutes late. A careless deploy was the cause. Payments themselves succeeded, but <!-- coe-disable-line blameless-language -- reason -->\n',
+    );
     expect(codes(after)).toEqual([]);
   });
 
@@ -185,7 +215,9 @@ describe('coe lsp quick fixes', () => {
   it('turns a rule off around a code block, since a comment in it would be code', async () => {
     const text = edit(MINIMAL, '## Dependencies\n', '## Dependencies\n\n```sh\ncurl https://deploy:hunter2@ci.example.com/run\n```\n');
     const { text: fixed, after } = await fix(text, 'no-secrets', /Disable no-secrets for this code block/);
-    expect(fixed).toContain('<!-- coe-disable no-secrets -- reason -->\n```sh\ncurl https://deploy:hunter2@ci.example.com/run\n```\n<!-- coe-enable no-secrets -->\n');
+    expect(fixed).toContain(
+      '<!-- coe-disable no-secrets -- reason -->\n```sh\ncurl https://deploy:hunter2@ci.example.com/run\n```\n<!-- coe-enable no-secrets -->\n',
+    );
     expect(codes(after)).toEqual([]);
   });
 

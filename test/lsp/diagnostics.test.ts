@@ -15,7 +15,7 @@ const BROKEN = edit(
   '| 2025-11-28 | done | L2 | Resize in staging under load |',
 );
 
-let cleanup: (() => Promise<void> | void)[] = [];
+const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
@@ -83,7 +83,11 @@ describe('coe lsp diagnostics', () => {
     const { folder, client } = await session();
     const uri = folder.uri('coe.md');
     const text = edit(
-      edit(BROKEN, '  - Why did recovery take', '  <!-- coe-disable-next-line references-exist -- renumbered later -->\n  - Why did recovery take'),
+      edit(
+        BROKEN,
+        '  - Why did recovery take',
+        '  <!-- coe-disable-next-line references-exist -- renumbered later -->\n  - Why did recovery take',
+      ),
       '## Impact\n',
       '## Impact\n<!-- coe-disable-next-line no-secrets -->\n',
     );
@@ -91,7 +95,11 @@ describe('coe lsp diagnostics', () => {
     const diagnostics = await client.diagnosticsOf(uri);
     // The reference is two lines below the comment: only the line after it is off.
     expect(diagnostics.map((d) => d.code)).toContain('references-exist');
-    const next = edit(BROKEN, '    - Why? The pool size cannot be changed', '    <!-- coe-disable-next-line references-exist -- renumbered later -->\n    - Why? The pool size cannot be changed');
+    const next = edit(
+      BROKEN,
+      '    - Why? The pool size cannot be changed',
+      '    <!-- coe-disable-next-line references-exist -- renumbered later -->\n    - Why? The pool size cannot be changed',
+    );
     await client.change(uri, edit(next, '## Impact\n', '## Impact\n<!-- coe-disable-next-line no-secrets -->\n'));
     const after = await client.diagnosticsOf(uri, 2);
     expect(after.map((d) => d.code)).not.toContain('references-exist');
