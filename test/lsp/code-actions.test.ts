@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit, edit, LspClient, MINIMAL, tempFolder } from './client.js';
+import { lintString } from '../helpers/lint.js';
 
 let client: LspClient;
 let folder: ReturnType<typeof tempFolder>;
@@ -44,7 +45,11 @@ async function fix(text: string, code: string, title: RegExp, which = 0) {
   expect(action!.diagnostics?.[0]?.code).toBe(code);
   const fixed = applyWorkspaceEdit(text, action!.edit!, uri);
   const version = await client.change(uri, fixed);
-  return { text: fixed, action: action!, before: diagnostics, after: await client.diagnosticsOf(uri, version) };
+  const after = await client.diagnosticsOf(uri, version);
+  // The server's findings of the result are those of `coe lint`'s engine, and the one fixed is gone.
+  expect(codes(after)).toEqual(lintString(fixed, { now: '2025-10-01' }).map((m) => m.ruleId));
+  expect(after.map((d) => d.message)).not.toContain(diagnostic!.message);
+  return { text: fixed, action: action!, before: diagnostics, after };
 }
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
@@ -68,9 +73,7 @@ describe('coe lsp quick fixes', () => {
   });
 
   it('adds a missing last section at the end, with the COE values in the template filled in', async () => {
-    const text = without(MINIMAL, '## Action items', '\u0000') + '';
     const cut = MINIMAL.slice(0, MINIMAL.indexOf('## Action items')).trimEnd() + '\n';
-    void text;
     const { text: fixed, after } = await fix(cut, 'required-sections', /Add the section "## Action items"/);
     expect(codes(after)).not.toContain('required-sections');
     expect(fixed).toMatch(/Capacity must be adjustable without a deployment\.\n\n## Action items\n\n<!--/);
@@ -85,7 +88,8 @@ describe('coe lsp quick fixes', () => {
       '- **L2:** Capacity must be adjustable without a deployment.\n- Alarms must page a watched queue.',
     );
     const { text: fixed, after } = await fix(text, 'lessons-have-actions', /Give this lesson the id L3/);
-    expect(fixed).toContain('- **L3:** Alarms must page a watched queue.');
+    expect(fixed).toContain('- **L2:** Capacity must be adjustable without a deployment.\n- **L3:** Alarms must page a watched queue.\n');
+    expect(after.map((d) => d.message)).not.toContainEqual(expect.stringMatching(/no id/));
     // Now it is a lesson with no action item: that is the next finding, and its fix adds one.
     const lesson = after.find((d) => d.code === 'lessons-have-actions');
     expect(lesson?.message).toMatch(/Lesson L3 has no action item/);
@@ -112,6 +116,21 @@ describe('coe lsp quick fixes', () => {
     const { text: withLesson, after: afterLesson } = await fix(lesson, 'references-exist', /Add lesson L5 under Lessons/);
     expect(withLesson).toContain('- **L2:** Capacity must be adjustable without a deployment.\n- **L5:** TODO\n');
     expect(codes(afterLesson)).not.toContain('references-exist');
+  });
+
+  it('gives a lesson whose id is taken an id of its own', async () => {
+    const text = edit(
+      MINIMAL,
+      '- **L2:** Capacity must be adjustable without a deployment.',
+      '- **L2:** Capacity must be adjustable without a deployment.\n- **L1:** Alarms must page a watched queue.',
+    );
+    const { diagnostics } = await open(text);
+    const duplicate = diagnostics.filter((d) => d.code === 'lessons-have-actions').findIndex((d) => /defined twice/.test(d.message));
+    const { text: fixed, after } = await fix(text, 'lessons-have-actions', /Give this lesson its own id L3/, duplicate);
+    expect(fixed).toContain(
+      '- **L1:** A setting must have one source of truth.\n- **L2:** Capacity must be adjustable without a deployment.\n- **L3:** Alarms',
+    );
+    expect(after.map((d) => d.message)).not.toContainEqual(expect.stringMatching(/defined twice/));
   });
 
   it('writes the ":" a lesson id lacks', async () => {
