@@ -1,4 +1,4 @@
-// A COE of about N lines for the language server's benchmark, within the
+// A COE of N lines for the language server's benchmark, within the
 // limits of what coe reads: the minimal valid COE with a long Impact
 // narrative, a long timeline, a wide five whys, 40 lessons and action items,
 // and a few findings (a TODO, an undefined reference, a done item), so that
@@ -11,12 +11,24 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function largeCoe(lines = 1000) {
-  const base = readFileSync(path.join(ROOT, 'test/fixtures/minimal.md'), 'utf8');
-  const ids = 40;
-  const budget = Math.max(0, lines - 200 - 3 * ids);
+  const budget = Math.max(0, lines - 200 - 3 * 40);
   const entries = Math.floor(budget * 0.3);
   const causes = Math.floor(budget * 0.1);
-  const prose = budget - entries - 3 * causes;
+  // The Impact narrative takes what is left, to the line.
+  let prose = budget - entries - 3 * causes;
+  let text = build(prose, entries, causes);
+  for (let count = lineCount(text); count !== lines && prose > 0; count = lineCount(text)) {
+    prose = Math.max(0, prose + Math.round(((lines - count) * 6) / 7) || Math.sign(lines - count));
+    text = build(prose, entries, causes);
+  }
+  return text;
+}
+
+const lineCount = (text) => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+
+function build(prose, entries, causes) {
+  const base = readFileSync(path.join(ROOT, 'test/fixtures/minimal.md'), 'utf8');
+  const ids = 40;
   const impact = ['## Impact', ''];
   for (let i = 0; i < prose; i++) {
     impact.push(`Merchants in region ${(i % 7) + 1} received their payment notifications late while the backlog grew and drained again.`);
@@ -37,7 +49,12 @@ export function largeCoe(lines = 1000) {
   whys.push(`  - Why did nobody notice? The dashboard was not watched. → AI-${ids + 5}`);
   const lessons = ['## Lessons', ''];
   for (let i = 0; i < ids; i++) lessons.push(`- **L${i + 1}:** Shard ${i + 1} must read its pool size from one source of truth.`);
-  const actions = ['## Action items', '', '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |', '|---|---|---|---|---|---|---|---|'];
+  const actions = [
+    '## Action items',
+    '',
+    '| ID | Action | Term | Owner | Due | Status | Lessons | Validation |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (let i = 0; i < ids; i++) {
     const status = i === 3 ? 'done' : 'validated';
     const due = `2025-10-${String((i % 27) + 1).padStart(2, '0')}`;

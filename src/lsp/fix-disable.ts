@@ -87,7 +87,8 @@ function disables(doc: CoeDocument, top: RootContent, edits: Edit[], rule: strin
   const from = top.position!.start.line;
   const to = top.position!.end.line;
   const added = spanned ? 2 : 0;
-  const before = parseMarkdown(doc.lines.slice(from - 1, to).join('\n')).children;
+  // The block as the document has it; read alone it may only differ, and then no fix is offered.
+  const before = [top];
   const lines = applyEdits(doc.lines, eol, edits).split(eol);
   const after = parseMarkdown(lines.slice(from - 1, to + added).join('\n')).children;
   const shape = (nodes: RootContent[]) => nodes.map((n) => n.type).join(',');

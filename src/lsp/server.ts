@@ -39,6 +39,9 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, Analysis>();
+  /** Counts configuration changes: an analysis read before the last one is not kept. */
+  let generation = 0;
+  const inflight = new Map<string, { version: number; analysis: Promise<Analysis | undefined> }>();
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
   const configs = new ConfigStore((message) =>
@@ -72,11 +75,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return !file || !isConfigFile(file);
   };
 
-  async function analysisOf(uri: string): Promise<Analysis | undefined> {
+  /** The analysis of a document's current version: read once, however many ask for it meanwhile. */
+  function analysisOf(uri: string): Promise<Analysis | undefined> {
     const document = documents.get(uri);
-    if (!document || !linted(uri)) return undefined;
+    if (!document || !linted(uri)) return Promise.resolve(undefined);
     const cached = analyses.get(uri);
-    if (cached?.version === document.version) return cached;
+    if (cached?.version === document.version) return Promise.resolve(cached);
+    const running = inflight.get(uri);
+    if (running?.version === document.version) return running.analysis;
+    const analysis = readAnalysis(uri, document).finally(() => {
+      if (inflight.get(uri)?.analysis === analysis) inflight.delete(uri);
+    });
+    inflight.set(uri, { version: document.version, analysis });
+    return analysis;
+  }
+
+  async function readAnalysis(uri: string, document: TextDocument): Promise<Analysis> {
+    const read = generation;
     const folder = folderOf(uri, workspaceFolders, options.cwd);
     const config = await configs.forFolder(folder);
     // The text may have changed while the configuration was read: read the latest.
@@ -86,7 +101,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       internalTerms: config.internalTerms,
     });
     const stored = analyses.get(uri);
-    if (!stored || stored.version <= analysis.version) analyses.set(uri, analysis);
+    // Kept unless newer, or read with a configuration that has changed since.
+    if (read === generation && (!stored || stored.version <= analysis.version)) analyses.set(uri, analysis);
     return analysis;
   }
 
@@ -126,7 +142,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   function relintAll(): void {
+    generation++;
     analyses.clear();
+    inflight.clear();
     for (const document of documents.all()) schedule(document.uri, 0);
   }
 
@@ -177,6 +195,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (isConfigFile(filePathOf(e.document.uri) ?? '')) return configurationChanged();
       // A save lints at once, and reads the configuration again if its file changed.
       analyses.delete(e.document.uri);
+      inflight.delete(e.document.uri);
       schedule(e.document.uri, 0);
     }),
   );
@@ -184,6 +203,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     analyses.delete(e.document.uri);
+    inflight.delete(e.document.uri);
     if (published.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

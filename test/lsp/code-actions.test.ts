@@ -125,7 +125,9 @@ describe('coe lsp quick fixes', () => {
       '- **L2:** Capacity must be adjustable without a deployment.\n- **L1:** Alarms must page a watched queue.',
     );
     const { diagnostics } = await open(text);
-    const duplicate = diagnostics.filter((d) => d.code === 'lessons-have-actions').findIndex((d) => /defined twice/.test(d.message));
+    const duplicate = diagnostics
+      .filter((d) => d.code === 'lessons-have-actions')
+      .findIndex((d) => /defined twice/.test(String(d.message)));
     const { text: fixed, after } = await fix(text, 'lessons-have-actions', /Give this lesson its own id L3/, duplicate);
     expect(fixed).toContain(
       '- **L1:** A setting must have one source of truth.\n- **L2:** Capacity must be adjustable without a deployment.\n- **L3:** Alarms',
@@ -220,6 +222,15 @@ describe('coe lsp quick fixes', () => {
     expect(action.isPreferred).toBe(false);
     expect(fixed).toContain(
       'notifications between 5 and 40 minutes late. A careless deploy was the cause. Payments themselves succeeded, but <!-- coe-disable-line blameless-language -- reason -->\n',
+    );
+    expect(codes(after)).toEqual([]);
+  });
+
+  it('turns a rule off for a line of a nested list item, the list kept as it is', async () => {
+    const text = edit(MINIMAL, 'Why? A configuration change halved', 'Why? A careless configuration change halved');
+    const { text: fixed, after } = await fix(text, 'blameless-language', /Disable blameless-language for this line/);
+    expect(fixed).toContain(
+      '    - Why? A careless configuration change halved the worker pool. <!-- coe-disable-line blameless-language -- reason -->\n      - Why?',
     );
     expect(codes(after)).toEqual([]);
   });

@@ -3,7 +3,12 @@
 import { writeFileSync, mkdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DidChangeWatchedFilesNotification, DidSaveTextDocumentNotification, FileChangeType } from 'vscode-languageserver-protocol';
+import {
+  DidChangeWatchedFilesNotification,
+  DidSaveTextDocumentNotification,
+  FileChangeType,
+  type DidChangeWatchedFilesParams,
+} from 'vscode-languageserver-protocol';
 import { edit, LspClient, MINIMAL, tempFolder } from './client.js';
 import { lintString } from '../helpers/lint.js';
 
@@ -161,7 +166,7 @@ describe('coe lsp diagnostics', () => {
     await client.open(uri, BROKEN);
     expect((await client.diagnosticsOf(uri)).map((d) => d.code)).not.toContain('references-exist');
     writeFileSync(path.join(folder.dir, '.coerc.json'), JSON.stringify({ rules: { 'no-placeholder': 'off' } }));
-    const changed = { changes: [{ uri: folder.uri('.coerc.json'), type: FileChangeType.Changed }] };
+    const changed: DidChangeWatchedFilesParams = { changes: [{ uri: folder.uri('.coerc.json'), type: FileChangeType.Changed }] };
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, changed);
     const shown = await client.until(() => client.messages[0], 'a message');
     expect(shown.type).toBe(1);
