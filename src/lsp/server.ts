@@ -26,6 +26,7 @@ import { completions } from './completion.js';
 import { hover } from './hover.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { documentSymbols } from './symbols.js';
+import { forgetTemplates } from './template.js';
 import { SEARCH_PLACES } from '../config/load.js';
 
 /** How long the server waits after the last change before it lints, by default (ms). */
@@ -150,6 +151,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function configurationChanged(): void {
     configs.invalidate();
+    forgetTemplates();
     relintAll();
   }
 

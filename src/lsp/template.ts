@@ -13,7 +13,7 @@ import { DEFAULT_TEMPLATE, loadTemplate } from '../new/templates.js';
 import { render } from '../new/render.js';
 
 export interface SectionTemplates {
-  /** Section keys in the template's order, then those it lacks in the format's. */
+  /** Section keys in the template's order; one it lacks comes after the one the format puts before it. */
   order: SectionKey[];
   /** The section's Markdown from its heading on, without the blank lines after it. */
   text(key: SectionKey): string;
@@ -55,11 +55,23 @@ export async function sectionTemplates(analysis: Analysis, doc: CoeDocument): Pr
     const to = headings[i + 1]?.node.position?.start.offset ?? source.length;
     found.set(key, source.slice(from, to).replace(/\s+$/, ''));
   });
-  const order = [...found.keys(), ...SECTIONS.map((s) => s.key).filter((k) => !found.has(k))];
   return {
-    order,
+    order: mergedOrder([...found.keys()]),
     text: (key) => fill(found.get(key), doc) ?? `## ${SECTIONS.find((s) => s.key === key)?.canonical ?? key}\n\nTODO`,
   };
+}
+
+function mergedOrder(template: SectionKey[]): SectionKey[] {
+  const order = [...template];
+  SECTIONS.forEach((section, i) => {
+    if (order.includes(section.key)) return;
+    const previous = SECTIONS.slice(0, i)
+      .map((s) => s.key)
+      .reverse()
+      .find((key) => order.includes(key));
+    order.splice(previous ? order.indexOf(previous) + 1 : 0, 0, section.key);
+  });
+  return order;
 }
 
 // The template's tokens, from the frontmatter; what it lacks stays to write.

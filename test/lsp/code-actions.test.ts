@@ -1,7 +1,15 @@
 // Quick fixes of `coe lsp`: each is asked for over JSON-RPC, applied as a
 // client applies a WorkspaceEdit, and the result is linted again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type CodeAction,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit, edit, LspClient, MINIMAL, tempFolder } from './client.js';
 import { lintString } from '../helpers/lint.js';
 
@@ -79,6 +87,41 @@ describe('coe lsp quick fixes', () => {
     expect(fixed).toMatch(/Capacity must be adjustable without a deployment\.\n\n## Action items\n\n<!--/);
     expect(fixed).toContain('| AI-1 | TODO | short | payments-team | TODO | open | L1 | TODO: how we will test it |');
     expect(fixed.endsWith('|\n')).toBe(true);
+  });
+
+  it("takes the section from the repository's own template, read again when the configuration changes", async () => {
+    const repo = tempFolder({ '.coerc.json': '{}' });
+    const own = await LspClient.start({ cwd: repo.dir });
+    try {
+      const templates = path.join(repo.dir, '.coe/templates');
+      mkdirSync(templates, { recursive: true });
+      // The template's sections in the format's order, with a Detection of its own.
+      const template = (detection: string) =>
+        `# {{title}}\n\n## Impact\n\nTODO\n\n## Five whys\n\nTODO\n\n## Detection\n\n${detection}\n\n## Dependencies\n\nTODO\n`;
+      writeFileSync(path.join(templates, 'standard.md'), template('Our own questions, owned by {{owner}}.'));
+      const text = without(MINIMAL, '## Detection', '## Dependencies');
+      const ask = async (uri: string) => {
+        await own.open(uri, text);
+        const diagnostic = (await own.diagnosticsOf(uri)).find((d) => d.code === 'required-sections')!;
+        const actions = (await own.connection.sendRequest(CodeActionRequest.type, {
+          textDocument: { uri },
+          range: diagnostic.range,
+          context: { diagnostics: [diagnostic] },
+        })) as CodeAction[];
+        return applyWorkspaceEdit(text, actions[0]!.edit!, uri);
+      };
+      expect(await ask(repo.uri('a.md'))).toContain(
+        '→ L2\n\n## Detection\n\nOur own questions, owned by payments-team.\n\n## Dependencies',
+      );
+      writeFileSync(path.join(templates, 'standard.md'), template('New questions.'));
+      await own.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: repo.uri('.coerc.json'), type: FileChangeType.Changed }],
+      });
+      expect(await ask(repo.uri('b.md'))).toContain('## Detection\n\nNew questions.\n\n## Dependencies');
+    } finally {
+      await own.stop();
+      repo.remove();
+    }
   });
 
   it('gives a lesson without an id the next free one', async () => {
