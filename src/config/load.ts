@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lilconfig } from 'lilconfig';
+import type * as Yaml from 'yaml';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config.js';
 import { ConfigError, resolveConfig } from './resolve.js';
 
@@ -69,7 +70,7 @@ function parseJson(content: string, name: string): unknown {
 
 async function parseYaml(content: string, name: string): Promise<unknown> {
   // Bundled, the exports of this CommonJS package are those of its `default`.
-  const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+  const yaml = (await import('yaml')) as typeof Yaml & { default?: typeof Yaml };
   const { parseDocument } = yaml.default ?? yaml;
   const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: true });
   const error = doc.errors[0];

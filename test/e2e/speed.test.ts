@@ -51,7 +51,9 @@ describe('the worker pool', () => {
     const results = JSON.parse(run.stdout) as { file: string; messages: { ruleId: string; message: string }[] }[];
     expect(results).toHaveLength(6);
     for (const r of results) {
-      expect(r.messages.map((m) => [m.ruleId, m.message])).toEqual([['fatal', 'File took longer than 0.001 s to lint; split or simplify it']]);
+      expect(r.messages.map((m) => [m.ruleId, m.message])).toEqual([
+        ['fatal', 'File took longer than 0.001 s to lint; split or simplify it'],
+      ]);
     }
     writeFileSync(path.join(dir, '.coerc.json'), JSON.stringify({ fileTimeout: 30 }));
     const again = JSON.parse(lint(['--concurrency', '2'], dir).stdout) as { messages: { ruleId: string }[] }[];
