@@ -1,7 +1,8 @@
 // The language server's benchmark still runs: its 1,000-line COE is one
 // (exactly 1,000 lines, within the limits, linted with its few findings),
 // and bench/lsp.mjs prints a time for every answer against the target.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { largeCoe } from '../../bench/lsp-document.mjs';
@@ -17,9 +18,12 @@ describe('bench/lsp.mjs', () => {
     expect(ids).toEqual(expect.arrayContaining(['references-exist', 'action-item-validated', 'no-placeholders']));
   });
 
-  it('times every answer against 200 ms', () => {
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'bench/lsp.mjs'), '--rounds', '1'], { encoding: 'utf8', timeout: 60_000 });
-    expect(run.status, run.stderr).toBe(0);
+  // Run without blocking the test worker, which must keep answering vitest.
+  it('times every answer against 200 ms', async () => {
+    const run = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bench/lsp.mjs'), '--rounds', '1'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.stdout).toMatch(/^coe lsp on a 1000-line COE \(\d+ bytes, 4 findings\), 1 rounds$/m);
     for (const name of [
       'diagnostics after an edit',
