@@ -188,6 +188,16 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
       setCode(await runActions(paths, options, io));
     });
 
+  // ── coe lsp ──
+  program
+    .command('lsp')
+    .description('Run the language server on standard input and output, for editors (diagnostics, quick fixes, navigation, completion)')
+    .option('--stdio', 'talk over standard input and output (the default and only transport; accepted for editors that pass it)')
+    .action(async (options) => {
+      const { runLsp } = await import('./commands/lsp.js');
+      setCode(await runLsp(options, io));
+    });
+
   // ── coe init, coe rules, coe schema ──
   program
     .command('init')
