@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'coverage/**', 'test-output/**', 'editors/**/dist/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test/fixtures/**',
+      'coverage/**',
+      'test-output/**',
+      'editors/**/dist/**',
+      'editors/vscode/server/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
