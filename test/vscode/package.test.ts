@@ -153,7 +153,9 @@ describe('npm run package:vscode', () => {
       child = spawn(process.execPath, [path.join(extracted, 'extension/server/bin/coe.js'), 'lsp', '--stdio'], { cwd: workspace });
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-      connection.onNotification(PublishDiagnosticsNotification.type, (params) => published.push(params));
+      connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+        published.push(params);
+      });
       connection.onRequest('workspace/configuration', () => []);
       connection.listen();
     });
