@@ -141,7 +141,7 @@ describe('npm run package:vscode', () => {
     expect(result.stdout.trim()).toBe(JSON.parse(text('extension/server/package.json')).version);
   });
 
-  describe('the bundled server, over stdio', () => {
+  describe('the bundled server, over stdio, started as VS Code starts it', () => {
     let child: ChildProcessWithoutNullStreams;
     let connection: ProtocolConnection;
     let workspace: string;
@@ -150,7 +150,9 @@ describe('npm run package:vscode', () => {
 
     beforeAll(() => {
       workspace = mkdtempSync(path.join(dir, 'workspace-'));
-      child = spawn(process.execPath, [path.join(extracted, 'extension/server/bin/coe.js'), 'lsp', '--stdio'], { cwd: workspace });
+      // The arguments vscode-languageclient gives a server it forks.
+      const args = ['lsp', '--stdio', `--clientProcessId=${process.pid}`];
+      child = spawn(process.execPath, [path.join(extracted, 'extension/server/bin/coe.js'), ...args], { cwd: workspace });
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
       connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -168,13 +170,18 @@ describe('npm run package:vscode', () => {
     });
 
     it('answers initialize with the capabilities of coe lsp', async () => {
-      const result: InitializeResult = await connection.sendRequest(InitializeRequest.type, {
+      const exited = new Promise<never>((_, reject) =>
+        child.on('exit', (code) => reject(new Error(`the server exited with code ${code}: ${stderr}`))),
+      );
+      const answer = connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
         rootUri: pathToFileURL(workspace).href,
         workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'workspace' }],
         capabilities: { workspace: { workspaceEdit: { documentChanges: true } } },
         initializationOptions: { debounceMs: 0 },
       });
+      const result: InitializeResult = await Promise.race([answer, exited]);
+      exited.catch(() => undefined); // The exit after shutdown, at the end.
       expect(result.serverInfo?.name).toBe('coe');
       expect(result.capabilities).toMatchObject({
         codeActionProvider: expect.anything(),
