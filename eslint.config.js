@@ -4,17 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      'test/fixtures/**',
-      'coverage/**',
-      'test-output/**',
-      'editors/**/dist/**',
-      'editors/vscode/server/**',
-    ],
-  },
+  { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'coverage/**', 'test-output/**', 'editors/**/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,14 +1,14 @@
 // `npm run package:vscode` as a user runs it: the .vsix it writes holds the
 // manifest, the bundled client and a copy of coe that starts on its own,
 // outside this repository, and answers as `coe lsp` does.
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { execFileSync, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
   DidOpenTextDocumentNotification,
@@ -29,6 +29,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { FIXTURES, ROOT } from '../helpers/lint.js';
+import { fakeVscode, type FakeVscode, type FakeVscodeOptions } from './fake-vscode.js';
 
 let dir: string;
 let vsix: string;
@@ -225,6 +226,165 @@ describe('npm run package:vscode', () => {
       expect(inserted).toContain('## Detection');
       expect(inserted).toContain('Answer each question honestly');
       expect(stderr).toBe('');
+    });
+  });
+
+  describe('the packed extension, run in a stand-in for VS Code', () => {
+    interface Extension {
+      activate(context: unknown): Promise<void>;
+      deactivate(): Promise<void>;
+    }
+    let running: { extension: Extension; subscriptions: { dispose(): unknown }[] } | undefined;
+    const bundled = () => path.join(extracted, 'extension', 'server', 'bin', 'coe.js');
+
+    beforeAll(() => {
+      // The packed client requires 'vscode': VS Code provides it; here the stand-in does.
+      const stub = path.join(extracted, 'extension', 'node_modules', 'vscode', 'index.js');
+      mkdirSync(path.dirname(stub), { recursive: true });
+      writeFileSync(stub, 'module.exports = globalThis.__coeFakeVscode;\n');
+    });
+
+    afterEach(async () => {
+      await running?.extension.deactivate();
+      for (const s of running?.subscriptions ?? []) s.dispose();
+      running = undefined;
+    });
+
+    async function activate(options: FakeVscodeOptions = {}): Promise<FakeVscode> {
+      const vscode = fakeVscode(options);
+      (globalThis as { __coeFakeVscode?: unknown }).__coeFakeVscode = vscode.api;
+      const file = path.join(extracted, 'extension', 'dist', 'extension.js');
+      const load = createRequire(import.meta.url);
+      // A fresh extension, on this stand-in, each time.
+      delete load.cache[file];
+      delete load.cache[path.join(extracted, 'extension', 'node_modules', 'vscode', 'index.js')];
+      const extension = load(file) as Extension;
+      const subscriptions: { dispose(): unknown }[] = [];
+      running = { extension, subscriptions };
+      await extension.activate({ subscriptions, asAbsolutePath: (p: string) => path.join(extracted, 'extension', p) });
+      return vscode;
+    }
+
+    /** The coe servers this test process runs, as `ps` lists them: process id and command line. */
+    function servers(): string[] {
+      const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+      return out
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.includes('coe.js lsp'));
+    }
+
+    /** A workspace whose node_modules/coe is a copy of the bundled coe, with another version. */
+    function workspaceWithCoe(version: string, bin?: string): string {
+      const workspace = mkdtempSync(path.join(dir, 'workspace-'));
+      const copy = path.join(workspace, 'node_modules', 'coe');
+      cpSync(path.join(extracted, 'extension', 'server'), copy, { recursive: true });
+      const manifest = JSON.parse(readFileSync(path.join(copy, 'package.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...manifest, version }));
+      if (bin !== undefined) writeFileSync(path.join(copy, 'bin', 'coe.js'), bin);
+      return workspace;
+    }
+
+    const version = () => (JSON.parse(text('extension/server/package.json')) as { version: string }).version;
+
+    it('starts the bundled coe when the workspace has none, and shows it in the status item', async () => {
+      const workspace = mkdtempSync(path.join(dir, 'workspace-'));
+      const vscode = await activate({ folders: [workspace] });
+      expect(vscode.lines, vscode.lines.join('\n')).toContain(`[info] Starting the bundled coe ${version()}: ${bundled()}`);
+      expect(vscode.status).toMatchObject({ text: '$(check) coe', detail: `the bundled coe ${version()}`, busy: false });
+      expect([...vscode.commands.keys()]).toEqual(expect.arrayContaining(['coe.restartServer', 'coe.showOutputChannel']));
+      // The server answered and registered its watchers for the configuration files.
+      await expect.poll(() => vscode.watchers.length).toBeGreaterThan(0);
+      expect(vscode.watchers.some((w) => w.includes('.coerc'))).toBe(true);
+      expect(servers()).toHaveLength(1);
+      expect(servers()[0]).toContain(bundled());
+      await running!.extension.deactivate();
+      await expect.poll(() => servers()).toEqual([]);
+    });
+
+    it("prefers the workspace's coe from node_modules", async () => {
+      const workspace = workspaceWithCoe('9.9.9');
+      const vscode = await activate({ folders: [workspace] });
+      const script = path.join(workspace, 'node_modules', 'coe', 'bin', 'coe.js');
+      expect(vscode.lines).toContain(`[info] Starting the workspace's coe 9.9.9: ${script}`);
+      expect(vscode.status.detail).toBe("the workspace's coe 9.9.9");
+      expect(servers()[0]).toContain(script);
+    });
+
+    it("starts the bundled coe instead when the workspace's coe cannot start, and says why", async () => {
+      const old = 'process.stderr.write("error: unknown command \'lsp\'\\n");\nprocess.exitCode = 1;\n';
+      const workspace = workspaceWithCoe('0.0.1', old);
+      const vscode = await activate({ folders: [workspace] });
+      const script = path.join(workspace, 'node_modules', 'coe', 'bin', 'coe.js');
+      expect(vscode.lines.join('\n')).toContain(`The workspace's coe (${script}) did not start`);
+      expect(vscode.lines).toContain(`[info] Starting the bundled coe ${version()}: ${bundled()}`);
+      expect(vscode.status).toMatchObject({ text: '$(check) coe', detail: `the bundled coe ${version()}` });
+      expect(servers()).toHaveLength(1);
+      // Told once, not in the client's own pop-ups; the old coe's error is in the output.
+      expect(vscode.lines.filter((l) => l.startsWith('[popup]'))).toEqual([
+        "[popup] coe: the workspace's coe 0.0.1 did not start, so the bundled coe runs instead.",
+      ]);
+      await expect.poll(() => vscode.lines).toContain("[error] error: unknown command 'lsp'");
+    });
+
+    it('runs the coe of coe.path when the workspace has none', async () => {
+      const other = workspaceWithCoe('7.7.7');
+      const vscode = await activate({
+        folders: [mkdtempSync(path.join(dir, 'workspace-'))],
+        settings: { 'coe.path': path.join(other, 'node_modules', 'coe') },
+      });
+      expect(vscode.status.detail).toBe('the coe of coe.path 7.7.7');
+    });
+
+    it("runs the bundled coe in an untrusted workspace, and the workspace's once it is trusted", async () => {
+      const workspace = workspaceWithCoe('9.9.9');
+      const vscode = await activate({ folders: [workspace], trusted: false });
+      expect(vscode.lines).toContain('[info] The workspace is not trusted: its node_modules is not searched for coe.');
+      expect(vscode.status.detail).toBe(`the bundled coe ${version()}`);
+      vscode.trust();
+      await expect.poll(() => vscode.status.detail).toBe("the workspace's coe 9.9.9");
+      await expect.poll(() => servers()).toHaveLength(1);
+    });
+
+    it('starts nothing while coe.enable is false, and starts when it is turned on', async () => {
+      const vscode = await activate({ settings: { 'coe.enable': false } });
+      expect(vscode.lines).toContain('[info] coe is turned off (coe.enable is false).');
+      expect(vscode.status).toMatchObject({ text: 'coe: off', detail: 'turned off by coe.enable' });
+      expect(servers()).toEqual([]);
+      vscode.configure({ 'coe.enable': true });
+      await expect.poll(() => vscode.status.text).toBe('$(check) coe');
+      expect(servers()).toHaveLength(1);
+      vscode.configure({ 'coe.enable': false });
+      await expect.poll(() => vscode.status.text).toBe('coe: off');
+      await expect.poll(() => servers()).toEqual([]);
+    });
+
+    it('restarts the server with "coe: Restart server"', async () => {
+      const vscode = await activate();
+      const before = vscode.lines.filter((l) => l.includes('Starting the bundled coe')).length;
+      await vscode.commands.get('coe.restartServer')!();
+      expect(vscode.lines).toContain('[info] Restarting the server: restart asked for.');
+      expect(vscode.lines.filter((l) => l.includes('Starting the bundled coe')).length).toBe(before + 1);
+      expect(vscode.status.text).toBe('$(check) coe');
+      await expect.poll(() => servers()).toHaveLength(1);
+    });
+
+    it('starts the server again when it crashes after a good start', async () => {
+      const vscode = await activate();
+      const [first] = servers();
+      process.kill(Number(first!.split(' ')[0]), 'SIGKILL');
+      await expect.poll(() => servers().length === 1 && servers()[0] !== first, { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => vscode.status.text).toBe('$(check) coe');
+      expect(vscode.lines).toContain('[info] Connection to server got closed. Server will restart.');
+    });
+
+    it('traces the messages to the output channel when coe.trace.server is on', async () => {
+      const quiet = await activate();
+      expect(quiet.lines.join('\n')).not.toContain("Sending request 'initialize");
+      await running!.extension.deactivate();
+      const traced = await activate({ settings: { 'coe.trace.server': 'messages' } });
+      expect(traced.lines.join('\n')).toContain("Sending request 'initialize");
+      expect(traced.lines.join('\n')).toContain("Received response 'initialize");
     });
   });
 });

@@ -2,10 +2,13 @@
 // extension and packs it into a .vsix. The extension is self-contained: its
 // client bundled into dist/extension.js, and a copy of coe (the command
 // line's bundle, bin/coe.js, templates/ and a package.json) in server/.
-// Nothing is downloaded: esbuild and @vscode/vsce are devDependencies.
+// It is built in a temporary folder, so the source tree stays clean and two
+// runs at once do not meet. Nothing is downloaded: esbuild and @vscode/vsce
+// are devDependencies.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -13,10 +16,12 @@ import { bundleCli } from '../../../scripts/bundle.mjs';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const root = path.resolve(here, '../..');
-const server = path.join(here, 'server');
+const stage = mkdtempSync(path.join(tmpdir(), 'coe-vscode-'));
+const server = path.join(stage, 'server');
 
 function fail(message) {
   console.error(`package:vscode: ${message}`);
+  rmSync(stage, { recursive: true, force: true });
   process.exit(1);
 }
 
@@ -35,7 +40,6 @@ function outPath(args, manifest) {
 // here from the sources (no source maps), so a stale or half-written dist/
 // is never packed.
 async function copyServer() {
-  rmSync(server, { recursive: true, force: true });
   await bundleCli(path.join(server, 'dist', 'bundle'), { sourcemap: false });
   mkdirSync(path.join(server, 'bin'), { recursive: true });
   cpSync(path.join(root, 'bin', 'coe.js'), path.join(server, 'bin', 'coe.js'));
@@ -47,11 +51,11 @@ async function copyServer() {
 }
 
 async function buildClient() {
-  rmSync(path.join(here, 'dist'), { recursive: true, force: true });
+  for (const file of ['package.json', 'README.md', 'LICENSE']) cpSync(path.join(here, file), path.join(stage, file));
   await build({
     absWorkingDir: here,
     entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
+    outfile: path.join(stage, 'dist', 'extension.js'),
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -67,7 +71,7 @@ function pack(out) {
   mkdirSync(path.dirname(out), { recursive: true });
   const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
   const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], {
-    cwd: here,
+    cwd: stage,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0) fail(`vsce package failed (exit code ${result.status ?? result.signal})`);
@@ -78,4 +82,5 @@ const out = outPath(process.argv.slice(2), manifest);
 await copyServer();
 await buildClient();
 pack(out);
+rmSync(stage, { recursive: true, force: true });
 console.log(`Packaged ${out} (${Math.round(statSync(out).size / 1024)} KB)`);

@@ -6,7 +6,15 @@ import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { resolveServer, type FileLookup, type ServerChoice } from './resolve.js';
 import { traceChannel } from './trace.js';
 
@@ -25,6 +33,29 @@ const SOURCE_NAMES: Record<ServerChoice['source'], string> = {
   setting: 'the coe of coe.path',
   bundled: 'the bundled coe',
 };
+
+// A copy that fails to start is replaced by the bundled one: its failure is
+// told once, by the extension, not in the client's own error pop-ups.
+class CoeClient extends LanguageClient {
+  quiet = false;
+  override error(message: string, data?: unknown, showNotification?: boolean | 'force'): void {
+    super.error(message, data, this.quiet ? false : showNotification);
+  }
+}
+
+// While the server starts, a closed connection fails the start (and the
+// bundled coe may take over); after a good start, a crash restarts the
+// server, as in every language client, up to 4 times in 3 minutes.
+class StartErrors implements ErrorHandler {
+  started = false;
+  afterStart: ErrorHandler | undefined;
+  error(...args: Parameters<ErrorHandler['error']>) {
+    return this.afterStart!.error(...args);
+  }
+  closed() {
+    return this.started && this.afterStart ? this.afterStart.closed() : { action: CloseAction.DoNotRestart, handled: true };
+  }
+}
 
 let output: vscode.LogOutputChannel;
 let trace: vscode.LogOutputChannel;
@@ -92,7 +123,12 @@ async function start(): Promise<void> {
   } catch (error) {
     if (choice.source === 'bundled') throw error;
     // An older coe without `coe lsp`, or a broken install: the bundled one still helps.
-    log(`${capitalize(SOURCE_NAMES[choice.source])} (${choice.script}) did not start: ${messageOf(error)}. Starting the bundled coe.`);
+    const why = `${capitalize(SOURCE_NAMES[choice.source])} (${choice.script}) did not start: ${messageOf(error)}`;
+    log(`${why}. Starting the bundled coe.`);
+    const which = describe(choice, versionOf(choice.script));
+    void vscode.window.showWarningMessage(`coe: ${which} did not start, so the bundled coe runs instead.`, 'Show output').then((answer) => {
+      if (answer) output.show(true);
+    });
     await startWith({ script: bundled, source: 'bundled', notes: [] }, folders[0]);
   }
 }
@@ -104,13 +140,19 @@ async function startWith(choice: ServerChoice, cwd: string | undefined): Promise
   // The client adds --stdio; Node is VS Code's own (Node 20 since VS Code 1.91).
   const run = { module: choice.script, args: ['lsp'], transport: TransportKind.stdio, options: cwd ? { cwd } : {} };
   const serverOptions: ServerOptions = { run, debug: run };
+  const errors = new StartErrors();
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: output,
     traceOutputChannel: trace,
     diagnosticCollectionName: 'coe',
+    // A server that fails to start is not started again and again: start() fails, once.
+    initializationFailedHandler: () => false,
+    errorHandler: errors,
   };
-  const next = new LanguageClient('coe', 'coe', serverOptions, clientOptions);
+  const next = new CoeClient('coe', 'coe', serverOptions, clientOptions);
+  errors.afterStart = next.createDefaultErrorHandler(4);
+  next.quiet = choice.source !== 'bundled';
   next.onDidChangeState((e) => {
     if (client !== next) return;
     if (e.newState === State.Running) show('running', describe(choice, version));
@@ -124,7 +166,10 @@ async function startWith(choice: ServerChoice, cwd: string | undefined): Promise
     client = undefined;
     await next.dispose().catch(() => undefined);
     throw error;
+  } finally {
+    next.quiet = false;
   }
+  errors.started = true;
   show('running', describe(choice, version));
 }
 
