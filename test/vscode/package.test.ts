@@ -386,5 +386,13 @@ describe('npm run package:vscode', () => {
       expect(traced.lines.join('\n')).toContain("Sending request 'initialize");
       expect(traced.lines.join('\n')).toContain("Received response 'initialize");
     });
+
+    it('turns the trace on without a restart', async () => {
+      const vscode = await activate();
+      vscode.configure({ 'coe.trace.server': 'verbose' });
+      // The client tells the server the new trace level: the first message traced.
+      await expect.poll(() => vscode.lines.join('\n')).toContain("Sending notification '$/setTrace'");
+      expect(vscode.lines.filter((l) => l.includes('Starting the bundled coe'))).toHaveLength(1);
+    });
   });
 });
