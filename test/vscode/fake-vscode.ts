@@ -93,6 +93,9 @@ export function fakeVscode(options: FakeVscodeOptions = {}) {
   const watchers: string[] = [];
   const configurationChanged = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
   const trustGranted = new EventEmitter<void>();
+  const foldersChanged = new EventEmitter<unknown>();
+  const asFolders = (folders: string[]) => folders.map((folder, index) => ({ uri: Uri.file(folder), name: path.basename(folder), index }));
+  let workspaceFolders = asFolders(options.folders ?? []);
   const status = { text: '', detail: '', busy: false, severity: 0, name: '', command: undefined as unknown, dispose: () => undefined };
   const state = { trusted: options.trusted ?? true };
   const LogLevel = { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 };
@@ -142,7 +145,10 @@ export function fakeVscode(options: FakeVscodeOptions = {}) {
       executeCommand: async (id: string, ...args: unknown[]) => commands.get(id)?.(...args),
     }),
     workspace: withStubs({
-      workspaceFolders: (options.folders ?? []).map((folder, index) => ({ uri: Uri.file(folder), name: path.basename(folder), index })),
+      get workspaceFolders() {
+        return workspaceFolders;
+      },
+      onDidChangeWorkspaceFolders: foldersChanged.event,
       get isTrusted() {
         return state.trusted;
       },
@@ -174,6 +180,11 @@ export function fakeVscode(options: FakeVscodeOptions = {}) {
       for (const [key, value] of Object.entries(changes)) settings.set(key, value);
       const keys = Object.keys(changes);
       configurationChanged.fire({ affectsConfiguration: (section) => keys.some((k) => k === section || k.startsWith(`${section}.`)) });
+    },
+    /** Replaces the workspace folders, and tells the extension. */
+    setFolders(folders: string[]) {
+      workspaceFolders = asFolders(folders);
+      foldersChanged.fire({ added: workspaceFolders, removed: [] });
     },
     trust() {
       state.trusted = true;

@@ -285,6 +285,9 @@ describe('npm run package:vscode', () => {
       return workspace;
     }
 
+    // Generous: the whole suite shares two cores.
+    const eventually = <T>(check: () => T) => expect.poll(check, { timeout: 15_000, interval: 50 });
+
     const version = () => (JSON.parse(text('extension/server/package.json')) as { version: string }).version;
 
     it('starts the bundled coe when the workspace has none, and shows it in the status item', async () => {
@@ -294,12 +297,12 @@ describe('npm run package:vscode', () => {
       expect(vscode.status).toMatchObject({ text: '$(check) coe', detail: `the bundled coe ${version()}`, busy: false });
       expect([...vscode.commands.keys()]).toEqual(expect.arrayContaining(['coe.restartServer', 'coe.showOutputChannel']));
       // The server answered and registered its watchers for the configuration files.
-      await expect.poll(() => vscode.watchers.length).toBeGreaterThan(0);
+      await eventually(() => vscode.watchers.length).toBeGreaterThan(0);
       expect(vscode.watchers.some((w) => w.includes('.coerc'))).toBe(true);
       expect(servers()).toHaveLength(1);
       expect(servers()[0]).toContain(bundled());
       await running!.extension.deactivate();
-      await expect.poll(() => servers()).toEqual([]);
+      await eventually(() => servers()).toEqual([]);
     });
 
     it("prefers the workspace's coe from node_modules", async () => {
@@ -324,7 +327,7 @@ describe('npm run package:vscode', () => {
       expect(vscode.lines.filter((l) => l.startsWith('[popup]'))).toEqual([
         "[popup] coe: the workspace's coe 0.0.1 did not start, so the bundled coe runs instead.",
       ]);
-      await expect.poll(() => vscode.lines).toContain("[error] error: unknown command 'lsp'");
+      await eventually(() => vscode.lines).toContain("[error] error: unknown command 'lsp'");
     });
 
     it('runs the coe of coe.path when the workspace has none', async () => {
@@ -342,8 +345,8 @@ describe('npm run package:vscode', () => {
       expect(vscode.lines).toContain('[info] The workspace is not trusted: its node_modules is not searched for coe.');
       expect(vscode.status.detail).toBe(`the bundled coe ${version()}`);
       vscode.trust();
-      await expect.poll(() => vscode.status.detail).toBe("the workspace's coe 9.9.9");
-      await expect.poll(() => servers()).toHaveLength(1);
+      await eventually(() => vscode.status.detail).toBe("the workspace's coe 9.9.9");
+      await eventually(() => servers()).toHaveLength(1);
     });
 
     it('starts nothing while coe.enable is false, and starts when it is turned on', async () => {
@@ -352,11 +355,24 @@ describe('npm run package:vscode', () => {
       expect(vscode.status).toMatchObject({ text: 'coe: off', detail: 'turned off by coe.enable' });
       expect(servers()).toEqual([]);
       vscode.configure({ 'coe.enable': true });
-      await expect.poll(() => vscode.status.text).toBe('$(check) coe');
+      await eventually(() => vscode.status.text).toBe('$(check) coe');
       expect(servers()).toHaveLength(1);
       vscode.configure({ 'coe.enable': false });
-      await expect.poll(() => vscode.status.text).toBe('coe: off');
-      await expect.poll(() => servers()).toEqual([]);
+      await eventually(() => vscode.status.text).toBe('coe: off');
+      await eventually(() => servers()).toEqual([]);
+    });
+
+    it('starts the coe that applies once folders or coe.path change', async () => {
+      const vscode = await activate();
+      expect(vscode.status.detail).toBe(`the bundled coe ${version()}`);
+      const other = workspaceWithCoe('7.7.7');
+      vscode.configure({ 'coe.path': path.join(other, 'node_modules', 'coe') });
+      await eventually(() => vscode.status.detail).toBe('the coe of coe.path 7.7.7');
+      expect(vscode.lines).toContain('[info] Restarting the server: settings changed.');
+      vscode.setFolders([workspaceWithCoe('9.9.9')]);
+      await eventually(() => vscode.status.detail).toBe("the workspace's coe 9.9.9");
+      expect(vscode.lines).toContain('[info] Restarting the server: workspace folders changed.');
+      await eventually(() => servers()).toHaveLength(1);
     });
 
     it('restarts the server with "coe: Restart server"', async () => {
@@ -366,15 +382,15 @@ describe('npm run package:vscode', () => {
       expect(vscode.lines).toContain('[info] Restarting the server: restart asked for.');
       expect(vscode.lines.filter((l) => l.includes('Starting the bundled coe')).length).toBe(before + 1);
       expect(vscode.status.text).toBe('$(check) coe');
-      await expect.poll(() => servers()).toHaveLength(1);
+      await eventually(() => servers()).toHaveLength(1);
     });
 
     it('starts the server again when it crashes after a good start', async () => {
       const vscode = await activate();
       const [first] = servers();
       process.kill(Number(first!.split(' ')[0]), 'SIGKILL');
-      await expect.poll(() => servers().length === 1 && servers()[0] !== first, { timeout: 10_000 }).toBe(true);
-      await expect.poll(() => vscode.status.text).toBe('$(check) coe');
+      await eventually(() => servers().length === 1 && servers()[0] !== first).toBe(true);
+      await eventually(() => vscode.status.text).toBe('$(check) coe');
       expect(vscode.lines).toContain('[info] Connection to server got closed. Server will restart.');
     });
 
@@ -391,7 +407,7 @@ describe('npm run package:vscode', () => {
       const vscode = await activate();
       vscode.configure({ 'coe.trace.server': 'verbose' });
       // The client tells the server the new trace level: the first message traced.
-      await expect.poll(() => vscode.lines.join('\n')).toContain("Sending notification '$/setTrace'");
+      await eventually(() => vscode.lines.join('\n')).toContain("Sending notification '$/setTrace'");
       expect(vscode.lines.filter((l) => l.includes('Starting the bundled coe'))).toHaveLength(1);
     });
   });
