@@ -135,7 +135,7 @@ async function start(): Promise<void> {
 
 async function startWith(choice: ServerChoice, cwd: string | undefined): Promise<void> {
   const version = versionOf(choice.script);
-  log(`Starting ${SOURCE_NAMES[choice.source]}${version ? ` ${version}` : ''}: ${choice.script}`);
+  log(`Starting ${describe(choice, version)}: ${choice.script}`);
   show('starting', describe(choice, version));
   // The client adds --stdio; Node is VS Code's own (Node 20 since VS Code 1.91).
   const run = { module: choice.script, args: ['lsp'], transport: TransportKind.stdio, options: cwd ? { cwd } : {} };
