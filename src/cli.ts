@@ -193,6 +193,8 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .command('lsp')
     .description('Run the language server on standard input and output, for editors (diagnostics, quick fixes, navigation, completion)')
     .option('--stdio', 'talk over standard input and output (the default and only transport; accepted for editors that pass it)')
+    // vscode-languageclient passes it; vscode-languageserver reads it itself and stops the server when that process ends.
+    .option('--clientProcessId <pid>', "the editor's process id: the server stops when that process ends")
     .action(async (options) => {
       const { runLsp } = await import('./commands/lsp.js');
       setCode(await runLsp(options, io));
