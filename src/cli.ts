@@ -45,7 +45,7 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('-c, --config <path>', 'use this configuration file')
     .option(
       '--concurrency <n>',
-      'lint in this many worker threads: a number (1: one thread) or auto (the cores, from 64 files on)',
+      'lint in this many worker processes: a number (1: this process alone) or auto (the cores, from 64 files on)',
       concurrencyArg,
       'auto',
     )
@@ -127,7 +127,7 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('-c, --config <path>', 'use this configuration file')
     .option(
       '--concurrency <n>',
-      'read COEs in this many worker threads: a number (1: one thread) or auto (the cores, from 64 files on)',
+      'read COEs in this many worker processes: a number (1: this process alone) or auto (the cores, from 64 files on)',
       concurrencyArg,
       'auto',
     )
@@ -156,7 +156,7 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('-c, --config <path>', 'use this configuration file')
     .option(
       '--concurrency <n>',
-      'read COEs in this many worker threads: a number (1: one thread) or auto (the cores, from 64 files on)',
+      'read COEs in this many worker processes: a number (1: this process alone) or auto (the cores, from 64 files on)',
       concurrencyArg,
       'auto',
     )

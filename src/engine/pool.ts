@@ -1,10 +1,10 @@
-// Works through many files on every core: a pool of worker threads, each
+// Works through many files on every core: a pool of worker processes, each
 // doing its job (engine/worker.ts) on one file at a time. A file that takes
 // longer than the time budget is stopped (its worker is ended and replaced)
 // and gets a `fatal` result; a worker that fails costs only its file.
 // Outcomes come back in the order of the files, so the output is the same
 // whatever the pool's size.
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,9 +30,12 @@ export interface PoolOptions<T> {
   failed: (file: string, result: FileResult) => T;
 }
 
-// Each worker keeps a small old generation: a file's tree is garbage once it
-// is linted. The young one keeps V8's default: a smaller one collects more often.
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 192 };
+// Workers are processes, not threads, for the flags they run with: V8's
+// garbage collector helps itself to every core with threads of its own, and
+// two workers on a machine of two cores then slow each other down by half;
+// collecting in each worker's own thread is a quarter faster in all. A small
+// old generation: a file's tree is garbage once it is done.
+const WORKER_FLAGS = ['--single-threaded-gc', '--max-old-space-size=128', '--max-semi-space-size=8'];
 
 /** The worker script: beside this module when built by tsc, else the bundle's. */
 export function workerScript(): string {
@@ -81,7 +84,12 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
     };
 
     const start = () => {
-      const worker = new Worker(script, { workerData: init, resourceLimits: RESOURCE_LIMITS });
+      const worker = fork(script, [], {
+        execArgv: WORKER_FLAGS,
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      });
+      worker.send(init);
       // Sent and not answered, in the order sent: the first is the one being linted.
       const queue: { task: WorkerTask; timer?: NodeJS.Timeout }[] = [];
       let pending = 0;
@@ -108,12 +116,12 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
             break;
           }
           queue.push({ task });
-          worker.postMessage(task);
+          worker.send(task);
           arm();
         }
         if (!stopped && queue.length === 0 && pending === 0) {
           stopped = true;
-          void worker.terminate();
+          worker.kill();
         }
       };
       // The worker is stopped, or failed: its current file gets `result`, the
@@ -130,7 +138,8 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
         }
         retry.push(...waiting.map((w) => w.task));
         worker.removeAllListeners();
-        void worker.terminate();
+        worker.on('error', () => undefined);
+        worker.kill('SIGKILL');
         if (done < files.length) start();
       };
 

@@ -1,8 +1,7 @@
-// A worker of the pool (engine/pool.ts): does its job (lint, or read a COE's
-// figures for report and actions) on the files it is sent, one at a time,
-// with the configuration it was started with, and sends each outcome back.
-// It parses each file once, as the main thread would.
-import { parentPort, workerData } from 'node:worker_threads';
+// A worker of the pool (engine/pool.ts), a child process: told its job (lint,
+// or read a COE's figures for report and actions) and the configuration
+// first, then does it on the files it is sent, one at a time, and sends each
+// outcome back. It parses each file once, as the main thread would.
 import type { ResolvedConfig } from '../config/config.js';
 import type { LintSettings } from './rule.js';
 import { loadFile, loadRead } from './load.js';
@@ -36,24 +35,32 @@ export interface Outcome {
   parts?: LintParts;
 }
 
-const { job, config, settings } = workerData as WorkerInit;
+let init: WorkerInit | undefined;
 
-const JOBS: Record<WorkerJob, (file: string, loaded: Loaded) => unknown> = {
-  lint: (file, loaded) => (loaded.doc ? lintLoadedParts(file, loaded.doc, config, settings) : { result: loaded.result }),
+const JOBS: Record<WorkerJob, (file: string, loaded: Loaded, init: WorkerInit) => unknown> = {
+  lint: (file, loaded, { config, settings }) =>
+    loaded.doc ? lintLoadedParts(file, loaded.doc, config, settings) : { result: loaded.result },
   summarize: (file, loaded): PortfolioEntry => entryOf(file, loaded),
 };
 
-parentPort?.on('message', (task: WorkerTask) => {
-  void run(task).then((outcome) => parentPort!.postMessage({ index: task.index, outcome } satisfies WorkerReply<unknown>));
+process.on('message', (message: WorkerInit | WorkerTask) => {
+  if (!init) {
+    init = message as WorkerInit;
+    // Loaded: from now on a file's time is its own, not the worker's start-up.
+    return void process.send!('ready');
+  }
+  const task = message as WorkerTask;
+  void run(task, init).then((outcome) => process.send!({ index: task.index, outcome } satisfies WorkerReply<unknown>));
 });
-// Loaded: from now on a file's time is its own, not the worker's start-up.
-parentPort?.postMessage('ready');
+// The pool is gone (its process ended): so is this worker.
+process.on('disconnect', () => process.exit(0));
 
-async function run(task: WorkerTask): Promise<unknown> {
+async function run(task: WorkerTask, init: WorkerInit): Promise<unknown> {
+  const { job, config } = init;
   try {
     const loaded = task.bytes ? loadRead(task.file, { ok: true, bytes: task.bytes }, config) : await loadFile(task.file, task.path, config);
-    return JOBS[job](task.file, loaded);
+    return JOBS[job](task.file, loaded, init);
   } catch (error) {
-    return JOBS[job](task.file, { result: couldNotLint(task.file, error) });
+    return JOBS[job](task.file, { result: couldNotLint(task.file, error) }, init);
   }
 }
