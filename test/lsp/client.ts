@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 // A real client for the protocol tests: starts the built `coe lsp` as a
 // child process and speaks JSON-RPC to it over its standard input and
 // output, as an editor does.
@@ -208,4 +209,24 @@ export function textAt(
   const lines = text.split('\n');
   if (range.start.line !== range.end.line) throw new Error('textAt: a range on one line');
   return lines[range.start.line]!.slice(range.start.character, range.end.character);
+}
+
+/** A client and the temporary folder its server runs in. */
+export interface ServerSession {
+  client: LspClient;
+  folder: ReturnType<typeof tempFolder>;
+}
+
+/** `coe lsp` in a temporary folder for the tests of one file: started before them, stopped after. */
+export function serverForTests(): ServerSession {
+  const session = {} as ServerSession;
+  beforeAll(async () => {
+    session.folder = tempFolder();
+    session.client = await LspClient.start({ cwd: session.folder.dir });
+  });
+  afterAll(async () => {
+    await session.client?.stop();
+    session.folder?.remove();
+  });
+  return session;
 }

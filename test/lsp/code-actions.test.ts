@@ -1,6 +1,6 @@
 // Quick fixes of `coe lsp`: each is asked for over JSON-RPC, applied as a
 // client applies a WorkspaceEdit, and the result is linted again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -10,31 +10,21 @@ import {
   type CodeAction,
   type Diagnostic,
 } from 'vscode-languageserver-protocol';
-import { applyWorkspaceEdit, edit, LspClient, MINIMAL, tempFolder } from './client.js';
+import { applyWorkspaceEdit, edit, LspClient, MINIMAL, serverForTests, tempFolder } from './client.js';
 import { lintString } from '../helpers/lint.js';
 
-let client: LspClient;
-let folder: ReturnType<typeof tempFolder>;
+const session = serverForTests();
 let n = 0;
-
-beforeAll(async () => {
-  folder = tempFolder();
-  client = await LspClient.start({ cwd: folder.dir });
-});
-afterAll(async () => {
-  await client.stop();
-  folder.remove();
-});
 
 /** Opens a document and returns its diagnostics. */
 async function open(text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
-  const uri = folder.uri(`doc-${++n}.md`);
-  await client.open(uri, text);
-  return { uri, diagnostics: await client.diagnosticsOf(uri) };
+  const uri = session.folder.uri(`doc-${++n}.md`);
+  await session.client.open(uri, text);
+  return { uri, diagnostics: await session.client.diagnosticsOf(uri) };
 }
 
 async function actionsFor(uri: string, diagnostic: Diagnostic, only?: string[]): Promise<CodeAction[]> {
-  const result = await client.connection.sendRequest(CodeActionRequest.type, {
+  const result = await session.client.connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri },
     range: diagnostic.range,
     context: { diagnostics: [diagnostic], ...(only ? { only } : {}) },
@@ -52,8 +42,8 @@ async function fix(text: string, code: string, title: RegExp, which = 0) {
   expect(action, `an action ${title} among ${actions.map((a) => a.title).join('; ')}`).toBeDefined();
   expect(action!.diagnostics?.[0]?.code).toBe(code);
   const fixed = applyWorkspaceEdit(text, action!.edit!, uri);
-  const version = await client.change(uri, fixed);
-  const after = await client.diagnosticsOf(uri, version);
+  const version = await session.client.change(uri, fixed);
+  const after = await session.client.diagnosticsOf(uri, version);
   // The server's findings of the result are those of `coe lint`'s engine, and the one fixed is gone.
   expect(codes(after)).toEqual(lintString(fixed, { now: '2025-10-01' }).map((m) => m.ruleId));
   expect(after.map((d) => d.message)).not.toContain(diagnostic!.message);
@@ -308,9 +298,9 @@ describe('coe lsp quick fixes', () => {
   });
 
   it('gives plain edits to a client that takes no versioned ones', async () => {
-    const plain = await LspClient.start({ cwd: folder.dir, capabilities: {} });
+    const plain = await LspClient.start({ cwd: session.folder.dir, capabilities: {} });
     try {
-      const uri = folder.uri('plain.md');
+      const uri = session.folder.uri('plain.md');
       await plain.open(uri, edit(MINIMAL, '→ L2', '→ L2, AI-7'));
       const diagnostic = (await plain.diagnosticsOf(uri)).find((d) => d.code === 'references-exist')!;
       const actions = (await plain.connection.sendRequest(CodeActionRequest.type, {

@@ -1,35 +1,25 @@
 // Completion over JSON-RPC: lesson and action item ids, section headings,
 // the values of status, term and detected_by, and frontmatter keys. Each case
 // types into the document, as an editor sends it, then asks at the cursor.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CompletionRequest, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol';
-import { edit, LspClient, MINIMAL, positionOf, tempFolder } from './client.js';
+import { edit, MINIMAL, positionOf, serverForTests } from './client.js';
 
-let client: LspClient;
-let folder: ReturnType<typeof tempFolder>;
+const session = serverForTests();
 let n = 0;
-
-beforeAll(async () => {
-  folder = tempFolder();
-  client = await LspClient.start({ cwd: folder.dir });
-});
-afterAll(async () => {
-  await client.stop();
-  folder.remove();
-});
 
 /**
  * Opens MINIMAL, types `typed` (the text with `|` at the cursor) in place of
  * `from`, and asks for completion at the cursor.
  */
 async function complete(from: string, typed: string, base = MINIMAL): Promise<CompletionItem[]> {
-  const uri = folder.uri(`doc-${++n}.md`);
-  await client.open(uri, base);
-  await client.diagnosticsOf(uri);
+  const uri = session.folder.uri(`doc-${++n}.md`);
+  await session.client.open(uri, base);
+  await session.client.diagnosticsOf(uri);
   const marked = edit(base, from, typed);
   const position = positionOf(marked, '|CURSOR|');
-  await client.change(uri, marked.replace('|CURSOR|', ''));
-  const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as
+  await session.client.change(uri, marked.replace('|CURSOR|', ''));
+  const result = (await session.client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as
     CompletionItem[] | CompletionList | null;
   return Array.isArray(result) ? result : (result?.items ?? []);
 }

@@ -1,30 +1,23 @@
 // Hover over JSON-RPC: on an id, the lesson or action item it names; on a
 // finding's range, the rule's description and page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HoverRequest, type Hover, type MarkupContent, type Position } from 'vscode-languageserver-protocol';
-import { edit, LspClient, MINIMAL, positionOf, tempFolder, textAt } from './client.js';
+import { edit, MINIMAL, positionOf, serverForTests, textAt } from './client.js';
 
 // An id named in the five whys, a word that blames, and an id nothing defines.
 const TEXT = edit(edit(MINIMAL, '→ L2', '→ L2, AI-2, AI-9'), 'Payments themselves', 'A careless change. Payments themselves');
 
-let client: LspClient;
-let folder: ReturnType<typeof tempFolder>;
+const session = serverForTests();
 let uri: string;
 
 beforeAll(async () => {
-  folder = tempFolder();
-  client = await LspClient.start({ cwd: folder.dir });
-  uri = folder.uri('coe.md');
-  await client.open(uri, TEXT);
-  await client.diagnosticsOf(uri);
-});
-afterAll(async () => {
-  await client.stop();
-  folder.remove();
+  uri = session.folder.uri('coe.md');
+  await session.client.open(uri, TEXT);
+  await session.client.diagnosticsOf(uri);
 });
 
 const hover = async (position: Position) =>
-  (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })) as Hover | null;
+  (await session.client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })) as Hover | null;
 const markdown = (result: Hover | null) => (result?.contents as MarkupContent | undefined)?.value ?? '';
 
 describe('coe lsp hover', () => {

@@ -1,7 +1,7 @@
 // Navigation between ids over JSON-RPC: go to the lesson or the action item
 // row an `L<n>` / `AI-<n>` names, find every place it is named, and rename
 // it everywhere in the document.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DefinitionRequest,
   PrepareRenameRequest,
@@ -11,36 +11,29 @@ import {
   type Position,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { applyWorkspaceEdit, edit, LspClient, MINIMAL, positionOf, tempFolder, textAt } from './client.js';
+import { applyWorkspaceEdit, edit, MINIMAL, positionOf, serverForTests, textAt } from './client.js';
 import { lintString } from '../helpers/lint.js';
 
 // AI-2 is named in the five whys too.
 const TEXT = edit(MINIMAL, '→ L2', '→ L2, AI-2');
 const lineOf = (needle: string) => positionOf(TEXT, needle).line;
 
-let client: LspClient;
-let folder: ReturnType<typeof tempFolder>;
+const session = serverForTests();
 let uri: string;
 
 beforeAll(async () => {
-  folder = tempFolder();
-  client = await LspClient.start({ cwd: folder.dir });
-  uri = folder.uri('coe.md');
-  await client.open(uri, TEXT);
-  await client.diagnosticsOf(uri);
-});
-afterAll(async () => {
-  await client.stop();
-  folder.remove();
+  uri = session.folder.uri('coe.md');
+  await session.client.open(uri, TEXT);
+  await session.client.diagnosticsOf(uri);
 });
 
 const at = (position: Position) => ({ textDocument: { uri }, position });
 const definition = async (position: Position) =>
-  (await client.connection.sendRequest(DefinitionRequest.type, at(position))) as Location[] | null;
+  (await session.client.connection.sendRequest(DefinitionRequest.type, at(position))) as Location[] | null;
 const references = async (position: Position, includeDeclaration: boolean) =>
-  client.connection.sendRequest(ReferencesRequest.type, { ...at(position), context: { includeDeclaration } });
+  session.client.connection.sendRequest(ReferencesRequest.type, { ...at(position), context: { includeDeclaration } });
 const rename = async (position: Position, newName: string) =>
-  client.connection.sendRequest(RenameRequest.type, { ...at(position), newName }) as Promise<WorkspaceEdit | null>;
+  session.client.connection.sendRequest(RenameRequest.type, { ...at(position), newName }) as Promise<WorkspaceEdit | null>;
 /** Where each location is: its line (0-based) and the text it covers. */
 const places = (locations: Location[] | null) => (locations ?? []).map((l) => [l.range.start.line, textAt(TEXT, l.range)]);
 
@@ -62,11 +55,11 @@ describe('coe lsp navigation', () => {
 
   it('has no definition for an id that nothing defines, nor for prose', async () => {
     const undefinedId = edit(TEXT, '→ L2, AI-2', '→ L2, AI-9');
-    const other = folder.uri('undefined.md');
-    await client.open(other, undefinedId);
-    await client.diagnosticsOf(other);
+    const other = session.folder.uri('undefined.md');
+    await session.client.open(other, undefinedId);
+    await session.client.diagnosticsOf(other);
     const position = positionOf(undefinedId, 'AI-9', { offset: 1 });
-    expect(await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: other }, position })).toBeNull();
+    expect(await session.client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: other }, position })).toBeNull();
     expect(await definition(positionOf(TEXT, 'merchants received'))).toBeNull();
   });
 
@@ -88,7 +81,7 @@ describe('coe lsp navigation', () => {
 
   it('renames a lesson id everywhere in the document, and the document still lints the same', async () => {
     const position = positionOf(TEXT, '→ L1', { offset: 2 });
-    const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, at(position));
+    const prepared = await session.client.connection.sendRequest(PrepareRenameRequest.type, at(position));
     expect(prepared).toMatchObject({ placeholder: 'L1' });
     const result = await rename(position, 'L7');
     expect(result?.changes?.[uri]).toHaveLength(3);
@@ -113,6 +106,6 @@ describe('coe lsp navigation', () => {
     const position = positionOf(TEXT, '→ L1', { offset: 2 });
     await expect(rename(position, 'AI-3')).rejects.toThrow(/"AI-3" is not a lesson id: write one like L5/);
     await expect(rename(position, 'L2')).rejects.toThrow(/L2 is already defined in this document/);
-    expect(await client.connection.sendRequest(PrepareRenameRequest.type, at(positionOf(TEXT, 'merchants received')))).toBeNull();
+    expect(await session.client.connection.sendRequest(PrepareRenameRequest.type, at(positionOf(TEXT, 'merchants received')))).toBeNull();
   });
 });

@@ -1,25 +1,15 @@
 // The outline over JSON-RPC: the sections, their level-3 headings, and the
 // lessons and action items under their sections.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocumentSymbolRequest, SymbolKind, type DocumentSymbol } from 'vscode-languageserver-protocol';
-import { edit, LspClient, MINIMAL, positionOf, tempFolder, textAt } from './client.js';
+import { edit, MINIMAL, positionOf, serverForTests, textAt } from './client.js';
 
-let client: LspClient;
-let folder: ReturnType<typeof tempFolder>;
-
-beforeAll(async () => {
-  folder = tempFolder();
-  client = await LspClient.start({ cwd: folder.dir });
-});
-afterAll(async () => {
-  await client.stop();
-  folder.remove();
-});
+const session = serverForTests();
 
 async function outline(text: string): Promise<DocumentSymbol[]> {
-  const uri = folder.uri(`doc-${Math.random().toString(36).slice(2)}.md`);
-  await client.open(uri, text);
-  return (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  const uri = session.folder.uri(`doc-${Math.random().toString(36).slice(2)}.md`);
+  await session.client.open(uri, text);
+  return (await session.client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
 }
 
 type Tree = [string, Tree[]?];
