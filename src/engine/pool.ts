@@ -4,7 +4,8 @@
 // and gets a `fatal` result; a worker that fails costs only its file.
 // Outcomes come back in the order of the files, so the output is the same
 // whatever the pool's size.
-import { fork } from 'node:child_process';
+import { fork, type Serializable } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,11 @@ export interface PoolOptions<T> {
   budgetMs: number;
   /** The outcome of a file that has no other: stopped, refused, or its worker failed. */
   failed: (file: string, result: FileResult) => T;
+  /**
+   * Threads instead of processes: slower (their collectors share the cores),
+   * but one Node for all, for a job whose memory matters more than its time.
+   */
+  threads?: boolean;
 }
 
 // Workers are processes, not threads, for the flags they run with: V8's
@@ -36,6 +42,26 @@ export interface PoolOptions<T> {
 // collecting in each worker's own thread is a quarter faster in all. A small
 // old generation: a file's tree is garbage once it is done.
 const WORKER_FLAGS = ['--single-threaded-gc', '--max-old-space-size=128', '--max-semi-space-size=8'];
+
+// A worker, thread or process, as the pool talks to it.
+interface Channel {
+  send(message: unknown): void;
+  kill(): void;
+  on(event: 'message' | 'error' | 'exit', listener: (arg: never) => void): void;
+  removeAllListeners(): void;
+}
+
+function startWorker(script: string, threads: boolean): Channel {
+  const emitter = threads
+    ? new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 128 } })
+    : fork(script, [], { execArgv: WORKER_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  return {
+    send: (m) => (emitter instanceof Worker ? emitter.postMessage(m) : void emitter.send(m as Serializable)),
+    kill: () => void (emitter instanceof Worker ? emitter.terminate() : emitter.kill('SIGKILL')),
+    on: (event, listener) => void emitter.on(event, listener as (...args: unknown[]) => void),
+    removeAllListeners: () => void emitter.removeAllListeners(),
+  };
+}
 
 /** The worker script: beside this module when built by tsc, else the bundle's. */
 export function workerScript(): string {
@@ -84,11 +110,7 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
     };
 
     const start = () => {
-      const worker = fork(script, [], {
-        execArgv: WORKER_FLAGS,
-        serialization: 'advanced',
-        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      });
+      const worker = startWorker(script, options.threads ?? false);
       worker.send(init);
       // Sent and not answered, in the order sent: the first is the one being linted.
       const queue: { task: WorkerTask; timer?: NodeJS.Timeout }[] = [];
@@ -139,7 +161,7 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
         retry.push(...waiting.map((w) => w.task));
         worker.removeAllListeners();
         worker.on('error', () => undefined);
-        worker.kill('SIGKILL');
+        worker.kill();
         if (done < files.length) start();
       };
 

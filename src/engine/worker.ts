@@ -1,7 +1,8 @@
-// A worker of the pool (engine/pool.ts), a child process: told its job (lint,
+// A worker of the pool (engine/pool.ts), a child process or a thread: told its job (lint,
 // or read a COE's figures for report and actions) and the configuration
 // first, then does it on the files it is sent, one at a time, and sends each
 // outcome back. It parses each file once, as the main thread would.
+import { parentPort } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/config.js';
 import type { LintSettings } from './rule.js';
 import { loadFile, loadRead } from './load.js';
@@ -43,15 +44,19 @@ const JOBS: Record<WorkerJob, (file: string, loaded: Loaded, init: WorkerInit) =
   summarize: (file, loaded): PortfolioEntry => entryOf(file, loaded),
 };
 
-process.on('message', (message: WorkerInit | WorkerTask) => {
+const send = (message: unknown) => (parentPort ? parentPort.postMessage(message) : process.send!(message));
+
+const onMessage = (message: WorkerInit | WorkerTask) => {
   if (!init) {
     init = message as WorkerInit;
     // Loaded: from now on a file's time is its own, not the worker's start-up.
-    return void process.send!('ready');
+    return void send('ready');
   }
   const task = message as WorkerTask;
-  void run(task, init).then((outcome) => process.send!({ index: task.index, outcome } satisfies WorkerReply<unknown>));
-});
+  void run(task, init).then((outcome) => send({ index: task.index, outcome } satisfies WorkerReply<unknown>));
+};
+if (parentPort) parentPort.on('message', onMessage);
+else process.on('message', onMessage);
 // The pool is gone (its process ended): so is this worker.
 process.on('disconnect', () => process.exit(0));
 

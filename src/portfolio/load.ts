@@ -53,7 +53,7 @@ async function entriesOf(
     try {
       // `settings` is for linting; the figures do not read it.
       const init = { job: 'summarize' as const, config, settings: { now: today(), internalTerms: config.internalTerms } };
-      return await runInPool(files, init, { size, budgetMs: config.fileTimeout * 1000, failed: failedEntry });
+      return await runInPool(files, init, { size, budgetMs: config.fileTimeout * 1000, failed: failedEntry, threads: true });
     } catch {
       // No worker could start (a sandbox without threads): read them here.
     }
