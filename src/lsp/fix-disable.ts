@@ -29,7 +29,7 @@ export function disableFixes(doc: CoeDocument, message: Message): Fix[] {
   const spanned = block.type === 'code' || block.type === 'html' || (block.type === 'table' && block.position!.start.line === line);
   if (block.type === 'code' && !isFenced(doc, block)) return [];
   const edits = spanned ? spanAround(doc, block, rule) : [endOfLine(doc, block, line, rule)];
-  if (!disables(doc, top, edits, rule, line, spanned)) return [];
+  if (!disablesCached(doc, top, block, edits, rule, line, spanned)) return [];
   const what = !spanned
     ? 'this line'
     : block.type === 'code'
@@ -78,6 +78,32 @@ function endOfLine(doc: CoeDocument, block: Nodes, line: number, rule: string): 
   const at = { line, column: text.length + 1 };
   const pipe = block.type === 'table' && !text.endsWith('|') ? ' |' : '';
   return insert(text.length > 0 ? at : lineEnd(doc.lines, line), `${pipe} ${comment('coe-disable-line', rule)}`);
+}
+
+// The check reads the block again, which costs as much as a tenth of the
+// whole document: after an edit elsewhere, the same block gives the same
+// answer, so it is kept by everything the answer depends on.
+const checked = new Map<string, boolean>();
+
+function disablesCached(
+  doc: CoeDocument,
+  top: RootContent,
+  block: Nodes,
+  edits: Edit[],
+  rule: string,
+  line: number,
+  spanned: boolean,
+): boolean {
+  const from = top.position!.start.line;
+  const to = top.position!.end.line;
+  const where = [line, block.position!.start.line, block.position!.end.line].map((l) => l - from);
+  const key = [rule, spanned, top.type, eolOf(doc), ...where, doc.lines.slice(from - 1, to).join('\n')].join('\0');
+  let answer = checked.get(key);
+  if (answer === undefined) {
+    if (checked.size >= 500) checked.clear();
+    checked.set(key, (answer = disables(doc, top, edits, rule, line, spanned)));
+  }
+  return answer;
 }
 
 // The block read again with the edit: the same blocks (and the comments),
