@@ -110,6 +110,27 @@ describe.concurrent('each shape beside a clean COE', () => {
   );
 });
 
+// A scripted `coe new` into the working directory.
+const NEW_ARGS = [
+  'new',
+  'Late notifications',
+  '--severity',
+  '3',
+  '--service',
+  'api',
+  '--owner',
+  'team',
+  '--author',
+  'Ana',
+  '--start',
+  '2025-09-03T14:05:00Z',
+  '--detected',
+  '2025-09-03T14:09:00Z',
+  '--detected-by',
+  'alarm',
+  '--dir',
+  '.',
+];
 describe('a crash in one file', () => {
   it('loses no other file of the run: every crasher of the past in one folder', async () => {
     const dir = tempDir();
@@ -205,29 +226,7 @@ describe('files that are not regular files', () => {
     async () => {
       const dir = withFifo();
       symlinkSync('fifo', path.join(dir, 'bad.md'));
-      const result = await run(
-        [
-          'new',
-          'Late notifications',
-          '--severity',
-          '3',
-          '--service',
-          'api',
-          '--owner',
-          'team',
-          '--author',
-          'Ana',
-          '--start',
-          '2025-09-03T14:05:00Z',
-          '--detected',
-          '2025-09-03T14:09:00Z',
-          '--detected-by',
-          'alarm',
-          '--dir',
-          '.',
-        ],
-        dir,
-      );
+      const result = await run(NEW_ARGS, dir);
       expectClean(result);
       expect(result.code).toBe(0);
       // good.md holds COE-2025-017: the next id of 2025 is 018.
@@ -241,29 +240,7 @@ describe('files that are not regular files', () => {
     async () => {
       const dir = tempDir();
       execFileSync('mkfifo', [path.join(dir, '.coe-new.lock')]);
-      const result = await run(
-        [
-          'new',
-          'Late notifications',
-          '--severity',
-          '3',
-          '--service',
-          'api',
-          '--owner',
-          'team',
-          '--author',
-          'Ana',
-          '--start',
-          '2025-09-03T14:05:00Z',
-          '--detected',
-          '2025-09-03T14:09:00Z',
-          '--detected-by',
-          'alarm',
-          '--dir',
-          '.',
-        ],
-        dir,
-      );
+      const result = await run(NEW_ARGS, dir);
       expectClean(result);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('.coe-new.lock is not a regular file');
