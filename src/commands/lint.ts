@@ -148,7 +148,7 @@ async function lintAll(
     }
     jobs.push(job);
   }
-  const outcomes = await lintJobs(jobs, config, settings, concurrency);
+  const outcomes = await lintJobs(jobs, config, settings, concurrency, cache !== undefined);
   jobs.forEach((job, i) => {
     const { result, parts } = outcomes[i]!;
     results[job.index] = result;
@@ -159,20 +159,30 @@ async function lintAll(
   return results;
 }
 
-async function lintJobs(jobs: Job[], config: ResolvedConfig, settings: LintSettings, concurrency: number | 'auto'): Promise<Outcome[]> {
+// A file's parts are kept for the cache only: without it, a run of many files holds results alone.
+async function lintJobs(
+  jobs: Job[],
+  config: ResolvedConfig,
+  settings: LintSettings,
+  concurrency: number | 'auto',
+  keepParts: boolean,
+): Promise<Outcome[]> {
   const size = poolSize(jobs.length, concurrency);
   if (size > 1) {
     const { runInPool } = await import('../engine/pool.js');
     try {
       const failed = (_file: string, result: FileResult): Outcome => ({ result });
-      return await runInPool(jobs, { job: 'lint', config, settings }, { size, budgetMs: config.fileTimeout * 1000, failed });
+      return await runInPool(jobs, { job: 'lint', config, settings, keepParts }, { size, budgetMs: config.fileTimeout * 1000, failed });
     } catch {
       // No worker could start (a sandbox without threads): lint here.
     }
   }
   const reader = readerOf(jobs);
   const outcomes: Outcome[] = [];
-  for (const [i, job] of jobs.entries()) outcomes.push(lintJob(job, await reader.read(i), config, settings));
+  for (const [i, job] of jobs.entries()) {
+    const outcome = lintJob(job, await reader.read(i), config, settings);
+    outcomes.push(keepParts ? outcome : { result: outcome.result });
+  }
   return outcomes;
 }
 

@@ -10,16 +10,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagePath } from '../util/package.js';
-import { couldNotLint, fatalResult, refusedResult, type FileResult } from './lint.js';
-import { ReadAhead } from '../files/read-ahead.js';
-import type { ReadResult } from '../files/read.js';
-import { DEFAULT_LIMITS } from '../parse/limits.js';
+import { couldNotLint, fatalResult, type FileResult } from './lint.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker.js';
 
 export interface PoolFile {
   file: string;
   path: string;
-  /** Read already; else this thread reads it ahead and sends its bytes. */
+  /** Read already (sent to the worker); else the worker reads it. */
   bytes?: Uint8Array;
 }
 
@@ -40,8 +37,10 @@ export interface PoolOptions<T> {
 // garbage collector helps itself to every core with threads of its own, and
 // two workers on a machine of two cores then slow each other down by half;
 // collecting in each worker's own thread is a quarter faster in all. A small
-// old generation: a file's tree is garbage once it is done.
-const WORKER_FLAGS = ['--single-threaded-gc', '--max-old-space-size=128', '--max-semi-space-size=8'];
+// old generation: a file's tree is garbage once it is done, and a file within
+// the input limits (parse/limits.ts) needs a few MiB. 48 MiB keeps a worker
+// near 100 MiB resident and is no slower than more (bench/speed.mjs).
+const WORKER_FLAGS = ['--single-threaded-gc', '--max-old-space-size=48', '--max-semi-space-size=8'];
 
 // A worker, thread or process, as the pool talks to it.
 interface Channel {
@@ -80,12 +79,6 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
   // Tasks sent to a worker that was stopped before it began them: sent again.
   const retry: WorkerTask[] = [];
   const script = workerScript();
-  // This thread only waits on the workers: it reads the files, so that they only lint.
-  const reader = new ReadAhead(
-    files.map((f) => (f.bytes ? undefined : f.path)),
-    DEFAULT_LIMITS.maxBytes,
-    4 * options.size,
-  );
   const seconds = Number((options.budgetMs / 1000).toPrecision(3));
 
   return new Promise((resolve, reject) => {
@@ -95,18 +88,16 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
       if (++done === files.length) resolve(results.map((r) => r!.outcome));
     };
     const fail = (index: number, result: FileResult) => finish(index, options.failed(files[index]!.file, result));
-    // The next task to send, or undefined when there is none left.
-    const nextTask = async (): Promise<WorkerTask | undefined> => {
-      for (;;) {
-        const again = retry.shift();
-        if (again) return again;
-        if (next >= files.length) return undefined;
-        const index = next++;
-        const file = files[index]!;
-        const read: ReadResult = file.bytes ? { ok: true, bytes: file.bytes } : await reader.read(index);
-        if (read.ok) return { index, file: file.file, path: file.path, bytes: read.bytes };
-        fail(index, refusedResult(file.file, read.message, read.head, init.config));
-      }
+    // The next task to send, or undefined when there is none left. This
+    // thread only hands out files: the workers read them, so that its memory
+    // stays small whatever the number of files.
+    const nextTask = (): WorkerTask | undefined => {
+      const again = retry.shift();
+      if (again) return again;
+      if (next >= files.length) return undefined;
+      const index = next++;
+      const { file, path, bytes } = files[index]!;
+      return bytes ? { index, file, path, bytes } : { index, file, path };
     };
 
     const start = () => {
@@ -114,7 +105,6 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
       worker.send(init);
       // Sent and not answered, in the order sent: the first is the one being linted.
       const queue: { task: WorkerTask; timer?: NodeJS.Timeout }[] = [];
-      let pending = 0;
       let ready = false;
       let stopped = false;
 
@@ -127,21 +117,15 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
             options.budgetMs,
           );
       };
-      const fill = async () => {
-        while (!stopped && queue.length + pending < DEPTH) {
-          pending++;
-          const task = await nextTask();
-          pending--;
+      const fill = () => {
+        while (!stopped && queue.length < DEPTH) {
+          const task = nextTask();
           if (!task) break;
-          if (stopped) {
-            retry.push(task);
-            break;
-          }
           queue.push({ task });
           worker.send(task);
           arm();
         }
-        if (!stopped && queue.length === 0 && pending === 0) {
+        if (!stopped && queue.length === 0) {
           stopped = true;
           worker.kill();
         }
@@ -168,7 +152,7 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
       worker.on('message', (reply: WorkerReply<T> | 'ready') => {
         if (reply === 'ready') {
           ready = true;
-          return void fill();
+          return fill();
         }
         const head = queue[0];
         if (!head || reply.index !== head.task.index) return;
@@ -176,7 +160,7 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
         queue.shift();
         finish(reply.index, reply.outcome);
         arm();
-        void fill();
+        fill();
       });
       worker.on('error', (error) => stop(undefined, error));
       worker.on('exit', () => stop(undefined));

@@ -5,7 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/config.js';
 import type { LintSettings } from './rule.js';
-import { loadFile, loadRead } from './load.js';
+import { loadRead } from './load.js';
+import { readLimited, type ReadResult } from '../files/read.js';
+import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { couldNotLint, lintLoadedParts, type FileResult, type LintParts, type Loaded } from './lint.js';
 import { entryOf, type PortfolioEntry } from '../portfolio/entry.js';
 
@@ -15,13 +17,15 @@ export interface WorkerInit {
   job: WorkerJob;
   config: ResolvedConfig;
   settings: LintSettings;
+  /** Send a lint's parts back with its result: only the cache keeps them. */
+  keepParts?: boolean;
 }
 
 export interface WorkerTask {
   index: number;
   file: string;
   path: string;
-  /** The file's bytes, read by the main thread. */
+  /** The file's bytes, when the main thread read them already (to look them up in the cache); else the worker reads the file. */
   bytes?: Uint8Array;
 }
 
@@ -39,12 +43,15 @@ export interface Outcome {
 let init: WorkerInit | undefined;
 
 const JOBS: Record<WorkerJob, (file: string, loaded: Loaded, init: WorkerInit) => unknown> = {
-  lint: (file, loaded, { config, settings }) =>
-    loaded.doc ? lintLoadedParts(file, loaded.doc, config, settings) : { result: loaded.result },
+  lint: (file, loaded, { config, settings, keepParts }): Outcome => {
+    if (!loaded.doc) return { result: loaded.result };
+    const outcome = lintLoadedParts(file, loaded.doc, config, settings);
+    return keepParts ? outcome : { result: outcome.result };
+  },
   summarize: (file, loaded): PortfolioEntry => entryOf(file, loaded),
 };
 
-const send = (message: unknown) => (parentPort ? parentPort.postMessage(message) : process.send!(message));
+const send = (message: unknown): void => void (parentPort ? parentPort.postMessage(message) : process.send!(message));
 
 const onMessage = (message: WorkerInit | WorkerTask) => {
   if (!init) {
@@ -53,18 +60,22 @@ const onMessage = (message: WorkerInit | WorkerTask) => {
     return void send('ready');
   }
   const task = message as WorkerTask;
-  void run(task, init).then((outcome) => send({ index: task.index, outcome } satisfies WorkerReply<unknown>));
+  // The file is read as soon as it is sent, while the one before it is
+  // linted; the outcomes go back in the order the files were sent.
+  const read = task.bytes ? Promise.resolve<ReadResult>({ ok: true, bytes: task.bytes }) : readLimited(task.path, DEFAULT_LIMITS.maxBytes);
+  const job = init;
+  answered = answered.then(async () => send({ index: task.index, outcome: await run(task, read, job) } satisfies WorkerReply<unknown>));
 };
+let answered: Promise<void> = Promise.resolve();
 if (parentPort) parentPort.on('message', onMessage);
 else process.on('message', onMessage);
 // The pool is gone (its process ended): so is this worker.
 process.on('disconnect', () => process.exit(0));
 
-async function run(task: WorkerTask, init: WorkerInit): Promise<unknown> {
+async function run(task: WorkerTask, read: Promise<ReadResult>, init: WorkerInit): Promise<unknown> {
   const { job, config } = init;
   try {
-    const loaded = task.bytes ? loadRead(task.file, { ok: true, bytes: task.bytes }, config) : await loadFile(task.file, task.path, config);
-    return JOBS[job](task.file, loaded, init);
+    return JOBS[job](task.file, loadRead(task.file, await read, config), init);
   } catch (error) {
     return JOBS[job](task.file, { result: couldNotLint(task.file, error) }, init);
   }
