@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/bundle/cli.js';
+import { BUNDLE, loadCli, writeCodeCache } from './load-cli.js';
 
 // A reader that stops early (`coe lint | head`) closes the pipe. Stop writing
 // to it, quietly: the exit code is still the run's.
@@ -10,6 +10,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv).then((code) => {
+// Set by the build (scripts/bundle.mjs) to the bundle whose code cache it wants written after this run.
+const writeCache = process.env.COE_WRITE_CODE_CACHE === BUNDLE;
+const { cli, script } = loadCli({ compile: writeCache });
+cli.main(process.argv).then((code) => {
   process.exitCode = code;
+  if (writeCache && script) writeCodeCache(script);
 });

@@ -7,7 +7,7 @@ import type { CommandIO } from './io.js';
 import type { ReadResult } from '../files/read.js';
 import { ReadAhead } from '../files/read-ahead.js';
 import { fatalResult, lintBytes, lintLoadedParts, refusedResult, resultOfParts, type FileResult } from '../engine/lint.js';
-import { configKey, contentHash, DEFAULT_CACHE_LOCATION, LintCache } from '../engine/cache.js';
+import type { LintCache } from '../engine/cache.js';
 import type { Outcome } from '../engine/worker.js';
 import { packageVersion } from '../util/package.js';
 import { loadRead } from '../engine/load.js';
@@ -39,8 +39,10 @@ export interface LintOptions {
 }
 
 // --cache: keyed by the version of coe and the configuration that bears on findings.
+// Loaded only then (it needs node:crypto, which costs a start of coe lint).
 async function openCache(options: LintOptions, config: ResolvedConfig, io: CommandIO): Promise<LintCache | undefined> {
   if (!options.cache && options.cacheLocation === undefined) return undefined;
+  const { configKey, DEFAULT_CACHE_LOCATION, LintCache } = await import('../engine/cache.js');
   const file = io.resolve(options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
   return LintCache.open(file, configKey(config, packageVersion()), (message) => io.stderr.write(`coe: warning: ${message}\n`));
 }
@@ -139,7 +141,7 @@ async function lintAll(
         continue;
       }
       job.bytes = read.bytes;
-      job.hash = contentHash(read.bytes);
+      job.hash = cache.hash(read.bytes);
       const kept = cache.get(job.path, job.hash);
       if (kept) {
         results[index] = kept.parts ? resultOfParts(file, kept.isCoe, kept.parts, config, settings) : { ...kept.result!, file };

@@ -54,6 +54,11 @@ export class LintCache {
     private readonly warn: (message: string) => void,
   ) {}
 
+  /** The content hash a file's entry is kept under. */
+  hash(bytes: Uint8Array): string {
+    return contentHash(bytes);
+  }
+
   /** Opens the cache at `file`; one that cannot be read, or was kept for another configuration, starts empty. */
   static async open(file: string, key: string, warn: (message: string) => void): Promise<LintCache> {
     let text: string;

@@ -2,7 +2,6 @@
 // Folders and globs pass over Markdown that is not a COE; named files do not.
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../util/errors.js';
 import { pushAll } from '../util/arrays.js';
 
@@ -30,11 +29,13 @@ async function expand(input: string, options: DiscoverOptions): Promise<Target[]
   if (info?.isDirectory()) {
     // The search lists symbolic links to FIFOs and devices too: reading
     // reports them. FIFOs and devices themselves it passes over.
+    const { glob } = await globber();
     const found = await glob(options.include, globOptions(absolute, options.ignore));
     return found.map((f) => ({ file: relative(options.cwd, path.join(absolute, f)), explicit: false }));
   }
   // A FIFO or a device named on the command line is a finding of its own, never opened.
   if (info) return [{ file: relative(options.cwd, absolute), explicit: true }];
+  const { glob, isDynamicPattern } = await globber();
   if (isDynamicPattern(input)) {
     const found = await glob([input], globOptions(options.cwd, options.ignore));
     if (found.length === 0) throw new UsageError(`No files match the pattern "${input}"`);
@@ -42,6 +43,9 @@ async function expand(input: string, options: DiscoverOptions): Promise<Target[]
   }
   throw new UsageError(`${input}: no such file or folder`);
 }
+
+// Loaded when a folder or a pattern is given: `coe lint FILE` starts without it.
+const globber = () => import('tinyglobby');
 
 function globOptions(cwd: string, ignore: string[]) {
   return { cwd, ignore, onlyFiles: true, followSymbolicLinks: true, dot: false, expandDirectories: false };

@@ -40,9 +40,9 @@ function outPath(args, manifest) {
 // here from the sources (no source maps), so a stale or half-written dist/
 // is never packed.
 async function copyServer() {
-  await bundleCli(path.join(server, 'dist', 'bundle'), { sourcemap: false });
+  await bundleCli(path.join(server, 'dist', 'bundle'), { sourcemap: false, codeCache: false });
   mkdirSync(path.join(server, 'bin'), { recursive: true });
-  cpSync(path.join(root, 'bin', 'coe.js'), path.join(server, 'bin', 'coe.js'));
+  for (const file of ['coe.js', 'load-cli.js']) cpSync(path.join(root, 'bin', file), path.join(server, 'bin', file));
   cpSync(path.join(root, 'templates'), path.join(server, 'templates'), { recursive: true });
   // coe finds its templates from the package.json named coe above its code.
   const coe = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
