@@ -33,14 +33,16 @@ export interface PoolOptions<T> {
   threads?: boolean;
 }
 
-// Workers are processes, not threads, for the flags they run with: V8's
-// garbage collector helps itself to every core with threads of its own, and
-// two workers on a machine of two cores then slow each other down by half;
-// collecting in each worker's own thread is a quarter faster in all. A small
-// old generation: a file's tree is garbage once it is done, and a file within
-// the input limits (parse/limits.ts) needs a few MiB. 48 MiB keeps a worker
-// near 100 MiB resident and is no slower than more (bench/speed.mjs).
-const WORKER_FLAGS = ['--single-threaded-gc', '--max-old-space-size=48', '--max-semi-space-size=8'];
+// Workers are processes, not threads, for the flags they run with: V8
+// helps itself to every core with threads of its own (the garbage collector's
+// and the optimizing compiler's), and two workers on a machine of two cores
+// then slow each other down; `--single-threaded` keeps each worker to its own
+// thread, a quarter faster in all. A small old generation: a file's tree is
+// garbage once it is done, and a file within the input limits
+// (parse/limits.ts) needs a few MiB. 48 MiB keeps a worker near 100 MiB
+// resident and is no slower than more; young generations of 4 or 16 MiB are
+// slower than 8 (coe lint of 1,000 generated COEs, bench/generate.mjs).
+const WORKER_FLAGS = ['--single-threaded', '--max-old-space-size=48', '--max-semi-space-size=8'];
 
 // A worker, thread or process, as the pool talks to it.
 interface Channel {
