@@ -4,6 +4,7 @@
 //   worker.cjs     a worker of the pool (src/engine/pool.ts)
 //   prompts.cjs    @inquirer/prompts and its encodings (half the code), read
 //                  only by the interactive `coe new` and `coe init`
+//   lsp.cjs        vscode-languageserver, read only by `coe lsp`
 //   cli.cjs.cache  V8's code cache of cli.cjs after a run of `coe lint` on
 //                  the examples: bin/coe.js hands it to V8, so that a start
 //                  does not parse and compile that code again
@@ -19,8 +20,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// The packages left out of cli.cjs, each bundled on its own: [import, file].
-const APART = [['@inquirer/prompts', 'prompts.cjs']];
+// Packages left out of cli.cjs, each bundled into a file of its own: the
+// file, the package it holds, and the imports it answers.
+const APART = [
+  { file: 'prompts.cjs', holds: '@inquirer/prompts', imports: ['@inquirer/prompts'] },
+  // The /node entry holds the whole API; its common part is the same module.
+  { file: 'lsp.cjs', holds: 'vscode-languageserver/node', imports: ['vscode-languageserver', 'vscode-languageserver/node'] },
+];
 
 /** The bundle of the command line, written to `outdir`; with its code cache unless `codeCache` is false. */
 export async function bundleCli(outdir = path.join(root, 'dist/bundle'), { sourcemap = 'linked', codeCache = true } = {}) {
@@ -48,10 +54,10 @@ export async function bundleCli(outdir = path.join(root, 'dist/bundle'), { sourc
     banner: { js: "var __coeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [apart(), lazyChildProcessForCommander()],
   });
-  for (const [name, file] of APART) {
+  for (const { file, holds } of APART) {
     await build({
       ...common,
-      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+      stdin: { contents: `module.exports = require(${JSON.stringify(holds)});`, resolveDir: root },
       outfile: path.join(outdir, file),
       outdir: undefined,
     });
@@ -65,9 +71,11 @@ function apart() {
   return {
     name: 'apart',
     setup(builder) {
-      for (const [name, file] of APART) {
-        const filter = new RegExp(`^${name.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&')}$`);
-        builder.onResolve({ filter }, () => ({ path: file, namespace: 'apart' }));
+      for (const { file, imports } of APART) {
+        for (const name of imports) {
+          const filter = new RegExp(`^${name.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&')}$`);
+          builder.onResolve({ filter }, () => ({ path: file, namespace: 'apart' }));
+        }
       }
       builder.onLoad({ filter: /.*/, namespace: 'apart' }, (args) => ({
         contents: `module.exports = require('./${args.path}');`,

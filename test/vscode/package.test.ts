@@ -90,6 +90,7 @@ describe('npm run package:vscode', () => {
       'extension/server/bin/load-cli.js',
       'extension/server/dist/bundle/cli.cjs',
       'extension/server/dist/bundle/worker.cjs',
+      'extension/server/dist/bundle/lsp.cjs',
       'extension/server/templates/standard.md',
       'extension/readme.md',
       'extension/LICENSE.txt',
