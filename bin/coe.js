@@ -10,9 +10,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-// Set by the build (scripts/bundle.mjs) to the bundle whose code cache it wants written after this run.
+// `coe lint` starts from the CommonJS bundle and its code cache (a start is
+// most of linting one file); the other commands from ES module chunks, which
+// hold only what the command needs (scripts/bundle.mjs).
+// COE_WRITE_CODE_CACHE is set by the build to the bundle whose code cache it
+// wants written after this run.
 const writeCache = process.env.COE_WRITE_CODE_CACHE === BUNDLE;
-const { cli, script } = loadCli({ compile: writeCache });
+const { cli, script } = process.argv[2] === 'lint' ? loadCli({ compile: writeCache }) : { cli: await import('../dist/bundle/esm/cli.js') };
 cli.main(process.argv).then((code) => {
   process.exitCode = code;
   if (writeCache && script) writeCodeCache(script);

@@ -1,13 +1,18 @@
-// Bundles the command line into dist/bundle/ with esbuild, as CommonJS:
-//   cli.cjs        the command line (bin/coe.js runs it); each command's code
-//                  is evaluated only when the command runs
-//   worker.cjs     a worker of the pool (src/engine/pool.ts)
-//   prompts.cjs    @inquirer/prompts and its encodings (half the code), read
-//                  only by the interactive `coe new` and `coe init`
-//   lsp.cjs        vscode-languageserver, read only by `coe lsp`
+// Bundles the command line into dist/bundle/ with esbuild:
+//   cli.cjs        the command line as CommonJS, which bin/coe.js runs for
+//                  `coe lint`; each command's code is evaluated only when the
+//                  command runs
+//   prompts.cjs,   @inquirer/prompts (half the code, with its encodings) and
+//   lsp.cjs        vscode-languageserver, left out of cli.cjs to keep it and
+//                  its cache small: only `coe new`, `coe init` and `coe lsp`
+//                  use them
 //   cli.cjs.cache  V8's code cache of cli.cjs after a run of `coe lint` on
 //                  the examples: bin/coe.js hands it to V8, so that a start
 //                  does not parse and compile that code again
+//   esm/           the command line as ES modules in chunks, which bin/coe.js
+//                  runs for the other commands, and the pool's worker
+//                  (src/engine/pool.ts), which as a module of chunks takes
+//                  less memory than as one script
 // CommonJS because Node 20 caches code only for scripts (vm.Script), not for
 // ES modules. tsc still builds dist/ for the tests and the benchmarks. The
 // VS Code extension's packaging (editors/vscode/scripts/package.mjs) builds
@@ -47,7 +52,7 @@ export async function bundleCli(outdir = path.join(root, 'dist/bundle'), { sourc
   };
   await build({
     ...common,
-    entryPoints: { cli: 'src/cli.ts', worker: 'src/engine/worker.ts' },
+    entryPoints: { cli: 'src/cli.ts' },
     outExtension: { '.js': '.cjs' },
     // The modules ask for their own place (to find package.json and the worker).
     define: { 'import.meta.url': '__coeModuleUrl' },
@@ -62,6 +67,21 @@ export async function bundleCli(outdir = path.join(root, 'dist/bundle'), { sourc
       outdir: undefined,
     });
   }
+  // The other commands and the worker: ES modules, a chunk per command loaded
+  // when it runs. (The one script that the code cache needs holds every
+  // command, and costs a long run such as `coe report` more memory.)
+  await build({
+    ...common,
+    entryPoints: { cli: 'src/cli.ts', worker: 'src/engine/worker.ts' },
+    outdir: path.join(outdir, 'esm'),
+    splitting: true,
+    format: 'esm',
+    outExtension: { '.js': '.js' },
+    chunkNames: 'chunks/[name]-[hash]',
+    // Bundled CommonJS packages call require(): give them one.
+    banner: { js: "import { createRequire as __coeRequire } from 'node:module'; const require = __coeRequire(import.meta.url);" },
+    plugins: [lazyChildProcessForCommander()],
+  });
   if (codeCache) writeCodeCache(outdir);
 }
 

@@ -69,7 +69,7 @@ function startWorker(script: string, threads: boolean): Channel {
 /** The worker script: beside this module when built by tsc, else the bundle's. */
 export function workerScript(): string {
   const sibling = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.js');
-  return existsSync(sibling) ? sibling : packagePath('dist', 'bundle', 'worker.cjs');
+  return existsSync(sibling) ? sibling : packagePath('dist', 'bundle', 'esm', 'worker.js');
 }
 
 // Each worker has the next file waiting in its queue while it lints one, so
