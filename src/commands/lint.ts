@@ -6,9 +6,8 @@ import { UsageError } from '../util/errors.js';
 import type { CommandIO } from './io.js';
 import type { ReadResult } from '../files/read.js';
 import { ReadAhead } from '../files/read-ahead.js';
-import { fatalResult, lintBytes, lintLoadedParts, refusedResult, resultOfParts, type FileResult } from '../engine/lint.js';
+import { fatalResult, lintBytes, lintOutcome, refusedResult, resultOfParts, type FileResult, type Outcome } from '../engine/lint.js';
 import type { LintCache } from '../engine/cache.js';
-import type { Outcome } from '../engine/worker.js';
 import { packageVersion } from '../util/package.js';
 import { loadRead } from '../engine/load.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
@@ -181,10 +180,7 @@ async function lintJobs(
   }
   const reader = readerOf(jobs);
   const outcomes: Outcome[] = [];
-  for (const [i, job] of jobs.entries()) {
-    const outcome = lintJob(job, await reader.read(i), config, settings);
-    outcomes.push(keepParts ? outcome : { result: outcome.result });
-  }
+  for (const [i, job] of jobs.entries()) outcomes.push(lintJob(job, await reader.read(i), config, settings, keepParts));
   return outcomes;
 }
 
@@ -197,9 +193,9 @@ function readerOf(jobs: Job[]): ReadAhead {
 }
 
 // Whatever goes wrong with one file is a finding of that file; the run goes on.
-function lintJob(job: Job, read: ReadResult, config: ResolvedConfig, settings: LintSettings): Outcome {
+function lintJob(job: Job, read: ReadResult, config: ResolvedConfig, settings: LintSettings, keepParts: boolean): Outcome {
   const loaded = loadRead(job.file, job.bytes ? { ok: true, bytes: job.bytes } : read, config);
-  return loaded.doc ? lintLoadedParts(job.file, loaded.doc, config, settings) : { result: loaded.result };
+  return lintOutcome(job.file, loaded, config, settings, keepParts);
 }
 
 // Standard input is linted like a file named on the command line.

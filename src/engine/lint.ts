@@ -44,6 +44,19 @@ export function lintLoaded(file: string, doc: CoeDocument, config: ResolvedConfi
   return lintLoadedParts(file, doc, config, settings).result;
 }
 
+/** A file's lint result, and its parts for the cache when it parsed and they are kept. */
+export interface Outcome {
+  result: FileResult;
+  parts?: LintParts;
+}
+
+/** A loaded file's outcome, with its parts only when `keepParts` (the cache keeps them). Never throws. */
+export function lintOutcome(file: string, loaded: Loaded, config: ResolvedConfig, settings: LintSettings, keepParts: boolean): Outcome {
+  if (!loaded.doc) return { result: loaded.result };
+  const outcome = lintLoadedParts(file, loaded.doc, config, settings);
+  return keepParts ? outcome : { result: outcome.result };
+}
+
 /** The result of a file whose document was loaded, and its parts for the cache (none when linting failed). */
 export function lintLoadedParts(
   file: string,

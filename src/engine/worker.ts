@@ -8,7 +8,7 @@ import type { LintSettings } from './rule.js';
 import { loadRead } from './load.js';
 import { readLimited, type ReadResult } from '../files/read.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
-import { couldNotLint, lintLoadedParts, type FileResult, type LintParts, type Loaded } from './lint.js';
+import { couldNotLint, lintOutcome, type Loaded } from './lint.js';
 import { entryOf, type PortfolioEntry } from '../portfolio/entry.js';
 
 export type WorkerJob = 'lint' | 'summarize';
@@ -34,20 +34,10 @@ export interface WorkerReply<T> {
   outcome: T;
 }
 
-/** A file's lint result, and its parts for the cache when it parsed. */
-export interface Outcome {
-  result: FileResult;
-  parts?: LintParts;
-}
-
 let init: WorkerInit | undefined;
 
 const JOBS: Record<WorkerJob, (file: string, loaded: Loaded, init: WorkerInit) => unknown> = {
-  lint: (file, loaded, { config, settings, keepParts }): Outcome => {
-    if (!loaded.doc) return { result: loaded.result };
-    const outcome = lintLoadedParts(file, loaded.doc, config, settings);
-    return keepParts ? outcome : { result: outcome.result };
-  },
+  lint: (file, loaded, { config, settings, keepParts }) => lintOutcome(file, loaded, config, settings, keepParts ?? false),
   summarize: (file, loaded): PortfolioEntry => entryOf(file, loaded),
 };
 
