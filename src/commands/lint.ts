@@ -175,7 +175,7 @@ async function lintJobs(
       const failed = (_file: string, result: FileResult): Outcome => ({ result });
       return await runInPool(jobs, { job: 'lint', config, settings, keepParts }, { size, budgetMs: config.fileTimeout * 1000, failed });
     } catch {
-      // No worker could start (a sandbox without threads): lint here.
+      // No worker could start (a sandbox that allows no child process): lint here.
     }
   }
   const reader = readerOf(jobs);

@@ -4,21 +4,18 @@
 // and gets a `fatal` result; a worker that fails costs only its file.
 // Outcomes come back in the order of the files, so the output is the same
 // whatever the pool's size.
-import { fork, type Serializable } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagePath } from '../util/package.js';
-import { couldNotLint, fatalResult, refusedResult, type FileResult } from './lint.js';
-import { ReadAhead } from '../files/read-ahead.js';
-import { DEFAULT_LIMITS } from '../parse/limits.js';
+import { couldNotLint, fatalResult, type FileResult } from './lint.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker.js';
 
 export interface PoolFile {
   file: string;
   path: string;
-  /** Read already (sent to the worker); else read by the worker, or by this thread for threads. */
+  /** Read already (to look it up in the cache): sent to the worker; else the worker reads it. */
   bytes?: Uint8Array;
 }
 
@@ -28,11 +25,6 @@ export interface PoolOptions<T> {
   budgetMs: number;
   /** The outcome of a file that has no other: stopped, refused, or its worker failed. */
   failed: (file: string, result: FileResult) => T;
-  /**
-   * Threads instead of processes: slower (their collectors share the cores),
-   * but one Node for all, for a job whose memory matters more than its time.
-   */
-  threads?: boolean;
 }
 
 // Workers are processes, not threads, for the flags they run with: V8
@@ -46,24 +38,8 @@ export interface PoolOptions<T> {
 // slower than 8 (coe lint of 1,000 generated COEs, bench/generate.mjs).
 const WORKER_FLAGS = ['--single-threaded', '--max-old-space-size=48', '--max-semi-space-size=8'];
 
-// A worker, thread or process, as the pool talks to it.
-interface Channel {
-  send(message: unknown): void;
-  kill(): void;
-  on(event: 'message' | 'error' | 'exit', listener: (arg: never) => void): void;
-  removeAllListeners(): void;
-}
-
-function startWorker(script: string, threads: boolean): Channel {
-  const emitter = threads
-    ? new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 128 } })
-    : fork(script, [], { execArgv: WORKER_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-  return {
-    send: (m) => (emitter instanceof Worker ? emitter.postMessage(m) : void emitter.send(m as Serializable)),
-    kill: () => void (emitter instanceof Worker ? emitter.terminate() : emitter.kill('SIGKILL')),
-    on: (event, listener) => void emitter.on(event, listener as (...args: unknown[]) => void),
-    removeAllListeners: () => void emitter.removeAllListeners(),
-  };
+function startWorker(script: string): ChildProcess {
+  return fork(script, [], { execArgv: WORKER_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
 }
 
 /** The worker script: beside this module when built by tsc, else the bundle's. */
@@ -92,38 +68,22 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
       if (++done === files.length) resolve(results.map((r) => r!.outcome));
     };
     const fail = (index: number, result: FileResult) => finish(index, options.failed(files[index]!.file, result));
-    // Threads share this process: this thread reads the files ahead and sends
-    // their bytes (a thread that reads its own is a quarter slower). A process
-    // reads its own, so that this one's memory stays small.
-    const reader = options.threads
-      ? new ReadAhead(
-          files.map((f) => (f.bytes ? undefined : f.path)),
-          DEFAULT_LIMITS.maxBytes,
-          4 * options.size,
-        )
-      : undefined;
     // The next task to send, or undefined when there is none left.
-    const nextTask = async (): Promise<WorkerTask | undefined> => {
-      for (;;) {
-        const again = retry.shift();
-        if (again) return again;
-        if (next >= files.length) return undefined;
-        const index = next++;
-        const { file, path, bytes } = files[index]!;
-        if (bytes) return { index, file, path, bytes };
-        if (!reader) return { index, file, path };
-        const read = await reader.read(index);
-        if (read.ok) return { index, file, path, bytes: read.bytes };
-        fail(index, refusedResult(file, read.message, read.head, init.config));
-      }
+    const nextTask = (): WorkerTask | undefined => {
+      const again = retry.shift();
+      if (again) return again;
+      if (next >= files.length) return undefined;
+      const index = next++;
+      const { file, path, bytes } = files[index]!;
+      // A worker reads its own file, so that this process's memory stays small.
+      return bytes ? { index, file, path, bytes } : { index, file, path };
     };
 
     const start = () => {
-      const worker = startWorker(script, options.threads ?? false);
+      const worker = startWorker(script);
       worker.send(init);
       // Sent and not answered, in the order sent: the first is the one being linted.
       const queue: { task: WorkerTask; timer?: NodeJS.Timeout }[] = [];
-      let pending = 0;
       let ready = false;
       let stopped = false;
 
@@ -136,23 +96,17 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
             options.budgetMs,
           );
       };
-      const fill = async () => {
-        while (!stopped && queue.length + pending < DEPTH) {
-          pending++;
-          const task = await nextTask();
-          pending--;
+      const fill = () => {
+        while (!stopped && queue.length < DEPTH) {
+          const task = nextTask();
           if (!task) break;
-          if (stopped) {
-            retry.push(task);
-            break;
-          }
           queue.push({ task });
           worker.send(task);
           arm();
         }
-        if (!stopped && queue.length === 0 && pending === 0) {
+        if (!stopped && queue.length === 0) {
           stopped = true;
-          worker.kill();
+          worker.kill('SIGKILL');
         }
       };
       // The worker is stopped, or failed: its current file gets `result`, the
@@ -170,14 +124,14 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
         retry.push(...waiting.map((w) => w.task));
         worker.removeAllListeners();
         worker.on('error', () => undefined);
-        worker.kill();
+        worker.kill('SIGKILL');
         if (done < files.length) start();
       };
 
       worker.on('message', (reply: WorkerReply<T> | 'ready') => {
         if (reply === 'ready') {
           ready = true;
-          return void fill();
+          return fill();
         }
         const head = queue[0];
         if (!head || reply.index !== head.task.index) return;
@@ -185,7 +139,7 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
         queue.shift();
         finish(reply.index, reply.outcome);
         arm();
-        void fill();
+        fill();
       });
       worker.on('error', (error) => stop(undefined, error));
       worker.on('exit', () => stop(undefined));

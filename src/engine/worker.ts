@@ -1,8 +1,7 @@
-// A worker of the pool (engine/pool.ts), a child process or a thread: told its job (lint,
+// A worker of the pool (engine/pool.ts), a child process: told its job (lint,
 // or read a COE's figures for report and actions) and the configuration
 // first, then does it on the files it is sent, one at a time, and sends each
 // outcome back. It parses each file once, as the main thread would.
-import { parentPort } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/config.js';
 import type { LintSettings } from './rule.js';
 import { loadRead } from './load.js';
@@ -25,7 +24,7 @@ export interface WorkerTask {
   index: number;
   file: string;
   path: string;
-  /** The file's bytes, when the main thread read them already (to look them up in the cache); else the worker reads the file. */
+  /** The file's bytes, when the main process read them already (to look them up in the cache); else the worker reads the file. */
   bytes?: Uint8Array;
 }
 
@@ -41,7 +40,7 @@ const JOBS: Record<WorkerJob, (file: string, loaded: Loaded, init: WorkerInit) =
   summarize: (file, loaded): PortfolioEntry => entryOf(file, loaded),
 };
 
-const send = (message: unknown): void => void (parentPort ? parentPort.postMessage(message) : process.send!(message));
+const send = (message: unknown): void => void process.send!(message);
 
 const onMessage = (message: WorkerInit | WorkerTask) => {
   if (!init) {
@@ -57,8 +56,7 @@ const onMessage = (message: WorkerInit | WorkerTask) => {
   answered = answered.then(async () => send({ index: task.index, outcome: await run(task, read, job) } satisfies WorkerReply<unknown>));
 };
 let answered: Promise<void> = Promise.resolve();
-if (parentPort) parentPort.on('message', onMessage);
-else process.on('message', onMessage);
+process.on('message', onMessage);
 // The pool is gone (its process ended): so is this worker.
 process.on('disconnect', () => process.exit(0));
 
