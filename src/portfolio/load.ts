@@ -71,7 +71,7 @@ async function entriesOf(
 // Each COE comes as a copy of its own (from a worker, or out of its
 // document), and ten thousand hold the same owners, statuses, terms, dates
 // and tags many times over: one string for each value, and each action item
-// holds its COE's id and file, keeps the portfolio a fifth smaller.
+// holds its COE's id and file, keeps the portfolio near a third smaller.
 function shareStrings(coe: PortfolioCoe, shared: Map<string, string>): PortfolioCoe {
   const one = (value: string): string => {
     const known = shared.get(value);
