@@ -73,16 +73,16 @@ async function entriesOf(
 // and tags many times over: one string for each value, and each action item
 // holds its COE's id and file, keeps the portfolio near a third smaller.
 function shareStrings(coe: PortfolioCoe, shared: Map<string, string>): PortfolioCoe {
-  const one = (value: string): string => {
-    const known = shared.get(value);
+  const one = <T extends string | undefined>(value: T): T => {
+    if (value === undefined) return value;
+    const known = shared.get(value) as T | undefined;
     if (known !== undefined) return known;
     shared.set(value, value);
     return value;
   };
-  const maybe = <T extends string | undefined>(value: T): T => (value === undefined ? value : (one(value) as T));
-  coe.status = maybe(coe.status);
-  coe.owner = maybe(coe.owner);
-  coe.detectedBy = maybe(coe.detectedBy);
+  coe.status = one(coe.status);
+  coe.owner = one(coe.owner);
+  coe.detectedBy = one(coe.detectedBy);
   coe.services = coe.services.map(one);
   coe.regions = coe.regions.map(one);
   coe.tags = coe.tags.map(one);
@@ -91,7 +91,7 @@ function shareStrings(coe: PortfolioCoe, shared: Map<string, string>): Portfolio
     action.file = coe.file;
     action.term = one(action.term);
     action.owner = one(action.owner);
-    action.due = maybe(action.due);
+    action.due = one(action.due);
     action.status = one(action.status);
     action.reach = one(action.reach);
     action.lessons = action.lessons.map(one);
