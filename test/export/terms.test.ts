@@ -1,7 +1,8 @@
 // The folding matcher (src/util/terms.ts) that customer-terms, the glossary
 // and the leak check share, and the linear tidying of removals (tidy.ts).
 import { describe, expect, it } from 'vitest';
-import { findHost, findTerm, fold, foldName, NameSet, showInvisible } from '../../src/util/terms.js';
+import unhomoglyph from 'unhomoglyph';
+import { findHost, findTerm, fold, foldChar, foldName, NameSet, showInvisible } from '../../src/util/terms.js';
 import { MARK, reflow, tidyMarked } from '../../src/export/tidy.js';
 
 const spans = (text: string, name: string) => findTerm(text, name).map((m) => text.slice(m.index, m.index + m.length));
@@ -35,6 +36,28 @@ describe('fold', () => {
     expect(f.text).toBe('a-bc d');
     expect(Array.from(f.starts)).toEqual([0, 1, 6, 8, 9, 11]);
     expect(Array.from(f.ends)).toEqual([1, 6, 7, 9, 11, 12]);
+  });
+
+  // terms.ts reads unhomoglyph's table instead of calling its function (a slow start).
+  it("folds every code point as unhomoglyph's own function does", () => {
+    const invisible = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+    const before = (c: string) =>
+      c
+        .replace(invisible, '')
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/[^\0-\x7f]/gu, (x) => unhomoglyph(x))
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(invisible, '')
+        .replace(/\s/gu, ' ');
+    const differ: string[] = [];
+    for (let code = 0x80; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const c = String.fromCodePoint(code);
+      if (foldChar(c) !== before(c)) differ.push(code.toString(16));
+    }
+    expect(differ).toEqual([]);
   });
 
   it('keeps characters outside the BMP whole', () => {
