@@ -4,7 +4,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { UsageError } from '../util/errors.js';
-import type { Configurable } from '../engine/rule.js';
+import { PARSE_ONCE, type Configurable } from '../engine/rule.js';
 import { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config.js';
 import { configBase, LEVELS, levelSchema, type ConfigFile } from './schema.js';
 import { configurableRules } from './rules.js';
@@ -26,7 +26,7 @@ export function resolveConfig(data: unknown, source: ConfigSource): ResolvedConf
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(`${name}: the configuration must be an object of keys (docs, rules, …), not ${kindOf(data)}`);
   }
-  const parsed = configBase.safeParse(data);
+  const parsed = configBase.safeParse(data, PARSE_ONCE);
   if (!parsed.success) throw new ConfigError(`${name}: ${describeIssue(parsed.error.issues[0]!, [])}`);
   const file = parsed.data;
   const rules = resolveRules(file.rules ?? {}, configurableRules(), name);

@@ -121,13 +121,21 @@ export function defineDatedRule<S extends z.ZodType, F>(definition: DatedRuleDef
   };
 }
 
+/**
+ * For a schema parsed once a run (a rule's options, the configuration): on a
+ * first parse zod compiles a fast path for each object schema with `new
+ * Function`, which costs more than one parse saves.
+ */
+export const PARSE_ONCE = { jitless: true } as const;
+
 /** Metadata and options parsing of something configurable that is not a rule. */
 export function optionsOf(meta: RuleMeta): Configurable {
-  const strict = strictOptions(meta.options);
+  // Built when a configuration gives options: most give none.
+  let strict: z.ZodType | undefined;
   return {
     meta,
-    defaults: meta.options.parse({}) as RuleOptions,
-    parseOptions: (raw) => strict.parse(raw) as RuleOptions,
+    defaults: meta.options.parse({}, PARSE_ONCE) as RuleOptions,
+    parseOptions: (raw) => (strict ??= strictOptions(meta.options)).parse(raw, PARSE_ONCE) as RuleOptions,
   };
 }
 

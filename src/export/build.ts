@@ -11,7 +11,7 @@ import { parseDay, formatUtc } from '../util/time.js';
 import { timeOf } from '../model/incident.js';
 import { blocksText, inlineText, linksOf, toBlocks, toInlines } from './content.js';
 import { dayInWords, windowInWords } from './dates.js';
-import { makeRedactor, type Redactor } from './redact.js';
+import { redactorFor, type Redactor } from './redact.js';
 import { publishedActions, sectionNodes, titleOf } from './published.js';
 import { foldName } from '../util/terms.js';
 import {
@@ -56,18 +56,6 @@ const MILESTONE_LABELS: Record<MilestoneEvent, string> = {
 
 export const PLACEHOLDER =
   'Placeholder: the root cause, in the words customers use, goes here. Add a "Customer summary" section to the COE and export again.';
-
-/** The redactor for a COE: its glossary, tickets and lessons, and the configured domains and id prefix. */
-export function redactorFor(doc: CoeDocument, config: Pick<ResolvedConfig, 'internalDomains' | 'idPrefix'>): Redactor {
-  const fm = doc.frontmatter.data;
-  return makeRedactor({
-    glossary: fm.glossary ?? {},
-    tickets: fm.tickets ?? [],
-    internalDomains: config.internalDomains,
-    lessonIds: new Set((doc.lessons ?? []).flatMap((l) => (l.id ? [l.id] : []))),
-    idPrefix: config.idPrefix,
-  });
-}
 
 export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
   const fm = doc.frontmatter.data;

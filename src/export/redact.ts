@@ -9,6 +9,8 @@ import { domainToUnicode } from 'node:url';
 import { findHost, fold, NameSet, type Folded, type TermMatch } from '../util/terms.js';
 import { escapeRegExp, wholePattern } from '../util/regex.js';
 import { MARK, tidyMarked } from './tidy.js';
+import type { CoeDocument } from '../model/types.js';
+import type { ResolvedConfig } from '../config/config.js';
 
 export { MARK, tidyMarked } from './tidy.js';
 
@@ -54,6 +56,18 @@ const HANDLE = /(?<![\p{L}\p{N}_.@/-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{
 // Punctuation around a URL in prose is not part of it.
 const LEADING = new Set(['(', '<', '[', '"', "'", '“', '‘']);
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', "'", '”', '’']);
+
+/** The redactor for a COE: its glossary, tickets and lessons, and the configured domains and id prefix. */
+export function redactorFor(doc: CoeDocument, config: Pick<ResolvedConfig, 'internalDomains' | 'idPrefix'>): Redactor {
+  const fm = doc.frontmatter.data;
+  return makeRedactor({
+    glossary: fm.glossary ?? {},
+    tickets: fm.tickets ?? [],
+    internalDomains: config.internalDomains,
+    lessonIds: new Set((doc.lessons ?? []).flatMap((l) => (l.id ? [l.id] : []))),
+    idPrefix: config.idPrefix,
+  });
+}
 
 export function makeRedactor(settings: RedactionSettings): Redactor {
   const hosts = internalHosts(settings);
