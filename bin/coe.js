@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { BUNDLE, compileRegExpsOnce, loadCli, writeCodeCache } from './load-cli.js';
+import { BUNDLE, tuneV8, loadCli, writeCodeCache } from './load-cli.js';
 
 // A reader that stops early (`coe lint | head`) closes the pipe. Stop writing
 // to it, quietly: the exit code is still the run's.
@@ -17,7 +17,7 @@ for (const stream of [process.stdout, process.stderr]) {
 // wants written after this run.
 const writeCache = process.env.COE_WRITE_CODE_CACHE === BUNDLE;
 const { cli, script } = process.argv[2] === 'lint' ? loadCli({ compile: writeCache }) : { cli: await import('../dist/bundle/esm/cli.js') };
-if (!writeCache) compileRegExpsOnce();
+if (!writeCache) tuneV8(process.argv);
 cli.main(process.argv).then((code) => {
   process.exitCode = code;
   if (writeCache && script) writeCodeCache(script);

@@ -1,0 +1,42 @@
+// bin/load-cli.js tunes V8 for a run: no optimising compiler for `coe lint`
+// of a few files. Whether a run is short is read from the arguments.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: bin/ is plain JavaScript without types
+import { fewFiles, FEW_FILES } from '../../bin/load-cli.js';
+
+const short = fewFiles as (args: string[]) => boolean;
+let dir = '';
+let cwd = '';
+
+beforeAll(() => {
+  cwd = process.cwd();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'coe-v8-flags-'));
+  mkdirSync(path.join(dir, 'docs'));
+  for (const name of ['a.md', 'b.md', 'c.md', 'd.md', 'e.md']) writeFileSync(path.join(dir, name), '# x\n');
+  process.chdir(dir);
+});
+afterAll(() => {
+  process.chdir(cwd);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('fewFiles', () => {
+  it('is a short run: files named one by one, up to FEW_FILES, or standard input', () => {
+    expect(FEW_FILES).toBe(4);
+    expect(short(['a.md'])).toBe(true);
+    expect(short(['--format', 'json', '--now', '2026-12-01', 'a.md', 'b.md', 'c.md', 'd.md'])).toBe(true);
+    expect(short(['--stdin', '--stdin-filename', 'x.md'])).toBe(true);
+  });
+
+  it('is not: more files, a folder, a glob, no path (the docs folder), or only option values', () => {
+    expect(short(['a.md', 'b.md', 'c.md', 'd.md', 'e.md'])).toBe(false);
+    expect(short(['a.md', 'docs'])).toBe(false);
+    expect(short(['a.md', '*.md'])).toBe(false);
+    expect(short(['docs/**/*.md'])).toBe(false);
+    expect(short([])).toBe(false);
+    expect(short(['--format', 'json'])).toBe(false);
+  });
+});
