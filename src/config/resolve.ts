@@ -26,9 +26,7 @@ export function resolveConfig(data: unknown, source: ConfigSource): ResolvedConf
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(`${name}: the configuration must be an object of keys (docs, rules, …), not ${kindOf(data)}`);
   }
-  const parsed = configBase.safeParse(data, PARSE_ONCE);
-  if (!parsed.success) throw new ConfigError(`${name}: ${describeIssue(parsed.error.issues[0]!, [])}`);
-  const file = parsed.data;
+  const file = parseFile(data ?? {}, name);
   const rules = resolveRules(file.rules ?? {}, configurableRules(), name);
   checkTenets(file.report?.tenets ?? [], name);
   return {
@@ -49,6 +47,14 @@ export function resolveConfig(data: unknown, source: ConfigSource): ResolvedConf
       tenets: file.report?.tenets ?? [],
     },
   };
+}
+
+// An empty configuration holds no key to check (most hold few).
+function parseFile(data: object, name: string): ConfigFile {
+  if (Object.keys(data).length === 0) return {};
+  const parsed = configBase().safeParse(data, PARSE_ONCE);
+  if (!parsed.success) throw new ConfigError(`${name}: ${describeIssue(parsed.error.issues[0]!, [])}`);
+  return parsed.data;
 }
 
 // A tenet's id names it in the report and its JSON: one id, one tenet.
@@ -144,9 +150,9 @@ function suggestion(written: string, known: readonly string[], then: string): st
 }
 
 function keysAt(at: PropertyKey[]): string[] {
-  if (at.length === 0) return Object.keys(configBase.shape).filter((k) => k !== '$schema');
-  if (at[0] === 'sections') return Object.keys(configBase.shape.sections.unwrap().shape);
-  if (at[0] === 'report' && at.length === 1) return Object.keys(configBase.shape.report.unwrap().shape);
+  if (at.length === 0) return Object.keys(configBase().shape).filter((k) => k !== '$schema');
+  if (at[0] === 'sections') return Object.keys(configBase().shape.sections.unwrap().shape);
+  if (at[0] === 'report' && at.length === 1) return Object.keys(configBase().shape.report.unwrap().shape);
   if (at[0] === 'report' && at[1] === 'tenets') return ['id', 'sentence', 'tag'];
   return [];
 }

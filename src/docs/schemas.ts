@@ -41,7 +41,7 @@ export function frontmatterJsonSchema(idPrefix = 'COE'): JsonSchema {
 }
 
 export function configJsonSchema(): JsonSchema {
-  const full = configBase.extend({ rules: rulesShape(configurableRules().map((c) => c.meta)).optional() });
+  const full = configBase().extend({ rules: rulesShape(configurableRules().map((c) => c.meta)).optional() });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: `${SCHEMA_BASE}${schemaFile('config')}`,
