@@ -72,11 +72,21 @@ export function fewFiles(args) {
   let bytes = 0;
   for (const arg of args) {
     if (arg.startsWith('-')) continue;
-    const stat = statSync(arg, { throwIfNoEntry: false });
+    const stat = statOf(arg);
     if (stat?.isFile()) [files, bytes] = [files + 1, bytes + stat.size];
     else if (stat || /[*?[\]{}!]/.test(arg)) return false;
   }
   return files > 0 && files <= FEW_FILES && bytes <= FEW_BYTES;
+}
+
+// Whatever is wrong with a path (not there, under a file, a NUL in it) is
+// for the command to report: here it is only no file.
+function statOf(arg) {
+  try {
+    return statSync(arg, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes the code cache of a script loaded by loadCli, whole or not at all. */

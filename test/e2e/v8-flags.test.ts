@@ -42,4 +42,10 @@ describe('fewFiles', () => {
     expect(short([])).toBe(false);
     expect(short(['--format', 'json'])).toBe(false);
   });
+
+  it('takes a path it cannot stat (under a file, with a NUL) for no file, and does not throw', () => {
+    expect(short(['a.md', '--cache-location', 'a.md/cache.json'])).toBe(true);
+    expect(short(['a.md', 'b\0.md'])).toBe(true);
+    expect(short(['a.md/cache.json'])).toBe(false);
+  });
 });
