@@ -1,6 +1,6 @@
 // Property tests (fast-check) over mutated COEs: an export never holds a live
 // tag, and whatever internal name is left in a draft is in its leaks, so
-// `coe export` refuses it. Seeded and chunked as in test/property/lint.
+// `coe export` refuses it. Seeded and chunked as in test/property/lint-property.ts.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../../src/config/config.js';
