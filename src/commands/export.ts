@@ -11,12 +11,14 @@ import { checkOutput, writeOutput } from '../files/write.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { decode, parseCoeDocument } from '../parse/document.js';
 import { lintDocument, parseOptionsOf } from '../engine/lint.js';
+import { budgetSeconds, withinBudget } from '../engine/budget.js';
 import type { Message } from '../engine/rule.js';
 import { today } from '../util/time.js';
 import { plural } from '../util/text.js';
 import { exportDocument } from '../export/index.js';
 import { describeLeak, type Leak } from '../export/leaks.js';
-import { EXPORT_FORMATS, exportFormatOf } from '../export/renderers.js';
+import { EXPORT_FORMATS, exportFormatOf, type ExportFormat } from '../export/renderers.js';
+import type { ResolvedConfig } from '../config/config.js';
 
 export interface ExportOptions {
   format?: string;
@@ -42,12 +44,12 @@ export async function runExport(file: string, options: ExportOptions, io: Comman
   if (!read.ok) throw new UsageError(`Cannot export ${file}: ${read.message}`);
   const decoded = decode(read.bytes);
   if (!decoded.ok) return fail(io, `Cannot export ${file}: ${decoded.fatal.message}`);
-  const parsed = parseCoeDocument(file, decoded.text, parseOptionsOf(config));
-  if (!parsed.ok) return fail(io, `Cannot export ${file}: ${parsed.fatal.message} (line ${parsed.fatal.line})`);
-  const doc = parsed.doc;
-
-  const errors = lintDocument(doc, config, { now: today(), internalTerms: config.internalTerms }).filter((m) => m.severity === 'error');
-  const { output, leaks, warnings } = exportDocument(doc, config, format);
+  const budgetMs = config.fileTimeout * 1000;
+  const built = withinBudget(budgetMs, () => build(file, decoded.text, config, format));
+  if (!built.done)
+    return fail(io, `Cannot export ${file}: it took longer than ${budgetSeconds(budgetMs)} s (fileTimeout); split or simplify it`);
+  if (!built.value.ok) return fail(io, `Cannot export ${file}: ${built.value.fatal.message} (line ${built.value.fatal.line})`);
+  const { errors, output, leaks, warnings } = built.value;
 
   for (const warning of warnings) io.stderr.write(`coe: warning: ${file}: ${warning}\n`);
   const found: Problems = { errors, leaks, allowErrors: options.allowLintErrors === true, allowLeaks: options.allowLeaks === true };
@@ -60,6 +62,16 @@ export async function runExport(file: string, options: ExportOptions, io: Comman
   if (options.output) await writeOutput(io.resolve(options.output), options.output, output, options.force === true, inputs);
   else io.stdout.write(output);
   return 0;
+}
+
+// Parse, lint and render: the work that fileTimeout bounds.
+function build(file: string, text: string, config: ResolvedConfig, format: ExportFormat) {
+  const parsed = parseCoeDocument(file, text, parseOptionsOf(config));
+  if (!parsed.ok) return { ok: false as const, fatal: parsed.fatal };
+  const errors = lintDocument(parsed.doc, config, { now: today(), internalTerms: config.internalTerms }).filter(
+    (m) => m.severity === 'error',
+  );
+  return { ok: true as const, errors, ...exportDocument(parsed.doc, config, format) };
 }
 
 function fail(io: CommandIO, message: string): number {

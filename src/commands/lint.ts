@@ -10,6 +10,7 @@ import { fatalResult, lintBytes, lintOutcome, refusedResult, resultOfParts, type
 import type { LintCache } from '../engine/cache.js';
 import { packageVersion } from '../util/package.js';
 import { loadRead } from '../engine/load.js';
+import { overBudget, withinBudget } from '../engine/budget.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { loadReporter, type Format } from '../reporters/index.js';
 import type { ReportContext } from '../reporters/types.js';
@@ -180,7 +181,12 @@ async function lintJobs(
   }
   const reader = readerOf(jobs);
   const outcomes: Outcome[] = [];
-  for (const [i, job] of jobs.entries()) outcomes.push(lintJob(job, await reader.read(i), config, settings, keepParts));
+  const budgetMs = config.fileTimeout * 1000;
+  for (const [i, job] of jobs.entries()) {
+    const read = await reader.read(i);
+    const linted = withinBudget(budgetMs, () => lintJob(job, read, config, settings, keepParts));
+    outcomes.push(linted.done ? linted.value : { result: overBudget(job.file, budgetMs) });
+  }
   return outcomes;
 }
 
@@ -201,7 +207,10 @@ function lintJob(job: Job, read: ReadResult, config: ResolvedConfig, settings: L
 // Standard input is linted like a file named on the command line.
 async function lintStdin(file: string, config: ResolvedConfig, settings: LintSettings, io: CommandIO): Promise<FileResult> {
   const read = await readStream(io.stdin, DEFAULT_LIMITS.maxBytes);
-  return read.ok ? lintBytes(file, read.bytes, config, settings) : fatalResult(file, read.message);
+  if (!read.ok) return fatalResult(file, read.message);
+  const budgetMs = config.fileTimeout * 1000;
+  const linted = withinBudget(budgetMs, () => lintBytes(file, read.bytes, config, settings));
+  return linted.done ? linted.value : overBudget(file, budgetMs);
 }
 
 async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<ReadResult> {

@@ -43,7 +43,7 @@ const buildConfigBase = () =>
       .positive()
       .optional()
       .describe(
-        'Seconds one file may take to lint, when files are linted in parallel, before it is stopped and reported as fatal (default 10)',
+        'Seconds one file may take to lint (or to read, for coe report and coe actions; to export, for coe export) before it is stopped and reported as fatal (default 10)',
       ),
     report: z
       .strictObject({

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagePath } from '../util/package.js';
-import { couldNotLint, fatalResult, type FileResult } from './lint.js';
+import { couldNotLint, type FileResult } from './lint.js';
+import { overBudget } from './budget.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker.js';
 
 export interface PoolFile {
@@ -61,7 +62,6 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
   // Tasks sent to a worker that was stopped before it began them: sent again.
   const retry: WorkerTask[] = [];
   const script = workerScript();
-  const seconds = Number((options.budgetMs / 1000).toPrecision(3));
 
   return new Promise((resolve, reject) => {
     const finish = (index: number, outcome: T) => {
@@ -92,11 +92,7 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
       // The budget of a file runs from when its worker begins it.
       const arm = () => {
         const head = queue[0];
-        if (head && !head.timer)
-          head.timer = setTimeout(
-            () => stop(fatalResult(head.task.file, `File took longer than ${seconds} s to lint; split or simplify it`)),
-            options.budgetMs,
-          );
+        if (head && !head.timer) head.timer = setTimeout(() => stop(overBudget(head.task.file, options.budgetMs)), options.budgetMs);
       };
       const fill = () => {
         while (!stopped && queue.length < DEPTH) {

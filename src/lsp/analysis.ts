@@ -2,7 +2,8 @@
 // same parser, the same engine, the same configuration and inline controls.
 // Every feature of the server answers from this, never from text of its own.
 import type { ResolvedConfig } from '../config/config.js';
-import { couldNotLint, lintLoaded, loadBytes } from '../engine/lint.js';
+import { couldNotLint, lintLoaded, loadBytes, type FileResult } from '../engine/lint.js';
+import { overBudget, withinBudget } from '../engine/budget.js';
 import type { LintSettings, Message } from '../engine/rule.js';
 import type { CoeDocument } from '../model/types.js';
 
@@ -28,15 +29,21 @@ export function analyze(
   settings: LintSettings,
 ): Analysis {
   const { version, folder } = at;
+  const failed = (result: FileResult): Analysis => ({ version, folder, config, doc: undefined, isCoe: true, messages: result.messages });
   try {
-    // Through the bytes, as `coe lint` reads a file: a binary file opened as
-    // text (NUL bytes) is refused the same way, and a file over the limits is
-    // refused before it is parsed, with one `fatal` finding.
-    const loaded = loadBytes(file, Buffer.from(text, 'utf8'), config);
-    if (!loaded.doc) return { version, folder, config, doc: undefined, isCoe: loaded.result.isCoe, messages: loaded.result.messages };
-    const result = lintLoaded(file, loaded.doc, config, settings);
-    return { version, folder, config, doc: loaded.doc, isCoe: result.isCoe, messages: result.messages };
+    // Within the time budget of `coe lint`: a keystroke must never hang the server.
+    const budgetMs = config.fileTimeout * 1000;
+    const analysis = withinBudget(budgetMs, (): Analysis => {
+      // Through the bytes, as `coe lint` reads a file: a binary file opened as
+      // text (NUL bytes) is refused the same way, and a file over the limits is
+      // refused before it is parsed, with one `fatal` finding.
+      const loaded = loadBytes(file, Buffer.from(text, 'utf8'), config);
+      if (!loaded.doc) return { version, folder, config, doc: undefined, isCoe: loaded.result.isCoe, messages: loaded.result.messages };
+      const result = lintLoaded(file, loaded.doc, config, settings);
+      return { version, folder, config, doc: loaded.doc, isCoe: result.isCoe, messages: result.messages };
+    });
+    return analysis.done ? analysis.value : failed(overBudget(file, budgetMs));
   } catch (error) {
-    return { version, folder, config, doc: undefined, isCoe: true, messages: couldNotLint(file, error).messages };
+    return failed(couldNotLint(file, error));
   }
 }

@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import { discover } from '../files/discover.js';
 import { ReadAhead } from '../files/read-ahead.js';
 import { loadRead } from '../engine/load.js';
+import { overBudget, withinBudget } from '../engine/budget.js';
 import { today } from '../util/time.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import type { CommandIO } from '../commands/io.js';
@@ -64,7 +65,12 @@ async function entriesOf(
     DEFAULT_LIMITS.maxBytes,
   );
   const entries: PortfolioEntry[] = [];
-  for (const [i, f] of files.entries()) entries.push(entryOf(f.file, loadRead(f.file, await reader.read(i), config)));
+  const budgetMs = config.fileTimeout * 1000;
+  for (const [i, f] of files.entries()) {
+    const read = await reader.read(i);
+    const entry = withinBudget(budgetMs, () => entryOf(f.file, loadRead(f.file, read, config)));
+    entries.push(entry.done ? entry.value : failedEntry(f.file, overBudget(f.file, budgetMs)));
+  }
   return entries;
 }
 

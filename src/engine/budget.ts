@@ -1,0 +1,39 @@
+// The time one file may take (`fileTimeout`), for work done in this thread,
+// where there is no worker to stop: a few files, `--concurrency 1`, standard
+// input, `coe export`, the language server. V8 ends the call when the budget
+// runs out, as Node ends a script that node:vm runs with a timeout (a
+// runaway regular expression too). Each call starts a watchdog thread, about
+// 0.25 ms. The pool stops a worker instead (engine/pool.ts).
+import vm from 'node:vm';
+import { fatalResult, type FileResult } from './lint.js';
+
+export type Budgeted<T> = { done: true; value: T } | { done: false };
+
+// node:vm times a script, not a function: the script calls the work left here.
+const SLOT = Symbol.for('coe.withinBudget');
+const CALL = new vm.Script('globalThis[Symbol.for("coe.withinBudget")]()', { filename: 'coe-budget.js' });
+const MAX_MS = 2 ** 32 - 1;
+
+/** The work's value, or `done: false` when it took longer than `ms` and was stopped. */
+export function withinBudget<T>(ms: number, work: () => T): Budgeted<T> {
+  const slot = globalThis as unknown as Record<symbol, unknown>;
+  const outer = slot[SLOT];
+  slot[SLOT] = work;
+  try {
+    const timeout = Math.min(MAX_MS, Math.max(1, Math.ceil(ms)));
+    return { done: true, value: CALL.runInThisContext({ timeout }) as T };
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { done: false };
+    throw error;
+  } finally {
+    slot[SLOT] = outer;
+  }
+}
+
+/** A budget in seconds, as written in messages. */
+export const budgetSeconds = (ms: number): number => Number((ms / 1000).toPrecision(3));
+
+/** The `fatal` result of a file stopped after `ms`. */
+export function overBudget(file: string, ms: number): FileResult {
+  return fatalResult(file, `File took longer than ${budgetSeconds(ms)} s to lint; split or simplify it`);
+}
