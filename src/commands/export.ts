@@ -11,7 +11,7 @@ import { checkOutput, writeOutput } from '../files/write.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { decode, parseCoeDocument } from '../parse/document.js';
 import { lintDocument, parseOptionsOf } from '../engine/lint.js';
-import { budgetSeconds, withinBudget } from '../engine/budget.js';
+import { budgetMsOf, budgetSeconds, withinBudget } from '../engine/budget.js';
 import type { Message } from '../engine/rule.js';
 import { today } from '../util/time.js';
 import { plural } from '../util/text.js';
@@ -44,7 +44,7 @@ export async function runExport(file: string, options: ExportOptions, io: Comman
   if (!read.ok) throw new UsageError(`Cannot export ${file}: ${read.message}`);
   const decoded = decode(read.bytes);
   if (!decoded.ok) return fail(io, `Cannot export ${file}: ${decoded.fatal.message}`);
-  const budgetMs = config.fileTimeout * 1000;
+  const budgetMs = budgetMsOf(config);
   const built = withinBudget(budgetMs, () => build(file, decoded.text, config, format));
   if (!built.done)
     return fail(io, `Cannot export ${file}: it took longer than ${budgetSeconds(budgetMs)} s (fileTimeout); split or simplify it`);

@@ -10,7 +10,7 @@ import { fatalResult, lintBytes, lintOutcome, refusedResult, resultOfParts, type
 import type { LintCache } from '../engine/cache.js';
 import { packageVersion } from '../util/package.js';
 import { loadRead } from '../engine/load.js';
-import { overBudget, withinBudget } from '../engine/budget.js';
+import { budgetMsOf, overBudget, withinBudget } from '../engine/budget.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { loadReporter, type Format } from '../reporters/index.js';
 import type { ReportContext } from '../reporters/types.js';
@@ -174,14 +174,14 @@ async function lintJobs(
     const { runInPool } = await import('../engine/pool.js');
     try {
       const failed = (_file: string, result: FileResult): Outcome => ({ result });
-      return await runInPool(jobs, { job: 'lint', config, settings, keepParts }, { size, budgetMs: config.fileTimeout * 1000, failed });
+      return await runInPool(jobs, { job: 'lint', config, settings, keepParts }, { size, budgetMs: budgetMsOf(config), failed });
     } catch {
       // No worker could start (a sandbox that allows no child process): lint here.
     }
   }
   const reader = readerOf(jobs);
   const outcomes: Outcome[] = [];
-  const budgetMs = config.fileTimeout * 1000;
+  const budgetMs = budgetMsOf(config);
   for (const [i, job] of jobs.entries()) {
     const read = await reader.read(i);
     const linted = withinBudget(budgetMs, () => lintJob(job, read, config, settings, keepParts));
@@ -208,7 +208,7 @@ function lintJob(job: Job, read: ReadResult, config: ResolvedConfig, settings: L
 async function lintStdin(file: string, config: ResolvedConfig, settings: LintSettings, io: CommandIO): Promise<FileResult> {
   const read = await readStream(io.stdin, DEFAULT_LIMITS.maxBytes);
   if (!read.ok) return fatalResult(file, read.message);
-  const budgetMs = config.fileTimeout * 1000;
+  const budgetMs = budgetMsOf(config);
   const linted = withinBudget(budgetMs, () => lintBytes(file, read.bytes, config, settings));
   return linted.done ? linted.value : overBudget(file, budgetMs);
 }

@@ -12,7 +12,13 @@ export type Budgeted<T> = { done: true; value: T } | { done: false };
 // node:vm times a script, not a function: the script calls the work left here.
 const SLOT = Symbol.for('coe.withinBudget');
 const CALL = new vm.Script('globalThis[Symbol.for("coe.withinBudget")]()', { filename: 'coe-budget.js' });
-const MAX_MS = 2 ** 32 - 1;
+// A timer holds at most 2^31 - 1 ms (24.8 days): Node fires a longer one at once.
+const MAX_MS = 2 ** 31 - 1;
+
+/** The milliseconds one file may take, from `fileTimeout` (seconds). */
+export function budgetMsOf(config: { fileTimeout: number }): number {
+  return Math.min(MAX_MS, config.fileTimeout * 1000);
+}
 
 /** The work's value, or `done: false` when it took longer than `ms` and was stopped. */
 export function withinBudget<T>(ms: number, work: () => T): Budgeted<T> {

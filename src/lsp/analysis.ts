@@ -3,7 +3,7 @@
 // Every feature of the server answers from this, never from text of its own.
 import type { ResolvedConfig } from '../config/config.js';
 import { couldNotLint, lintLoaded, loadBytes, type FileResult } from '../engine/lint.js';
-import { overBudget, withinBudget } from '../engine/budget.js';
+import { budgetMsOf, overBudget, withinBudget } from '../engine/budget.js';
 import type { LintSettings, Message } from '../engine/rule.js';
 import type { CoeDocument } from '../model/types.js';
 
@@ -32,7 +32,7 @@ export function analyze(
   const failed = (result: FileResult): Analysis => ({ version, folder, config, doc: undefined, isCoe: true, messages: result.messages });
   try {
     // Within the time budget of `coe lint`: a keystroke must never hang the server.
-    const budgetMs = config.fileTimeout * 1000;
+    const budgetMs = budgetMsOf(config);
     const analysis = withinBudget(budgetMs, (): Analysis => {
       // Through the bytes, as `coe lint` reads a file: a binary file opened as
       // text (NUL bytes) is refused the same way, and a file over the limits is

@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import { discover } from '../files/discover.js';
 import { ReadAhead } from '../files/read-ahead.js';
 import { loadRead } from '../engine/load.js';
-import { overBudget, withinBudget } from '../engine/budget.js';
+import { budgetMsOf, overBudget, withinBudget } from '../engine/budget.js';
 import { today } from '../util/time.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import type { CommandIO } from '../commands/io.js';
@@ -55,7 +55,7 @@ async function entriesOf(
     try {
       // `settings` is for linting; the figures do not read it.
       const init = { job: 'summarize' as const, config, settings: { now: today(), internalTerms: config.internalTerms } };
-      return await runInPool(files, init, { size, budgetMs: config.fileTimeout * 1000, failed: failedEntry });
+      return await runInPool(files, init, { size, budgetMs: budgetMsOf(config), failed: failedEntry });
     } catch {
       // No worker could start (a sandbox that allows no child process): read them here.
     }
@@ -65,7 +65,7 @@ async function entriesOf(
     DEFAULT_LIMITS.maxBytes,
   );
   const entries: PortfolioEntry[] = [];
-  const budgetMs = config.fileTimeout * 1000;
+  const budgetMs = budgetMsOf(config);
   for (const [i, f] of files.entries()) {
     const read = await reader.read(i);
     const entry = withinBudget(budgetMs, () => entryOf(f.file, loadRead(f.file, read, config)));

@@ -38,6 +38,18 @@ describe('a file over fileTimeout in this process', { timeout: 60_000 }, () => {
     expect(findings(lint(EXAMPLES).stdout)).toEqual(EXAMPLES.map((name) => [name, []]));
   });
 
+  it('is never stopped at once by a fileTimeout longer than a timer holds (24.8 days), in a worker or here', () => {
+    budget(9_999_999);
+    for (const args of [
+      ['--concurrency', '2', '.'],
+      ['--concurrency', '1', '.'],
+    ]) {
+      const run = lint(args);
+      expect(run.stderr).toBe('');
+      expect(findings(run.stdout), args.join(' ')).toEqual(EXAMPLES.map((name) => [name, []]));
+    }
+  });
+
   it('is stopped on standard input', () => {
     budget(0.001);
     const run = lint(['--stdin'], readFileSync(path.join(dir, EXAMPLES[0]!), 'utf8'));
