@@ -50,7 +50,10 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
       'auto',
     )
     .option('--cache', 'reuse the results of files that did not change since the last run with --cache')
-    .option('--cache-location <path>', 'where the cache is kept (default node_modules/.cache/coe/lint-cache.json); implies --cache')
+    .option(
+      '--cache-location <path>',
+      'where the cache is kept: a file, or a folder for lint-cache.json (default node_modules/.cache/coe/lint-cache.json); implies --cache',
+    )
     .option('--stdin', 'lint the document read from standard input')
     .option('--stdin-filename <path>', 'the file name to report for standard input')
     .option('--skip-non-coe', 'pass over Markdown that is not a COE even when named (for hooks that name every changed file)')

@@ -42,8 +42,8 @@ export interface LintOptions {
 // Loaded only then (it needs node:crypto, which costs a start of coe lint).
 async function openCache(options: LintOptions, config: ResolvedConfig, io: CommandIO): Promise<LintCache | undefined> {
   if (!options.cache && options.cacheLocation === undefined) return undefined;
-  const { configKey, DEFAULT_CACHE_LOCATION, LintCache } = await import('../engine/cache.js');
-  const file = io.resolve(options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+  const { cacheFileOf, configKey, LintCache } = await import('../engine/cache.js');
+  const file = await cacheFileOf(options.cacheLocation, (f) => io.resolve(f));
   return LintCache.open(file, configKey(config, packageVersion()), (message) => io.stderr.write(`coe: warning: ${message}\n`));
 }
 

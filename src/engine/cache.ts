@@ -5,12 +5,31 @@
 // run, so a cached result is still right on another day. A cache that cannot
 // be read or written is passed over with a warning, never a wrong result.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { FileResult, LintParts } from './lint.js';
 
-export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'coe', 'lint-cache.json');
+const CACHE_FILE = 'lint-cache.json';
+export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'coe', CACHE_FILE);
+
+/**
+ * The file the cache is kept in: `--cache-location` as given, or
+ * `lint-cache.json` in it when it names a folder (one that exists, or a path
+ * that ends with a slash), as ESLint takes a folder.
+ */
+export async function cacheFileOf(location: string | undefined, resolve: (file: string) => string): Promise<string> {
+  if (location === undefined) return resolve(DEFAULT_CACHE_LOCATION);
+  const file = resolve(location);
+  const folder =
+    location.endsWith('/') ||
+    location.endsWith(path.sep) ||
+    (await stat(file).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
+  return folder ? path.join(file, CACHE_FILE) : file;
+}
 
 /** What is kept of one file: its parts when it parsed, else its (fatal) result. */
 export interface CacheEntry {
@@ -52,6 +71,8 @@ export class LintCache {
     private readonly key: string,
     private readonly entries: Map<string, CacheEntry>,
     private readonly warn: (message: string) => void,
+    /** False when the file holds something else, which is never overwritten. */
+    private readonly writable = true,
   ) {}
 
   /** The content hash a file's entry is kept under. */
@@ -70,8 +91,12 @@ export class LintCache {
       return new LintCache(file, key, new Map(), warn);
     }
     const data = parse(text);
+    if (!data && !mayReplace(text)) {
+      warn(`${file} is not a coe cache: linting every file, and leaving that file as it is (give --cache-location another path)`);
+      return new LintCache(file, key, new Map(), warn, false);
+    }
     if (!data) {
-      warn(`the cache ${file} is not a coe cache or is damaged: linting every file, and writing it afresh`);
+      warn(`the cache ${file} is damaged: linting every file, and writing it afresh`);
       return new LintCache(file, key, new Map(), warn);
     }
     return new LintCache(file, key, data.key === key ? new Map(Object.entries(data.entries)) : new Map(), warn);
@@ -89,7 +114,7 @@ export class LintCache {
 
   /** Writes the cache, whole, in a new file renamed over the old one. A failure is a warning. */
   async save(): Promise<void> {
-    if (!this.changed) return;
+    if (!this.changed || !this.writable) return;
     const data: CacheFile = { kind: 'coe-lint-cache', key: this.key, entries: Object.fromEntries(this.entries) };
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
@@ -98,8 +123,17 @@ export class LintCache {
       await rename(temp, this.file);
     } catch (error) {
       this.warn(`the cache ${this.file} cannot be written (${(error as Error).message}): the next run lints every file again`);
+      await rm(temp, { force: true }).catch(() => undefined);
     }
   }
+}
+
+// A file that coe may write over: empty, or a cache of its own that is
+// damaged (each is written whole, `kind` first). Anything else at the cache
+// location is the user's: a mistyped --cache-location must not cost a file.
+function mayReplace(text: string): boolean {
+  const start = text.trimStart();
+  return start === '' || start.startsWith('{"kind":"coe-lint-cache"');
 }
 
 function parse(text: string): CacheFile | undefined {

@@ -3,7 +3,7 @@
 // and reported while the others are linted, and a cache that gives exactly
 // what linting gives, on any day, and never a wrong result when it is
 // damaged or cannot be written. (Speed itself is measured in bench/.)
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,7 +130,8 @@ describe('--cache', () => {
     writeFileSync(cache, '{"kind":"coe-lint-cache","key":');
     const damaged = await lint(['--cache-location', cache], dir);
     expect(damaged.stdout).toBe(expected);
-    expect(damaged.stderr).toMatch(/^coe: warning: the cache .*cache\.json is not a coe cache or is damaged/);
+    expect(damaged.stderr).toMatch(/^coe: warning: the cache .*cache\.json is damaged: linting every file, and writing it afresh\n$/);
+    expect(JSON.parse(readFileSync(cache, 'utf8')).kind).toBe('coe-lint-cache');
     const locked = path.join(dir, 'locked');
     writeFileSync(locked, '');
     chmodSync(locked, 0o444);
@@ -138,5 +139,38 @@ describe('--cache', () => {
     const unwritable = await lint(['--cache-location', path.join(locked, 'cache.json')], dir);
     expect(unwritable.stdout).toBe(expected);
     expect(unwritable.stderr).toMatch(/^coe: warning: the cache .* cannot be (read|written)/m);
+  });
+
+  it('never writes over a file that is not its cache: a mistyped --cache-location costs no file', { timeout: 120_000 }, async () => {
+    const dir = temp();
+    generate(dir, 4, 7);
+    const expected = (await lint(['--concurrency', '1'], dir)).stdout;
+    const mine = path.join(dir, 'package.json');
+    const text = '{\n  "name": "docs"\n}\n';
+    writeFileSync(mine, text);
+    for (let run = 0; run < 2; run++) {
+      const mistyped = await lint(['--cache-location', mine], dir);
+      expect(mistyped.stdout).toBe(expected);
+      expect(mistyped.stderr).toBe(
+        `coe: warning: ${mine} is not a coe cache: linting every file, and leaving that file as it is (give --cache-location another path)\n`,
+      );
+      expect(readFileSync(mine, 'utf8')).toBe(text);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps lint-cache.json in a folder given as the location, as ESLint does', { timeout: 120_000 }, async () => {
+    const dir = temp();
+    generate(dir, 4, 8);
+    const expected = (await lint(['--concurrency', '1'], dir)).stdout;
+    const folder = path.join(dir, 'cache-folder');
+    mkdirSync(folder);
+    for (const location of [folder, path.join(dir, 'new-folder') + path.sep]) {
+      for (let run = 0; run < 2; run++) {
+        const cached = await lint(['--cache-location', location], dir);
+        expect([cached.stdout, cached.stderr]).toEqual([expected, '']);
+      }
+      expect(JSON.parse(readFileSync(path.join(location, 'lint-cache.json'), 'utf8')).kind).toBe('coe-lint-cache');
+    }
   });
 });
