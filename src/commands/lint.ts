@@ -42,6 +42,7 @@ export interface LintOptions {
 // Loaded only then (it needs node:crypto, which costs a start of coe lint).
 async function openCache(options: LintOptions, config: ResolvedConfig, io: CommandIO): Promise<LintCache | undefined> {
   if (!options.cache && options.cacheLocation === undefined) return undefined;
+  if (options.cacheLocation === '') throw new UsageError('--cache-location needs a path');
   const { cacheFileOf, configKey, LintCache } = await import('../engine/cache.js');
   const file = await cacheFileOf(options.cacheLocation, (f) => io.resolve(f));
   return LintCache.open(file, configKey(config, packageVersion()), (message) => io.stderr.write(`coe: warning: ${message}\n`));
@@ -55,6 +56,8 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   const config = await loadConfig(io.cwd, options.config);
   const settings: LintSettings = { now: options.now ?? today(), internalTerms: config.internalTerms };
   const skipNonCoe = options.skipNonCoe === true;
+  if (options.stdin && (options.cache || options.cacheLocation !== undefined))
+    io.stderr.write('coe: warning: --cache is not used with --stdin: standard input is linted every time\n');
   const results = options.stdin
     ? [await lintStdin(options.stdinFilename ?? STDIN_NAME, config, settings, io)].filter((r) => r.isCoe || !skipNonCoe)
     : await lintFiles(paths, config, settings, io, skipNonCoe, options.concurrency ?? 'auto', await openCache(options, config, io));
@@ -152,9 +155,9 @@ async function lintAll(
   }
   const outcomes = await lintJobs(jobs, config, settings, concurrency, cache !== undefined);
   jobs.forEach((job, i) => {
-    const { result, parts } = outcomes[i]!;
+    const { result, parts, transient } = outcomes[i]!;
     results[job.index] = result;
-    if (cache && job.hash)
+    if (cache && job.hash && !transient)
       cache.set(job.path, parts ? { hash: job.hash, isCoe: result.isCoe, parts } : { hash: job.hash, isCoe: result.isCoe, result });
   });
   await cache?.save();
@@ -173,7 +176,7 @@ async function lintJobs(
   if (size > 1) {
     const { runInPool } = await import('../engine/pool.js');
     try {
-      const failed = (_file: string, result: FileResult): Outcome => ({ result });
+      const failed = (_file: string, result: FileResult): Outcome => ({ result, transient: true });
       return await runInPool(jobs, { job: 'lint', config, settings, keepParts }, { size, budgetMs: budgetMsOf(config), failed });
     } catch {
       // No worker could start (a sandbox that allows no child process): lint here.
@@ -185,7 +188,7 @@ async function lintJobs(
   for (const [i, job] of jobs.entries()) {
     const read = await reader.read(i);
     const linted = withinBudget(budgetMs, () => lintJob(job, read, config, settings, keepParts));
-    outcomes.push(linted.done ? linted.value : { result: overBudget(job.file, budgetMs) });
+    outcomes.push(linted.done ? linted.value : { result: overBudget(job.file, budgetMs), transient: true });
   }
   return outcomes;
 }

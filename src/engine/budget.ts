@@ -15,9 +15,9 @@ const CALL = new vm.Script('globalThis[Symbol.for("coe.withinBudget")]()', { fil
 // A timer holds at most 2^31 - 1 ms (24.8 days): Node fires a longer one at once.
 const MAX_MS = 2 ** 31 - 1;
 
-/** The milliseconds one file may take, from `fileTimeout` (seconds). */
+/** The milliseconds one file may take, from `fileTimeout` (seconds): at least 1, the least a timer waits. */
 export function budgetMsOf(config: { fileTimeout: number }): number {
-  return Math.min(MAX_MS, config.fileTimeout * 1000);
+  return Math.min(MAX_MS, Math.max(1, config.fileTimeout * 1000));
 }
 
 /** The work's value, or `done: false` when it took longer than `ms` and was stopped. */

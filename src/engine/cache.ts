@@ -5,7 +5,7 @@
 // run, so a cached result is still right on another day. A cache that cannot
 // be read or written is passed over with a warning, never a wrong result.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { FileResult, LintParts } from './lint.js';
@@ -43,8 +43,12 @@ interface CacheFile {
   kind: 'coe-lint-cache';
   /** The version of coe and the configuration, hashed: a change of either empties the cache. */
   key: string;
+  /** The hash of the entries as written: a cache damaged or edited since is not read. */
+  sum: string;
   entries: Record<string, CacheEntry>;
 }
+
+const sumOf = (entriesJson: string): string => createHash('sha1').update(entriesJson).digest('hex');
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
@@ -81,22 +85,38 @@ export class LintCache {
   }
 
   /** Opens the cache at `file`; one that cannot be read, or was kept for another configuration, starts empty. */
-  static async open(file: string, key: string, warn: (message: string) => void): Promise<LintCache> {
+  static async open(location: string, key: string, warn: (message: string) => void): Promise<LintCache> {
+    // A link is written through, to the file it names (which may not be there yet).
+    const file = await realpath(location).catch(() =>
+      readlink(location).then(
+        (target) => path.resolve(path.dirname(location), target),
+        () => location,
+      ),
+    );
+    const kind = await stat(file).then(
+      (s) => (s.isFile() ? 'file' : 'other'),
+      () => 'none',
+    );
+    // /dev/null, a FIFO (whose read would block), a folder: neither read nor replaced.
+    if (kind === 'other') {
+      warn(`the cache ${location} is not a regular file: linting every file, without a cache`);
+      return new LintCache(file, key, new Map(), warn, false);
+    }
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-        warn(`the cache ${file} cannot be read (${(error as Error).message}): linting every file`);
+        warn(`the cache ${location} cannot be read (${(error as Error).message}): linting every file`);
       return new LintCache(file, key, new Map(), warn);
     }
     const data = parse(text);
     if (!data && !mayReplace(text)) {
-      warn(`${file} is not a coe cache: linting every file, and leaving that file as it is (give --cache-location another path)`);
+      warn(`${location} is not a coe cache: linting every file, and leaving that file as it is (give --cache-location another path)`);
       return new LintCache(file, key, new Map(), warn, false);
     }
     if (!data) {
-      warn(`the cache ${file} is damaged: linting every file, and writing it afresh`);
+      warn(`the cache ${location} is damaged: linting every file, and writing it afresh`);
       return new LintCache(file, key, new Map(), warn);
     }
     return new LintCache(file, key, data.key === key ? new Map(Object.entries(data.entries)) : new Map(), warn);
@@ -115,11 +135,13 @@ export class LintCache {
   /** Writes the cache, whole, in a new file renamed over the old one. A failure is a warning. */
   async save(): Promise<void> {
     if (!this.changed || !this.writable) return;
-    const data: CacheFile = { kind: 'coe-lint-cache', key: this.key, entries: Object.fromEntries(this.entries) };
+    const entries = JSON.stringify(Object.fromEntries(this.entries));
+    // Written by hand to stringify the entries once; `kind` first (see mayReplace).
+    const text = `{"kind":"coe-lint-cache","key":${JSON.stringify(this.key)},"sum":"${sumOf(entries)}","entries":${entries}}`;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(temp, JSON.stringify(data));
+      await writeFile(temp, text);
       await rename(temp, this.file);
     } catch (error) {
       this.warn(`the cache ${this.file} cannot be written (${(error as Error).message}): the next run lints every file again`);
@@ -141,6 +163,8 @@ function parse(text: string): CacheFile | undefined {
     const data = JSON.parse(text) as Partial<CacheFile>;
     if (data.kind !== 'coe-lint-cache' || typeof data.key !== 'string' || typeof data.entries !== 'object' || data.entries === null)
       return undefined;
+    // JSON.stringify gives back the text it wrote: a changed entry changes the sum.
+    if (data.sum !== sumOf(JSON.stringify(data.entries))) return undefined;
     for (const entry of Object.values(data.entries)) {
       if (typeof entry?.hash !== 'string' || typeof entry.isCoe !== 'boolean' || (entry.parts === undefined && entry.result === undefined))
         return undefined;

@@ -48,6 +48,8 @@ export function lintLoaded(file: string, doc: CoeDocument, config: ResolvedConfi
 export interface Outcome {
   result: FileResult;
   parts?: LintParts;
+  /** A result of this run alone (the file was stopped, or its worker failed): never cached. */
+  transient?: true;
 }
 
 /** A loaded file's outcome, with its parts only when `keepParts` (the cache keeps them). Never throws. */

@@ -3,7 +3,8 @@
 // and reported while the others are linted, and a cache that gives exactly
 // what linting gives, on any day, and never a wrong result when it is
 // damaged or cannot be written. (Speed itself is measured in bench/.)
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +158,68 @@ describe('--cache', () => {
       expect(readFileSync(mine, 'utf8')).toBe(text);
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it(
+    'neither reads nor replaces what is not a regular file (a FIFO, /dev/null), and writes through a link',
+    { timeout: 120_000 },
+    async () => {
+      const dir = temp();
+      generate(dir, 4, 9);
+      const expected = (await lint(['--concurrency', '1'], dir)).stdout;
+      const fifo = path.join(dir, 'fifo');
+      execFileSync('mkfifo', [fifo]);
+      // A read of the FIFO would block: the run must end on its own.
+      const run = await lint(['--cache-location', fifo], dir);
+      expect(run.stdout).toBe(expected);
+      expect(run.stderr).toBe(`coe: warning: the cache ${fifo} is not a regular file: linting every file, without a cache\n`);
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+      const real = path.join(dir, 'real-cache.json');
+      const link = path.join(dir, 'link-cache.json');
+      symlinkSync(real, link);
+      for (let i = 0; i < 2; i++) expect(await lint(['--cache-location', link], dir)).toMatchObject({ stdout: expected, stderr: '' });
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(JSON.parse(readFileSync(real, 'utf8')).kind).toBe('coe-lint-cache');
+    },
+  );
+
+  it('keeps no result of a file that was stopped: a larger fileTimeout lints it again', { timeout: 120_000 }, async () => {
+    const dir = temp();
+    generate(dir, 4, 10);
+    const cache = path.join(dir, 'cache.json');
+    writeFileSync(path.join(dir, '.coerc.json'), JSON.stringify({ fileTimeout: 0.001 }));
+    for (const concurrency of ['1', '2']) {
+      const stopped = JSON.parse((await lint(['--concurrency', concurrency, '--cache-location', cache], dir)).stdout) as {
+        messages: { message: string }[];
+      }[];
+      expect(stopped.flatMap((r) => r.messages).some((m) => m.message.startsWith('File took longer than'))).toBe(true);
+    }
+    writeFileSync(path.join(dir, '.coerc.json'), '{}');
+    const expected = (await lint(['--concurrency', '1'], dir)).stdout;
+    expect((await lint(['--cache-location', cache], dir)).stdout).toBe(expected);
+  });
+
+  it('does not read a cache whose entries were changed since it was written', { timeout: 120_000 }, async () => {
+    const dir = temp();
+    generate(dir, 4, 12);
+    const expected = (await lint(['--concurrency', '1'], dir)).stdout;
+    const cache = path.join(dir, 'cache.json');
+    await lint(['--cache-location', cache], dir);
+    const data = JSON.parse(readFileSync(cache, 'utf8')) as { entries: Record<string, { parts?: { messages: unknown[] } }> };
+    const entries = Object.values(data.entries).filter((e) => e.parts);
+    expect(entries.length).toBe(4);
+    // Well-formed, and wrong: a finding that no file has.
+    const made = { ruleId: 'no-placeholders', severity: 'error', message: 'Made up', line: 1, column: 1, endLine: 1, endColumn: 1 };
+    for (const entry of entries) entry.parts!.messages.push(made);
+    writeFileSync(cache, JSON.stringify(data));
+    const run = await lint(['--cache-location', cache], dir);
+    expect(run.stdout).toBe(expected);
+    expect(run.stderr).toBe(`coe: warning: the cache ${cache} is damaged: linting every file, and writing it afresh\n`);
+  });
+
+  it('refuses an empty --cache-location', async () => {
+    const run = await lint(['--cache-location', '']);
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', 'coe: --cache-location needs a path\n']);
   });
 
   it('keeps lint-cache.json in a folder given as the location, as ESLint does', { timeout: 120_000 }, async () => {

@@ -1,5 +1,5 @@
 // `coe lint --stdin [--stdin-filename PATH]` end to end, with the BUILT CLI.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,5 +55,15 @@ describe('coe lint --stdin', { timeout: 30_000 }, () => {
     expect([both.code, both.stderr]).toEqual([2, 'coe: Give either paths or --stdin, not both\n']);
     const alone = lint(baseDocument(), '--stdin-filename', 'x.md');
     expect([alone.code, alone.stderr]).toEqual([2, 'coe: --stdin-filename needs --stdin\n']);
+  });
+
+  it('says that --cache is not used, lints, and writes no cache', () => {
+    for (const flags of [['--cache'], ['--cache-location', 'stdin-cache.json']]) {
+      const run = lint(baseDocument(), '--stdin', ...flags);
+      expect([run.code, run.stderr]).toEqual([0, 'coe: warning: --cache is not used with --stdin: standard input is linted every time\n']);
+      expect(parse(run.stdout)).toEqual([{ file: '<stdin>', errorCount: 0, warningCount: 0, messages: [] }]);
+    }
+    expect(existsSync(path.join(dir, 'stdin-cache.json'))).toBe(false);
+    expect(existsSync(path.join(dir, 'node_modules'))).toBe(false);
   });
 });

@@ -64,6 +64,7 @@ describe('budgetMsOf', () => {
   it('is fileTimeout in milliseconds, at most what a timer holds', () => {
     expect(budgetMsOf({ fileTimeout: 10 })).toBe(10_000);
     expect(budgetMsOf({ fileTimeout: 0.001 })).toBe(1);
+    expect(budgetMsOf({ fileTimeout: 1e-9 })).toBe(1);
     expect(budgetMsOf({ fileTimeout: 9_999_999 })).toBe(2 ** 31 - 1);
   });
 });
