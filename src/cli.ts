@@ -275,8 +275,8 @@ function processIO(): CommandIO {
   const cwd = process.cwd();
   return {
     cwd,
-    // Node sets standard input up when it is first read (a stream, and the
-    // modules of its kind: about 10 ms of linting one file, which never reads it).
+    // Node sets standard input up (a stream, and the modules of its kind)
+    // when it is first asked for: a lint of files never pays for it.
     get stdin() {
       return process.stdin;
     },

@@ -84,7 +84,7 @@ export class LintCache {
     return contentHash(bytes);
   }
 
-  /** Opens the cache at `file`; one that cannot be read, or was kept for another configuration, starts empty. */
+  /** Opens the cache at `location`; one that cannot be read, or was kept for another configuration, starts empty. */
   static async open(location: string, key: string, warn: (message: string) => void): Promise<LintCache> {
     // A link is written through, to the file it names (which may not be there yet).
     const file = await realpath(location).catch(() =>
