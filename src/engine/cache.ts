@@ -69,6 +69,8 @@ export function configKey(config: ResolvedConfig, version: string): string {
 
 export class LintCache {
   private changed = false;
+  /** The files this run looked up or linted: the others are checked for on saving. */
+  private readonly seen = new Set<string>();
 
   private constructor(
     private readonly file: string,
@@ -123,11 +125,13 @@ export class LintCache {
   }
 
   get(file: string, hash: string): CacheEntry | undefined {
+    this.seen.add(file);
     const entry = this.entries.get(file);
     return entry?.hash === hash ? entry : undefined;
   }
 
   set(file: string, entry: CacheEntry): void {
+    this.seen.add(file);
     this.entries.set(file, entry);
     this.changed = true;
   }
@@ -135,6 +139,7 @@ export class LintCache {
   /** Writes the cache, whole, in a new file renamed over the old one. A failure is a warning. */
   async save(): Promise<void> {
     if (!this.changed || !this.writable) return;
+    await this.dropGone();
     const entries = JSON.stringify(Object.fromEntries(this.entries));
     // Written by hand to stringify the entries once; `kind` first (see mayReplace).
     const text = `{"kind":"coe-lint-cache","key":${JSON.stringify(this.key)},"sum":"${sumOf(entries)}","entries":${entries}}`;
@@ -147,6 +152,24 @@ export class LintCache {
       this.warn(`the cache ${this.file} cannot be written (${(error as Error).message}): the next run lints every file again`);
       await rm(temp, { force: true }).catch(() => undefined);
     }
+  }
+
+  // Entries of files that are gone (deleted, renamed) are dropped, so that
+  // the cache does not grow for ever; a file this run did not name may
+  // still be there, and keeps its entry.
+  private async dropGone(): Promise<void> {
+    const unseen = [...this.entries.keys()].filter((file) => !this.seen.has(file));
+    const gone = await Promise.all(
+      unseen.map((file) =>
+        stat(file).then(
+          () => false,
+          (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+        ),
+      ),
+    );
+    unseen.forEach((file, i) => {
+      if (gone[i]) this.entries.delete(file);
+    });
   }
 }
 

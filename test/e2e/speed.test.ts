@@ -4,7 +4,18 @@
 // what linting gives, on any day, and never a wrong result when it is
 // damaged or cannot be written. (Speed itself is measured in bench/.)
 import { execFileSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +226,31 @@ describe('--cache', () => {
     const run = await lint(['--cache-location', cache], dir);
     expect(run.stdout).toBe(expected);
     expect(run.stderr).toBe(`coe: warning: the cache ${cache} is damaged: linting every file, and writing it afresh\n`);
+  });
+
+  it('drops the entries of files that are gone, and keeps those of files the run did not name', { timeout: 120_000 }, async () => {
+    const dir = temp();
+    generate(dir, 4, 13);
+    const cache = path.join(dir, 'cache.json');
+    const kept = () =>
+      Object.keys((JSON.parse(readFileSync(cache, 'utf8')) as { entries: object }).entries)
+        .map((f) => path.basename(f))
+        .sort();
+    await lint(['--cache-location', cache], dir);
+    const names = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
+    expect(kept()).toEqual(names);
+    // One file renamed: its old entry goes, its new one comes.
+    renameSync(path.join(dir, names[0]!), path.join(dir, 'renamed.md'));
+    await lint(['--cache-location', cache], dir);
+    expect(kept()).toEqual(['renamed.md', ...names.slice(1)].sort());
+    // A run of one changed file keeps the entries of the others.
+    const one = path.join(dir, names[1]!);
+    writeFileSync(one, readFileSync(one, 'utf8').replace('## Impact\n', '## Impact\n\nTODO: the count.\n'));
+    const single = await runCoeAsync(['lint', '--cache-location', cache, names[1]!], { cwd: dir });
+    expect(single.stderr).toBe('');
+    expect(kept()).toEqual(['renamed.md', ...names.slice(1)].sort());
   });
 
   it('refuses an empty --cache-location', async () => {
