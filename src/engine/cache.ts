@@ -71,6 +71,8 @@ export class LintCache {
   private changed = false;
   /** The files this run looked up or linted: the others are checked for on saving. */
   private readonly seen = new Set<string>();
+  /** The files this run linted, whose entries it writes. */
+  private readonly updated = new Set<string>();
 
   private constructor(
     private readonly file: string,
@@ -133,12 +135,14 @@ export class LintCache {
   set(file: string, entry: CacheEntry): void {
     this.seen.add(file);
     this.entries.set(file, entry);
+    this.updated.add(file);
     this.changed = true;
   }
 
   /** Writes the cache, whole, in a new file renamed over the old one. A failure is a warning. */
   async save(): Promise<void> {
     if (!this.changed || !this.writable) return;
+    await this.takeOthers();
     await this.dropGone();
     const entries = JSON.stringify(Object.fromEntries(this.entries));
     // Written by hand to stringify the entries once; `kind` first (see mayReplace).
@@ -151,6 +155,23 @@ export class LintCache {
     } catch (error) {
       this.warn(`the cache ${this.file} cannot be written (${(error as Error).message}): the next run lints every file again`);
       await rm(temp, { force: true }).catch(() => undefined);
+    }
+  }
+
+  // Runs at the same time on one cache (pre-commit runs a hook on batches of
+  // files in parallel): each keeps what the others wrote since it opened the
+  // cache, for the files it did not lint itself. An entry is checked against
+  // the file's content when read, so taking one is never a wrong result.
+  private async takeOthers(): Promise<void> {
+    const isFile = await stat(this.file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    const text = isFile ? await readFile(this.file, 'utf8').catch(() => undefined) : undefined;
+    const data = text === undefined ? undefined : parse(text);
+    if (data?.key !== this.key) return;
+    for (const [file, entry] of Object.entries(data.entries)) {
+      if (!this.updated.has(file)) this.entries.set(file, entry);
     }
   }
 
