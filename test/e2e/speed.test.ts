@@ -20,7 +20,8 @@ import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.mjs';
-import { runCoeAsync, type RunResult } from '../helpers/lint.js';
+import { WARM_UP_SAMPLE } from '../../src/engine/warm-up.js';
+import { ROOT, runCoeAsync, type RunResult } from '../helpers/lint.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -76,6 +77,22 @@ describe('the worker pool', () => {
     writeFileSync(path.join(dir, '.coerc.json'), JSON.stringify({ fileTimeout: 30 }));
     const again = JSON.parse((await lint(['--concurrency', '2'], dir)).stdout) as { messages: { ruleId: string }[] }[];
     expect(again.flatMap((r) => r.messages).filter((m) => m.ruleId === 'fatal')).toEqual([]);
+  });
+});
+
+describe('the warm-up of a worker', () => {
+  it('is a COE of the package: shipped by npm, and linted without a fatal finding', { timeout: 60_000 }, async () => {
+    const sample = path.relative(ROOT, WARM_UP_SAMPLE);
+    const packed = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    expect((JSON.parse(packed) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path)).toContain(sample);
+    const run = await runCoeAsync(['lint', '--format', 'json', WARM_UP_SAMPLE], { cwd: ROOT });
+    const [result] = JSON.parse(run.stdout) as { errorCount: number; messages: { ruleId: string }[] }[];
+    expect(result!.errorCount).toBe(0);
+    expect(result!.messages.map((m) => m.ruleId)).not.toContain('fatal');
   });
 });
 
