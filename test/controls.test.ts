@@ -197,4 +197,74 @@ describe('inline control comments', () => {
       ['unused-disable', 'warn', lineOf(text, '<!-- coe-disable')],
     ]);
   });
+
+  it('turn a rule back on inside a span of all rules with a coe-enable that names it, as eslint-enable does', () => {
+    const text = withNotes(
+      '<!-- coe-disable -- quoted from the ticket -->',
+      '',
+      'TODO: the operator error.',
+      '',
+      '<!-- coe-enable no-placeholders -->',
+      '',
+      'TODO: a careless one.',
+    );
+    // The rest stays off: blameless-language is not reported on the last line; the span was used, so no unused-disable.
+    expect(all(text)).toEqual([['no-placeholders', 'error', lineOf(text, 'TODO: a careless')]]);
+    const bare = `${text}\n\n<!-- coe-enable -->\n\nHuman error.\n`;
+    expect(all(bare)).toEqual([
+      ['no-placeholders', 'error', lineOf(bare, 'TODO: a careless')],
+      ['blameless-language', 'warn', lineOf(bare, 'Human error.')],
+    ]);
+  });
+
+  it('keep a span of all rules used when only its part after a coe-enable RULE hides something', () => {
+    const text = withNotes(
+      '<!-- coe-disable -->',
+      '',
+      'All counted.',
+      '',
+      '<!-- coe-enable no-placeholders -->',
+      '',
+      'TODO: the operator error.',
+    );
+    expect(all(text)).toEqual([['no-placeholders', 'error', lineOf(text, 'TODO: the operator')]]);
+  });
+
+  it('report a span of all rules that hides nothing before or after a coe-enable RULE once', () => {
+    const text = withNotes('<!-- coe-disable -->', '', 'All counted.', '', '<!-- coe-enable no-placeholders -->', '', 'TODO: count.');
+    expect(messages(text).map((m) => [m.ruleId, m.severity, m.line, m.message])).toEqual([
+      ['unused-disable', 'warn', lineOf(text, '<!-- coe-disable -->'), 'This coe-disable comment suppresses nothing: remove it'],
+      ['no-placeholders', 'error', lineOf(text, 'TODO: count'), expect.any(String)],
+    ]);
+  });
+
+  it('say that unused-disable is set in the configuration, not turned off by a comment', () => {
+    const text = withNotes('<!-- coe-disable unused-disable -->', '', 'TODO: count.');
+    expect(messages(text).map((m) => [m.ruleId, m.severity, m.line, m.message])).toEqual([
+      [
+        'unused-disable',
+        'warn',
+        lineOf(text, '<!-- coe-disable'),
+        'unused-disable cannot be turned off by a coe-disable comment: set its level under "rules" in the configuration; this comment disables nothing',
+      ],
+      ['no-placeholders', 'error', lineOf(text, 'TODO: count'), expect.any(String)],
+    ]);
+  });
+
+  it('read directives and rule ids in any case, as markdownlint does', () => {
+    for (const comment of ['COE-disable-line no-placeholders', 'COE-DISABLE-LINE NO-PLACEHOLDERS', 'Coe-Disable-Line No-Placeholders']) {
+      const text = withNotes(`TODO: count. <!-- ${comment} -->`, '', 'TODO: more.');
+      expect(all(text), comment).toEqual([['no-placeholders', 'error', lineOf(text, 'TODO: more')]]);
+    }
+    const span = withNotes(
+      '<!-- COE-DISABLE no-placeholders -->',
+      '',
+      'TODO: count.',
+      '',
+      '<!-- COE-ENABLE NO-PLACEHOLDERS -->',
+      '',
+      'TODO: more.',
+    );
+    expect(all(span)).toEqual([['no-placeholders', 'error', lineOf(span, 'TODO: more')]]);
+  });
 });

@@ -5,7 +5,7 @@
 import type { ControlComment } from '../model/types.js';
 import { DIRECTIVES } from '../parse/controls.js';
 import { closest } from '../util/suggest.js';
-import { UNUSED_DISABLE } from './builtins.js';
+import { FATAL, UNUSED_DISABLE } from './builtins.js';
 import type { Message, Severity } from './rule.js';
 
 const ALL = '*';
@@ -14,6 +14,8 @@ interface Span {
   control: ControlComment;
   /** A rule id, or ALL. */
   rule: string;
+  /** For ALL: the rules a later `coe-enable RULE` turned back on. */
+  except?: Set<string>;
   from: number;
   to: number;
   used: boolean;
@@ -47,14 +49,24 @@ function controlProblem(control: ControlComment, knownRules: Set<string>): strin
     const hint = meant ? ` (did you mean "coe-${meant}"?)` : ` (directives: ${DIRECTIVES.map((d) => `coe-${d}`).join(', ')})`;
     return `"${control.directive}" is not a coe directive${hint}: this comment disables nothing`;
   }
+  // The engine's own findings: configuration sets them, comments do not.
+  const engine = control.rules.find((r) => r === UNUSED_DISABLE || r === FATAL);
+  if (engine) {
+    const how = engine === FATAL ? 'fix what the finding says' : 'set its level under "rules" in the configuration';
+    const onOff = control.kind === 'enable' ? 'on' : 'off';
+    return `${engine} cannot be turned ${onOff} by a ${control.directive} comment: ${how}; this comment ${verb(control)} nothing`;
+  }
   const unknown = control.rules.filter((r) => !knownRules.has(r));
   if (unknown.length === 0) return undefined;
   const named = unknown.map((r) => {
     const meant = closest(r, [...knownRules]);
     return meant ? `"${r}" (did you mean "${meant}"?)` : `"${r}"`;
   });
-  const what = control.kind === 'enable' ? 'enables' : 'disables';
-  return `Unknown rule ${named.join(', ')} in a ${control.directive} comment: this comment ${what} nothing (\`coe rules\` lists the rule ids)`;
+  return `Unknown rule ${named.join(', ')} in a ${control.directive} comment: this comment ${verb(control)} nothing (\`coe rules\` lists the rule ids)`;
+}
+
+function verb(control: ControlComment): string {
+  return control.kind === 'enable' ? 'enables' : 'disables';
 }
 
 // Spans of lines where a rule is off. Open `coe-disable` spans are kept per
@@ -62,35 +74,51 @@ function controlProblem(control: ControlComment, knownRules: Set<string>): strin
 function buildSpans(controls: ControlComment[]): Span[] {
   const spans: Span[] = [];
   const open = new Map<string, Span[]>();
+  const add = (control: ControlComment, rule: string, from: number, to = from) => {
+    const span: Span = { control, rule, from, to, used: false };
+    spans.push(span);
+    return span;
+  };
   const sorted = [...controls].sort((a, b) => a.range.start.line - b.range.start.line);
   for (const control of sorted) {
     const rules = control.rules.length ? control.rules : [ALL];
-    const add = (rule: string, from: number, to: number) => {
-      const span = { control, rule, from, to, used: false };
-      spans.push(span);
-      return span;
-    };
+    const { start, end } = control.range;
     if (control.kind === 'disable-line') {
-      for (const rule of rules) add(rule, control.range.start.line, control.range.end.line);
+      for (const rule of rules) add(control, rule, start.line, end.line);
     } else if (control.kind === 'disable-next-line') {
-      const line = control.range.end.line + 1;
-      for (const rule of rules) add(rule, line, line);
+      for (const rule of rules) add(control, rule, end.line + 1);
     } else if (control.kind === 'disable') {
-      for (const rule of rules) {
-        const list = open.get(rule) ?? [];
-        list.push(add(rule, control.range.start.line, Number.MAX_SAFE_INTEGER));
-        open.set(rule, list);
-      }
+      for (const rule of rules) open.set(rule, [...(open.get(rule) ?? []), add(control, rule, start.line, Number.MAX_SAFE_INTEGER)]);
     } else if (control.kind === 'enable') {
       // A bare enable closes every open span; one that names rules closes theirs.
       const keys = control.rules.length === 0 ? [...open.keys()] : control.rules;
       for (const key of keys) {
-        for (const span of open.get(key) ?? []) span.to = control.range.start.line;
+        for (const span of open.get(key) ?? []) span.to = start.line;
         open.delete(key);
       }
+      // ...and turns its rules back on inside a span of all rules, as eslint-enable does.
+      const all = open.get(ALL);
+      if (control.rules.length > 0 && all)
+        open.set(
+          ALL,
+          all.map((span) => reopenWithout(span, control.rules, start.line, add)),
+        );
     }
   }
   return spans;
+}
+
+// Ends a span of all rules at `line`, and goes on after it with one that leaves `rules` out.
+function reopenWithout(
+  span: Span,
+  rules: string[],
+  line: number,
+  add: (c: ControlComment, rule: string, from: number, to: number) => Span,
+): Span {
+  span.to = line;
+  const next = add(span.control, ALL, line + 1, Number.MAX_SAFE_INTEGER);
+  next.except = new Set([...(span.except ?? []), ...rules]);
+  return next;
 }
 
 // Marks the messages inside a span of their rule, and the spans that hid one.
@@ -116,6 +144,11 @@ function markSuppressed(messages: Message[], spans: Span[]): boolean[] {
     const lo = firstAtOrAfter(list, messages, span.from);
     const hi = firstAtOrAfter(list, messages, span.to + 1);
     if (lo >= hi) continue;
+    if (span.except) {
+      // Rare (coe-enable RULE inside a span of all rules): marked one by one.
+      span.used = markExcept(list.slice(lo, hi), messages, span.except, suppressed);
+      continue;
+    }
     span.used = true;
     let diff = marks.get(list);
     if (!diff) marks.set(list, (diff = new Int32Array(list.length + 1)));
@@ -132,6 +165,16 @@ function markSuppressed(messages: Message[], spans: Span[]): boolean[] {
   return suppressed;
 }
 
+// Marks the messages of rules not in `except`; whether there was one.
+function markExcept(indexes: number[], messages: Message[], except: Set<string>, suppressed: boolean[]): boolean {
+  let any = false;
+  for (const i of indexes) {
+    if (except.has(messages[i]!.ruleId)) continue;
+    suppressed[i] = any = true;
+  }
+  return any;
+}
+
 function firstAtOrAfter(list: number[], messages: Message[], line: number): number {
   let lo = 0;
   let hi = list.length;
@@ -143,19 +186,21 @@ function firstAtOrAfter(list: number[], messages: Message[], line: number): numb
   return lo;
 }
 
-// A comment none of whose spans hid anything, or the rules of a comment that hid nothing.
+// A comment none of whose spans hid anything, or the rules of a comment that
+// hid nothing. A rule's span may come in parts (see reopenWithout): one used
+// part is enough.
 function unusedSpans(spans: Span[]): [ControlComment, string][] {
-  const byControl = new Map<ControlComment, Span[]>();
-  for (const span of spans) byControl.set(span.control, [...(byControl.get(span.control) ?? []), span]);
+  const byControl = new Map<ControlComment, Map<string, boolean>>();
+  for (const span of spans) {
+    const rules = byControl.get(span.control) ?? new Map<string, boolean>();
+    rules.set(span.rule, (rules.get(span.rule) ?? false) || span.used);
+    byControl.set(span.control, rules);
+  }
   const out: [ControlComment, string][] = [];
-  for (const [control, list] of byControl) {
-    if (list.every((s) => !s.used)) {
-      out.push([control, `This ${control.directive} comment suppresses nothing: remove it`]);
-      continue;
-    }
-    for (const span of list.filter((s) => !s.used)) {
-      out.push([control, `"${span.rule}" is disabled here but reports nothing: remove it from the comment`]);
-    }
+  for (const [control, rules] of byControl) {
+    const unused = [...rules].filter(([, used]) => !used).map(([rule]) => rule);
+    if (unused.length === rules.size) out.push([control, `This ${control.directive} comment suppresses nothing: remove it`]);
+    else for (const rule of unused) out.push([control, `"${rule}" is disabled here but reports nothing: remove it from the comment`]);
   }
   return out;
 }

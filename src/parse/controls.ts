@@ -2,7 +2,8 @@
 //   <!-- coe-disable RULE[, RULE] [-- reason] -->   <!-- coe-enable RULE -->
 //   <!-- coe-disable-line RULE -->   <!-- coe-disable-next-line RULE -->
 // A comment that begins `coe-` but names no directive is kept too, so that the
-// engine can report it instead of letting it pass silently.
+// engine can report it instead of letting it pass silently. Directives and
+// rule ids are read in any case.
 import type { ControlComment, Range } from '../model/types.js';
 
 export const DIRECTIVES = ['disable', 'enable', 'disable-line', 'disable-next-line'] as const;
@@ -17,12 +18,14 @@ export function readControlComments(html: string, range: Range): ControlComment[
     if (!/^coe-/i.test(body)) continue;
     const [head = '', ...rest] = body.split(/\s+--(?:\s|$)/);
     const words = head.trim().split(/\s+/);
-    const directive = words[0]!.slice('coe-'.length).replace(/--.*$/, '');
+    // Case does not matter, as in markdownlint: COE-DISABLE-LINE is coe-disable-line.
+    const directive = words[0]!.slice('coe-'.length).replace(/--.*$/, '').toLowerCase();
     const rules = words
       .slice(1)
       .join(' ')
       .split(/[\s,]+/)
-      .filter(Boolean);
+      .filter(Boolean)
+      .map((rule) => rule.toLowerCase());
     const known = (DIRECTIVES as readonly string[]).includes(directive);
     out.push({
       kind: known ? (directive as ControlComment['kind']) : 'unknown',
