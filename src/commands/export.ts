@@ -41,6 +41,8 @@ export async function runExport(file: string, options: ExportOptions, io: Comman
   if (options.output) await checkOutput(io.resolve(options.output), options.output, inputs);
 
   const read = await readLimited(io.resolve(file), DEFAULT_LIMITS.maxBytes);
+  // Over the size limit is like over the line limit: a file that cannot be parsed (exit 1).
+  if (!read.ok && read.head) return fail(io, `Cannot export ${file}: ${read.message}`);
   if (!read.ok) throw new UsageError(`Cannot export ${file}: ${read.message}`);
   const decoded = decode(read.bytes);
   if (!decoded.ok) return fail(io, `Cannot export ${file}: ${decoded.fatal.message}`);
@@ -49,12 +51,19 @@ export async function runExport(file: string, options: ExportOptions, io: Comman
   if (!built.done)
     return fail(io, `Cannot export ${file}: it took longer than ${budgetSeconds(budgetMs)} s (fileTimeout); split or simplify it`);
   if (!built.value.ok) return fail(io, `Cannot export ${file}: ${built.value.fatal.message} (line ${built.value.fatal.line})`);
-  const { errors, output, leaks, warnings } = built.value;
+  const { errors, output, leaks, warnings, unreadable } = built.value;
 
   for (const warning of warnings) io.stderr.write(`coe: warning: ${file}: ${warning}\n`);
-  const found: Problems = { errors, leaks, allowErrors: options.allowLintErrors === true, allowLeaks: options.allowLeaks === true };
-  if (errors.length > 0 || leaks.length > 0) {
-    const refused = (errors.length > 0 && !found.allowErrors) || (leaks.length > 0 && !found.allowLeaks);
+  const found: Problems = {
+    errors,
+    leaks,
+    unreadable,
+    allowErrors: options.allowLintErrors === true,
+    allowLeaks: options.allowLeaks === true,
+  };
+  const unchecked = leaks.length > 0 || unreadable.length > 0;
+  if (errors.length > 0 || unchecked) {
+    const refused = (errors.length > 0 && !found.allowErrors) || (unchecked && !found.allowLeaks);
     io.stderr.write(report(file, found, refused));
     if (refused) return 1;
   }
@@ -82,6 +91,8 @@ function fail(io: CommandIO, message: string): number {
 interface Problems {
   errors: Message[];
   leaks: Leak[];
+  /** Frontmatter keys whose names could not be read, so the leak check could not look for them. */
+  unreadable: string[];
   allowErrors: boolean;
   allowLeaks: boolean;
 }
@@ -91,22 +102,26 @@ function report(file: string, p: Problems, refused: boolean): string {
   const reasons = [
     p.errors.length > 0 ? `it has ${plural(p.errors.length, 'lint error')}` : '',
     p.leaks.length > 0 ? `${plural(p.leaks.length, 'internal name')} would reach customers` : '',
+    p.unreadable.length > 0
+      ? `its frontmatter's ${p.unreadable.join(', ')} could not be read, so the draft cannot be checked for them`
+      : '',
   ].filter(Boolean);
   const why = reasons.join(', and ');
   const used = [
     p.errors.length > 0 && p.allowErrors ? '--allow-lint-errors' : '',
-    p.leaks.length > 0 && p.allowLeaks ? '--allow-leaks' : '',
+    (p.leaks.length > 0 || p.unreadable.length > 0) && p.allowLeaks ? '--allow-leaks' : '',
   ].filter(Boolean);
   const lines = [refused ? `coe: refusing to export ${file}: ${why}:` : `coe: ${used.join(', ')}: exporting ${file} although ${why}:`];
   for (const m of p.errors) lines.push(`  ${file}:${m.line}:${m.column}  ${m.message}  (${m.ruleId})`);
   for (const leak of p.leaks) lines.push(`  leak: ${describeLeak(leak)}`);
   if (refused) {
     const blockErrors = p.errors.length > 0 && !p.allowErrors;
-    const blockLeaks = p.leaks.length > 0 && !p.allowLeaks;
+    const blockLeaks = (p.leaks.length > 0 || p.unreadable.length > 0) && !p.allowLeaks;
     const fixes = [
       blockErrors ? 'fix the errors (coe lint shows them)' : '',
       blockLeaks && p.leaks.some((l) => !l.domain) ? 'give each internal name a glossary entry or reword it' : '',
       blockLeaks && p.leaks.some((l) => l.domain) ? 'take out each internal address' : '',
+      blockLeaks && p.unreadable.length > 0 ? 'fix the frontmatter (coe lint shows where)' : '',
     ].filter(Boolean);
     const flags = [blockErrors ? '--allow-lint-errors' : '', blockLeaks ? '--allow-leaks' : ''].filter(Boolean);
     lines.push(`To export: ${fixes.join('; ')}. Or use ${flags.join(' and ')}.`);

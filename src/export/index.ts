@@ -4,6 +4,7 @@ import type { CoeDocument } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { buildRca } from './build.js';
 import { findLeaks, internalNames, type Leak } from './leaks.js';
+import { frontmatterNames } from './names.js';
 import { RENDERERS, type ExportFormat } from './renderers.js';
 import type { Rca } from './schema.js';
 
@@ -12,6 +13,8 @@ export interface ExportResult {
   output: string;
   leaks: Leak[];
   warnings: string[];
+  /** Frontmatter keys whose names could not be read: the draft was not checked for them. */
+  unreadable: string[];
 }
 
 export function exportDocument(doc: CoeDocument, config: ResolvedConfig, format: ExportFormat): ExportResult {
@@ -19,5 +22,6 @@ export function exportDocument(doc: CoeDocument, config: ResolvedConfig, format:
   const renderer = RENDERERS[format];
   const output = renderer.render(built.rca);
   const leaks = findLeaks(output, renderer.view, internalNames(doc, config), built.origins);
-  return { rca: built.rca, output, leaks, warnings: built.warnings };
+  const { unreadable } = frontmatterNames(doc);
+  return { rca: built.rca, output, leaks, warnings: built.warnings, unreadable };
 }

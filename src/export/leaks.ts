@@ -11,6 +11,7 @@ import { findHost, fold, foldName, NameSet, type Folded } from '../util/terms.js
 import { hostOf } from './redact.js';
 import type { ReaderView } from './reader.js';
 import type { Origin } from './build.js';
+import { frontmatterNames } from './names.js';
 
 export interface InternalName {
   name: string;
@@ -29,7 +30,6 @@ export interface Leak extends InternalName {
 
 /** Every name that must not reach customers: services, authors, owners, internal terms and domains. */
 export function internalNames(doc: CoeDocument, config: Pick<ResolvedConfig, 'internalTerms' | 'internalDomains'>): InternalName[] {
-  const fm = doc.frontmatter.data;
   const byName = new Map<string, InternalName & { seen: Set<string> }>();
   const add = (name: string | undefined, kind: string, domain = false) => {
     const trimmed = name?.trim();
@@ -42,14 +42,15 @@ export function internalNames(doc: CoeDocument, config: Pick<ResolvedConfig, 'in
     }
     byName.set(key, entry);
   };
-  for (const s of fm.services ?? []) add(s, 'a services entry');
-  for (const a of fm.authors ?? []) add(a, 'an author');
-  add(fm.owner, 'the owner of the COE');
+  const names = frontmatterNames(doc);
+  for (const s of names.services) add(s, 'a services entry');
+  for (const a of names.authors) add(a, 'an author');
+  for (const o of names.owner) add(o, 'the owner of the COE');
   for (const item of doc.actionItems?.items ?? []) add(item.owner, `the owner of ${item.id || 'an action item'}`);
   for (const t of config.internalTerms) add(t, 'a configured internal term');
-  for (const [term, wording] of Object.entries(fm.glossary ?? {})) if (wording === false) add(term, 'internal only in the glossary');
+  for (const term of names.internalOnly) add(term, 'internal only in the glossary');
   for (const d of config.internalDomains) add(hostOf(d), 'a configured internal domain', true);
-  for (const t of fm.tickets ?? []) add(hostOf(t), 'the host of a ticket link', true);
+  for (const t of names.tickets) add(hostOf(t), 'the host of a ticket link', true);
   return [...byName.values()].map(({ seen: _seen, ...entry }) => entry);
 }
 

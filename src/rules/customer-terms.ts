@@ -10,6 +10,7 @@ import type { CoeDocument, Point } from '../model/types.js';
 import { DEFAULT_CONFIG } from '../config/config.js';
 import { publishedTexts, type PublishedText } from '../export/published.js';
 import { readableUrl, redactorFor } from '../export/redact.js';
+import { frontmatterNames } from '../export/names.js';
 import { fold, foldName, NameSet, showInvisible } from '../util/terms.js';
 import { sectionName } from './util.js';
 import { plural } from '../util/text.js';
@@ -30,13 +31,11 @@ interface Mention {
 function namesOf(doc: CoeDocument, internalTerms: string[]) {
   const glossary = Object.entries(doc.frontmatter.data.glossary ?? {});
   const worded = new Map(glossary.flatMap(([term, wording]) => (typeof wording === 'string' ? [[foldName(term), term] as const] : [])));
-  const internalOnly = new Set(glossary.flatMap(([term, wording]) => (wording === false ? [foldName(term)] : [])));
+  // Read even from an invalid frontmatter, as the export's leak check reads them.
+  const read = frontmatterNames(doc);
+  const internalOnly = new Set(read.internalOnly.map(foldName));
   const names = new Map<string, string>();
-  for (const name of [
-    ...(doc.frontmatter.data.services ?? []),
-    ...internalTerms,
-    ...glossary.filter(([, w]) => w === false).map(([t]) => t),
-  ]) {
+  for (const name of [...read.services, ...internalTerms, ...read.internalOnly]) {
     const key = foldName(name);
     if (key && !names.has(key)) names.set(key, name.trim());
   }

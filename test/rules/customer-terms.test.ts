@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/customer-terms.js';
 import { escapeRegExp } from '../../src/util/regex.js';
 import { lintCase, prepare, ruleTester, type TestCase } from '../helpers/rule-tester.js';
-import { findingsOf, lintString } from '../helpers/lint.js';
+import { baseDocument, edit, findingsOf, lineOf, lintString } from '../helpers/lint.js';
 
 const ID = 'customer-terms';
 const MARK = ` {${ID}}`;
@@ -264,4 +264,13 @@ describe('customer-terms matches names as a reader sees them', () => {
 it('customer-terms: a glossary term marked false passes the frontmatter schema', () => {
   const { text } = prepare(rule, { code: CONFIG_DEPLOYER });
   expect(findingsOf(lintString(text), 'frontmatter-schema')).toEqual([]);
+});
+
+it('customer-terms: reads a scalar services value, as the export does', () => {
+  const text = edit(
+    edit(edit(baseDocument(), 'services: [webhook-dispatcher, ledger-db]', 'services: ledger-db'), '  ledger-db: payment records\n', ''),
+    'No\nnotification was lost',
+    'The ledger-db failed. No\nnotification was lost',
+  );
+  expect(findingsOf(lintString(text), 'customer-terms')).toEqual([['customer-terms', 'warn', lineOf(text, 'The ledger-db failed')]]);
 });
