@@ -18,7 +18,7 @@ const at = (m: Message) => (r: { start: { line: number; column: number } }) => r
 
 /** Fixes of `lessons-have-actions`. */
 export function lessonFixes(doc: CoeDocument, message: Message): Fix[] {
-  const def = lessonDefinitions(doc).find((d) => at(message)(d.lesson.range));
+  const def = lessonDefinitions(doc).find((d) => at(message)(d.lesson.textRange));
   if (!def) return [];
   const text = message.message;
   if (text.startsWith('This lesson has no id')) {

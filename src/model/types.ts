@@ -146,7 +146,10 @@ export interface Lesson {
   /** False when the id is not followed by ":", "." or a dash (`**L1** text`). */
   separator: boolean;
   text: string;
+  /** The list item. */
   range: Range;
+  /** The item's own text (its first block, id included): where findings about the lesson point. */
+  textRange: Range;
 }
 
 export type ActionColumn = 'id' | 'action' | 'term' | 'owner' | 'due' | 'status' | 'lessons' | 'validation' | 'reach';

@@ -43,16 +43,24 @@ export default defineRule({
   },
 });
 
+// Each finding points at the cell to change: the Status of a done item, the
+// (empty) Validation of a validated or dropped one.
 function check(item: ActionItem, hasColumn: boolean): RuleFinding[] {
   const label = item.id || 'This action item';
   const empty = hasColumn && !item.validation;
-  let message: string | undefined;
+  const at = (column: 'status' | 'validation', message: string) => [{ message, range: item.cells[column]?.range ?? item.range }];
   if (item.status === 'done') {
-    message = `${label} is done but not complete until validated: validate it and say how in the Validation column, then mark it validated`;
-  } else if (item.status === 'validated' && empty) {
-    message = `${label} is validated but the Validation column is empty: say how it was verified that the same conditions no longer cause the failure`;
-  } else if (item.status === 'dropped' && empty) {
-    message = `${label} is dropped: say why it was dropped in the Validation column`;
+    return at(
+      'status',
+      `${label} is done but not complete until validated: validate it and say how in the Validation column, then mark it validated`,
+    );
   }
-  return message ? [{ message, range: item.range }] : [];
+  if (item.status === 'validated' && empty) {
+    return at(
+      'validation',
+      `${label} is validated but the Validation column is empty: say how it was verified that the same conditions no longer cause the failure`,
+    );
+  }
+  if (item.status === 'dropped' && empty) return at('validation', `${label} is dropped: say why it was dropped in the Validation column`);
+  return [];
 }

@@ -94,7 +94,7 @@ function checkRow(row: DependencyRow, columns: DependencyColumn[]): RuleFinding[
   const empty = columns.filter((c) => !row.cells[c]?.text);
   if (empty.length > 0) {
     const names = empty.map((c) => `"${DEPENDENCY_HEADERS[c]}"`).join(', ');
-    findings.push({ message: `${name}: fill in ${names}`, range: row.range });
+    findings.push({ message: `${name}: fill in ${names}`, range: row.cells[empty[0]!]?.range ?? row.range });
   }
   const promised = valueOf(row, 'asPromised');
   const mode = valueOf(row, 'failureMode');
@@ -115,8 +115,8 @@ function checkRow(row: DependencyRow, columns: DependencyColumn[]): RuleFinding[
   // Any AI-<n> counts: an undefined id is reported by references-exist alone.
   if (why && !row.references.some((r) => r.kind === 'action')) {
     findings.push({
-      message: `${name} ${why}: reference the action item (AI-<n>) that limits the blast radius next time`,
-      range: row.range,
+      message: `${name} ${why.reason}: reference the action item (AI-<n>) that limits the blast radius next time`,
+      range: row.cells[why.column]?.range ?? row.range,
     });
   }
   return findings;
@@ -126,11 +126,14 @@ function valueOf(row: DependencyRow, column: DependencyColumn): string {
   return (row.cells[column]?.text ?? '').toLowerCase();
 }
 
-// Only valid values are judged; an invalid one is reported above.
-function needsAction(promised: string, mode: string): string | undefined {
-  if (promised === 'no') return 'did not perform as promised';
-  if (promised === 'partly') return 'performed only partly as promised';
-  if (mode === 'expected-unhandled') return 'failed in a way we expected but did not handle';
-  if (mode === 'novel') return 'failed in a novel way';
+// Only valid values are judged; an invalid one is reported above. The
+// finding points at the cell that calls for the action.
+function needsAction(promised: string, mode: string): { reason: string; column: DependencyColumn } | undefined {
+  const asPromised = (reason: string) => ({ reason, column: 'asPromised' as const });
+  const failureMode = (reason: string) => ({ reason, column: 'failureMode' as const });
+  if (promised === 'no') return asPromised('did not perform as promised');
+  if (promised === 'partly') return asPromised('performed only partly as promised');
+  if (mode === 'expected-unhandled') return failureMode('failed in a way we expected but did not handle');
+  if (mode === 'novel') return failureMode('failed in a novel way');
   return undefined;
 }

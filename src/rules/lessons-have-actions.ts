@@ -53,26 +53,29 @@ export default defineRule({
         if (hasPlaceholder(lesson.text)) continue; // no-placeholders reports it
         findings.push({
           message: 'This lesson has no id: begin it with "L<n>:" (e.g. "**L1:** …") so action items can name it',
-          range: lesson.range,
+          range: lesson.textRange,
         });
         continue;
       }
       const first = seen.get(lesson.id);
       if (first !== undefined) {
-        findings.push({ message: `Lesson ${lesson.id} is defined twice (also on line ${first}): give it its own id`, range: lesson.range });
+        findings.push({
+          message: `Lesson ${lesson.id} is defined twice (also on line ${first}): give it its own id`,
+          range: lesson.textRange,
+        });
         continue;
       }
       seen.set(lesson.id, lesson.range.start.line);
       if (!lesson.separator) {
         findings.push({
           message: `Lesson ${lesson.id} has no ":" after its id: write "${lesson.id}: …" (e.g. "**${lesson.id}:** …") so the id reads as the lesson's own`,
-          range: lesson.range,
+          range: lesson.textRange,
         });
       }
       if (readable && !named.has(lesson.id)) {
         findings.push({
           message: `Lesson ${lesson.id} has no action item: name it in the Lessons column of the action that applies it`,
-          range: lesson.range,
+          range: lesson.textRange,
         });
       }
     }

@@ -17,7 +17,9 @@ export function parseLessons(input: SectionInput): Lesson[] {
     const match = LESSON_ID.exec(text) ?? BARE_ID.exec(text);
     if (match && first) markDefinition(first, input);
     const separator = match === null || LESSON_ID.test(text);
-    return { id: match?.[1], separator, text: match ? text.slice(match[0].length) : text, range: rangeOf(item) };
+    const range = rangeOf(item);
+    const textRange = first ? rangeOf(first) : range;
+    return { id: match?.[1], separator, text: match ? text.slice(match[0].length) : text, range, textRange };
   });
 }
 

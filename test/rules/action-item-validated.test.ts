@@ -3,8 +3,9 @@
 import dedent from 'dedent';
 import { expect, it } from 'vitest';
 import rule from '../../src/rules/action-item-validated.js';
-import { prepare, ruleTester } from '../helpers/rule-tester.js';
+import { lintCase, prepare, ruleTester } from '../helpers/rule-tester.js';
 import { findingsOf, lintString } from '../helpers/lint.js';
+import type { Message } from '../../src/engine/rule.js';
 
 const HEAD = dedent`
   ## Action items
@@ -69,4 +70,32 @@ it('action-item-validated leaves a missing Validation column to action-item-fiel
     ['action-item-validated', 'warn', lines.findIndex((l) => l.startsWith('| AI-2 |')) + 1],
   ]);
   expect(findingsOf(messages, 'action-item-fields')).toEqual([['action-item-fields', 'error', header]]);
+});
+
+// The findings of a case as [rule, severity, line, column], and its row of an id as [line, text].
+function places(code: string) {
+  const { text } = prepare(rule, { code });
+  const lines = text.split('\n');
+  const found = (messages: Message[]) => messages.map((m) => [m.ruleId, m.severity, m.line, m.column]);
+  const row = (id: string): [number, string] => {
+    const index = lines.findIndex((l) => l.startsWith(`| ${id} |`));
+    return [index + 1, lines[index]!];
+  };
+  return { mine: found(lintCase(rule, { code }, text)), all: found(lintString(text)), row };
+}
+
+it('action-item-validated reports a done item at its Status cell', () => {
+  const { mine, row } = places(items(AI1, ai2('done', GAME_DAY)));
+  const [line, text] = row('AI-2');
+  expect(mine).toEqual([['action-item-validated', 'warn', line, text.indexOf('done') + 1]]);
+});
+
+it('action-item-validated reports an empty Validation just after its "|", as action-item-fields reports an empty Owner', () => {
+  const { all, row } = places(items(AI1, ai2('dropped', '').replace('payments-team', '')));
+  const [line, text] = row('AI-2');
+  // "|  |" is an empty cell: the Owner's first, the Validation's last.
+  expect(all).toEqual([
+    ['action-item-fields', 'error', line, text.indexOf('|  |') + 2],
+    ['action-item-validated', 'warn', line, text.lastIndexOf('|  |') + 2],
+  ]);
 });

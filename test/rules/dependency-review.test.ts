@@ -108,3 +108,31 @@ it('dependency-review leaves an undefined action item to references-exist, which
   expect(lintCase(rule, test, text)).toEqual([]);
   expect(lintCase(referencesExist, test, text).map(({ ruleId, severity, line }) => ({ ruleId, severity, line }))).toEqual(expected);
 });
+
+// [rule, severity, line, column] of each finding, and where a text is in its document ([line, column]).
+function places(code: string) {
+  const test = { code };
+  const { text } = prepare(rule, test);
+  const lines = text.split('\n');
+  const found = lintCase(rule, test, text).map((m) => [m.ruleId, m.severity, m.line, m.column]);
+  const at = (row: string, needle: string): [number, number] => {
+    const index = lines.findIndex((l) => l.startsWith(row));
+    return [index + 1, lines[index]!.indexOf(needle) + 1];
+  };
+  return { found, at };
+}
+
+it('dependency-review reports an empty cell at the cell, just after its "|", not at the row', () => {
+  const { found, at } = places(
+    table('| Block storage (internal) | 99.99% volume availability | yes |  | expected-handled | Deep health check |'),
+  );
+  const [line, bar] = at('| Block storage', '|  |');
+  expect(found).toEqual([['dependency-review', 'error', line, bar + 1]]);
+});
+
+it('dependency-review reports a missing action item at the cell that calls for it', () => {
+  const partly = places(table(LEDGER.replace(' (AI-2)', '')));
+  expect(partly.found).toEqual([['dependency-review', 'error', ...partly.at('| Ledger', 'partly')]]);
+  const novel = places(table(QUEUE.replace('expected-handled', 'novel')));
+  expect(novel.found).toEqual([['dependency-review', 'error', ...novel.at('| Message queue', 'novel')]]);
+});

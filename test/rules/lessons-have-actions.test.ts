@@ -96,3 +96,16 @@ it('lessons-have-actions leaves an undefined lesson to references-exist, which r
   expect(lintCase(rule, test, text)).toEqual([]);
   expect(lintCase(referencesExist, test, text).map(({ ruleId, severity, line }) => ({ ruleId, severity, line }))).toEqual(expected);
 });
+
+it('lessons-have-actions points at the lesson text, not its bullet, as the JSON example of format 5 does (column 3)', () => {
+  const test = {
+    code: `## Lessons\n\n- **L1:** A setting must have one source of truth.\n${L2}\n  More about it.\n1. L3 Alarms must page.\n${actionItems({ ai2: '' })}`,
+  };
+  const { text } = prepare(rule, test);
+  const lineOf = (start: string) => text.split('\n').findIndex((l) => l.startsWith(start)) + 1;
+  expect(lintCase(rule, test, text).map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([
+    ['lessons-have-actions', 'error', lineOf(L2), 3],
+    ['lessons-have-actions', 'error', lineOf('1. L3'), 4],
+    ['lessons-have-actions', 'error', lineOf('1. L3'), 4],
+  ]);
+});
