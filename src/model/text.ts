@@ -21,8 +21,15 @@ export function textOf(node: Nodes | Nodes[]): string {
 
 function rawText(node: Nodes | Nodes[]): string {
   if (Array.isArray(node)) return node.map(rawText).join(' ');
-  if (SPACED.has(node.type) && 'children' in node) return (node.children as Nodes[]).map(rawText).join(' ');
+  if (node.type === 'html') return withoutComments(node.value);
+  if ('children' in node) return (node.children as Nodes[]).map(rawText).join(SPACED.has(node.type) ? ' ' : '');
   return toString(node);
+}
+
+// A comment never renders, so its words are not the reader's: "cell-<!-- x -->router"
+// reads "cell-router". Other raw HTML keeps its text, as before.
+function withoutComments(html: string): string {
+  return html.includes('<!--') ? html.replace(/<!--[\s\S]*?(?:-->|$)/g, '') : html;
 }
 
 // Scripts written without spaces between words: a dictionary segmenter counts them.

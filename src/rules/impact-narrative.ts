@@ -63,10 +63,18 @@ export default defineRule({
     const proseWords = impact.paragraphs.reduce((n, p) => n + p.words, 0);
     if (impact.words > 0 && proseWords / impact.words < options.minProseShare) {
       findings.push({
-        message: 'Impact is mostly lists or tables; tell it as a narrative in paragraphs (keep figures, but in sentences)',
+        message: `Impact is mostly ${kindsOf(impact.otherBlocks)}; tell it as a narrative in paragraphs (keep figures, but in sentences)`,
         range: impact.otherBlocks[0]?.range ?? range,
       });
     }
     return findings;
   },
 });
+
+const KINDS: Record<string, string> = { list: 'lists', table: 'tables', code: 'code blocks' };
+
+// Names what the words are in, so the message never calls a code block a list.
+function kindsOf(blocks: { type: string }[]): string {
+  const kinds = [...new Set(blocks.map((b) => KINDS[b.type] ?? 'blocks other than paragraphs'))];
+  return kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)!}` : (kinds[0] ?? 'lists');
+}

@@ -1,6 +1,6 @@
 // Detection: three level-3 subsections found by keywords in their headings.
 import type { Heading, RootContent } from 'mdast';
-import type { DetectionAnswer, DetectionModel, DetectionQuestion } from '../model/types.js';
+import type { DetectionModel, DetectionQuestion } from '../model/types.js';
 import { countWords, rangeOf, textOf } from '../model/text.js';
 import type { SectionInput } from './context.js';
 
@@ -19,17 +19,17 @@ export const DETECTION_HEADINGS: Record<DetectionQuestion, string> = {
 export function parseDetection(input: SectionInput): DetectionModel {
   const model: DetectionModel = { answers: [], otherHeadings: [], references: [], range: input.range };
   const groups = splitAtHeadings(input.nodes);
-  for (const { heading, body } of groups) {
-    const title = textOf(heading);
-    const question = classify(title, new Set(model.answers.map((a) => a.question)));
+  const titles = groups.map((g) => textOf(g.heading));
+  const questions = assignQuestions(titles.map(questionsOf));
+  groups.forEach(({ heading, body }, i) => {
+    const question = questions[i];
     if (!question) {
-      model.otherHeadings.push({ heading: title, range: rangeOf(heading) });
-      continue;
+      model.otherHeadings.push({ heading: titles[i]!, range: rangeOf(heading) });
+      return;
     }
     const text = body.length ? textOf(body.filter((n) => n.type !== 'html')) : '';
-    const answer: DetectionAnswer = { question, heading: title, headingRange: rangeOf(heading), text, words: countWords(text) };
-    model.answers.push(answer);
-  }
+    model.answers.push({ question, heading: titles[i]!, headingRange: rangeOf(heading), text, words: countWords(text) });
+  });
   return model;
 }
 
@@ -43,8 +43,29 @@ function splitAtHeadings(nodes: RootContent[]): { heading: Heading; body: RootCo
   return groups;
 }
 
-function classify(heading: string, answered: Set<DetectionQuestion>): DetectionQuestion | undefined {
+const QUESTIONS = Object.keys(DETECTION_KEYWORDS) as DetectionQuestion[];
+
+function questionsOf(heading: string): DetectionQuestion[] {
   const folded = heading.toLowerCase();
-  const questions = Object.keys(DETECTION_KEYWORDS) as DetectionQuestion[];
-  return questions.find((q) => !answered.has(q) && DETECTION_KEYWORDS[q].some((k) => folded.includes(k)));
+  return QUESTIONS.filter((q) => DETECTION_KEYWORDS[q].some((k) => folded.includes(k)));
+}
+
+// A heading may hold keywords of two questions ("Would our metrics catch
+// similar events?"): match headings to questions so that as many questions as
+// possible get one (augmenting paths), earlier headings first.
+function assignQuestions(candidates: DetectionQuestion[][]): (DetectionQuestion | undefined)[] {
+  const holder = new Map<DetectionQuestion, number>();
+  const claim = (heading: number, seen: Set<DetectionQuestion>): boolean =>
+    candidates[heading]!.some((q) => {
+      if (seen.has(q)) return false;
+      seen.add(q);
+      const other = holder.get(q);
+      if (other !== undefined && !claim(other, seen)) return false;
+      holder.set(q, heading);
+      return true;
+    });
+  candidates.forEach((_, heading) => claim(heading, new Set()));
+  const out: (DetectionQuestion | undefined)[] = candidates.map(() => undefined);
+  for (const [q, heading] of holder) out[heading] = q;
+  return out;
 }

@@ -56,6 +56,14 @@ ruleTester(rule).run({
           '### Did our metrics reflect the customer experience?\n\n{{Did the metrics show what customers saw? Say which metric, its threshold, and what customers saw meanwhile, in numbers}}',
       }),
     },
+    {
+      // "metric" is an observability keyword too: the heading answers the question only it can (format 3.4).
+      name: 'a similar-events heading with an observability keyword, before the observability heading',
+      code: detection({
+        metrics: SIMILAR.replace('Would we detect similar events?', 'Would our metrics catch similar events?'),
+        similar: METRICS,
+      }),
+    },
     { name: 'a short answer that holds a placeholder', code: detection({ speed: speed(`${FOURTEEN} TODO`) }) },
     { name: 'an answer of exactly minWords words', code: detection({ speed: speed(`Yes. ${FOURTEEN}`) }) },
     { name: 'a missing Detection section, which required-sections reports', code: '', drop: ['## Detection'] },
@@ -87,6 +95,25 @@ ruleTester(rule).run({
       name: 'a short answer that holds no placeholder',
       code: detection({ speed: speed(FOURTEEN, `### Was detection fast enough?${MARK}`) }),
       messages: ['is answered in 14 words'],
+    },
+    {
+      name: 'an inline comment is no part of the answer: it never renders',
+      code: detection({
+        similar: speed(
+          'Not yet. <!-- say which failures of worker capacity we would miss, and why -->',
+          `### Would we detect similar events?${MARK}`,
+        ),
+      }),
+      messages: ['"Would we detect similar events?" is answered in 2 words'],
+    },
+    {
+      name: 'two headings that only one question fits: the second is no answer',
+      code: detection({
+        heading: `## Detection${MARK}`,
+        metrics: SPEED.replace('Was detection fast enough?', 'Was time to detect fast?'),
+        similar: SIMILAR,
+      }),
+      messages: ['does not answer "Did our metrics reflect the customer experience?"'],
     },
     {
       name: 'answers shorter than the minWords option',

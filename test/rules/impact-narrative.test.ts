@@ -75,6 +75,11 @@ ruleTester(rule).run({
     },
     { name: 'a short list with the default minProseShare', code: impact(`${FIRST}\n\n- one short item\n\n${SECOND}`) },
     { name: 'nothing when off', code: impact('Late.'), config: { rules: { 'impact-narrative': { level: 'off' } } } },
+    {
+      // Format 3.1: a quoted paragraph (a customer's words, say) is still narrative prose, not a list or table.
+      name: 'a paragraph in a block quote counts as a paragraph',
+      code: impact(`${FIRST.replace(/^/gm, '> ')}\n\n${SECOND}`),
+    },
   ],
   invalid: [
     {
@@ -106,7 +111,7 @@ ruleTester(rule).run({
         - Backlog cleared at 15:20 UTC
         - No notification lost
       `,
-      messages: ['Impact has 1 paragraph', 'Impact has 36 words', 'Impact is mostly lists or tables; tell it as a narrative in paragraphs'],
+      messages: ['Impact has 1 paragraph', 'Impact has 36 words', 'Impact is mostly lists; tell it as a narrative in paragraphs'],
     },
     {
       name: 'mostly lists or tables even with enough paragraphs and words',
@@ -117,6 +122,29 @@ ruleTester(rule).run({
     {
       name: 'the first block that is not a paragraph',
       code: impact(`${words(10)}.\n\n\`\`\` {impact-narrative}\n${words(5)}\n\`\`\`\n\n${words(10)}.\n\n- ${words(60)}`),
+    },
+    {
+      name: 'inline comments are not words: they never render',
+      code: impact(
+        `${words(40)} <!-- ${words(20, 'note')} -->.\n\n${words(20)}<!-- reviewer: ${words(20, 'note')} --> ${words(19)}.`,
+        AT_HEADING,
+      ),
+      messages: ['Impact has 79 words; write at least 80'],
+    },
+    {
+      name: 'a comment in a block quote is not words either',
+      code: impact(`> ${words(40)}.\n>\n> <!-- ${words(20, 'note')} -->\n\n${words(39)}.`, AT_HEADING),
+      messages: ['Impact has 79 words'],
+    },
+    {
+      name: 'mostly code, called code, not a list or table',
+      code: impact(`${words(45)}.\n\n${words(40)}.\n\n\`\`\` {impact-narrative}\n${words(90)}\n\`\`\``),
+      messages: ['Impact is mostly code blocks; tell it as a narrative in paragraphs'],
+    },
+    {
+      name: 'mostly a list in a block quote, called a list',
+      code: impact(`${words(45)}.\n\n${words(40)}.\n\n> - ${words(90)} {impact-narrative}`),
+      messages: ['Impact is mostly lists; tell it as a narrative in paragraphs'],
     },
     {
       name: 'minParagraphs from the options',
