@@ -23,6 +23,11 @@ export const SECTIONS: readonly SectionDef[] = [
 
 export const SECTION_KEYS = SECTIONS.map((s) => s.key) as SectionKey[];
 
+// Emoji and what builds them up: keycaps ("1️⃣"), skin tones, joiners (ZWJ
+// sequences), variation selectors and tags (subdivision flags). Emoji_Component
+// also holds the ASCII "#", "*" and digits, which stay unless they form a keycap.
+const EMOJI = /[#*0-9][\u{FE0E}\u{FE0F}]?\u{20E3}|[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0E}]|(?![#*0-9])\p{Emoji_Component}/gu;
+
 /**
  * Folds a heading for matching: case folded, leading numbering ("3.", "III.",
  * "2)") dropped, emoji and trailing punctuation dropped, spaces collapsed.
@@ -30,7 +35,7 @@ export const SECTION_KEYS = SECTIONS.map((s) => s.key) as SectionKey[];
 export function normalizeHeading(heading: string): string {
   const folded = heading
     .normalize('NFKC')
-    .replace(/[#*0-9]\u{FE0F}?\u{20E3}|[\p{Extended_Pictographic}\p{Regional_Indicator}]|\u{FE0F}|\u{200D}|\u{20E3}/gu, ' ')
+    .replace(EMOJI, ' ')
     .toLowerCase()
     .trim()
     .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)]|[a-z][.)])\s*/u, '');

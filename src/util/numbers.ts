@@ -11,8 +11,16 @@ const PARTS =
 
 const WORDS = new Set([...UNITS.split(' '), ...TENS.split(' '), ...SCALES.split(' '), ...PARTS.split(' '), 'zero']);
 
+// Digits that start a token are data; digits inside an identifier ("L1",
+// "us-east-2", "ec2") are not. Scripts written without spaces put digits
+// right after a letter ("注文APIの3%"): there the letter is no identifier. A
+// multiplier "x10" or "×3" is data too.
+const UNSPACED =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+const DIGITS = new RegExp(`(?<!(?![${UNSPACED}])[\\p{L}\\p{N}_-])(?:[x×](?=\\d+(?![\\p{L}\\p{N}_-])))?\\d`, 'u');
+
 export function carriesNumber(text: string): boolean {
-  if (/(?<![\p{L}\p{N}_-])\d/u.test(text)) return true;
+  if (DIGITS.test(text)) return true;
   // "forty-five" is two number words; "one-off" still begins with one.
   for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) if (WORDS.has(word)) return true;
   return false;

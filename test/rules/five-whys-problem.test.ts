@@ -54,9 +54,17 @@ ruleTester(rule).run({
               1. Why? The pool size cannot be changed at run time. → L2
       `,
     },
-    ...['3% of API calls failed.', 'HTTP 500 errors on checkout.', 'Orders failed for 45 minutes.', 'p99 latency rose to 2.5 s.'].map(
-      (statement): TestCase => ({ name: `a problem statement with a number: ${statement}`, code: tree(statement) }),
-    ),
+    ...[
+      '3% of API calls failed.',
+      'HTTP 500 errors on checkout.',
+      'Orders failed for 45 minutes.',
+      'p99 latency rose to 2.5 s.',
+      // Digits right after a letter of a script written without spaces.
+      '注文APIの3%が70分間失敗した。',
+      // A multiplier, "x10" or "×3", is digits of data; "ec2" is not.
+      'Order placement errors rose x10 over baseline.',
+      'Checkout latency rose ×3 on ec2 hosts.',
+    ].map((statement): TestCase => ({ name: `a problem statement with a number: ${statement}`, code: tree(statement) })),
     { name: 'a Five whys section that is missing (required-sections reports it)', code: '', drop: ['## Five whys'] },
     { name: 'nothing when off', code: tree('Notifications were late.'), config: { rules: { 'five-whys-problem': { level: 'off' } } } },
   ],
@@ -94,6 +102,15 @@ ruleTester(rule).run({
     },
     { name: 'a lesson reference is no data', code: tree('Payment notifications were late. → L1 {five-whys-problem}') },
     { name: 'a region name is no data', code: tree('Payment notifications were late in us-east-2. {five-whys-problem}') },
+    {
+      name: 'an instance type is no data, nor a word that begins with x',
+      code: tree('Payment notifications were late on x2gd hosts. {five-whys-problem}'),
+    },
+    {
+      name: 'a number in an HTML comment, which never renders, is no data',
+      code: tree('Order placement calls failed. <!-- add the error rate (3%) and duration --> {five-whys-problem}'),
+      messages: [NO_NUMBER],
+    },
     {
       name: 'each top-level item after the first',
       code: whys(

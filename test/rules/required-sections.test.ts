@@ -99,6 +99,11 @@ ruleTester(rule).run({
       `,
     },
     { name: 'nothing when off', code: '', drop: ['## Lessons'], config: { rules: { 'required-sections': { level: 'off' } } } },
+    // Emoji sequences, dropped whole: skin tone with a ZWJ sequence, a keycap,
+    // a subdivision flag (tags), text and emoji presentation selectors.
+    ...['Lessons learned 👩🏽‍💻', '1️⃣ Lessons', '🏴󠁧󠁢󠁳󠁣󠁴󠁿 Learnings', 'Lessons ✍︎', 'Lessons 👍🏿!', '🧑‍🤝‍🧑 Lessons learned ☑️'].map(
+      (heading): TestCase => ({ name: `a heading with emoji: ${heading}`, ...whole([], ['## Lessons\n', `## ${heading}\n`]) }),
+    ),
   ],
   invalid: [
     ...REQUIRED.map((heading): TestCase => ({
