@@ -74,15 +74,14 @@ function matcher(filters: ActionFilters): (row: ActionRow) => boolean {
 
 export const fold = (s: string) => s.normalize('NFC').trim().toLowerCase();
 
-/** By due date (items with none last), then COE id, then AI id (AI-2 before AI-10), then line. */
+/** By due date (items with none last), then COE id, then AI id (AI-2 before AI-10): `coe actions` and `coe report` list items so. */
+export function byDueOrder(a: Pick<ActionRow, 'due' | 'coe' | 'id'>, b: Pick<ActionRow, 'due' | 'coe' | 'id'>): number {
+  return compare(a.due ?? '\uffff', b.due ?? '\uffff') || compare(a.coe, b.coe) || compareIds(a.id, b.id);
+}
+
+/** The ledger's order: by due date, COE id and AI id, then file and line. */
 export function byLedgerOrder(a: ActionRow, b: ActionRow): number {
-  return (
-    compare(a.due ?? '\uffff', b.due ?? '\uffff') ||
-    compare(a.coe, b.coe) ||
-    compareIds(a.id, b.id) ||
-    compare(a.file, b.file) ||
-    a.line - b.line
-  );
+  return byDueOrder(a, b) || compare(a.file, b.file) || a.line - b.line;
 }
 
 function compareIds(a: string, b: string): number {

@@ -10,6 +10,7 @@ import { inWindow as windowOf } from '../portfolio/window.js';
 import { DAY_MS, parseDay } from '../util/time.js';
 import { REPORT_VERSION, type ActionRef, type Count, type Phase, type Report, type Stats } from './schema.js';
 import { ascending, median, nearestRank } from './stats.js';
+import { byDueOrder } from '../actions/ledger.js';
 
 export interface ReportOptions {
   /** YYYY-MM-DD */
@@ -185,11 +186,16 @@ function tenetsOf(coes: PortfolioCoe[], config: ReportConfig): Report['tenets'] 
     { ...customers, breached: breaching((c) => c.detectedBy !== undefined && CUSTOMER_DRIVEN.includes(c.detectedBy)), of: coes.length },
     {
       ...regions,
-      breached: breaching((c) => c.regions.length >= 2 || c.regions.some((r) => r.toLowerCase() === 'global')),
+      breached: breaching((c) => distinctRegions(c) >= 2 || c.regions.some((r) => r.toLowerCase() === 'global')),
       of: coes.length,
     },
     ...config.tenets.map((t) => ({ id: t.id, sentence: t.sentence, breached: breaching((c) => c.tags.includes(t.tag)), of: coes.length })),
   ];
+}
+
+// "eu-west-1" written twice (or "EU-West-1") is still one region.
+function distinctRegions(coe: PortfolioCoe): number {
+  return new Set(coe.regions.map((r) => r.trim().toLowerCase())).size;
 }
 
 // Groups of COEs joined by `related`, or by a shared service and tag with
@@ -260,7 +266,6 @@ function actionsOf(coes: PortfolioCoe[], now: number, options: ReportOptions): R
   const due = (a: PortfolioAction) => (a.due === undefined ? undefined : parseDay(a.due));
   const pending = items.filter((a) => isOneOf(PENDING_STATUSES, a.status));
   const days = (ms: number) => Math.round(ms / DAY_MS);
-  const byDue = (a: ActionRef, b: ActionRef) => compare(a.due ?? '9999', b.due ?? '9999') || compare(a.coe, b.coe) || compare(a.id, b.id);
   const overdue = pending.filter((a) => due(a) !== undefined && due(a)! < now).map((a) => refOf(a, days(now - due(a)!)));
   const soonLimit = now + options.config.dueSoonDays * DAY_MS;
   const dueSoon = pending
@@ -293,13 +298,13 @@ function actionsOf(coes: PortfolioCoe[], now: number, options: ReportOptions): R
     byTerm: countItems((a) => a.term || 'unknown', ['short', 'mid', 'long']),
     byOwner: countItems((a) => a.owner || 'unknown'),
     byReach: countItems((a) => a.reach || 'none', [...REACHES, 'none']),
-    overdue: overdue.sort((a, b) => b.days! - a.days! || byDue(a, b)),
-    dueSoon: dueSoon.sort(byDue),
+    overdue: overdue.sort((a, b) => b.days! - a.days! || byDueOrder(a, b)),
+    dueSoon: dueSoon.sort(byDueOrder),
     dueSoonDays: options.config.dueSoonDays,
     awaitingValidation: items
       .filter((a) => a.status === 'done')
       .map((a) => refOf(a, null))
-      .sort(byDue),
+      .sort(byDueOrder),
     dueInWindow: {
       n: dueInWindow.length,
       completed: dueInWindow.filter((a) => a.status === 'validated' || a.status === 'done').length,
@@ -309,7 +314,7 @@ function actionsOf(coes: PortfolioCoe[], now: number, options: ReportOptions): R
       n: ages.length,
       median: median(ages),
       max: ages.at(-1) ?? null,
-      oldest: aged.sort((a, b) => b.days! - a.days! || byDue(a, b)).slice(0, 5),
+      oldest: aged.sort((a, b) => b.days! - a.days! || byDueOrder(a, b)).slice(0, 5),
     },
   };
 }

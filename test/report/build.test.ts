@@ -192,6 +192,15 @@ describe('tenets', () => {
     expect(regions!.breached).toEqual(['COE-2026-002', 'COE-2026-003']);
   });
 
+  it('count distinct regions: one region written twice is one region', () => {
+    const coes = [
+      coe('COE-2026-001', { regions: ['eu-west-1', 'eu-west-1'] }),
+      coe('COE-2026-002', { regions: ['eu-west-1', 'EU-West-1'] }),
+    ];
+    const [, regions] = report(coes).tenets;
+    expect([regions!.breached, regions!.of]).toEqual([[], 2]);
+  });
+
   it('take more tenets from the configuration, each marked by a tag', () => {
     const withTenet = {
       ...config,
@@ -255,6 +264,15 @@ describe('action items', () => {
 
   it('list done items awaiting validation', () => {
     expect(a.awaitingValidation.map((r) => r.id)).toEqual(['AI-5']);
+  });
+
+  it('list items due the same day in the order of coe actions: AI-2 before AI-10', () => {
+    const ids = ['AI-10', 'AI-2', 'AI-1'];
+    const due = coe('COE-2026-001', { actions: ids.map((id) => item('COE-2026-001', id, { due: '2026-04-05', status: 'done' })) });
+    const listed = report([due]).actions;
+    expect(listed.awaitingValidation.map((r) => r.id)).toEqual(['AI-1', 'AI-2', 'AI-10']);
+    const open = coe('COE-2026-001', { actions: ids.map((id) => item('COE-2026-001', id, { due: '2026-04-05' })) });
+    expect(report([open]).actions.dueSoon.map((r) => r.id)).toEqual(['AI-1', 'AI-2', 'AI-10']);
   });
 
   it('count by status, term, owner and reach, items with no Reach as none', () => {
