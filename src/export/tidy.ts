@@ -3,8 +3,10 @@
 // linear scan: text near a removal is whatever the author wrote, and a
 // backtracking pattern over runs of separators took seconds on a few KB.
 
+import { REMOVED } from '../util/terms.js';
+
 /** Stands where something was removed, until the text around it is tidied (NUL never survives decoding). */
-export const MARK = '\u0000';
+export const MARK = REMOVED;
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
 // The characters a removal leaves between two words: spaces, commas, semicolons and other marks.
@@ -58,7 +60,8 @@ function emptyBrackets(s: string, open: string, close: string, leads: string[]):
     for (const start of starts) {
       const run = separatorRun(s, start);
       if (run.marked && s[run.end] === close) {
-        out += s.slice(at, i) + MARK;
+        // A space keeps the words around apart: "cell-(AI-1)router" is not "cell-router".
+        out += `${s.slice(at, i)} ${MARK}`;
         at = run.end + 1;
         break;
       }

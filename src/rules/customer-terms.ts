@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG } from '../config/config.js';
 import { publishedTexts, type PublishedText } from '../export/published.js';
 import { readableUrl, redactorFor } from '../export/redact.js';
 import { frontmatterNames } from '../export/names.js';
-import { fold, foldName, NameSet, showInvisible } from '../util/terms.js';
+import { fold, foldName, NameSet, REMOVED, showInvisible } from '../util/terms.js';
 import { sectionName } from './util.js';
 import { plural } from '../util/text.js';
 
@@ -83,7 +83,7 @@ function partName(where: PublishedText): string {
 
 // "ledger<U+200B>-db" (read as "ledger-db"): a name hidden by invisible or lookalike characters says so.
 function quoted(m: Mention): string {
-  const found = m.found.replace(/\s+/g, ' ');
+  const found = m.found.replaceAll(REMOVED, '').replace(/\s+/g, ' ');
   const plain = found.toLowerCase() === m.name.replace(/\s+/g, ' ').toLowerCase();
   return plain ? `"${found}"` : `"${showInvisible(found)}" (read as "${m.name}")`;
 }

@@ -10,7 +10,7 @@
 // folded both ways and a name found in either is found. Compatibility forms are decomposed
 // (NFKD: fullwidth letters, ligatures, non-breaking hyphens), case is folded,
 // non-ASCII lookalikes become their Unicode confusable prototype (UTS #39:
-// Cyrillic "о" is "o", U+2010 and U+2212 are "-"), and whitespace runs become
+// Cyrillic "о" is "o", U+2010 is "-"), dashes become one DASH (below), and whitespace runs become
 // one space. Each folded character remembers the original characters it came
 // from, so a match maps back to the exact span to report or replace.
 // unhomoglyph's table, read directly: its function runs one alternation of
@@ -37,6 +37,23 @@ const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 const WORD = /[\p{L}\p{N}\p{M}_]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SOFT_HYPHEN = '\u00AD';
+
+/**
+ * Where the export removed something (a comment, an image, an id): it reads
+ * as nothing, since the draft closes the gap ("cell-<!-- -->router" shows as
+ * "cell-router"), so the glossary and customer-terms see the name whole.
+ * NUL never survives decoding, so no text holds one of its own.
+ */
+export const REMOVED = '\u0000';
+
+/**
+ * What every dash (en, em, figure, minus, …) folds to. Inside a name it reads
+ * as "-" ("ledger\u2212db" is "ledger-db"), but it is punctuation, not part
+ * of a word: "cell-router\u2014our layer" and "orders-api\u2013dependent"
+ * name cell-router and orders-api, where "orders-api-backed" does not.
+ */
+export const DASH = '\u2014';
+const DASHES = new Set(['\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u2E3A', '\u2E3B', '\uFE31', '\uFE32']);
 const CHARACTER_REFERENCE = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/;
 
 const ASCII_WORD = Array.from({ length: 128 }, (_, c) => /[A-Za-z0-9_]/.test(String.fromCharCode(c)));
@@ -54,8 +71,9 @@ export function foldChar(chars: string): string {
   const known = folds.get(chars);
   if (known !== undefined) return known;
   let s = chars.replace(INVISIBLE, '').normalize('NFKD').toLowerCase();
+  if (DASHES.has(s)) s = DASH;
   // ASCII stays itself ("1" is not "l"): lookalikes are the other scripts' letters.
-  s = s.replace(/[^\0-\x7f]/gu, prototypeOf);
+  else s = s.replace(/[^\0-\x7f]/gu, prototypeOf);
   s = s.normalize('NFKD').toLowerCase().replace(INVISIBLE, '').replace(/\s/gu, ' ');
   if (folds.size < 100_000) folds.set(chars, s);
   return s;
@@ -97,7 +115,8 @@ function foldReading(text: string, softAsHyphen: boolean): { folded: Folded; sof
       source = text[i]!;
       next = i + 1;
     }
-    if (source === SOFT_HYPHEN) {
+    if (source === REMOVED) out.invisible(next);
+    else if (source === SOFT_HYPHEN) {
       soft = true;
       if (softAsHyphen) out.softHyphen(i, next);
       else out.invisible(next);
@@ -188,7 +207,9 @@ class FoldedBuilder {
   }
 }
 
-const PLAIN_ASCII = Uint8Array.from({ length: 0x80 }, (_, code) => (code !== 0x26 && !/\s/.test(String.fromCharCode(code)) ? 1 : 0));
+const PLAIN_ASCII = Uint8Array.from({ length: 0x80 }, (_, code) =>
+  code !== 0 && code !== 0x26 && !/\s/.test(String.fromCharCode(code)) ? 1 : 0,
+);
 const ASCII_FOLD = Array.from({ length: 128 }, (_, code) => {
   const c = String.fromCharCode(code);
   return /\s/.test(c) ? ' ' : c.toLowerCase();
@@ -212,9 +233,14 @@ export function showInvisible(text: string): string {
   return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
-/** The folded form of a name: trimmed, whitespace as one space. */
+/** The folded form of a name: trimmed, whitespace as one space, a dash as "-". */
 export function foldName(name: string): string {
-  return fold(name).text.trim();
+  return asHyphens(fold(name).text.trim());
+}
+
+// Folded text with each dash read as "-": for finding a name's characters, not its edges.
+function asHyphens(t: string): string {
+  return t.includes(DASH) ? t.replaceAll(DASH, '-') : t;
 }
 
 /** The original span of folded [from, to). */
@@ -239,7 +265,8 @@ function wholeAt(t: string, from: number, to: number): boolean {
 export function findFolded(f: Folded, name: string): TermMatch[] {
   if (!name) return [];
   const out: TermMatch[] = [];
-  for (let at = f.text.indexOf(name); at !== -1; at = f.text.indexOf(name, at + 1)) {
+  const plain = asHyphens(f.text);
+  for (let at = plain.indexOf(name); at !== -1; at = plain.indexOf(name, at + 1)) {
     if (wholeAt(f.text, at, at + name.length)) out.push(original(f, at, at + name.length));
   }
   return f.alternate ? union(out, findFolded(f.alternate, name)) : out;
@@ -314,7 +341,7 @@ export class NameSet {
       for (let k = at; node && k < t.length;) {
         // Code points, as the trie was built.
         const c = t.codePointAt(k)! > 0xffff ? t.slice(k, k + 2) : t[k]!;
-        node = node.next.get(c);
+        node = node.next.get(c === DASH ? '-' : c);
         k += c.length;
         if (node && node.names.length > 0 && wholeAt(t, at, k)) {
           out.push({ ...original(f, at, k), name: node.names[0]! });
@@ -350,7 +377,8 @@ export function findHost(f: Folded, host: string): TermMatch[] {
   if (!name) return [];
   const out: TermMatch[] = [];
   const t = f.text;
-  for (let at = t.indexOf(name); at !== -1; at = t.indexOf(name, at + 1)) {
+  const plain = asHyphens(t);
+  for (let at = plain.indexOf(name); at !== -1; at = plain.indexOf(name, at + 1)) {
     const before = t[at - 1];
     const after = t[at + name.length];
     if (before !== undefined && (before === '-' || (before !== '_' && isWordChar(before)))) continue;

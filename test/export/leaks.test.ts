@@ -194,3 +194,20 @@ describe('leak check: the draft as a reader sees it', () => {
     expect(describeLeak(leak)).toBe('"ops" (the owner of the COE, AI-1, AI-2, AI-3, AI-4, 4 more) at line 3 of the draft');
   });
 });
+
+describe('leak check: a dash next to a name is punctuation', () => {
+  it('replaces a worded name beside a dash, and reports an author or owner beside one', () => {
+    const text = impactSaying(
+      'The ledger-db\u2014our store\u2014was slow; webhook-dispatcher\u2013dependent pages waited. Ines Okafor\u2014our lead\u2014and payments-team\u2013led work.',
+    );
+    const result = exportString(text);
+    expect(result.output).toContain(
+      'between 5 and 40 minutes late. The payment records\u2014our store\u2014was slow; payment notifications\u2013dependent pages waited. Ines Okafor\u2014our lead\u2014and payments-team\u2013led work.',
+    );
+    expect(result.leaks.map((l) => l.name)).toEqual(['Ines Okafor', 'payments-team']);
+  });
+
+  it('still reads a hyphen after a name as part of a longer word', () => {
+    expect(exportString(impactSaying('Ines Okafor-Smith and payments-team-led work.')).leaks).toEqual([]);
+  });
+});

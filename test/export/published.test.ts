@@ -60,6 +60,14 @@ const cases: [string, string, Partial<ResolvedConfig>?][] = [
   ['a name with a soft hyphen', inImpact('The ledger\u00ADdb was slow.')],
   ['a name with a non-breaking hyphen', inImpact('The ledger\u2011db was slow.')],
   ['a name with a Cyrillic letter', inImpact('The l\u0435dger-db was slow.')],
+  ['a name joined by a comment', inImpact('The ledger-<!-- x -->db was slow.')],
+  ['a name joined by an image', inImpact('The ledger-![](https://cdn.example.com/x.png)db was slow.')],
+  ['a name around a removed id in brackets', inImpact('The ledger-(AI-1)db was slow.')],
+  ['a name around a removed lesson id in brackets', inImpact('The ledger-[L1]db was slow.')],
+  ['a name before an em dash', inImpact('The ledger-db\u2014our store\u2014was slow.')],
+  ['a name after an em dash', inImpact('Our store\u2014ledger-db was slow.')],
+  ['a name before an en dash', inImpact('The ledger-db\u2013backed pages were slow.')],
+  ['a name before a hyphen and a word', inImpact('The ledger-db-backed pages were slow.')],
   ['a longer name', inImpact('The ledger-dbs were slow.')],
   ['a name with a glossary entry', inImpact('The ledger-db was slow.', paymentsDocument())],
   [
@@ -104,5 +112,15 @@ describe('where the rule cannot know the configuration, it reports more, never l
     const text = inImpact('See https://wiki.corp.example.com/ledger-db now.');
     const { reported, refused } = verdicts(text, { internalDomains: ['corp.example.com'] });
     expect({ reported, refused }).toEqual({ reported: true, refused: [false, false, false] });
+  });
+});
+
+describe('the glossary reaches a name that a removal joins', () => {
+  it('replaces it through a comment or an image, and keeps the words around a removed id apart', () => {
+    const text = inImpact(
+      'The ledger-<!-- x -->db and ledger-![](https://cdn.example.com/x.png)db and ledger-(AI-1)db.',
+      paymentsDocument(),
+    );
+    expect(exportString(text).output).toContain('minutes late. The payment records and payment records and ledger- db.');
   });
 });

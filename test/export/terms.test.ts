@@ -2,7 +2,7 @@
 // and the leak check share, and the linear tidying of removals (tidy.ts).
 import { describe, expect, it } from 'vitest';
 import unhomoglyph from 'unhomoglyph';
-import { findHost, findTerm, fold, foldChar, foldName, NameSet, showInvisible } from '../../src/util/terms.js';
+import { DASH, findHost, findTerm, fold, foldChar, foldName, NameSet, showInvisible } from '../../src/util/terms.js';
 import { MARK, reflow, tidyMarked } from '../../src/export/tidy.js';
 
 const spans = (text: string, name: string) => findTerm(text, name).map((m) => text.slice(m.index, m.index + m.length));
@@ -14,7 +14,10 @@ describe('fold', () => {
     expect(fold('orders-\u00ADapi orders\u00AD-api').text).toBe('orders-api orders-api');
     expect(fold('ord\u200Bers\u200C-\u200Dapi\u2060\u200E\u200F\u202A\u2066\uFEFF\u034F').text).toBe('orders-api');
     expect(fold('\uFF2F\uFF52\uFF44\uFF45\uFF52\uFF53\uFF0D\uFF41\uFF50\uFF49').text).toBe('orders-api');
-    expect(fold('\u043Erders\u2010api \u2011 \u2212 \u2013').text).toBe('orders-api - - -');
+    // Hyphens are "-"; dashes are one DASH, punctuation that reads as "-" only inside a name.
+    expect(fold('\u043Erders\u2010api \u2011 \u2212 \u2013 \u2014 &mdash; \uFE58').text).toBe(
+      'orders-api - \u2014 \u2014 \u2014 \u2014 \u2014',
+    );
     expect(fold('ﬁle').text).toBe('file');
   });
 
@@ -39,7 +42,7 @@ describe('fold', () => {
   });
 
   // terms.ts reads unhomoglyph's table instead of calling its function (a slow start).
-  it("folds every code point as unhomoglyph's own function does", () => {
+  it("folds every code point as unhomoglyph's own function does, except dashes", () => {
     const invisible = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
     const before = (c: string) =>
       c
@@ -57,7 +60,10 @@ describe('fold', () => {
       const c = String.fromCodePoint(code);
       if (foldChar(c) !== before(c)) differ.push(code.toString(16));
     }
-    expect(differ).toEqual([]);
+    // Dashes, and the superscript and subscript minus (NFKD: U+2212), are DASH.
+    const dashes = ['2012', '2013', '2014', '2015', '207b', '208b', '2212', '2e3a', '2e3b', 'fe31', 'fe32', 'fe58'];
+    expect(differ).toEqual(dashes);
+    for (const code of dashes) expect(foldChar(String.fromCodePoint(Number.parseInt(code, 16)))).toBe(DASH);
   });
 
   it('keeps characters outside the BMP whole', () => {
@@ -83,6 +89,18 @@ describe('findTerm', () => {
     for (const text of ['orders-apis', 'old-orders-api', 'orders-api-v2', 'orders-api_2', 'xorders-api', 'orders-apí'.normalize('NFD')]) {
       expect([text, spans(text, 'orders-api')]).toEqual([text, []]);
     }
+  });
+
+  it('reads a dash as punctuation next to a name, and as "-" inside one', () => {
+    const text = 'The cell-router\u2014our layer\u2014cell-router, cell-router\u2013backed, Cell\u2212Router and cell-router-backed.';
+    expect(spans(text, 'cell-router')).toEqual(['cell-router', 'cell-router', 'cell-router', 'Cell\u2212Router']);
+    const set = new NameSet(['orders-team', 'Dana Whitfield']);
+    const names = 'orders-team\u2013led; Dana Whitfield\u2014our lead\u2014said so; \u2015orders-team';
+    expect(set.mentions(fold(names)).map((m) => names.slice(m.index, m.index + m.length))).toEqual([
+      'orders-team',
+      'Dana Whitfield',
+      'orders-team',
+    ]);
   });
 
   it('matches a name of several words across any whitespace', () => {

@@ -274,3 +274,18 @@ it('customer-terms: reads a scalar services value, as the export does', () => {
   );
   expect(findingsOf(lintString(text), 'customer-terms')).toEqual([['customer-terms', 'warn', lineOf(text, 'The ledger-db failed')]]);
 });
+
+it('customer-terms: a name beside an em or en dash is a mention', () => {
+  const noEntry = edit(baseDocument(), '  ledger-db: payment records\n', '');
+  for (const sentence of [
+    'The ledger-db\u2014our store\u2014was slow.',
+    'Our store\u2014ledger-db was slow.',
+    'The ledger-db\u2013backed pages.',
+  ]) {
+    const text = edit(noEntry, 'No\nnotification was lost', `${sentence} No\nnotification was lost`);
+    expect([sentence, findingsOf(lintString(text), 'customer-terms')]).toEqual([
+      sentence,
+      [['customer-terms', 'warn', lineOf(text, sentence)]],
+    ]);
+  }
+});
