@@ -5,7 +5,10 @@
 // base64 blob) is not a secret.
 import dedent from 'dedent';
 import * as z from 'zod';
+import type { Nodes, Text, InlineCode } from 'mdast';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
+import type { CoeDocument, Point } from '../model/types.js';
+import { pointAt, textRun } from '../model/text.js';
 
 interface Detector {
   /** What the secret is, for the message. */
@@ -203,6 +206,68 @@ function findingOf(line: number, f: Found): RuleFinding {
   };
 }
 
+// The body as a reader sees it: a paragraph, heading or table cell joined
+// across emphasis, with escapes and character references decoded and
+// comments and tags dropped ("AKIA&#73;OSF…", "AKIA<!-- -->IOSF…"). The
+// lines of the source hide such a key; the text shows it.
+interface Unit {
+  text: string;
+  leaves: { offset: number; node: Text | InlineCode }[];
+}
+
+const UNIT_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
+
+function readUnits(doc: CoeDocument): Unit[] {
+  const units: Unit[] = [];
+  const visit = (node: Nodes): void => {
+    if (UNIT_TYPES.has(node.type)) units.push(unitOf(node));
+    else if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(doc.root);
+  return units;
+}
+
+function unitOf(node: Nodes): Unit {
+  const unit: Unit = { text: '', leaves: [] };
+  const visit = (n: Nodes): void => {
+    if (n.type === 'text' || n.type === 'inlineCode') {
+      unit.leaves.push({ offset: unit.text.length, node: n });
+      unit.text += n.value;
+    } else if (n.type === 'break') unit.text += '\n';
+    else if ('children' in n) for (const child of n.children) visit(child);
+  };
+  visit(node);
+  return unit;
+}
+
+// Where the character at `index` of a unit's text is in the file.
+function unitPoint(doc: CoeDocument, unit: Unit, index: number): Point | undefined {
+  let k = unit.leaves.length - 1;
+  while (k > 0 && unit.leaves[k]!.offset > index) k--;
+  const leaf = unit.leaves[k];
+  if (!leaf?.node.position) return undefined;
+  return pointAt(textRun(leaf.node, doc.lines, undefined), index - leaf.offset);
+}
+
+function secretsAsRead(doc: CoeDocument, reported: Set<string>): RuleFinding[] {
+  const units = readUnits(doc);
+  const detectors = DETECTORS.filter((d) => mayMatch(d, units.map((u) => u.text).join('\n')));
+  if (detectors.length === 0) return [];
+  const findings: RuleFinding[] = [];
+  for (const unit of units) {
+    for (const f of secretsInLine(unit.text, detectors)) {
+      const start = unitPoint(doc, unit, f.from);
+      const last = unitPoint(doc, unit, f.to - 1);
+      if (!start || !last || reported.has(`${start.line}:${start.column}`)) continue;
+      reported.add(`${start.line}:${start.column}`);
+      const finding = findingOf(start.line, f);
+      finding.range = { start, end: { line: last.line, column: last.column + 1 } };
+      findings.push(finding);
+    }
+  }
+  return findings;
+}
+
 export default defineRule({
   meta: {
     id: 'no-secrets',
@@ -262,6 +327,7 @@ export default defineRule({
       }
       findings.push(...secretsInLine(text, detectors).map((f) => findingOf(line, f)));
     });
-    return findings;
+    const reported = new Set(findings.map((f) => `${f.range.start.line}:${f.range.start.column}`));
+    return [...findings, ...secretsAsRead(doc, reported)];
   },
 });

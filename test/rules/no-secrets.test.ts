@@ -203,3 +203,23 @@ it('no-secrets never prints a secret in full', () => {
     for (const m of messages) expect(m.message).not.toContain(secret);
   }
 });
+
+it('no-secrets reads a key as a reader sees it: through a character reference, a comment, emphasis or a tag', () => {
+  const split = [
+    'The leaked key AKIA&#73;OSFODNN7EXAMPLE was rotated.',
+    'The leaked key AKIA<!-- -->IOSFODNN7EXAMPLE was rotated.',
+    'The leaked key AKIA*IOSF*ODNN7EXAMPLE was rotated.',
+    'The leaked key AKIA<span>IOSF</span>ODNN7EXAMPLE was rotated.',
+    '| Key |\n| --- |\n| AKIA&#x49;OSFODNN7EXAMPLE |',
+  ];
+  for (const sentence of split) {
+    const { lines, messages } = found({ code: prose(sentence) });
+    const line = lines.findIndex((l) => l.includes('AKIA')) + 1;
+    const column = lines[line - 1]!.indexOf('AKIA') + 1;
+    expect([sentence, messages.map((m) => [m.ruleId, m.severity, m.line, m.column])]).toEqual([sentence, [[ID, 'error', line, column]]]);
+  }
+});
+
+it('no-secrets reports a key written whole once, in prose and in inline code', () => {
+  expect(found({ code: prose(`Key ${AWS_KEY_ID} and \`${AWS_KEY_ID}\`.`) }).messages).toHaveLength(2);
+});
