@@ -245,7 +245,16 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
   return program;
 }
 
-export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
+export async function main(argv: string[], given?: CommandIO): Promise<number> {
+  let io: CommandIO;
+  try {
+    io = given ?? processIO();
+  } catch (error) {
+    // The working directory was deleted under the shell: nothing can be resolved.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    process.stderr.write('coe: the current folder no longer exists\n');
+    return 2;
+  }
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
   try {

@@ -1,5 +1,7 @@
 // `coe lint`: find the files, lint each one, report, and choose the exit code.
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/load.js';
+import { configFolder } from '../config/config.js';
 import { discover } from '../files/discover.js';
 import { poolSize } from '../engine/pool-size.js';
 import { UsageError } from '../util/errors.js';
@@ -87,15 +89,23 @@ async function lintFiles(
   cache: LintCache | undefined,
 ): Promise<FileResult[]> {
   const inputs = paths.length > 0 ? paths : [config.docs];
-  const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore });
-  const all = await lintAll(
-    targets.map((t) => t.file),
+  if (paths.length === 0 && !existsSync(io.resolve(config.docs)))
+    throw new UsageError(
+      `${config.docs}: no such folder: the docs folder (${config.path ? 'the "docs" key of the configuration' : 'default docs/coe'}) does not exist; create it, or run coe init`,
+    );
+  const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore, base: configFolder(config) });
+  // A path that cannot be linted at all (a folder that cannot be read) is a finding of its own.
+  const linted = targets.filter((t) => t.problem === undefined);
+  const done = await lintAll(
+    linted.map((t) => t.file),
     config,
     settings,
     io,
     concurrency,
     cache,
   );
+  let next = 0;
+  const all = targets.map((t) => (t.problem === undefined ? done[next++]! : fatalResult(t.file, t.problem)));
   // Folders and globs pass over Markdown that is not a COE; named files too with --skip-non-coe.
   const results = all.filter((result, i) => result.isCoe || (targets[i]!.explicit && !skipNonCoe));
   if (results.length > 0) return results;

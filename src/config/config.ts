@@ -1,4 +1,5 @@
 // The configuration after defaults: what the engine and commands read.
+import path from 'node:path';
 import type { SectionAliases } from '../model/sections.js';
 import type { Level, RuleOptions } from '../engine/rule.js';
 
@@ -55,3 +56,8 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   fileTimeout: 10,
   report: { recurrenceDays: 90, dueSoonDays: 14, tenets: [] },
 };
+
+/** The folder the patterns of `ignore` are relative to: the configuration file's, if there is one. */
+export function configFolder(config: ResolvedConfig): string | undefined {
+  return config.path === undefined ? undefined : path.dirname(config.path);
+}

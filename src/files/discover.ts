@@ -1,7 +1,19 @@
 // Turns the paths and globs of the command line into files to lint.
 // Folders and globs pass over Markdown that is not a COE; named files do not.
-import { realpath, stat } from 'node:fs/promises';
+//
+// - A folder is searched for the `include` patterns, taken from the folder.
+// - A glob picks what it matches among the files a search of its folder (the
+//   part before the first wildcard) would pick: `docs/coe/**` finds the
+//   Markdown under docs/coe, never an image beside it.
+// - `ignore` patterns are taken from `base`, the folder of the configuration
+//   file, whichever way the files are named: `drafts/**` in a configuration at
+//   the root of a repository is the root's drafts folder, for `coe lint`,
+//   `coe lint docs` and `coe lint 'docs/**/*.md'` alike. Outside that folder
+//   only patterns that begin with `**/` (those of node_modules and .git) apply.
+import { constants } from 'node:fs';
+import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { UsageError } from '../util/errors.js';
 import { pushAll } from '../util/arrays.js';
 
@@ -9,12 +21,16 @@ export interface Target {
   file: string;
   /** Named on the command line, not found in a folder or by a glob. */
   explicit: boolean;
+  /** Why the path cannot be linted (a folder that cannot be read): reported as a `fatal` finding. */
+  problem?: string;
 }
 
 export interface DiscoverOptions {
   cwd: string;
   include: string[];
   ignore: string[];
+  /** The folder `ignore` patterns are relative to: the configuration file's. Default: the folder searched, or `cwd` for a glob. */
+  base?: string;
 }
 
 export async function discover(inputs: string[], options: DiscoverOptions): Promise<Target[]> {
@@ -25,23 +41,75 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
 
 async function expand(input: string, options: DiscoverOptions): Promise<Target[]> {
   const absolute = path.resolve(options.cwd, input);
-  const info = await stat(absolute).catch(() => undefined);
+  let info: Awaited<ReturnType<typeof stat>> | undefined;
+  let failure: NodeJS.ErrnoException | undefined;
+  try {
+    info = await stat(absolute);
+  } catch (error) {
+    failure = error as NodeJS.ErrnoException;
+  }
   if (info?.isDirectory()) {
+    const unreadable = await cannotSearch(absolute);
+    if (unreadable) return [{ file: relative(options.cwd, absolute), explicit: true, problem: `Folder could not be read: ${unreadable}` }];
     // The search lists symbolic links to FIFOs and devices too: reading
     // reports them. FIFOs and devices themselves it passes over.
-    const { glob } = await globber();
-    const found = await glob(options.include, globOptions(absolute, options.ignore));
-    return found.map((f) => ({ file: relative(options.cwd, path.join(absolute, f)), explicit: false }));
+    const found = await search(absolute, options.include, options.base ?? absolute, options.ignore);
+    return found.map((f) => ({ file: relative(options.cwd, f), explicit: false }));
   }
   // A FIFO or a device named on the command line is a finding of its own, never opened.
   if (info) return [{ file: relative(options.cwd, absolute), explicit: true }];
-  const { glob, isDynamicPattern } = await globber();
-  if (isDynamicPattern(input)) {
-    const found = await glob([input], globOptions(options.cwd, options.ignore));
-    if (found.length === 0) throw new UsageError(`No files match the pattern "${input}"`);
-    return found.map((f) => ({ file: relative(options.cwd, path.join(options.cwd, f)), explicit: false }));
-  }
+  const { isDynamicPattern } = await globber();
+  if (isDynamicPattern(input)) return expandGlob(input, options);
+  // It exists but cannot be reached (a folder on the way that may not be
+  // searched, a link that loops): reading it reports why, as a finding.
+  if (failure && failure.code !== 'ENOENT' && failure.code !== 'ENOTDIR')
+    return [{ file: relative(options.cwd, absolute), explicit: true }];
   throw new UsageError(`${input}: no such file or folder`);
+}
+
+async function expandGlob(input: string, options: DiscoverOptions): Promise<Target[]> {
+  const { glob, escapePath } = await globber();
+  const base = options.base ?? options.cwd;
+  const { match, ignore } = rebase(options.cwd, base, [input], options.ignore, escapePath);
+  const from = match === undefined ? options.cwd : base;
+  const found = await glob(match ?? [input], globOptions(from, ignore));
+  if (found.length === 0) throw new UsageError(`No files match the pattern "${input}"`);
+  // What a search of the glob's folder would pick: Markdown, by the include patterns.
+  const folder = path.resolve(options.cwd, picomatch.scan(input).base);
+  const included = picomatch(options.include, { dot: false });
+  const files = found.map((f) => path.resolve(from, f)).filter((f) => included(posix(path.relative(folder, f))));
+  if (files.length === 0)
+    throw new UsageError(
+      `No files to lint match the pattern "${input}": it matches no ${options.include.join(' or ')} (the include setting)`,
+    );
+  return files.map((f) => ({ file: relative(options.cwd, f), explicit: false }));
+}
+
+/** Absolute paths of the files under `root` that `include` picks and `ignore` (relative to `base`) does not pass over. */
+async function search(root: string, include: string[], base: string, ignorePatterns: string[]): Promise<string[]> {
+  const { glob, escapePath } = await globber();
+  const { match, ignore } = rebase(root, base, include, ignorePatterns, escapePath);
+  if (match === undefined) return (await glob(include, globOptions(root, ignore))).map((f) => path.join(root, f));
+  return (await glob(match, globOptions(base, ignore))).map((f) => path.join(base, f));
+}
+
+/**
+ * The patterns `patterns` (relative to `from`) made relative to `base`, so
+ * that the ignore patterns, relative to `base`, apply as written. `match` is
+ * undefined when `from` is outside `base`: then the patterns stay relative to
+ * `from`, with only the ignore patterns that apply anywhere (`**∕…`).
+ */
+function rebase(
+  from: string,
+  base: string,
+  patterns: string[],
+  ignorePatterns: string[],
+  escapePath: (p: string) => string,
+): { match: string[] | undefined; ignore: string[] } {
+  const rel = path.relative(base, from);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return { match: undefined, ignore: ignorePatterns.filter((p) => p.startsWith('**/')) };
+  const prefix = rel === '' ? '' : `${escapePath(posix(rel))}/`;
+  return { match: patterns.map((p) => (path.isAbsolute(p) ? p : prefix + p)), ignore: ignorePatterns };
 }
 
 // Loaded when a folder or a pattern is given: `coe lint FILE` starts without it.
@@ -49,6 +117,21 @@ const globber = () => import('tinyglobby');
 
 function globOptions(cwd: string, ignore: string[]) {
   return { cwd, ignore, onlyFiles: true, followSymbolicLinks: true, dot: false, expandDirectories: false };
+}
+
+/** Why a folder named on the command line cannot be searched, if it cannot. */
+async function cannotSearch(folder: string): Promise<string | undefined> {
+  try {
+    await access(folder, constants.R_OK | constants.X_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+  }
+}
+
+function posix(file: string): string {
+  return file.split(path.sep).join('/');
 }
 
 function relative(cwd: string, file: string): string {

@@ -85,6 +85,6 @@ function describe(error: unknown): string {
   if (e.code === 'EACCES') return 'permission denied';
   if (e.code === 'ENOENT') return 'no such file';
   if (e.code === 'EISDIR') return 'it is a folder';
-  if (e.code === 'ELOOP') return 'too many symbolic links';
+  if (e.code === 'ELOOP') return 'a symbolic link that loops (or too many links in a row)';
   return e.message;
 }

@@ -4,7 +4,7 @@
 // the worker pool of `coe lint` parses them on every core and sends back only
 // the figures, so the documents are never held together.
 import { poolSize } from '../engine/pool-size.js';
-import type { ResolvedConfig } from '../config/config.js';
+import { configFolder, type ResolvedConfig } from '../config/config.js';
 import { discover } from '../files/discover.js';
 import { ReadAhead } from '../files/read-ahead.js';
 import { loadRead } from '../engine/load.js';
@@ -22,7 +22,7 @@ export async function loadPortfolio(
   concurrency: number | 'auto' = 'auto',
 ): Promise<Portfolio> {
   const inputs = paths.length > 0 ? paths : [config.docs];
-  const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore });
+  const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore, base: configFolder(config) });
   const files = targets.map((t) => ({ file: t.file, path: io.resolve(t.file) }));
   const portfolio: Portfolio = { coes: [], unreadable: [], duplicates: [] };
   const shared = new Map<string, string>();

@@ -3,6 +3,7 @@
 //   ::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::message
 import type { Message } from '../engine/rule.js';
 import type { Reporter } from './types.js';
+import { showControls } from './safe.js';
 
 export const github: Reporter = (results) => results.flatMap((r) => r.messages.map((m) => annotation(r.file, m))).join('\n');
 
@@ -19,9 +20,9 @@ function annotation(file: string, m: Message): string {
   return `::${command} ${list}::${escapeData(m.message)}`;
 }
 
-/** As the runner reads a command's message: %, CR and LF are encoded. */
+/** As the runner reads a command's message: %, CR and LF are encoded; other control characters are shown as `\u001b`. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return showControls(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** As the runner reads a property value: also ":" and ",", which delimit properties. */

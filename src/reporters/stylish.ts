@@ -2,12 +2,13 @@
 import type { FileResult } from '../engine/lint.js';
 import type { Reporter } from './types.js';
 import { plural } from '../util/text.js';
+import { showControls } from './safe.js';
 
 export const stylish: Reporter = (results, { chalk }) => {
   const withMessages = results.filter((r) => r.messages.length > 0);
   if (withMessages.length === 0) return '';
   const out: string[] = [];
-  for (const result of withMessages) out.push('', chalk.underline(result.file), ...rows(result, chalk));
+  for (const result of withMessages) out.push('', chalk.underline(showControls(result.file, { newline: false })), ...rows(result, chalk));
   const errors = sum(results, 'errorCount');
   const warnings = sum(results, 'warningCount');
   const total = errors + warnings;
@@ -20,7 +21,7 @@ function rows(result: FileResult, chalk: Parameters<Reporter>[1]['chalk']): stri
   const cells = result.messages.map((m) => ({
     place: `${m.line}:${m.column}`,
     severity: m.severity === 'error' ? 'error' : 'warning',
-    message: m.message.replace(/\.$/, ''),
+    message: showControls(m.message.replace(/\.$/, ''), { newline: false }),
     rule: m.ruleId,
   }));
   const w = (key: 'place' | 'severity' | 'message') => cells.reduce((n, c) => Math.max(n, c[key].length), 0);

@@ -1,6 +1,6 @@
 // Configuration discovery and validation, in process: each kind of file, the
 // upward search, --config, and the errors that name the file and the key.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -192,12 +192,50 @@ describe('errors name the file and the key', () => {
       '.coerc.json: "rules.no-secrets" option "x": unknown option (this rule takes no options)',
     ],
     ['[1, 2]', '.coerc.json: the configuration must be an object of keys (docs, rules, …), not a list'],
-    ['{"docs": ', '.coerc.json: not valid JSON: '],
+    ['{"docs": ', '.coerc.json:1:10: not valid JSON: '],
   ])('%s', async (content, message) => {
     put('.coerc.json', content);
     const error = await failure(root);
     expect(error).toContain(message);
     expect(error).not.toContain('\n');
+  });
+
+  it('points at the line and column of a JSON syntax error', async () => {
+    put('.coerc.json', '{\n  "rules": {\n    "five-whys-tree": "error",\n  }\n}\n');
+    expect(await failure(root)).toBe('.coerc.json:4:3: not valid JSON: Expected double-quoted property name');
+  });
+
+  it('refuses a key given twice in a JSON object, as YAML does', async () => {
+    put('.coerc.json', '{"rules": {"five-whys-tree": "off",\n  "five-whys-tree": "error"}}');
+    expect(await failure(root)).toBe(
+      '.coerc.json:2:3: the key "five-whys-tree" is given twice in the same object (JSON would keep the last)',
+    );
+  });
+
+  it.each([
+    ['', '.coerc.json: the file is empty: a JSON configuration is an object of keys (docs, rules, …); write {} for none'],
+    ['  \n', '.coerc.json: the file is empty: a JSON configuration is an object of keys (docs, rules, …); write {} for none'],
+    ['null', '.coerc.json: the configuration must be an object of keys (docs, rules, …), not null; write {} for none'],
+  ])('refuses a JSON configuration that holds %j', async (content, message) => {
+    put('.coerc.json', content);
+    expect(await failure(root)).toBe(message);
+    expect(await failure(root, '.coerc.json')).toBe(message);
+  });
+
+  it('refuses "coe": null in package.json', async () => {
+    put('package.json', '{"name": "x", "coe": null}');
+    expect(await failure(root)).toBe('package.json: "coe" is null: give it an object of keys (docs, rules, …), {} for none, or remove it');
+  });
+
+  it('names a configuration file that is a folder', async () => {
+    mkdirSync(path.join(root, '.coerc.json'));
+    expect(await failure(root)).toBe('.coerc.json: cannot be read: it is a folder, not a file');
+  });
+
+  it.runIf(process.getuid?.() !== 0)('names a configuration file that cannot be read', async () => {
+    const file = put('.coerc.json', '{}');
+    chmodSync(file, 0o000);
+    expect(await failure(root)).toBe('.coerc.json: cannot be read: permission denied');
   });
 
   it('points at the line of a YAML error', async () => {
