@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { CommandIO } from './io.js';
 import { UsageError } from '../util/errors.js';
 import { loadConfig } from '../config/load.js';
-import type { ResolvedConfig } from '../config/config.js';
+import { configFolder, type ResolvedConfig } from '../config/config.js';
 import { givenValues, requireAll, type GivenValues, type NewFlags } from '../new/flags.js';
 import { DEFAULT_TEMPLATE, describeTemplates, listTemplates, loadTemplate, type TemplateInfo } from '../new/templates.js';
 import { newDocument } from '../new/document.js';
@@ -82,7 +82,7 @@ function composeWith(template: { info: TemplateInfo; text: string }, values: New
 
 // --id as given, unless a document in the folder holds it; else the next free id.
 async function idFor(dir: string, values: NewValues, config: ResolvedConfig, given: string | undefined): Promise<string> {
-  const owners = (await isFolder(dir)) ? await collectIds(dir, config) : [];
+  const owners = (await isFolder(dir)) ? await collectIds(dir, { ...config, base: configFolder(config) }) : [];
   if (given === undefined)
     return nextId(
       owners.map((o) => o.id),

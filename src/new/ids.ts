@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Yaml } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import { glob } from 'tinyglobby';
+import { discover } from '../files/discover.js';
 import { readLimited } from '../files/read.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { yamlTooDeep } from '../parse/frontmatter.js';
@@ -17,11 +17,15 @@ export interface IdOwner {
 export interface ScanOptions {
   include: string[];
   ignore: string[];
+  /** The folder `ignore` patterns are relative to (the configuration's), as `coe lint` takes them. */
+  base?: string;
 }
 
 /** The `id` of every Markdown document in the folder (and below) that has one. */
 export async function collectIds(dir: string, options: ScanOptions): Promise<IdOwner[]> {
-  const files = await glob(options.include, { cwd: dir, ignore: options.ignore, onlyFiles: true, dot: false, expandDirectories: false });
+  // The files `coe lint DIR` would lint.
+  const targets = await discover(['.'], { cwd: dir, include: options.include, ignore: options.ignore, base: options.base });
+  const files = targets.filter((t) => !t.problem).map((t) => t.file);
   const owners: IdOwner[] = [];
   for (const file of files.sort()) {
     // A file that cannot be read (a FIFO, a device, over the size limit) holds no id we can use.

@@ -60,4 +60,16 @@ describe('collectIds', () => {
       ]);
     });
   });
+
+  it('passes over what ignore names, relative to the configuration folder, as coe lint does', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'coe-ids-'));
+    const docs = path.join(dir, 'docs', 'coe');
+    mkdirSync(path.join(docs, 'drafts'), { recursive: true });
+    writeFileSync(path.join(docs, 'a.md'), '---\nid: COE-2025-001\n---\n');
+    writeFileSync(path.join(docs, 'drafts', 'b.md'), '---\nid: COE-2025-002\n---\n');
+    const scan = (ignore: string[]) => collectIds(docs, { ...DEFAULT_CONFIG, ignore, base: dir }).then((o) => o.map((x) => x.id));
+    expect(await scan(['docs/coe/drafts/**'])).toEqual(['COE-2025-001']);
+    // Relative to the docs folder it names nothing there.
+    expect(await scan(['drafts/**'])).toEqual(['COE-2025-001', 'COE-2025-002']);
+  });
 });
