@@ -83,7 +83,49 @@ export function toInlines(nodes: PhrasingContent[], redact: Redactor, tracer?: T
 function unit(nodes: (PhrasingContent | RootContent)[], ctx: Context): Inline[] {
   const raw = nodes.flatMap((node) => toInline(node as PhrasingContent, ctx));
   redactAcross(raw, ctx);
-  return tidy(raw, true);
+  return tidy(hoistEdges(raw), true);
+}
+
+// Emphasis cannot open or close on a space in Markdown ("* for the report*"
+// is literal asterisks): the spaces and removals at its edges move outside
+// it, where tidying closes the gap as between any words.
+function hoistEdges(list: Inline[]): Inline[] {
+  return list.flatMap((i): Inline[] => {
+    if (!('children' in i)) return [i];
+    const children = joinTexts(hoistEdges(i.children));
+    if (i.type === 'link') return [{ ...i, children }];
+    const lead = cutEdge(children, true);
+    const trail = cutEdge(children, false);
+    // Emptied by removals: only its marks are left, for tidying to close.
+    if (children.every((c) => c.type === 'text' && c.text === '')) return joinTexts([...lead, ...trail]);
+    return [...lead, { ...i, children }, ...trail];
+  });
+}
+
+function joinTexts(list: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const i of list) {
+    const last = out.at(-1);
+    if (i.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', text: last.text + i.text };
+    else out.push(i);
+  }
+  return out;
+}
+
+// Cuts the run of spaces and marks at the start (or end) of the first (or last) text child out of it.
+function cutEdge(children: Inline[], start: boolean): Inline[] {
+  const k = start ? 0 : children.length - 1;
+  const child = children[k];
+  if (child?.type !== 'text') return [];
+  const blank = (c: string | undefined) => c === MARK || (c !== undefined && /\s/.test(c));
+  const text = child.text;
+  let cut = start ? 0 : text.length;
+  if (start) while (cut < text.length && blank(text[cut])) cut++;
+  else while (cut > 0 && blank(text[cut - 1])) cut--;
+  const edge = start ? text.slice(0, cut) : text.slice(cut);
+  if (!edge) return [];
+  children[k] = { type: 'text', text: start ? text.slice(cut) : text.slice(0, cut) };
+  return [{ type: 'text', text: edge }];
 }
 
 const removed = (): Inline => ({ type: 'text', text: MARK });
@@ -187,6 +229,9 @@ function finish(inlines: Inline[], edges: boolean): Inline[] {
   for (const i of inlines) {
     const last = merged.at(-1);
     if (i.type === 'text' && last?.type === 'text') merged[merged.length - 1] = { type: 'text', text: last.text + i.text };
+    // "**a**__b__" reads as one bold run; written "**a****b**", Markdown would show the asterisks.
+    else if ((i.type === 'strong' || i.type === 'emphasis') && last?.type === i.type)
+      merged[merged.length - 1] = { ...last, children: finish([...last.children, ...i.children], false) };
     else merged.push(i);
   }
   const tidied = merged.map((i): Inline => (i.type === 'text' ? { type: 'text', text: tidyMarked(i.text) } : i));
@@ -216,9 +261,13 @@ function hasText(inlines: Inline[]): boolean {
   });
 }
 
-// Removing an id at the start or end of a paragraph leaves a stray space.
+// Removing an id at the start or end of a paragraph leaves a stray space,
+// or a line break with nothing after it (a dangling "\\" in Markdown).
 function trimEdges(inlines: Inline[]): Inline[] {
   const out = [...inlines];
+  const empty = (i: Inline | undefined) => i?.type === 'break' || (i?.type === 'text' && i.text.trim() === '');
+  while (empty(out[0])) out.shift();
+  while (empty(out.at(-1))) out.pop();
   const first = out[0];
   if (first?.type === 'text') out[0] = { type: 'text', text: first.text.trimStart() };
   const last = out.at(-1);
