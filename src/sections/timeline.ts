@@ -4,7 +4,7 @@ import type { List, ListItem, RootContent, Table } from 'mdast';
 import type { TimelineEntry } from '../model/types.js';
 import { rangeOf, textOf } from '../model/text.js';
 import type { SectionInput } from './context.js';
-import { epochOf, matchTime } from '../util/written-time.js';
+import { epochOf, matchTime, type TimeMatch } from '../util/written-time.js';
 
 interface Clock {
   date: string | undefined; // YYYY-MM-DD, local to the offset
@@ -37,7 +37,7 @@ function rawEntries(nodes: RootContent[]): { text: string; range: TimelineEntry[
 
 function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): TimelineEntry {
   const entry: TimelineEntry = { text, timeText: undefined, time: undefined, problem: undefined, hasDate: false, range };
-  const m = matchTime(text.replace(/^[*_~\s]+/, ''));
+  const m = timeAtStart(text.replace(/^[*_~\s]+/, ''));
   if (!m) {
     entry.problem = 'the entry does not begin with a time (e.g. "2025-10-20 06:48 UTC" or "06:48")';
     return entry;
@@ -59,6 +59,15 @@ function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): T
   entry.time = epochOf(clock.date, m, clock.offset);
   if (entry.time === undefined) entry.problem = `"${m.text}" is not a real time of day`;
   return entry;
+}
+
+// A time may stand in brackets or parentheses ("[07:33]", "(07:33 UTC)"),
+// closed right after it; a time that cannot be read keeps its reason.
+function timeAtStart(text: string): TimeMatch | undefined {
+  const close = { '[': ']', '(': ')' }[text[0] ?? ''];
+  if (!close) return matchTime(text);
+  const m = matchTime(text.slice(1));
+  return m && (m.problem || text[1 + m.length] === close) ? m : undefined;
 }
 
 // The first time alone takes the date of incident.start, in UTC.

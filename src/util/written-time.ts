@@ -8,10 +8,26 @@ import { zoneNameAfter } from './zones.js';
 
 export const TIME_EXAMPLES = '2025-10-20 06:48 UTC, 2025-10-20T06:48Z or 2025-10-20 08:48 +02:00';
 
-const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:\s*([AaPp])\.?[Mm]\.?)?`;
-const ZONE = String.raw`\s*((?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:[+-]\d{1,2}(?::?\d{2})?)?|[Zz]|[+-]\d{2}:?\d{2})?(?![\d:])`;
-const FULL = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:[Tt]|,?\s+)${CLOCK}${ZONE}`);
-const ALONE = new RegExp(String.raw`^${CLOCK}${ZONE}`);
+// Read piece by piece, so that an offset that cannot be read is reported
+// rather than dropped, as a regex backtracking past it would.
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:([Tt])|,?\s+)/;
+// A colon after a time separates it from the text ("06:52: The alarm fires").
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?!\d|:\d)/;
+// AM or PM as a whole word: "07:51 PMs join" is not 19:51.
+const HALF = /^\s*([AaPp])\.?[Mm]\.?(?![\p{L}\p{N}])/u;
+// An offset ends where a word would: "06:48 Zookeeper" has none.
+const END = String.raw`(?![\p{L}\p{N}]|:\d)`;
+// Each: the spaces before the offset, then the offset. U+2212 is a minus too.
+const OFFSETS = [
+  new RegExp(String.raw`^(\s*)((?:UTC|GMT)(?:[+\-−]\d{1,2}(?::?\d{2})?)?)${END}`, 'iu'),
+  new RegExp(String.raw`^(\s*)(Z)${END}`, 'iu'),
+  new RegExp(String.raw`^(\s*)([+\-−]\d{2}:?\d{2})${END}`, 'u'),
+];
+// A sign and digits after a time that no form above reads ("+2", "UTC +02:00"); not "+5%".
+const STRAY = /^(\s*)([+\-−]\d[\d:]*)(?![\d%.,])/u;
+
+/** How the date was written: ISO 8601 with `T`, with a space, or not at all. */
+type Form = 'iso' | 'spaced' | 'alone';
 
 /** A time read from the start of a text. */
 export interface TimeMatch {
@@ -36,27 +52,78 @@ export interface TimeMatch {
 
 /** Reads a full date and time, or a time alone, at the start of `text`. */
 export function matchTime(text: string): TimeMatch | undefined {
-  const full = FULL.exec(text);
-  const m = full ?? ALONE.exec(text);
-  if (!m) return undefined;
-  const [y, mo, d] = full ? [m[1], m[2], m[3]] : [];
-  const [h, mi, s, fraction, half, zone] = full ? m.slice(4) : m.slice(1);
-  const whole = m[0];
+  const date = DATE.exec(text);
+  let at = date ? date[0].length : 0;
+  const clock = CLOCK.exec(text.slice(at));
+  if (!clock) return undefined;
+  at += clock[0].length;
+  const half = HALF.exec(text.slice(at));
+  if (half) at += half[0].length;
+  const form: Form = !date ? 'alone' : date[4] ? 'iso' : 'spaced';
+  const zone = readZone(text.slice(at), form);
+  at += zone.length;
   const match: TimeMatch = {
-    text: whole.trim(),
-    date: full ? `${y}-${mo}-${d}` : undefined,
-    hour: toHour(Number(h), half),
-    minute: Number(mi),
-    second: Number(s ?? 0),
-    fraction: fraction ?? '',
-    zone,
-    offset: zone === undefined ? undefined : offsetMinutes(zone),
+    text: text.slice(0, at).trim(),
+    date: date ? `${date[1]}-${date[2]}-${date[3]}` : undefined,
+    hour: toHour(Number(clock[1]), half?.[1]),
+    minute: Number(clock[2]),
+    second: Number(clock[3] ?? 0),
+    fraction: clock[4] ?? '',
+    zone: zone.zone,
+    offset: zone.zone === undefined ? undefined : offsetMinutes(zone.zone),
     problem: undefined,
-    length: whole.length,
+    length: at,
   };
-  if (zone === undefined) match.problem = zoneNameAfter(text.slice(whole.length), match.text);
-  else if (match.offset === undefined) match.problem = `"${zone}" is not a UTC offset (from -12:00 to +14:00)`;
+  match.problem = problemOf(match, zone, text.slice(at));
   return match;
+}
+
+interface ZoneRead {
+  zone: string | undefined;
+  length: number;
+  /** What follows the time and looks like an offset but is not one as written. */
+  stray: string | undefined;
+  /** A `-hh:mm` right after the clock of a date written with a space: a range's end or an offset. */
+  ambiguous: string | undefined;
+}
+
+// The offset right after a time. A `-` right after a time alone starts the end
+// of a range ("07:33-07:35"); only ISO 8601's `T` form writes an offset so.
+function readZone(rest: string, form: Form): ZoneRead {
+  const read: ZoneRead = { zone: undefined, length: 0, stray: undefined, ambiguous: undefined };
+  const m = OFFSETS.map((re) => re.exec(rest)).find((x) => x !== null);
+  const attachedMinus = (spaces: string, sign: string) => spaces === '' && /^[-−]/.test(sign);
+  if (m && !(attachedMinus(m[1]!, m[2]!) && form !== 'iso')) {
+    Object.assign(read, { zone: m[2], length: m[0].length });
+  } else if (m && form === 'spaced') {
+    read.ambiguous = m[2];
+  }
+  const stray = STRAY.exec(rest.slice(read.length));
+  if (stray && !(read.zone === undefined && attachedMinus(stray[1]!, stray[2]!) && form === 'alone')) read.stray = stray[2];
+  return read;
+}
+
+// Why a time cannot be read as written, or undefined.
+function problemOf(match: TimeMatch, zone: ZoneRead, rest: string): string | undefined {
+  const bare = match.text.replace(/\s*(?:UTC|GMT|Z)$/i, '');
+  if (zone.ambiguous !== undefined) {
+    const range = `${bare}${zone.ambiguous}`;
+    return `"${range}" may be a time range or a time with an offset: write the offset after a space ("${bare} ${zone.ambiguous}"), or the range with "to"`;
+  }
+  if (zone.zone !== undefined && match.offset === undefined) return `"${zone.zone}" is not a UTC offset (from -12:00 to +14:00)`;
+  if (zone.stray !== undefined && zone.zone !== undefined) {
+    return `"${match.text} ${zone.stray}" has two offsets: write one (e.g. "${bare} ${offsetExample(zone.stray)}")`;
+  }
+  if (zone.stray !== undefined) {
+    return `"${zone.stray}" after the time is not an offset as written: write hours and minutes after a space (e.g. "${bare} ${offsetExample(zone.stray)}")`;
+  }
+  return zone.zone === undefined ? zoneNameAfter(rest, match.text) : undefined;
+}
+
+// "+2" or "+0200" as an offset to write ("+02:00"); anything else, a generic one.
+function offsetExample(stray: string): string {
+  const m = /^([+\-−])(\d{1,2})(?::?(\d{2}))?$/u.exec(stray);
+  return m ? `${m[1] === '+' ? '+' : '-'}${m[2]!.padStart(2, '0')}:${m[3] ?? '00'}` : '-05:00';
 }
 
 /** Milliseconds since the epoch of a date and a time of day at an offset, or undefined when it is no real time. */
@@ -99,7 +166,8 @@ function toHour(h: number, half: string | undefined): number {
 }
 
 /** Minutes east of UTC, or undefined for an offset no zone uses (beyond -12:00..+14:00). */
-export function offsetMinutes(zone: string): number | undefined {
+export function offsetMinutes(written: string): number | undefined {
+  const zone = written.replace(/\u2212/g, '-');
   if (/^(Z|UTC|GMT)$/i.test(zone)) return 0;
   const named = /^(?:UTC|GMT)([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(zone);
   const plain = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);

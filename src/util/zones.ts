@@ -99,22 +99,60 @@ const ZONES: Record<string, [string, string][]> = {
   IRST: [['+03:30', '']],
 };
 
-// "07:51 CET", "07:51 (CET)", "07:51 Europe/Berlin", "07:51 America/New_York".
-const NAME = /^\s*\(?([A-Z]{2,4}|[A-Z][a-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?)\)?(?![\p{L}\p{N}/])/u;
+// What counts as a zone name right after a time, so that ordinary words
+// ("07:51 PMs join", "06:48 Ops paged") do not:
+// - an abbreviation of ZONES in capitals; in any case ("pst") unless it is
+//   also a word or has two letters ("met", "pt"); or one of them followed by
+//   "/" and more ("PST/PDT");
+// - an IANA name under a continent or ocean ("Europe/Berlin"), or a legacy
+//   one from LEGACY_ZONES ("US/Eastern");
+// - a name ending in "Time" after a region ("Eastern Time", "Pacific time",
+//   "Central European Time"), one in "Standard", "Daylight" or "Summer Time"
+//   ("India Standard Time"), and "local time".
+// Each may stand in parentheses: "07:51 (CET)".
+const WORDS = new Set(['ART', 'CAT', 'COT', 'EAT', 'MET', 'PET', 'WET']);
+const AREAS = 'Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc';
+const LEGACY_ZONES =
+  '(?:US|Canada)/(?:Alaska|Aleutian|Arizona|Atlantic|Central|East-Indiana|Eastern|Hawaii|Indiana-Starke|Michigan|Mountain|Newfoundland|Pacific|Samoa|Saskatchewan|Yukon)|Brazil/(?:Acre|DeNoronha|East|West)|Mexico/(?:BajaNorte|BajaSur|General)|Chile/(?:Continental|EasterIsland)';
+const IANA = String.raw`(?:${AREAS})(?:/(?!(?:${AREAS})\b)[A-Z][\w+-]*){1,2}|${LEGACY_ZONES}`;
+const REGIONS =
+  'Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Western|European|Israel|India|Japan|Korea|China|Moscow|Arabia|Australian|Brasilia|Singapore|Philippine|British|Irish';
+const TIME_NAME = String.raw`(?:[A-Z][a-z]+ ){1,3}(?:Standard|Daylight|Summer) [Tt]ime|(?:${REGIONS})(?: [A-Z][a-z]+)? [Tt]ime|[Ll]ocal [Tt]ime`;
+const NAME = new RegExp(
+  String.raw`^\s*\(?(?:(?<iana>${IANA})|(?<time>${TIME_NAME})|(?<abbr>[A-Za-z]{2,5}(?:/\p{L}+)*))\)?(?![\p{L}\p{N}/])`,
+  'u',
+);
 
 /**
  * When the text right after a time is a zone name, why the time cannot be
  * read and what to write instead; otherwise undefined.
  */
 export function zoneNameAfter(rest: string, time: string): string | undefined {
-  const match = NAME.exec(rest);
-  if (!match) return undefined;
-  const name = match[1]!;
+  const groups = NAME.exec(rest)?.groups;
+  if (!groups) return undefined;
+  const bare = time.replace(/\s*(?:UTC|GMT|Z)$/i, '');
+  if (groups.iana) return zoneName(groups.iana, bare, '-05:00', true);
+  if (groups.time) return zoneName(groups.time, bare, '-05:00', false);
+  const [first, ...others] = groups.abbr!.split('/');
+  const uses = usesOf(first!);
+  if (!uses) return undefined;
+  return others.length ? zoneName(groups.abbr!, bare, uses[0]![0], true) : abbreviation(groups.abbr!, bare, uses);
+}
+
+// The offsets an abbreviation as written is used for, or undefined when it is not one.
+function usesOf(written: string): [string, string][] | undefined {
+  const name = written.toUpperCase();
   const uses = ZONES[name];
-  if (!uses && !name.includes('/')) return undefined;
-  const bare = time.replace(/\s*(?:UTC|GMT|Z)$/, '');
-  if (!uses)
-    return `"${name}" is a time zone name, not an offset: write the offset from UTC instead (e.g. "${bare} -05:00"), since its offset changes with daylight saving time`;
+  if (!uses || written === name) return uses;
+  return WORDS.has(name) || name.length < 3 ? undefined : uses;
+}
+
+function zoneName(name: string, bare: string, example: string, seasonal: boolean): string {
+  const why = seasonal ? ', since its offset changes with daylight saving time' : '';
+  return `"${name}" is a time zone name, not an offset: write the offset from UTC instead (e.g. "${bare} ${example}")${why}`;
+}
+
+function abbreviation(name: string, bare: string, uses: [string, string][]): string {
   const [first] = uses as [[string, string], ...[string, string][]];
   if (uses.length === 1) return `"${name}" is a zone abbreviation, not an offset: write the offset instead ("${bare} ${first[0]}")`;
   const list = uses.map(([offset, where]) => `${offset} ${where}`).join(', ');
