@@ -62,12 +62,14 @@ function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): T
 }
 
 // A time may stand in brackets or parentheses ("[07:33]", "(07:33 UTC)"),
-// closed right after it; a time that cannot be read keeps its reason.
+// closed right after it. Read again without them, so that a zone name after
+// the closer ("[07:33] PST") is still found.
 function timeAtStart(text: string): TimeMatch | undefined {
   const close = { '[': ']', '(': ')' }[text[0] ?? ''];
   if (!close) return matchTime(text);
   const m = matchTime(text.slice(1));
-  return m && (m.problem || text[1 + m.length] === close) ? m : undefined;
+  if (!m || m.problem) return m;
+  return text[1 + m.length] === close ? matchTime(text.slice(1, 1 + m.length) + text.slice(2 + m.length)) : undefined;
 }
 
 // The first time alone takes the date of incident.start, in UTC.

@@ -126,6 +126,8 @@ ruleTester(rule).run({
       '2025-09-03 10:30-10:35',
       '"2025-09-03 10:30-10:35" may be a time range or a time with an offset: write the offset after a space ("2025-09-03 10:30 -10:35"), or the range with "to"',
     ),
+    unreadable('[14:30] PST', '"PST" is a zone abbreviation'),
+    unreadable('[14:30-14:35]', 'the entry does not begin with a time'),
     unreadable('(14:30 EST)', '"EST" is a zone abbreviation'),
   ],
 });
