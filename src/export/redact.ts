@@ -117,7 +117,9 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     const out: Edit[] = removed.map((r) => ({ ...r, text: undefined }));
     if (terms.size > 0) {
       let r = 0;
+      const addresses = addressSpans(joined);
       for (const m of terms.mentions(f)) {
+        if (within(addresses, m)) continue; // an address is published as written, like a link target
         while (r < removed.length && removed[r]!.index + removed[r]!.length <= m.index) r++;
         const hit = removed[r];
         if (hit && hit.index < m.index + m.length) continue; // inside something removed
@@ -163,6 +165,37 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     isInternalUrl,
     hosts,
   };
+}
+
+/**
+ * The bare URLs and e-mail addresses of a text ("https://status.example.com/x",
+ * "ops@example.com"), without the punctuation around them: words, not
+ * Markdown, which the parser has already read.
+ */
+export function addressSpans(text: string): TermMatch[] {
+  const out: TermMatch[] = [];
+  for (let i = 0; i < text.length;) {
+    if (/\s/.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && !/\s/.test(text[j]!)) j++;
+    let from = i;
+    let to = j;
+    while (from < to && LEADING.has(text[from]!)) from++;
+    while (to > from && TRAILING.has(text[to - 1]!)) to--;
+    const word = text.slice(from, to);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || /^www\./i.test(word) || /^[^@]+@[^@]+\.[^@]+$/.test(word))
+      out.push({ index: from, length: to - from });
+    i = j;
+  }
+  return out;
+}
+
+/** Whether a match lies (partly) inside one of the spans. */
+export function within(spans: TermMatch[], m: TermMatch): boolean {
+  return spans.some((s) => m.index < s.index + s.length && s.index < m.index + m.length);
 }
 
 /** Applies edits (sorted, not overlapping) to a text: a removal leaves a MARK. */

@@ -9,7 +9,7 @@ import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument, Point } from '../model/types.js';
 import { DEFAULT_CONFIG } from '../config/config.js';
 import { publishedTexts, type PublishedText } from '../export/published.js';
-import { readableUrl, redactorFor } from '../export/redact.js';
+import { addressSpans, readableUrl, redactorFor, within } from '../export/redact.js';
 import { frontmatterNames } from '../export/names.js';
 import { fold, foldName, NameSet, REMOVED, showInvisible } from '../util/terms.js';
 import { sectionName } from './util.js';
@@ -54,10 +54,15 @@ function mentionsIn(doc: CoeDocument, internalTerms: string[]): Mention[] {
   for (const where of publishedTexts(doc, redact)) {
     const asWritten = where.href || where.part === 'glossary';
     const text = where.href ? readableUrl(where.text) : where.text;
+    const addresses = asWritten ? [] : addressSpans(text);
     for (const m of (asWritten ? verbatim : prose).mentions(where.href ? fold(text) : where.folded())) {
       const key = foldName(m.name);
-      if (!asWritten && worded.has(key)) continue;
-      const why: Why = where.href ? 'link' : where.part === 'glossary' ? 'wording' : internalOnly.has(key) ? 'internal-only' : 'no-entry';
+      // The glossary does not reach into a bare URL or address: the export publishes it as written.
+      const inAddress = within(addresses, m);
+      if (!asWritten && !inAddress && worded.has(key)) continue;
+      if (inAddress && !names.has(key)) continue;
+      const why: Why =
+        where.href || inAddress ? 'link' : where.part === 'glossary' ? 'wording' : internalOnly.has(key) ? 'internal-only' : 'no-entry';
       const start = where.pointAt(where.href ? 0 : m.index);
       const end = where.href ? { line: start.line, column: start.column + where.text.length } : where.pointAt(m.index + m.length);
       out.push({ key, name: names.get(key) ?? m.name, found: text.slice(m.index, m.index + m.length), why, where, start, end });

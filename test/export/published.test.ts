@@ -68,6 +68,12 @@ const cases: [string, string, Partial<ResolvedConfig>?][] = [
   ['a name after an em dash', inImpact('Our store\u2014ledger-db was slow.')],
   ['a name before an en dash', inImpact('The ledger-db\u2013backed pages were slow.')],
   ['a name before a hyphen and a word', inImpact('The ledger-db-backed pages were slow.')],
+  ['a name in a bare URL, with a glossary entry', inImpact('See https://status.example.com/ledger-db/page now.', paymentsDocument())],
+  ['a name in an e-mail address, with a glossary entry', inImpact('Write to ledger-db@example.com now.', paymentsDocument())],
+  [
+    'a name beside a bare URL, with a glossary entry',
+    inImpact('The ledger-db (https://status.example.com/page) was slow.', paymentsDocument()),
+  ],
   ['a longer name', inImpact('The ledger-dbs were slow.')],
   ['a name with a glossary entry', inImpact('The ledger-db was slow.', paymentsDocument())],
   [
@@ -122,5 +128,13 @@ describe('the glossary reaches a name that a removal joins', () => {
       paymentsDocument(),
     );
     expect(exportString(text).output).toContain('minutes late. The payment records and payment records and ledger- db.');
+  });
+});
+
+describe('the glossary does not reach into a bare URL', () => {
+  it('publishes the address as written, so the leak check refuses it', () => {
+    const result = exportString(inImpact('See https://status.example.com/ledger-db/page now.', paymentsDocument()));
+    expect(result.output).toContain('minutes late. See https://status.example.com/ledger-db/page now.');
+    expect(result.leaks.map((l) => l.name)).toEqual(['ledger-db']);
   });
 });
