@@ -88,7 +88,11 @@ function buildSpans(controls: ControlComment[]): Span[] {
     } else if (control.kind === 'disable-next-line') {
       for (const rule of rules) add(control, rule, end.line + 1);
     } else if (control.kind === 'disable') {
-      for (const rule of rules) open.set(rule, [...(open.get(rule) ?? []), add(control, rule, start.line, Number.MAX_SAFE_INTEGER)]);
+      for (const rule of rules) {
+        const list = open.get(rule) ?? [];
+        list.push(add(control, rule, start.line, Number.MAX_SAFE_INTEGER));
+        open.set(rule, list);
+      }
     } else if (control.kind === 'enable') {
       // A bare enable closes every open span; one that names rules closes theirs.
       const keys = control.rules.length === 0 ? [...open.keys()] : control.rules;

@@ -25,7 +25,10 @@ export const MILESTONES = ['start', 'detected', 'engaged', 'mitigated', 'resolve
 export type Milestone = (typeof MILESTONES)[number] | 'customer_notified';
 
 // A date, a time and an offset: 2025-10-20T06:48:00Z, 2025-10-20T08:48+02:00.
+// The offset may be written basic (+0200), as ISO 8601 allows; hours alone
+// (+02) are not taken: format 2 writes offsets `Z` or `+02:00`.
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/;
+const TIME_FIELDS = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:[Zz]|[+-](\d{2}):?(\d{2}))$/;
 
 export const isoTime = z
   .string()
@@ -34,10 +37,21 @@ export const isoTime = z
 
 // Date.parse rolls 2025-02-30 over to March 2: check the fields survive.
 function isRealTime(s: string): boolean {
-  const [y, mo, d, h, mi, sec] = s.split(/[-T tZz:+.]/).map(Number) as number[];
-  const day = new Date(Date.UTC(y!, mo! - 1, d!));
-  const dateOk = day.getUTCFullYear() === y && day.getUTCMonth() === mo! - 1 && day.getUTCDate() === d;
-  return dateOk && h! < 24 && mi! < 60 && (Number.isNaN(sec) || sec! < 60);
+  const m = TIME_FIELDS.exec(s);
+  if (!m) return false;
+  const [y, mo, d, h, mi, sec, oh, om] = m.slice(1).map((f) => Number(f ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  const dateOk = day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+  return dateOk && h < 24 && mi < 60 && sec < 60 && oh < 24 && om < 60;
 }
 
 export const incidentSchema = z.strictObject({
@@ -52,6 +66,7 @@ export const incidentSchema = z.strictObject({
 export type Incident = z.infer<typeof incidentSchema>;
 
 const nonEmptyString = z.string().trim().min(1, 'must not be empty');
+const SEVERITY = 'must be a whole number from 1 (most severe) to 5';
 
 export function idPattern(prefix: string): RegExp {
   const escaped = escapeRegExp(prefix);
@@ -73,10 +88,10 @@ function buildSchema(idPrefix: string) {
     id: z.string().regex(idPattern(idPrefix), `expected an id like ${idPrefix}-2025-042`).describe('PREFIX-YYYY-NNN'),
     title: nonEmptyString.describe('Title of the COE'),
     status: z.enum(STATUSES).describe('draft | review | approved | published'),
-    severity: z.number().int().min(1).max(5).describe('1 (most severe) .. 5'),
+    severity: z.number(SEVERITY).int(SEVERITY).min(1, SEVERITY).max(5, SEVERITY).describe('1 (most severe) .. 5'),
     owner: nonEmptyString.describe('Who is accountable for the COE'),
-    authors: z.array(nonEmptyString).min(1, 'list at least one author'),
-    services: z.array(nonEmptyString).min(1, 'list at least one impacted service').describe('Impacted services, internal names'),
+    authors: z.array(nonEmptyString).min(1, 'must list at least one author'),
+    services: z.array(nonEmptyString).min(1, 'must list at least one impacted service').describe('Impacted services, internal names'),
     regions: z.array(nonEmptyString).optional(),
     incident: incidentSchema,
     glossary: z

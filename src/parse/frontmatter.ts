@@ -6,10 +6,10 @@ import type * as z from 'zod';
 import { frontmatterSchema, type Milestone } from '../model/frontmatter-schema.js';
 import { incidentTime, markOrder } from '../model/incident.js';
 import { parseIsoTime } from '../util/time.js';
-import { didYouMean } from '../util/suggest.js';
 import { hasPlaceholder } from '../util/placeholders.js';
 import type { FrontmatterData, FrontmatterModel, FrontmatterProblem, IncidentData, Range } from '../model/types.js';
 import { OverLimitError } from './limits.js';
+import { issueMessage } from './frontmatter-messages.js';
 
 const MAX_ALIAS_COUNT = 100;
 
@@ -193,11 +193,11 @@ function readYaml(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
 function validate(raw: Record<string, unknown>, idPrefix: string, model: FrontmatterModel): void {
   // Keys that begin with `x-` belong to the user.
   const input = withoutUserKeys(raw);
-  if (isRecord(input.incident)) input.incident = withoutUserKeys(input.incident);
+  if (isRecord(input.incident)) input.incident = withoutEmptyMilestones(withoutUserKeys(input.incident));
   const result = frontmatterSchema(idPrefix).safeParse(input);
   const bad = new Set<string>();
   if (!result.success) {
-    for (const issue of result.error.issues) {
+    for (const issue of firstPerKey(result.error.issues)) {
       // A value still left as a placeholder is reported by no-placeholders alone.
       const value = valueAt(input, issue.path);
       const placeholder = typeof value === 'string' && hasPlaceholder(value);
@@ -227,6 +227,28 @@ function incidentData(raw: Record<string, unknown>, model: FrontmatterModel): In
   return out;
 }
 
+// A milestone written with no value is one not known yet: frontmatter-schema
+// reports it only where the status needs it.
+function withoutEmptyMilestones(incident: Record<string, unknown>): Record<string, unknown> {
+  const empty = (key: string, value: unknown) =>
+    OPTIONAL_MILESTONES.has(key) && (value === null || (typeof value === 'string' && value.trim() === ''));
+  return Object.fromEntries(Object.entries(incident).filter(([key, value]) => !empty(key, value)));
+}
+
+const OPTIONAL_MILESTONES = new Set(['engaged', 'mitigated', 'resolved', 'customer_notified']);
+
+// One finding a key: zod may add a second issue that follows from the first
+// ("authors" is not a list, and it is too short).
+function firstPerKey(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.code === 'unrecognized_keys' ? 'keys:' : ''}${issue.path.join('.')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function valueAt(value: unknown, path: PropertyKey[]): unknown {
   let at = value;
   for (const key of path) at = isRecord(at) || Array.isArray(at) ? (at as Record<PropertyKey, unknown>)[key] : undefined;
@@ -254,20 +276,7 @@ function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, value: 
   if (key !== '' && !model.positions.has(key)) {
     return [{ kind: 'missing-key', path: key, message: `Missing required key "${key}"`, range: rangeOf(path, model) }];
   }
-  const where = key === '' ? 'The frontmatter' : `"${key}"`;
-  let message: string;
-  if (issue.code === 'invalid_value' && 'values' in issue) {
-    const written =
-      typeof value === 'string'
-        ? ` (it is "${value}"${didYouMean(value, issue.values.map(String)).replace(/^ \(/, ': ').replace(/\)$/, '')})`
-        : '';
-    message = `${where} must be one of: ${issue.values.map(String).join(', ')}${written}`;
-  } else if (issue.code === 'invalid_type') {
-    message = `${where} must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
-  } else {
-    message = `${where}: ${issue.message}`;
-  }
-  return [{ kind: 'type', message, range: rangeOf(path, model) }];
+  return [{ kind: 'type', path: key, message: issueMessage(issue, key, value), range: rangeOf(path, model) }];
 }
 
 // The place of a key path, or of its nearest parent that is in the file.
@@ -379,15 +388,6 @@ function firstAliasRange(node: unknown, toRange: ToRange): Range | undefined {
   }
   return undefined;
 }
-
-// What a wrong type should be, said so that the fix is plain.
-const TYPE_WORDS: Record<string, string> = {
-  number: 'a number, written without quotes (severity: 2)',
-  string: 'text',
-  array: 'a list ([a, b], or one "- item" a line)',
-  object: 'a mapping of keys to values (key: value, indented under it)',
-  record: 'a mapping of keys to values (term: wording, indented under it)',
-};
 
 function yamlMessage(message: string): string {
   const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');

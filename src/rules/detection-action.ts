@@ -89,5 +89,12 @@ function reason(
 ): string {
   const took = ttd === undefined ? '' : `time to detect was ${formatDuration(ttd)}`;
   if (customer) return `Detection was customer-driven (${source})${took ? ` and ${took}` : ''}`;
-  return `Detection was slow: ${took}, over the ${maxMinutes} min goal`;
+  return `Detection was slow: time to detect was ${overGoal(ttd!, maxMinutes)}, over the ${maxMinutes} min goal`;
+}
+
+// With seconds where whole minutes would round it down to the goal (5 min 20 s, not 5 min).
+function overGoal(ttd: number, maxMinutes: number): string {
+  if (Math.round(ttd / 60_000) > maxMinutes) return formatDuration(ttd);
+  const seconds = Math.ceil(ttd / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }

@@ -108,10 +108,29 @@ function statusProblems(fm: FrontmatterModel): RuleFinding[] {
   const incident = fm.positions.get('incident');
   // An incident that is not a mapping is reported as a wrong type, not for each milestone.
   if (!status || !incident || !fm.data.incident) return [];
-  return NEEDED_FROM.filter(
-    ([key, from]) => STATUSES.indexOf(status) >= STATUSES.indexOf(from) && !fm.positions.has(`incident.${key}`),
-  ).map(([key, from]) => ({
-    message: `Missing "incident.${key}": it is required from status ${from} on (status is ${status})`,
-    range: incident,
-  }));
+  const needed = NEEDED_FROM.filter(([key, from]) => STATUSES.indexOf(status) >= STATUSES.indexOf(from) && !written(fm, key));
+  return needed.map(([key, from]) => {
+    const at = fm.positions.get(`incident.${key}`);
+    const what = `it is required from status ${from} on (status is ${status}): write ${MILESTONE_WORDS[key]}, like 2025-10-20T09:40:00Z`;
+    return at
+      ? { message: `"incident.${key}" is empty: ${what}`, range: at }
+      : { message: `Missing "incident.${key}": ${what}`, range: incident };
+  });
 }
+
+// Written with a value, even a wrong one (reported on its own) or a placeholder (no-placeholders).
+function written(fm: FrontmatterModel, key: Milestone): boolean {
+  const path = `incident.${key}`;
+  if (!fm.positions.has(path)) return false;
+  return (
+    fm.data.incident?.[key] !== undefined ||
+    fm.problems.some((p) => p.path === path) ||
+    fm.strings.some((s) => s.path === path && s.value.trim() !== '')
+  );
+}
+
+const MILESTONE_WORDS: Partial<Record<Milestone, string>> = {
+  engaged: 'when an engineer was working on it',
+  mitigated: 'when customer impact ended',
+  resolved: 'when the risk of recurrence was addressed',
+};
