@@ -1,12 +1,13 @@
 // Text to CoeDocument: parse once (mdast + YAML), then read each section into
 // the model. A pure function of its input, so it can run in a worker.
 import type { Heading, Nodes, Root, RootContent, Yaml } from 'mdast';
-import type { CoeDocument, Reference, Section, SectionKey } from '../model/types.js';
+import type { CoeDocument, FrontmatterModel, Reference, Section, SectionKey } from '../model/types.js';
 import { headingMatcher, type SectionAliases } from '../model/sections.js';
 import { pointKey, rangeOf, textOf, textRun } from '../model/text.js';
 import { blockReferences, type BlockRun } from './references.js';
 import { parseMarkdown } from './markdown.js';
-import { readFrontmatter, unclosedFrontmatter } from './frontmatter.js';
+import { emptyFrontmatter, readFrontmatter, unclosedCoeFrontmatter, unclosedProblem } from './frontmatter.js';
+import { parseClosed } from './unclosed-frontmatter.js';
 import { checkLimits, DEFAULT_LIMITS, OverLimitError, type InputLimits } from './limits.js';
 import { readControlComments } from './controls.js';
 import type { SectionInput } from '../sections/context.js';
@@ -69,10 +70,9 @@ export function parseCoeDocument(file: string, input: string, options: ParseOpti
   }
 }
 
-function buildDocument(file: string, source: string, root: Root, options: ParseOptions): CoeDocument {
+function buildDocument(file: string, source: string, parsed: Root, options: ParseOptions): CoeDocument {
   const lines = source.split(/\r?\n|\r/);
-  const yamlNode = root.children.find((n): n is Yaml => n.type === 'yaml');
-  const frontmatter = yamlNode ? readFrontmatter(yamlNode, options.idPrefix ?? 'COE') : unclosedFrontmatter(lines);
+  const { root, frontmatter } = readTop(source, lines, parsed, options.idPrefix ?? 'COE');
   const sections = findSections(root, headingMatcher(options.sectionAliases));
   const sectionsByKey = new Map<SectionKey, Section[]>();
   for (const s of sections) if (s.key) sectionsByKey.set(s.key, [...(sectionsByKey.get(s.key) ?? []), s]);
@@ -112,6 +112,19 @@ function buildDocument(file: string, source: string, root: Root, options: ParseO
   collectText(doc, definitions);
   attachReferences(doc);
   return doc;
+}
+
+// The frontmatter, and the tree to read the body from. A COE whose frontmatter
+// is not closed by "---" gets that one problem, and the body is read again with
+// the frontmatter closed where it evidently ends (see unclosed-frontmatter.ts).
+function readTop(source: string, lines: string[], parsed: Root, idPrefix: string): { root: Root; frontmatter: FrontmatterModel } {
+  const yamlOf = (root: Root) => root.children.find((n): n is Yaml => n.type === 'yaml');
+  const open = unclosedCoeFrontmatter(lines);
+  const root = open ? parseClosed(source, lines, open, parseMarkdown) : parsed;
+  const yamlNode = yamlOf(root);
+  const frontmatter = yamlNode ? readFrontmatter(yamlNode, idPrefix) : emptyFrontmatter();
+  if (open) frontmatter.problems.unshift(unclosedProblem(open, lines));
+  return { root, frontmatter };
 }
 
 function findTitle(root: Root): CoeDocument['title'] {

@@ -10,6 +10,7 @@ import { hasPlaceholder } from '../util/placeholders.js';
 import type { FrontmatterData, FrontmatterModel, FrontmatterProblem, IncidentData, Range } from '../model/types.js';
 import { OverLimitError } from './limits.js';
 import { issueMessage } from './frontmatter-messages.js';
+import { openFrontmatter, unclosedMessage, type OpenFrontmatter } from './unclosed-frontmatter.js';
 
 const MAX_ALIAS_COUNT = 100;
 
@@ -86,27 +87,31 @@ export function emptyFrontmatter(): FrontmatterModel {
   return { present: false, hasCoeKey: false, data: {}, problems: [], positions: new Map(), strings: [], range: undefined };
 }
 
-/**
- * A file that opens with `---` but never closes it has no frontmatter for the
- * Markdown parser. When the lines after it hold a `coe` key it is still a COE,
- * with one problem: the missing closing line.
- */
+/** An unclosed frontmatter (see openFrontmatter) whose YAML holds a `coe` key: a COE, with one problem. */
+export function unclosedCoeFrontmatter(lines: string[]): OpenFrontmatter | undefined {
+  const open = openFrontmatter(lines);
+  if (!open) return undefined;
+  const doc = parseYaml(lines.slice(1, open.end).join('\n'), { uniqueKeys: false });
+  const coe = isMap(doc.contents) && doc.contents.items.some((p) => isScalar(p.key) && p.key.value === 'coe');
+  return coe ? open : undefined;
+}
+
+/** The problem of an unclosed frontmatter: at its "..." line, or at its opening line. */
+export function unclosedProblem(open: OpenFrontmatter, lines: string[]): FrontmatterProblem {
+  const line = open.ending === 'dots' ? open.end + 1 : 1;
+  const end = open.ending === 'dots' ? lines[open.end]!.trimEnd().length + 1 : 4;
+  return { kind: 'syntax', message: unclosedMessage(open), range: { start: { line, column: 1 }, end: { line, column: end } } };
+}
+
+/** Whether the lines open with an unclosed COE frontmatter, as a model with only that problem. */
 export function unclosedFrontmatter(lines: string[]): FrontmatterModel {
   const model = emptyFrontmatter();
-  if (lines[0]?.trimEnd() !== '---') return model;
-  const end = lines.findIndex((line, i) => i > 0 && (line.trim() === '' || line.startsWith('#')));
-  const block = lines.slice(1, end === -1 ? undefined : end).join('\n');
-  const doc = parseYaml(block, { uniqueKeys: false });
-  if (!isMap(doc.contents) || !doc.contents.items.some((p) => isScalar(p.key) && p.key.value === 'coe')) return model;
-  const start = { line: 1, column: 1 };
+  const open = unclosedCoeFrontmatter(lines);
+  if (!open) return model;
   model.present = true;
   model.hasCoeKey = true;
-  model.range = { start, end: { line: 1, column: 4 } };
-  model.problems.push({
-    kind: 'syntax',
-    message: 'The frontmatter is never closed: end it with a line "---" before the body',
-    range: model.range,
-  });
+  model.range = { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } };
+  model.problems.push(unclosedProblem(open, lines));
   return model;
 }
 

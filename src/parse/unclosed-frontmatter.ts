@@ -1,0 +1,89 @@
+// A COE whose frontmatter opens with `---` but never closes it. The Markdown
+// parser then reads no frontmatter, and worse: its frontmatter construct looks
+// for the closing fence up to the end of the file, and while it looks no list
+// or block quote can start (micromark-extension-frontmatter issue #5), so the
+// whole body loses its lists. So the parser is given the text with a closing
+// fence where the YAML evidently ends, and the tree's places are put back on
+// the lines of the file as written.
+import type { Nodes, Root } from 'mdast';
+import type { Point } from 'unist';
+
+/** Where the YAML of an unclosed frontmatter ends: the line (0-based) that ends it, and what that line is. */
+export interface OpenFrontmatter {
+  end: number;
+  /** `dots`: a YAML document end "..." in place of "---"; `blank`: a blank line; `heading`: a heading; `eof`: the end of the file. */
+  ending: 'dots' | 'blank' | 'heading' | 'eof';
+}
+
+/**
+ * A frontmatter that opens but is not closed by a line "---": one that ends
+ * with "..." (a YAML document end) before any "---", or one with no closing
+ * line at all, which ends at its first blank line or heading.
+ */
+export function openFrontmatter(lines: string[]): OpenFrontmatter | undefined {
+  if (lines[0]?.trimEnd() !== '---') return undefined;
+  const close = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'));
+  if (close !== -1) return lines[close]!.trimEnd() === '...' ? { end: close, ending: 'dots' } : undefined;
+  const end = lines.findIndex((line, i) => i > 0 && (line.trim() === '' || line.startsWith('#')));
+  if (end === -1) return { end: lines.length, ending: 'eof' };
+  return { end, ending: lines[end]!.startsWith('#') ? 'heading' : 'blank' };
+}
+
+/** The message of the one finding an unclosed frontmatter gets. */
+export function unclosedMessage(open: OpenFrontmatter): string {
+  return open.ending === 'dots'
+    ? 'The frontmatter ends with "...": end it with a line "---" instead'
+    : 'The frontmatter is never closed: end it with a line "---" before the body';
+}
+
+/** Parses `source` with a closing fence at `open.end`, with every place in the tree on the lines of `source`. */
+export function parseClosed(source: string, lines: string[], open: OpenFrontmatter, parse: (text: string) => Root): Root {
+  const eol = /\r\n|\r|\n/.exec(source)?.[0] ?? '\n';
+  if (open.ending === 'eof') return parse(`${source}${eol}---`);
+  const at = lineStart(source, open.end);
+  // A blank line or "..." becomes the fence; a heading keeps its line, after an added one.
+  const [fence, replaced] = open.ending === 'heading' ? [`---${eol}`, 0] : ['---', lines[open.end]!.length];
+  const root = parse(`${source.slice(0, at)}${fence}${source.slice(at + replaced)}`);
+  const added = open.ending === 'heading' ? 1 : 0;
+  shiftPlaces(root, { line: open.end + 1, added, offset: fence.length - replaced, at });
+  return root;
+}
+
+interface Shift {
+  /** The 1-based line of the fence in the text parsed. */
+  line: number;
+  /** Lines added before the rest of the file. */
+  added: number;
+  /** Characters added before the rest of the file. */
+  offset: number;
+  /** Where the fence starts in the file. */
+  at: number;
+}
+
+// Puts each place after the fence back where it is in the file. A place on an
+// added fence line (the end of the frontmatter) goes to the start of the line after it.
+function shiftPlaces(root: Root, shift: Shift): void {
+  const fix = (point: Point) => {
+    if (point.line > shift.line) {
+      point.line -= shift.added;
+      if (point.offset !== undefined) point.offset -= shift.offset;
+    } else if (point.line === shift.line && shift.added > 0) {
+      Object.assign(point, { column: 1, offset: shift.at });
+    }
+  };
+  const visit = (node: Nodes) => {
+    if (node.position) {
+      fix(node.position.start);
+      fix(node.position.end);
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(root);
+}
+
+// Where line `index` (0-based) starts, whatever its line endings.
+function lineStart(source: string, index: number): number {
+  let line = 0;
+  for (const m of source.matchAll(/\r\n|\r|\n/g)) if (++line === index) return m.index + m[0].length;
+  return index === 0 ? 0 : source.length;
+}
