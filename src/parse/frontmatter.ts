@@ -158,7 +158,8 @@ function readYaml(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
   }
   if (error) {
     // An unclosed quote or bracket is found at the end; point where it opens.
-    const opened = error.code === 'MISSING_CHAR' ? openingOf(doc.contents, error.pos[0]) : undefined;
+    const unclosed = error.code === 'MISSING_CHAR' || (error.code === 'BAD_INDENT' && error.message.startsWith('Flow '));
+    const opened = unclosed ? openingOf(doc.contents, error.pos[0]) : undefined;
     const at = opened ?? error.pos[0];
     model.problems.push({
       kind: 'syntax',
@@ -397,6 +398,10 @@ function firstAliasRange(node: unknown, toRange: ToRange): Range | undefined {
 function yamlMessage(message: string): string {
   const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
   // A colon inside a plain value is the usual cause; quoting the value is the fix.
-  const hint = /mapping|Implicit keys|Nested/i.test(first) ? ': put the value in quotes if it holds ": "' : '';
+  const hint = first.startsWith('Flow ')
+    ? ': close the bracket it opens, on the same line ([a, b])'
+    : /mapping|Implicit keys|Nested/i.test(first)
+      ? ': put the value in quotes if it holds ": "'
+      : '';
   return `Invalid YAML: ${first}${hint}`;
 }

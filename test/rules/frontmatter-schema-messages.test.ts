@@ -121,4 +121,18 @@ describe('frontmatter-schema messages', () => {
       ['frontmatter-schema', 'error', at('authors:'), '"authors" must list at least one author'],
     ]);
   });
+
+  it('point an unclosed bracket at the bracket, saying to close it', () => {
+    const line = 'regions: [us-east-2';
+    expect(findings('regions: [us-east-2]', line)).toEqual([
+      [
+        'frontmatter-schema',
+        'error',
+        at('regions:'),
+        'Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]: close the bracket it opens, on the same line ([a, b])',
+      ],
+    ]);
+    const text = edit(baseDocument(), 'regions: [us-east-2]', line);
+    expect(lintString(text, { now: NOW })[0]!.column).toBe(line.indexOf('[') + 1);
+  });
 });

@@ -149,10 +149,10 @@ ruleTester(rule).run({
       document: true,
     },
     {
-      name: 'an unclosed flow sequence, where the parser notices it: on the next line',
+      name: 'an unclosed flow sequence, on the line where the bracket opens',
       code: minimalWith([
         'authors: [Ines Okafor]\nservices: [webhook-dispatcher]',
-        'authors: [Ines Okafor\nservices: [webhook-dispatcher] {frontmatter-schema}',
+        'authors: [Ines Okafor {frontmatter-schema}\nservices: [webhook-dispatcher]',
       ]),
       document: true,
     },
@@ -308,7 +308,7 @@ it('frontmatter-schema: the other rules still run when the YAML cannot be read, 
     code: minimalWith(
       [
         'authors: [Ines Okafor]\nservices: [webhook-dispatcher]',
-        'authors: [Ines Okafor\nservices: [webhook-dispatcher] {frontmatter-schema:error}',
+        'authors: [Ines Okafor {frontmatter-schema:error}\nservices: [webhook-dispatcher]',
       ],
       [
         '- **L2:** Capacity must be adjustable without a deployment.',
