@@ -69,7 +69,10 @@ async function fixesOf(analysis: Analysis, doc: CoeDocument, message: Message): 
 function validatedFixes(doc: CoeDocument, message: Message): Fix[] {
   if (!message.message.includes('is done but not complete until validated')) return [];
   const model = doc.actionItems;
-  const item = model?.items.find((i) => i.range.start.line === message.line && i.range.start.column === message.column);
+  // The finding points at the item's Status cell.
+  const item = model?.items.find(
+    (i) => i.cells.status?.range.start.line === message.line && i.cells.status.range.start.column === message.column,
+  );
   const status = item?.cells.status;
   if (!item || !status || item.status !== 'done') return [];
   const edits: Edit[] = [replace(status.range, 'validated')];

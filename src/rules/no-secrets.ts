@@ -7,7 +7,7 @@ import dedent from 'dedent';
 import * as z from 'zod';
 import type { Nodes, Text, InlineCode } from 'mdast';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
-import type { CoeDocument, Point } from '../model/types.js';
+import type { CoeDocument, Point, TextRun } from '../model/types.js';
 import { pointAt, textRun } from '../model/text.js';
 
 interface Detector {
@@ -240,13 +240,24 @@ function unitOf(node: Nodes): Unit {
   return unit;
 }
 
-// Where the character at `index` of a unit's text is in the file.
-function unitPoint(doc: CoeDocument, unit: Unit, index: number): Point | undefined {
-  let k = unit.leaves.length - 1;
-  while (k > 0 && unit.leaves[k]!.offset > index) k--;
-  const leaf = unit.leaves[k];
+// Where the character at `index` of a unit's text is in the file. Each
+// leaf's run is built once: a unit may hold thousands of findings.
+type Runs = Map<Text | InlineCode, TextRun>;
+
+function unitPoint(doc: CoeDocument, unit: Unit, index: number, runs: Runs): Point | undefined {
+  // The last leaf that starts at or before `index` (binary search).
+  let lo = 0;
+  let hi = unit.leaves.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (unit.leaves[mid]!.offset <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  const leaf = unit.leaves[lo];
   if (!leaf?.node.position) return undefined;
-  return pointAt(textRun(leaf.node, doc.lines, undefined), index - leaf.offset);
+  let run = runs.get(leaf.node);
+  if (!run) runs.set(leaf.node, (run = textRun(leaf.node, doc.lines, undefined)));
+  return pointAt(run, index - leaf.offset);
 }
 
 function secretsAsRead(doc: CoeDocument, reported: Set<string>): RuleFinding[] {
@@ -254,10 +265,11 @@ function secretsAsRead(doc: CoeDocument, reported: Set<string>): RuleFinding[] {
   const detectors = DETECTORS.filter((d) => mayMatch(d, units.map((u) => u.text).join('\n')));
   if (detectors.length === 0) return [];
   const findings: RuleFinding[] = [];
+  const runs: Runs = new Map();
   for (const unit of units) {
     for (const f of secretsInLine(unit.text, detectors)) {
-      const start = unitPoint(doc, unit, f.from);
-      const last = unitPoint(doc, unit, f.to - 1);
+      const start = unitPoint(doc, unit, f.from, runs);
+      const last = unitPoint(doc, unit, f.to - 1, runs);
       if (!start || !last || reported.has(`${start.line}:${start.column}`)) continue;
       reported.add(`${start.line}:${start.column}`);
       const finding = findingOf(start.line, f);

@@ -56,7 +56,7 @@ describe('coe lint --format', { timeout: 30_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
       new RegExp(
-        `^::error file=docs/coe/broken\\.md,line=${LINE},col=1,endLine=${LINE},endColumn=\\d+,title=lessons-have-actions::Lesson L3 .+\\n$`,
+        `^::error file=docs/coe/broken\\.md,line=${LINE},col=3,endLine=${LINE},endColumn=\\d+,title=lessons-have-actions::Lesson L3 .+\\n$`,
       ),
     );
   });
@@ -65,7 +65,7 @@ describe('coe lint --format', { timeout: 30_000 }, () => {
     const run = lint('--format', 'junit');
     expect(run.code).toBe(1);
     expect(XMLValidator.validate(run.stdout)).toBe(true);
-    expect(run.stdout).toContain(`<testcase name="${LINE}:1 lessons-have-actions" classname="docs/coe/broken.md">`);
+    expect(run.stdout).toContain(`<testcase name="${LINE}:3 lessons-have-actions" classname="docs/coe/broken.md">`);
     expect(run.stdout).toContain('<testcase name="docs/coe/clean.md" classname="docs/coe/clean.md"/>');
   });
 

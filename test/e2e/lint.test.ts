@@ -186,7 +186,8 @@ describe('coe lint: JSON output', { timeout: 30_000 }, () => {
   it('a finding points at its column and the end of what it covers', () => {
     const { files } = json(['errors.md']);
     const line = lineOf(ERRORS, '- **L3:**');
-    expect(files[0]?.messages).toEqual([expect.objectContaining({ ruleId: 'lessons-have-actions', line, column: 1, endLine: line })]);
+    // At the lesson's text, after its bullet (as format 5's example).
+    expect(files[0]?.messages).toEqual([expect.objectContaining({ ruleId: 'lessons-have-actions', line, column: 3, endLine: line })]);
   });
 });
 

@@ -186,7 +186,7 @@ describe('coe lsp diagnostics', () => {
     await client.open(uri, BROKEN);
     expect((await client.diagnosticsOf(uri)).map((d) => d.code)).toContain('references-exist');
     const shown = await client.until(() => client.messages[0], 'a message');
-    expect(shown.message).toMatch(/\.coerc\.json: not valid JSON.*default configuration is in use/);
+    expect(shown.message).toMatch(/\.coerc\.json:1:\d+: not valid JSON.*default configuration is in use/);
   });
 
   it('compares due dates with today, as coe lint does without --now', async () => {
