@@ -213,6 +213,8 @@ function findingOf(line: number, f: Found): RuleFinding {
 interface Unit {
   text: string;
   leaves: { offset: number; node: Text | InlineCode }[];
+  /** Whether the text may show what no line of the source does: the other units are read on their lines already. */
+  differs: boolean;
 }
 
 const UNIT_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
@@ -224,13 +226,17 @@ function readUnits(doc: CoeDocument): Unit[] {
     else if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(doc.root);
-  return units;
+  return units.filter((u) => u.differs);
 }
 
 function unitOf(node: Nodes): Unit {
-  const unit: Unit = { text: '', leaves: [] };
+  const unit: Unit = { text: '', leaves: [], differs: false };
   const visit = (n: Nodes): void => {
     if (n.type === 'text' || n.type === 'inlineCode') {
+      // A word joined across markup or a comment ("AKIA*IOSF*"), or text
+      // whose source is longer (escapes, character references).
+      if (/\S$/.test(unit.text) && /^\S/.test(n.value)) unit.differs = true;
+      if (n.type === 'text' && sourceLength(n) !== n.value.length) unit.differs = true;
       unit.leaves.push({ offset: unit.text.length, node: n });
       unit.text += n.value;
     } else if (n.type === 'break') unit.text += '\n';
@@ -239,6 +245,11 @@ function unitOf(node: Nodes): Unit {
   visit(node);
   return unit;
 }
+
+const sourceLength = (n: Text): number | undefined =>
+  n.position && n.position.end.offset !== undefined && n.position.start.offset !== undefined
+    ? n.position.end.offset - n.position.start.offset
+    : undefined;
 
 // Where the character at `index` of a unit's text is in the file. Each
 // leaf's run is built once: a unit may hold thousands of findings.
