@@ -13,7 +13,6 @@
 import { constants } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { UsageError } from '../util/errors.js';
 import { pushAll } from '../util/arrays.js';
 
@@ -75,6 +74,7 @@ async function expandGlob(input: string, options: DiscoverOptions): Promise<Targ
   const found = await glob(match ?? [input], globOptions(from, ignore));
   if (found.length === 0) throw new UsageError(`No files match the pattern "${input}"`);
   // What a search of the glob's folder would pick: Markdown, by the include patterns.
+  const { default: picomatch } = await import('picomatch');
   const folder = path.resolve(options.cwd, picomatch.scan(input).base);
   const included = picomatch(options.include, { dot: false });
   const files = found.map((f) => path.resolve(from, f)).filter((f) => included(posix(path.relative(folder, f))));
@@ -112,7 +112,8 @@ function rebase(
   return { match: patterns.map((p) => (path.isAbsolute(p) ? p : prefix + p)), ignore: ignorePatterns };
 }
 
-// Loaded when a folder or a pattern is given: `coe lint FILE` starts without it.
+// Loaded when a folder or a pattern is given (picomatch too, for a pattern):
+// `coe lint FILE` starts without them.
 const globber = () => import('tinyglobby');
 
 function globOptions(cwd: string, ignore: string[]) {
