@@ -11,7 +11,7 @@ import { EXPORT_FORMATS } from '../../src/export/renderers.js';
 import { internalNames } from '../../src/export/leaks.js';
 import { caseArb, chunks, mutate, seedDocuments } from './mutate.js';
 
-const EXPORT_RUNS = Number(process.env.COE_FC_EXPORT_RUNS ?? 4000);
+const EXPORT_RUNS = Number(process.env.COE_FC_EXPORT_RUNS ?? 3000);
 
 const seeds = seedDocuments();
 const config: ResolvedConfig = { ...structuredClone(DEFAULT_CONFIG), internalDomains: ['corp.example.com'], internalTerms: ['shard-7'] };

@@ -1,6 +1,6 @@
 // Property tests (fast-check) over mutated COEs: linting never throws, gives
 // the same result twice and always names the file. With test/property/export,
-// 8,000 cases a run (COE_FC_LINT_RUNS, COE_FC_EXPORT_RUNS), seeded: a failure
+// 6,000 cases a run (COE_FC_LINT_RUNS, COE_FC_EXPORT_RUNS), seeded: a failure
 // prints its seed and path to replay it (COE_FC_SEED=… COE_FC_PATH=…).
 // The chunks are shared between two test files (lint-1, lint-2), which
 // vitest runs side by side: alone, this was the run's longest file.
@@ -10,7 +10,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from '../../src/config/config.js'
 import { lintBytes } from '../../src/engine/lint.js';
 import { caseArb, chunks, mutate, seedDocuments } from './mutate.js';
 
-const LINT_RUNS = Number(process.env.COE_FC_LINT_RUNS ?? 4000);
+const LINT_RUNS = Number(process.env.COE_FC_LINT_RUNS ?? 3000);
 
 const seeds = seedDocuments();
 const config: ResolvedConfig = { ...structuredClone(DEFAULT_CONFIG), internalDomains: ['corp.example.com'], internalTerms: ['shard-7'] };
