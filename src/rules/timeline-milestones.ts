@@ -5,6 +5,7 @@ import { defineRule, type RuleFinding } from '../engine/rule.js';
 import { headingOf } from './util.js';
 import { formatUtc } from '../util/time.js';
 import { timeOf } from '../model/incident.js';
+import type { TimelineEntry } from '../model/types.js';
 
 const MILESTONE_KEYS = ['start', 'detected', 'engaged', 'mitigated', 'resolved', 'customer_notified'] as const;
 
@@ -60,11 +61,14 @@ export default defineRule({
     if (!entries || !incident) return [];
     // No entries (timeline-order reports that), or entries with no date to take: nothing to compare.
     if (entries.length === 0 || entries.some((e) => e.time === undefined && !e.problem)) return [];
-    const minutes = new Set(entries.filter((e) => e.time !== undefined).map((e) => Math.floor(e.time! / 60_000)));
+    const minutes = new Set(entries.filter((e) => e.time !== undefined).map((e) => minuteOf(e.time!)));
+    const spans = unreadableSpans(entries);
     const findings: RuleFinding[] = [];
     for (const key of MILESTONE_KEYS) {
       const time = timeOf(incident, key);
-      if (time === undefined || minutes.has(Math.floor(time / 60_000))) continue;
+      if (time === undefined || minutes.has(minuteOf(time))) continue;
+      // An entry with no readable time around it may be this one: timeline-order reports that.
+      if (spans.some(([after, before]) => after < minuteOf(time) && minuteOf(time) < before)) continue;
       findings.push({
         message: `No timeline entry at ${formatUtc(time)} for "incident.${key}": add one for that minute, or correct the time`,
         range: headingOf(doc, 'timeline'),
@@ -73,3 +77,23 @@ export default defineRule({
     return findings;
   },
 });
+
+const minuteOf = (time: number) => Math.floor(time / 60_000);
+
+// The minutes between which each run of entries with no readable time stands:
+// those of the readable entries around it in the document, or either end.
+function unreadableSpans(entries: readonly TimelineEntry[]): [number, number][] {
+  const spans: [number, number][] = [];
+  let last = -Infinity;
+  let unreadable = false;
+  for (const entry of entries) {
+    if (entry.time === undefined) {
+      unreadable = true;
+      continue;
+    }
+    if (unreadable) spans.push([last, minuteOf(entry.time)]);
+    [last, unreadable] = [minuteOf(entry.time), false];
+  }
+  if (unreadable) spans.push([last, Infinity]);
+  return spans;
+}

@@ -62,14 +62,27 @@ function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): T
 }
 
 // A time may stand in brackets or parentheses ("[07:33]", "(07:33 UTC)"),
-// closed right after it. Read again without them, so that a zone name after
-// the closer ("[07:33] PST") is still found.
+// closed right after it or after the end of its range ("[07:33-07:35]").
+// Read again without them, as written bare, so that a zone name after the
+// closer ("[07:33] PST") is still found.
 function timeAtStart(text: string): TimeMatch | undefined {
   const close = { '[': ']', '(': ')' }[text[0] ?? ''];
   if (!close) return matchTime(text);
   const m = matchTime(text.slice(1));
   if (!m || m.problem) return m;
-  return text[1 + m.length] === close ? matchTime(text.slice(1, 1 + m.length) + text.slice(2 + m.length)) : undefined;
+  const end = 1 + m.length + rangeEndLength(text.slice(1 + m.length));
+  return text[end] === close ? matchTime(text.slice(1, end) + text.slice(end + 1)) : undefined;
+}
+
+// A dash (hyphen, en or em dash, minus sign) or "to" between the two times of a range.
+const RANGE_JOIN = /^(?:\s*[-–—−]\s*|\s+to\s+)/u;
+
+// How many characters the end of a range right after a time takes ("-07:35",
+// " to 07:35 UTC"), or 0 when none follows.
+function rangeEndLength(rest: string): number {
+  const join = RANGE_JOIN.exec(rest);
+  const end = join ? matchTime(rest.slice(join[0].length)) : undefined;
+  return join && end ? join[0].length + end.length : 0;
 }
 
 // The first time alone takes the date of incident.start, in UTC.

@@ -77,6 +77,43 @@ describe('timeline times', () => {
     ]);
   });
 
+  // As the same range written bare ("09:33-09:35"): its start, at the offset of the
+  // entry before it; an offset after the range's end is not the start's.
+  it.each([
+    '[09:33-09:35] — x',
+    '(09:33-09:35) — x',
+    '(09:33–09:35) — x',
+    '[09:33 – 09:35] — x',
+    '[09:33-09:35 UTC] — x',
+    '(09:33 to 09:35) — x',
+    '**[09:33-09:35]** — x',
+  ])('reads a time range in brackets or parentheses as its start: %s', (text) => {
+    const list = ['- 2025-10-20 08:48 +02:00 — start', `- ${text}`, '- 09:40 — after'];
+    expect(entries(list.join('\n')).map((e) => [e.timeText, iso(e.time), e.problem])).toEqual([
+      ['2025-10-20 08:48 +02:00', '2025-10-20T06:48:00.000Z', undefined],
+      ['09:33', '2025-10-20T07:33:00.000Z', undefined],
+      ['09:40', '2025-10-20T07:40:00.000Z', undefined],
+    ]);
+  });
+
+  it('reads a time range in brackets in a table cell as its start', () => {
+    const table = ['| Time (UTC) | Event |', '|---|---|', '| 2025-10-20 06:48 | start |', '| [07:33-07:35] | detected |'];
+    expect(entries(table.join('\n')).map((e) => [e.timeText, iso(e.time), e.problem])).toEqual([
+      ['2025-10-20 06:48', '2025-10-20T06:48:00.000Z', undefined],
+      ['07:33', '2025-10-20T07:33:00.000Z', undefined],
+    ]);
+  });
+
+  it.each([
+    ['- [07:33-07:35 x] — not closed after the range'],
+    ['- [07:33-] — no end to the range'],
+    ['- [07:33-07] — an end that is no time'],
+  ])('reads no time in brackets that do not close after a time or a range: %s', (item) => {
+    const [entry] = entries(`${item}\n`);
+    expect(entry?.time).toBeUndefined();
+    expect(entry?.problem).toMatch(/does not begin with a time/);
+  });
+
   it.each([
     ['- The change is deployed at 06:40.', /does not begin with a time/],
     ['- 2025-02-30 06:48 UTC — no such day', /not a real date/],

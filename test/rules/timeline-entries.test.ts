@@ -88,6 +88,13 @@ ruleTester(rule).run({
         '- 2025-09-04 09:00 UTC — The review ends.',
       ),
     ),
+    // In brackets or parentheses, as the range written bare.
+    valid('a time range in brackets', inserted('- [14:30-14:35] — Status page notice posted.')),
+    valid('a time range in parentheses with an en dash', inserted('- (14:30–14:35) Status page notice posted.')),
+    valid(
+      'a time range in brackets in an offset: the entries after it keep the offset',
+      local('2025-09-03 16:05 +02:00 —', ['16:09', '[16:12-16:20]', '17:20', '19:00']),
+    ),
     // Words after a time are words unless they are a zone name (util/zones.ts).
     ...[
       'Alarm fires',
@@ -127,7 +134,6 @@ ruleTester(rule).run({
       '"2025-09-03 10:30-10:35" may be a time range or a time with an offset: write the offset after a space ("2025-09-03 10:30 -10:35"), or the range with "to"',
     ),
     unreadable('[14:30] PST', '"PST" is a zone abbreviation'),
-    unreadable('[14:30-14:35]', 'the entry does not begin with a time'),
     unreadable('(14:30 EST)', '"EST" is a zone abbreviation'),
   ],
 });

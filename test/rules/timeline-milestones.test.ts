@@ -26,10 +26,10 @@ const AT_HEADING = ' {timeline-milestones}';
 const timeline = (entries: string[], findings = 0) => `## Timeline${AT_HEADING.repeat(findings)}\n\n${entries.join('\n')}`;
 
 /** The entries with the one that begins `from` begun `to` instead. */
-const moved = (from: string, to: string) => {
-  const at = ENTRIES.findIndex((e) => e.startsWith(from));
+const moved = (from: string, to: string, entries = ENTRIES) => {
+  const at = entries.findIndex((e) => e.startsWith(from));
   if (at === -1) throw new Error(`moved: no entry "${from}"`);
-  return ENTRIES.map((e, i) => (i === at ? to + e.slice(from.length) : e));
+  return entries.map((e, i) => (i === at ? to + e.slice(from.length) : e));
 };
 const without = (from: string) => ENTRIES.filter((e) => !e.startsWith(from));
 
@@ -41,6 +41,18 @@ const NO_ENTRIES: TestCase = {
   name: 'a timeline with no entries, which timeline-order reports',
   code: '## Timeline\n\nWe did not keep a timeline.',
 };
+
+/**
+ * Linted with every rule: the entry that begins `from` begun `to`, with no
+ * readable time, so timeline-order reports it at its line, and
+ * timeline-milestones passes over the milestones it may stand for.
+ */
+const unreadable = (name: string, from: string, to: string, entries = ENTRIES): TestCase => ({
+  name,
+  code: NOTIFIED + timeline(moved(from, to, entries).map((e) => (e.startsWith(to) ? `${e} {timeline-order}` : e))),
+  everyRule: true,
+  messages: ['Timeline entry has no readable time'],
+});
 
 const MILESTONES: [string, string, string][] = [
   ['start', '- 2025-09-03 14:05 UTC', '- 2025-09-03 14:04 UTC'],
@@ -136,6 +148,55 @@ ruleTester(rule).run({
     {
       name: 'milestones when the Timeline has a table of other times',
       code: NOTIFIED + timeline(['| Time | Event |', '|---|---|', '| 2025-09-03 14:05 UTC | start |', '| 14:09 | detected |'], 4),
+    },
+    // An entry with no readable time may be the milestone's: one problem, one finding.
+    unreadable('an entry with a zone abbreviation for a milestone', '- 14:12', '- 14:12 EST'),
+    unreadable('an entry with no readable time first, for incident.start', '- 2025-09-03 14:05 UTC', '- 2025-09-03 14:05 CEST'),
+    unreadable('an entry with no readable time last, for incident.resolved', '- 17:00', '- 17:00 PST'),
+    unreadable('an entry with no readable time and another time, for a milestone', '- 14:12', '- Around 14:15'),
+    unreadable('an entry with no readable time for two milestones', '- 14:12', '- 14:10 EST', without('- 14:09')),
+    {
+      name: 'a table row with a zone abbreviation for a milestone',
+      code:
+        NOTIFIED +
+        timeline([
+          '| Time (UTC) | Event |',
+          '|---|---|',
+          '| 2025-09-03 14:05 | start |',
+          '| [14:09-14:10] | detected |',
+          '| 14:12 EST | engaged | {timeline-order}',
+          '| 14:30 | customer notified |',
+          '| 15:20 | mitigated |',
+          '| 17:00 | resolved |',
+        ]),
+      everyRule: true,
+      messages: ['Timeline entry has no readable time: "EST" is a zone abbreviation'],
+    },
+    {
+      // Between 15:20 and 17:00, it cannot be engaged (14:12).
+      name: 'a milestone with no entry, when an entry with no readable time stands elsewhere',
+      code:
+        NOTIFIED +
+        timeline([...without('- 14:12').slice(0, -1), '- 16:00 EST — The backlog is checked. {timeline-order}', ENTRIES.at(-1)!], 1),
+      everyRule: true,
+      messages: ['No timeline entry at 2025-09-03 14:12 UTC for "incident.engaged"', 'Timeline entry has no readable time'],
+    },
+    {
+      // Out of order: 15:20 before it is later than engaged, so it is not between them.
+      name: 'a milestone with no entry, when the entries around the unreadable one are not around it',
+      code:
+        NOTIFIED +
+        timeline(
+          [
+            ...ENTRIES.slice(0, 2),
+            '- 15:20 — The worker pool is restored.',
+            '- 14:12 EST — The on-call engineer starts investigating. {timeline-order}',
+            '- 14:30 — Status page notice posted. {timeline-order}',
+            ...ENTRIES.slice(-1),
+          ],
+          1,
+        ),
+      everyRule: true,
     },
     {
       name: 'as an error when set to error',

@@ -125,6 +125,19 @@ ruleTester(rule).run({
       code: timeline('- 14:05 — a', '- Around lunch — b {timeline-order}', '- 14:04 — c {timeline-order}'),
       messages: ['Timeline entry has no readable time: the entry does not begin with a time', 'earlier than the entry on line'],
     },
+    {
+      // Read as its start, as the range written bare.
+      name: 'a time range in brackets that is earlier than the entry before it, in a table',
+      code: timeline(
+        '| When (UTC) | What |',
+        '|---|---|',
+        '| 2025-09-03 14:05 | a |',
+        '| [14:12-14:15] | b |',
+        '| [14:09-14:11] | c | {timeline-order}',
+        '| (14:20–14:25) | d |',
+      ),
+      messages: [/^Timeline entry "14:09" \(2025-09-03 14:09 UTC\) is earlier than the entry on line \d+ \(2025-09-03 14:12 UTC\)$/],
+    },
     ...NOT_A_TIME.map((entry): TestCase => ({
       name: `an entry that does not begin with a real time: ${entry}`,
       code: timeline('- 14:05 — a', `${entry} {timeline-order}`),
