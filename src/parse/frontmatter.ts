@@ -10,7 +10,7 @@ import { hasPlaceholder } from '../util/placeholders.js';
 import type { FrontmatterData, FrontmatterModel, FrontmatterProblem, IncidentData, Range } from '../model/types.js';
 import { OverLimitError } from './limits.js';
 import { issueMessage } from './frontmatter-messages.js';
-import { openFrontmatter, unclosedMessage, type OpenFrontmatter } from './unclosed-frontmatter.js';
+import { openFrontmatter, unclosedMessage, type OpenFrontmatter, type ReadYaml, type YamlSpan } from './unclosed-frontmatter.js';
 
 const MAX_ALIAS_COUNT = 100;
 
@@ -89,11 +89,31 @@ export function emptyFrontmatter(): FrontmatterModel {
 
 /** An unclosed frontmatter (see openFrontmatter) whose YAML holds a `coe` key: a COE, with one problem. */
 export function unclosedCoeFrontmatter(lines: string[]): OpenFrontmatter | undefined {
-  const open = openFrontmatter(lines);
-  if (!open) return undefined;
-  const doc = parseYaml(lines.slice(1, open.end).join('\n'), { uniqueKeys: false });
+  const read = yamlReader(lines);
+  const open = openFrontmatter(lines, read);
+  return open && read(open.end).coe ? open : undefined;
+}
+
+// Reads lines 1 to `end` as YAML, once for each `end`: finding where an
+// unclosed frontmatter ends may read the same lines again.
+function yamlReader(lines: string[]): ReadYaml {
+  const spans = new Map<number, YamlSpan>();
+  return (end) => {
+    let span = spans.get(end);
+    if (!span) spans.set(end, (span = readSpan(lines, end)));
+    return span;
+  };
+}
+
+function readSpan(lines: string[], end: number): YamlSpan {
+  const counter = new LineCounter();
+  const doc = parseYaml(lines.slice(1, end).join('\n'), { uniqueKeys: false, lineCounter: counter });
+  // Errors are not in the order of the text.
+  const first = doc.errors.reduce((min, e) => Math.min(min, e.pos[0]), Infinity);
+  // Line n of the text (1-based) is line n of the file (0-based), after the opening "---".
+  const errorLine = first === Infinity ? Infinity : counter.linePos(first).line;
   const coe = isMap(doc.contents) && doc.contents.items.some((p) => isScalar(p.key) && p.key.value === 'coe');
-  return coe ? open : undefined;
+  return { errorLine, coe };
 }
 
 /** The problem of an unclosed frontmatter: at its "..." line, or at its opening line. */

@@ -15,18 +15,90 @@ export interface OpenFrontmatter {
   ending: 'dots' | 'blank' | 'heading' | 'eof';
 }
 
+/** What the YAML parser makes of the lines after the opening `---` and before line `end` (0-based). */
+export interface YamlSpan {
+  /** The line (0-based, in the file) of its first error; Infinity when it has none. */
+  errorLine: number;
+  /** Whether it is a mapping with a `coe` key. */
+  coe: boolean;
+}
+
+/** Reads the lines after the opening `---` and before line `end` as YAML. */
+export type ReadYaml = (end: number) => YamlSpan;
+
 /**
  * A frontmatter that opens but is not closed by a line "---": one that ends
- * with "..." (a YAML document end) before any "---", or one with no closing
- * line at all, which ends at its first blank line or heading.
+ * with "..." (a YAML document end) before any "---", one with no closing
+ * line at all, which ends at its first blank line or heading, or one whose
+ * first "---" is a thematic break of the body (see closedInBody).
  */
-export function openFrontmatter(lines: string[]): OpenFrontmatter | undefined {
+export function openFrontmatter(lines: string[], read: ReadYaml): OpenFrontmatter | undefined {
   if (lines[0]?.trimEnd() !== '---') return undefined;
   const close = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'));
-  if (close !== -1) return lines[close]!.trimEnd() === '...' ? { end: close, ending: 'dots' } : undefined;
-  const end = lines.findIndex((line, i) => i > 0 && (line.trim() === '' || line.startsWith('#')));
-  if (end === -1) return { end: lines.length, ending: 'eof' };
-  return { end, ending: lines[end]!.startsWith('#') ? 'heading' : 'blank' };
+  if (close === -1) return neverClosed(lines, read);
+  return lines[close]!.trimEnd() === '...' ? { end: close, ending: 'dots' } : closedInBody(lines, close, read);
+}
+
+// No closing line at all: the YAML ends at its first blank line or heading.
+function neverClosed(lines: string[], read: ReadYaml): OpenFrontmatter {
+  const blank = firstBlank(lines, lines.length);
+  let errorLine: number | undefined;
+  const heading = firstHeading(lines, blank, () => (errorLine ??= read(blank).errorLine));
+  if (heading < blank) return { end: heading, ending: 'heading' };
+  return { end: blank, ending: blank === lines.length ? 'eof' : 'blank' };
+}
+
+// The first "---" may be a thematic break of the body, the closing line
+// missing: it is when the YAML before it holds a heading (a line "# …" that
+// no YAML follows, or that text the YAML breaks on follows) and the YAML up
+// to that heading, or else up to the first blank line, is a valid COE
+// mapping. A frontmatter with no heading followed by a blank line, the way
+// Markdown writes one, is closed as written, with no YAML parsed here.
+function closedInBody(lines: string[], close: number, read: ReadYaml): OpenFrontmatter | undefined {
+  if (!hasHeadingThenBlank(lines, close)) return undefined;
+  const whole = read(close);
+  const heading = firstHeading(lines, close, () => whole.errorLine);
+  if (heading === close) return undefined;
+  const valid = (end: number) => read(end).errorLine === Infinity && read(end).coe;
+  if (valid(heading)) return { end: heading, ending: 'heading' };
+  const blank = firstBlank(lines, close);
+  return blank < heading && valid(blank) ? { end: blank, ending: 'blank' } : undefined;
+}
+
+// An ATX heading at the start of the line. "#x" or "####### x" is only a YAML comment.
+const HEADING = /^#{1,6}(?:[ \t]|$)/;
+
+const isBlank = (line: string) => line.trim() === '';
+
+function firstBlank(lines: string[], to: number): number {
+  for (let i = 1; i < to; i++) if (isBlank(lines[i]!)) return i;
+  return to;
+}
+
+// The first heading before line `to`, or `to`. A line "# …" is a YAML comment
+// when the next line with text (past "#" and blank lines) is YAML read
+// without error; a heading is followed by `to` or by text the YAML breaks on.
+function firstHeading(lines: string[], to: number, errorLine: () => number): number {
+  for (let i = 1; i < to; i++) {
+    if (!HEADING.test(lines[i]!)) continue;
+    let next = i + 1;
+    while (next < to && (lines[next]!.startsWith('#') || isBlank(lines[next]!))) next++;
+    if (next === to || next >= errorLine()) return i;
+    i = next - 1;
+  }
+  return to;
+}
+
+// Whether a heading before line `to` is followed by a blank line: a cheap test that needs no YAML.
+function hasHeadingThenBlank(lines: string[], to: number): boolean {
+  for (let i = 1; i < to; i++) {
+    if (!HEADING.test(lines[i]!)) continue;
+    let next = i + 1;
+    while (next < to && lines[next]!.startsWith('#')) next++;
+    if (next < to && isBlank(lines[next]!)) return true;
+    i = next - 1;
+  }
+  return false;
 }
 
 /** The message of the one finding an unclosed frontmatter gets. */

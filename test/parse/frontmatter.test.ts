@@ -107,3 +107,37 @@ describe('frontmatter data', () => {
     expect(doc.frontmatter.problems.map((p) => p.range.start.line)).toEqual([7]);
   });
 });
+
+// A "---" rule in the body does not make a closed frontmatter an unclosed one.
+describe('a closed frontmatter, with a "---" rule in the body', () => {
+  const withRule = (text: string) => edit(text, '## Timeline\n', '---\n\n## Timeline\n');
+
+  it('reads its YAML comments and blank lines as before: no problems, keys on their lines', () => {
+    const comments = edit(baseDocument(), 'incident:\n', '# When it happened\nincident:\n');
+    const text = withRule(edit(comments, 'glossary:\n', '\n# Names for customers\n\nglossary:\n'));
+    const doc = parse(text);
+    expect(doc.frontmatter.problems).toEqual([]);
+    expect(lineAt(doc, 'glossary.ledger-db')).toBe(lineOf(text, '  ledger-db:'));
+    expect(doc.frontmatter.range?.end.line).toBe(lineOf(text, '---\n\n#'));
+    expect(doc.title?.range.start.line).toBe(lineOf(text, '# Delayed'));
+  });
+
+  it('ending with a comment: no problems', () => {
+    const text = withRule(edit(baseDocument(), 'payment records\n---\n', 'payment records\n\n# End of the metadata\n---\n'));
+    expect(parse(text).frontmatter.problems).toEqual([]);
+  });
+
+  it('with a YAML error after a comment: that error, at its line', () => {
+    const text = withRule(edit(baseDocument(), 'regions: [us-east-2]\n', '\n# Where\n\nregions: [us-east-2\n'));
+    const problems = parse(text).frontmatter.problems;
+    expect(problems.map((p) => [p.kind, p.range.start.line, p.range.start.column])).toEqual([['syntax', lineOf(text, 'regions:'), 10]]);
+    expect(problems[0]!.message).toMatch(/^Invalid YAML: Flow sequence/);
+  });
+
+  it('is read as before when the file begins with a rule and prose: a frontmatter to the next rule, of no COE', () => {
+    const doc = parse('---\n\nSome text.\n\n# Notes\n\n---\n\nMore text.\n');
+    expect(doc.frontmatter.hasCoeKey).toBe(false);
+    expect(doc.frontmatter.range?.end.line).toBe(7);
+    expect(doc.frontmatter.problems.map((p) => p.message)).toEqual(['The frontmatter must be a YAML mapping of keys to values']);
+  });
+});

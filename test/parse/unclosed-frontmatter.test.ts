@@ -66,3 +66,81 @@ describe('a frontmatter that is not closed by "---"', () => {
     expect(findings(frontmatter).filter((f) => f[0] === 'frontmatter-schema')).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER]]);
   });
 });
+
+/** A "---" thematic break before the Timeline: a Markdown body may hold one. */
+const withRule = (text: string) => edit(text, '## Timeline\n', '---\n\n## Timeline\n');
+const COMMENT = '# When it happened\nincident:\n';
+
+describe('a frontmatter not closed, with a "---" rule later in the body', () => {
+  it('and a blank line before the title: one finding, and the body read with its sections', () => {
+    const text = withRule(edit(withTodo(), CLOSE, '  ledger-db: payment records\n'));
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text)]);
+    const doc = parse(text);
+    expect(doc.title?.range.start.line).toBe(lineOf(text, '# Delayed'));
+    expect(doc.sectionsByKey.get('impact')?.[0]?.headingRange.start.line).toBe(lineOf(text, '## Impact'));
+    expect(doc.timeline?.length).toBeGreaterThan(3);
+    expect(doc.frontmatter.data.services).toEqual(['webhook-dispatcher', 'ledger-db']);
+  });
+
+  it('before the title: one finding, places in the body as in the file', () => {
+    const text = withRule(edit(withTodo(), `${CLOSE}\n`, '  ledger-db: payment records\n'));
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text)]);
+    expect(parse(text).title?.range.start.line).toBe(lineOf(text, '# Delayed'));
+  });
+
+  it('with CRLF line endings', () => {
+    const text = withRule(edit(withTodo(), CLOSE, '  ledger-db: payment records\n')).replace(/\n/g, '\r\n');
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text.replace(/\r\n/g, '\n'))]);
+  });
+
+  it('right after the title, so the YAML up to the rule is valid (the title a comment to it): one finding', () => {
+    const title = '# Delayed payment notifications\n\n';
+    const text = edit(edit(withTodo(), CLOSE, '  ledger-db: payment records\n'), title, `${title}---\n\n`);
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text)]);
+    expect(parse(text).title?.range.start.line).toBe(lineOf(text, '# Delayed'));
+  });
+
+  it('and a blank line in the YAML: the YAML runs to the title, every key read', () => {
+    const text = withRule(edit(edit(withTodo(), `${CLOSE}\n`, '  ledger-db: payment records\n'), 'glossary:\n', '\nglossary:\n'));
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text)]);
+    expect(parse(text).frontmatter.positions.get('glossary.ledger-db')?.start.line).toBe(lineOf(text, '  ledger-db:'));
+  });
+
+  it('and a paragraph before the title: the YAML ends at the blank line before it', () => {
+    const text = withRule(edit(withTodo(), `${CLOSE}\n`, '  ledger-db: payment records\n\nSome words first.\n'));
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text)]);
+    expect(parse(text).prose.some((run) => run.text === 'Some words first.')).toBe(true);
+  });
+
+  it('with a YAML comment in the frontmatter: the comment stays in it', () => {
+    const text = withRule(edit(edit(withTodo(), CLOSE, '  ledger-db: payment records\n'), 'incident:\n', COMMENT));
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text)]);
+    expect(parse(text).frontmatter.positions.get('incident.start')?.start.line).toBe(lineOf(text, '  start:'));
+  });
+});
+
+describe('a YAML comment in a frontmatter not closed', () => {
+  it('does not end it: one finding, and the keys after the comment read', () => {
+    const text = edit(edit(withTodo(), CLOSE, '  ledger-db: payment records\n\n'), 'incident:\n', COMMENT);
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text)]);
+    const doc = parse(text);
+    expect(doc.frontmatter.data.incident?.start?.text).toBe('2025-09-03T14:05:00Z');
+    expect(doc.frontmatter.positions.get('glossary')?.start.line).toBe(lineOf(text, 'glossary:'));
+  });
+
+  it('nor does a line "#" of a comment block, or "#text", which is no heading', () => {
+    const block = '#\n# When it happened\n#no space\nincident:\n';
+    const text = edit(edit(withTodo(), CLOSE, '  ledger-db: payment records\n\n'), 'incident:\n', block);
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text)]);
+  });
+
+  it('while a heading followed by text that is not YAML ends it, at the heading', () => {
+    const title = '# Delayed payment notifications\n';
+    const body = edit(withTodo(), `${CLOSE}\n${title}\n`, `  ledger-db: payment records\n${title}Payments were late.\n\n`);
+    const text = edit(body, 'incident:\n', COMMENT);
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text)]);
+    const doc = parse(text);
+    expect(doc.title?.range.start.line).toBe(lineOf(text, '# Delayed'));
+    expect(doc.prose.some((run) => run.text === 'Payments were late.')).toBe(true);
+  });
+});
