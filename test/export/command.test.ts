@@ -24,12 +24,17 @@ const saying = (text: string, sentence: string) => edit(text, IMPACT_END, `${IMP
 
 describe('export: an invalid frontmatter does not switch the leak check off', () => {
   it('reads the names around a repeated key', async () => {
-    const text = saying(edit(paymentsDocument(), 'severity: 3\n', 'severity: 3\nseverity: 3\n'), 'The ledger-db failed, Ines Okafor said.');
+    const services = edit(
+      paymentsDocument(),
+      'services: [webhook-dispatcher, ledger-db]',
+      'services: [webhook-dispatcher, ledger-db, fraud-scorer]',
+    );
+    const text = saying(edit(services, 'severity: 3\n', 'severity: 3\nseverity: 3\n'), 'The fraud-scorer failed, Ines Okafor said.');
     const run = await exportOf(text, { allowLintErrors: true });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n').filter((l) => l.startsWith('  leak:'))).toEqual([
-      '  leak: "ledger-db" (a services entry) at line 9 of the draft, from the Impact section (doc.md:34)',
+      '  leak: "fraud-scorer" (a services entry) at line 9 of the draft, from the Impact section (doc.md:34)',
       '  leak: "Ines Okafor" (an author) at line 9 of the draft, from the Impact section (doc.md:34)',
     ]);
   });
@@ -50,6 +55,29 @@ describe('export: an invalid frontmatter does not switch the leak check off', ()
       "coe: refusing to export doc.md: it has 1 lint error, and its frontmatter's services, authors, owner could not be read, so the draft cannot be checked for them:",
     );
     expect((await exportOf(text, { allowLintErrors: true, allowLeaks: true })).code).toBe(0);
+  });
+});
+
+describe('export: a repeated frontmatter key', () => {
+  const text = edit(paymentsDocument(), 'severity: 3\n', 'severity: 3\nseverity: 3\n');
+  const error = '  doc.md:7:1  Invalid YAML: Map keys must be unique  (frontmatter-schema)';
+
+  it('is a lint error that stops the export', async () => {
+    const run = await exportOf(text);
+    expect([run.code, run.stdout]).toEqual([1, '']);
+    expect(run.stderr.split('\n').slice(0, 2)).toEqual(['coe: refusing to export doc.md: it has 1 lint error:', error]);
+  });
+
+  it('with --allow-lint-errors, is reported and the draft reads every other key', async () => {
+    const run = await exportOf(text, { allowLintErrors: true });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`coe: --allow-lint-errors: exporting doc.md although it has 1 lint error:\n${error}\n`);
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual([
+      '# Delayed payment notifications',
+      '',
+      'Between 14:05 and 15:20 UTC on September 3, 2025, customers using payment notifications and payment records in the us-east-2 region were affected.',
+    ]);
+    expect(run.stdout).toContain('- 2025-09-03 14:30 UTC: We first notified customers');
   });
 });
 
