@@ -10,7 +10,7 @@
 //   the root of a repository is the root's drafts folder, for `coe lint`,
 //   `coe lint docs` and `coe lint 'docs/**/*.md'` alike. Outside that folder
 //   only patterns that begin with `**/` (those of node_modules and .git) apply.
-import { constants } from 'node:fs';
+import { constants, readdir, type Dirent } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../util/errors.js';
@@ -20,7 +20,7 @@ export interface Target {
   file: string;
   /** Named on the command line, not found in a folder or by a glob. */
   explicit: boolean;
-  /** Why the path cannot be linted (a folder that cannot be read): reported as a `fatal` finding. */
+  /** Why the path cannot be linted (a folder, named or met in a search, that cannot be read): reported as a `fatal` finding. */
   problem?: string;
 }
 
@@ -52,8 +52,9 @@ async function expand(input: string, options: DiscoverOptions): Promise<Target[]
     if (unreadable) return [{ file: relative(options.cwd, absolute), explicit: true, problem: `Folder could not be read: ${unreadable}` }];
     // The search lists symbolic links to FIFOs and devices too: reading
     // reports them. FIFOs and devices themselves it passes over.
-    const found = await search(absolute, options.include, options.base ?? absolute, options.ignore);
-    return found.map((f) => ({ file: relative(options.cwd, f), explicit: false }));
+    const unread: Unread = new Map();
+    const found = await search(absolute, options.include, options.base ?? absolute, options.ignore, unread);
+    return [...found.map((f) => ({ file: relative(options.cwd, f), explicit: false })), ...unreadTargets(unread, options.cwd)];
   }
   // A FIFO or a device named on the command line is a finding of its own, never opened.
   if (info) return [{ file: relative(options.cwd, absolute), explicit: true }];
@@ -71,26 +72,28 @@ async function expandGlob(input: string, options: DiscoverOptions): Promise<Targ
   const base = options.base ?? options.cwd;
   const { match, ignore } = rebase(options.cwd, base, [input], options.ignore, escapePath);
   const from = match === undefined ? options.cwd : base;
-  const found = await glob(match ?? [input], globOptions(from, ignore));
-  if (found.length === 0) throw new UsageError(`No files match the pattern "${input}"`);
+  const unread: Unread = new Map();
+  const found = await glob(match ?? [input], globOptions(from, ignore, unread));
+  const skipped = unreadTargets(unread, options.cwd);
+  if (found.length === 0 && skipped.length === 0) throw new UsageError(`No files match the pattern "${input}"`);
   // What a search of the glob's folder would pick: Markdown, by the include patterns.
   const { default: picomatch } = await import('picomatch');
   const folder = path.resolve(options.cwd, picomatch.scan(input).base);
   const included = picomatch(options.include, { dot: false });
   const files = found.map((f) => path.resolve(from, f)).filter((f) => included(posix(path.relative(folder, f))));
-  if (files.length === 0)
+  if (files.length === 0 && skipped.length === 0)
     throw new UsageError(
       `No files to lint match the pattern "${input}": it matches no ${options.include.join(' or ')} (the include setting)`,
     );
-  return files.map((f) => ({ file: relative(options.cwd, f), explicit: false }));
+  return [...files.map((f) => ({ file: relative(options.cwd, f), explicit: false })), ...skipped];
 }
 
 /** Absolute paths of the files under `root` that `include` picks and `ignore` (relative to `base`) does not pass over. */
-async function search(root: string, include: string[], base: string, ignorePatterns: string[]): Promise<string[]> {
+async function search(root: string, include: string[], base: string, ignorePatterns: string[], unread: Unread): Promise<string[]> {
   const { glob, escapePath } = await globber();
   const { match, ignore } = rebase(root, base, include, ignorePatterns, escapePath);
-  if (match === undefined) return (await glob(include, globOptions(root, ignore))).map((f) => path.join(root, f));
-  return (await glob(match, globOptions(base, ignore))).map((f) => path.join(base, f));
+  if (match === undefined) return (await glob(include, globOptions(root, ignore, unread))).map((f) => path.join(root, f));
+  return (await glob(match, globOptions(base, ignore, unread))).map((f) => path.join(base, f));
 }
 
 /**
@@ -116,8 +119,33 @@ function rebase(
 // `coe lint FILE` starts without them.
 const globber = () => import('tinyglobby');
 
-function globOptions(cwd: string, ignore: string[]) {
-  return { cwd, ignore, onlyFiles: true, followSymbolicLinks: true, dot: false, expandDirectories: false };
+function globOptions(cwd: string, ignore: string[], unread: Unread) {
+  return { cwd, ignore, onlyFiles: true, followSymbolicLinks: true, dot: false, expandDirectories: false, fs: { readdir: noting(unread) } };
+}
+
+/** Folders a search could not read (absolute paths), and why. */
+type Unread = Map<string, string>;
+
+// The search's readdir: fdir, under tinyglobby, passes over a folder it
+// cannot read in silence, and tinyglobby does not let its errors through.
+function noting(unread: Unread): typeof readdir {
+  type Done = (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void;
+  const read = (folder: string, options: { withFileTypes: true }, done: Done) =>
+    readdir(folder, options, (error, entries) => {
+      // A folder removed during the search holds nothing to lint.
+      if (error && error.code !== 'ENOENT' && error.code !== 'ENOTDIR') unread.set(path.resolve(folder), reasonOf(error));
+      done(error, entries);
+    });
+  return read as typeof readdir;
+}
+
+// Each folder the search could not read is a finding, as a named one is.
+function unreadTargets(unread: Unread, cwd: string): Target[] {
+  return [...unread].map(([folder, why]) => ({
+    file: relative(cwd, folder),
+    explicit: false,
+    problem: `Folder could not be read: ${why}`,
+  }));
 }
 
 /** Why a folder named on the command line cannot be searched, if it cannot. */
@@ -126,9 +154,13 @@ async function cannotSearch(folder: string): Promise<string | undefined> {
     await access(folder, constants.R_OK | constants.X_OK);
     return undefined;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    return reasonOf(error);
   }
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
 }
 
 function posix(file: string): string {

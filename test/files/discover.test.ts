@@ -1,11 +1,13 @@
 // Which files a folder or a glob picks (only Markdown, by `include`), and
 // that `ignore` means the same set of files however they are named: its
 // patterns are relative to the configuration's folder (`base`).
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discover } from '../../src/files/discover.js';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { discover, type DiscoverOptions, type Target } from '../../src/files/discover.js';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 
 let root: string;
@@ -24,7 +26,10 @@ const files = async (inputs: string[], opts: ReturnType<typeof options>) => (awa
 beforeEach(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'coe-discover-'));
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => {
+  spawnSync('chmod', ['-R', 'u+rwx', root]);
+  rmSync(root, { recursive: true, force: true });
+});
 
 describe('globs pick Markdown only', () => {
   beforeEach(() => {
@@ -87,5 +92,86 @@ describe('a named path that exists but cannot be reached', () => {
 
   it('a path that does not exist is still a usage error', async () => {
     await expect(discover(['missing.md'], options(root))).rejects.toThrow('missing.md: no such file or folder');
+  });
+});
+
+// Root reads any folder: as root, the search runs as nobody (setpriv), from a
+// bundle of discover.ts. In CI the tests run, and fail, without setpriv.
+const asRoot = process.getuid?.() === 0;
+const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+const canLock =
+  process.platform !== 'win32' && (!asRoot || Boolean(process.env.CI) || spawnSync('setpriv', [...NOBODY, 'true']).status === 0);
+
+describe.runIf(canLock)('a folder met in a search that cannot be read is a finding, and the search goes on', () => {
+  let bundle: string;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'coe-discover-bundle-'));
+    chmodSync(dir, 0o755);
+    bundle = path.join(dir, 'discover.mjs');
+    // fdir loads with createRequire, picomatch with require: both need a require in the bundle.
+    const banner = "import { createRequire as coeRequire } from 'node:module'; const require = coeRequire(import.meta.url);";
+    await build({
+      entryPoints: ['src/files/discover.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle,
+      banner: { js: banner },
+    });
+  });
+  afterAll(() => rmSync(path.dirname(bundle), { recursive: true, force: true }));
+
+  async function discoverUnprivileged(inputs: string[], opts: DiscoverOptions): Promise<Target[]> {
+    if (!asRoot) return discover(inputs, opts);
+    const script = `const { discover } = await import(${JSON.stringify(bundle)});
+      discover(...JSON.parse(process.argv[1])).then((t) => console.log(JSON.stringify(t)), (e) => console.log(JSON.stringify({ error: e.message })));`;
+    const run = spawnSync('setpriv', [...NOBODY, process.execPath, '--input-type=module', '-e', script, JSON.stringify([inputs, opts])], {
+      encoding: 'utf8',
+    });
+    const out = JSON.parse(run.stdout || JSON.stringify({ error: run.stderr })) as Target[] | { error: string };
+    if ('error' in out) throw new Error(out.error);
+    return out;
+  }
+
+  const locked = (file: string, explicit = false) => ({ file, explicit, problem: 'Folder could not be read: permission denied' });
+
+  beforeEach(() => {
+    chmodSync(root, 0o755);
+    put('docs/a.md');
+    put('docs/sub/b.md');
+    put('docs/locked/c.md');
+    put('docs/sub/locked/d.md');
+    chmodSync(path.join(root, 'docs/locked'), 0o000);
+    chmodSync(path.join(root, 'docs/sub/locked'), 0o100);
+  });
+
+  it('a folder search reports each folder it cannot read, with the files it can', async () => {
+    expect(await discoverUnprivileged(['docs'], options(root))).toEqual([
+      { file: 'docs/a.md', explicit: false },
+      locked('docs/locked'),
+      { file: 'docs/sub/b.md', explicit: false },
+      locked('docs/sub/locked'),
+    ]);
+  });
+
+  it('so does a glob; one that reaches only such a folder is a finding, not "no files match"', async () => {
+    expect(await discoverUnprivileged(['docs/**/*.md'], options(root))).toEqual([
+      { file: 'docs/a.md', explicit: false },
+      locked('docs/locked'),
+      { file: 'docs/sub/b.md', explicit: false },
+      locked('docs/sub/locked'),
+    ]);
+    expect(await discoverUnprivileged(['docs/locked/**'], options(root))).toEqual([locked('docs/locked')]);
+  });
+
+  it('a folder the search does not enter is not reported: ignored, or not under the pattern', async () => {
+    expect(await discoverUnprivileged(['docs'], options(root, ['docs/locked/**', 'docs/sub/**'], root))).toEqual([
+      { file: 'docs/a.md', explicit: false },
+    ]);
+    expect(await discoverUnprivileged(['docs/*.md'], options(root))).toEqual([{ file: 'docs/a.md', explicit: false }]);
+  });
+
+  it('a named folder that cannot be read is reported as before', async () => {
+    expect(await discoverUnprivileged(['docs/locked'], options(root))).toEqual([locked('docs/locked', true)]);
   });
 });
