@@ -52,11 +52,14 @@ function neverClosed(lines: string[], read: ReadYaml): OpenFrontmatter {
 // missing: it is when the YAML before it holds a heading (a line "# …" that
 // no YAML follows, or that text the YAML breaks on follows) and the YAML up
 // to that heading, or else up to the first blank line, is a valid COE
-// mapping. A frontmatter with no heading followed by a blank line, the way
+// mapping, while the YAML up to the "---" does not read. A frontmatter with no heading followed by a blank line, the way
 // Markdown writes one, is closed as written, with no YAML parsed here.
 function closedInBody(lines: string[], close: number, read: ReadYaml): OpenFrontmatter | undefined {
   if (!hasHeadingThenBlank(lines, close)) return undefined;
   const whole = read(close);
+  // YAML that reads without error up to the "---" is a frontmatter as written
+  // (a "# comment" before a blank line is not a title): never a false alarm.
+  if (whole.errorLine === Infinity) return undefined;
   const heading = firstHeading(lines, close, () => whole.errorLine);
   if (heading === close) return undefined;
   const valid = (end: number) => read(end).errorLine === Infinity && read(end).coe;
