@@ -23,8 +23,10 @@ export async function loadPortfolio(
 ): Promise<Portfolio> {
   const inputs = paths.length > 0 ? paths : [config.docs];
   const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore, base: configFolder(config) });
-  const files = targets.map((t) => ({ file: t.file, path: io.resolve(t.file) }));
+  const files = targets.filter((t) => t.problem === undefined).map((t) => ({ file: t.file, path: io.resolve(t.file) }));
   const portfolio: Portfolio = { coes: [], unreadable: [], duplicates: [] };
+  // A path the search could not read (a folder without permission) is listed with its reason, as `coe lint` reports it.
+  for (const t of targets) if (t.problem !== undefined) portfolio.unreadable.push({ file: t.file, reason: t.problem });
   const shared = new Map<string, string>();
   for (const entry of await entriesOf(files, config, concurrency)) {
     if ('coe' in entry) portfolio.coes.push(shareStrings(entry.coe, shared));

@@ -54,10 +54,12 @@ function mentionsIn(doc: CoeDocument, internalTerms: string[]): Mention[] {
   for (const where of publishedTexts(doc, redact)) {
     const asWritten = where.href || where.part === 'glossary';
     const text = where.href ? readableUrl(where.text) : where.text;
-    const addresses = asWritten ? [] : addressSpans(text);
+    // Found only for a text that has a mention: most have none.
+    let addresses: ReturnType<typeof addressSpans> | undefined;
     for (const m of (asWritten ? verbatim : prose).mentions(where.href ? fold(text) : where.folded())) {
       const key = foldName(m.name);
       // The glossary does not reach into a bare URL or address: the export publishes it as written.
+      addresses ??= asWritten ? [] : addressSpans(text);
       const inAddress = within(addresses, m);
       if (!asWritten && !inAddress && worded.has(key)) continue;
       if (inAddress && !names.has(key)) continue;

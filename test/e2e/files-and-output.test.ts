@@ -98,6 +98,24 @@ describe('files', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it.runIf(canSetpriv)('a folder met in a search that cannot be read: a fatal finding in lint, an unreadable entry in report', () => {
+    put('d/ok.md');
+    put('d/locked/b.md');
+    chmodSync(path.join(dir, 'd'), 0o755);
+    chmodSync(path.join(dir, 'd/ok.md'), 0o644);
+    chmodSync(path.join(dir, 'd/locked'), 0o000);
+    const nobody = (args: string) => sh(`setpriv --reuid=65534 --regid=65534 --clear-groups $COE ${args}`);
+    const lint = nobody('lint --now 2025-10-23 --format json d');
+    expect([lint.code, lint.stderr]).toEqual([1, '']);
+    expect(JSON.parse(lint.stdout)).toMatchObject([
+      { file: 'd/locked', messages: [{ ruleId: 'fatal', message: 'Folder could not be read: permission denied' }] },
+      { file: 'd/ok.md', messages: [] },
+    ]);
+    const report = nobody('report --now 2025-10-23 --format json d');
+    expect([report.code, report.stderr]).toEqual([0, '']);
+    expect(JSON.parse(report.stdout).unreadable).toEqual([{ file: 'd/locked', reason: 'Folder could not be read: permission denied' }]);
+  });
+
   it('a path that does not exist is still exit 2', () => {
     expect(lint('missing.md')).toEqual({ code: 2, stdout: '', stderr: 'coe: missing.md: no such file or folder\n' });
   });
