@@ -4,7 +4,7 @@ import type { List, ListItem, RootContent, Table } from 'mdast';
 import type { TimelineEntry } from '../model/types.js';
 import { rangeOf, textOf } from '../model/text.js';
 import type { SectionInput } from './context.js';
-import { epochOf, matchTime, type TimeMatch } from '../util/written-time.js';
+import { epochOf, matchEntryTime, type TimeMatch } from '../util/written-time.js';
 
 interface Clock {
   date: string | undefined; // YYYY-MM-DD, local to the offset
@@ -67,22 +67,11 @@ function readEntry(text: string, range: TimelineEntry['range'], clock: Clock): T
 // closer ("[07:33] PST") is still found.
 function timeAtStart(text: string): TimeMatch | undefined {
   const close = { '[': ']', '(': ')' }[text[0] ?? ''];
-  if (!close) return matchTime(text);
-  const m = matchTime(text.slice(1));
+  if (!close) return matchEntryTime(text);
+  const m = matchEntryTime(text.slice(1), true);
   if (!m || m.problem) return m;
-  const end = 1 + m.length + rangeEndLength(text.slice(1 + m.length));
-  return text[end] === close ? matchTime(text.slice(1, end) + text.slice(end + 1)) : undefined;
-}
-
-// A dash (hyphen, en or em dash, minus sign) or "to" between the two times of a range.
-const RANGE_JOIN = /^(?:\s*[-–—−]\s*|\s+to\s+)/u;
-
-// How many characters the end of a range right after a time takes ("-07:35",
-// " to 07:35 UTC"), or 0 when none follows.
-function rangeEndLength(rest: string): number {
-  const join = RANGE_JOIN.exec(rest);
-  const end = join ? matchTime(rest.slice(join[0].length)) : undefined;
-  return join && end ? join[0].length + end.length : 0;
+  const end = 1 + m.span;
+  return text[end] === close ? matchEntryTime(text.slice(1, end) + text.slice(end + 1), true) : undefined;
 }
 
 // The first time alone takes the date of incident.start, in UTC.

@@ -52,6 +52,47 @@ export interface TimeMatch {
 
 /** Reads a full date and time, or a time alone, at the start of `text`. */
 export function matchTime(text: string): TimeMatch | undefined {
+  return readTime(text, '');
+}
+
+/** A time at the start of a timeline entry. */
+export interface EntryTime extends TimeMatch {
+  /** How many characters the time takes, with the end of its range if one follows. */
+  span: number;
+}
+
+// Between the two times of a range: a dash (hyphen, en dash, minus sign) or
+// "to". A spaced em dash separates the time from the text ("16:05 — 14:05 UTC
+// the deploy starts"), so it joins a range only in brackets, closed after it.
+const RANGE_JOIN = /^(?:\s*[-–−]\s*|—|\s+to\s+)/u;
+const CLOSED_RANGE_JOIN = /^(?:\s*[-–—−]\s*|\s+to\s+)/u;
+
+/**
+ * Reads the time at the start of a timeline entry. A range ("13:20-13:25")
+ * is read as its start, and what follows its end as if it followed the
+ * start: "13:20-13:25 +02:00" means both times at +02:00, and
+ * "13:20-13:25 EST" is no more readable than "13:20 EST".
+ */
+export function matchEntryTime(text: string, inBrackets = false): EntryTime | undefined {
+  const start = matchTime(text);
+  if (!start) return undefined;
+  const join = start.problem ? null : (inBrackets ? CLOSED_RANGE_JOIN : RANGE_JOIN).exec(text.slice(start.length));
+  const before = text.slice(0, start.length + (join?.[0].length ?? 0));
+  const end = join ? readTime(text.slice(before.length), before) : undefined;
+  return end ? withEnd(text, start, end, before.length + end.length) : { ...start, span: start.length };
+}
+
+// A range's start, with the offset or the problem of its end unless the start has an offset of its own.
+function withEnd(text: string, start: TimeMatch, end: TimeMatch, span: number): EntryTime {
+  if (start.zone !== undefined || (end.zone === undefined && end.problem === undefined)) return { ...start, span };
+  if (end.problem !== undefined) return { ...start, problem: end.problem, span };
+  // Quoted whole, so that a message shows where the offset came from.
+  return { ...start, text: text.slice(0, span).trim(), zone: end.zone, offset: end.offset, length: span, span };
+}
+
+// `before`: the start of a range and its join when this is the range's end,
+// so that the messages quote the range as written.
+function readTime(text: string, before: string): TimeMatch | undefined {
   const date = DATE.exec(text);
   let at = date ? date[0].length : 0;
   const clock = CLOCK.exec(text.slice(at));
@@ -74,7 +115,7 @@ export function matchTime(text: string): TimeMatch | undefined {
     problem: undefined,
     length: at,
   };
-  match.problem = problemOf(match, zone, text.slice(at));
+  match.problem = problemOf({ ...match, text: before + match.text }, zone, text.slice(at));
   return match;
 }
 

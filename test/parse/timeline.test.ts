@@ -78,13 +78,12 @@ describe('timeline times', () => {
   });
 
   // As the same range written bare ("09:33-09:35"): its start, at the offset of the
-  // entry before it; an offset after the range's end is not the start's.
+  // entry before it (an offset after the range's end: below).
   it.each([
     '[09:33-09:35] — x',
     '(09:33-09:35) — x',
     '(09:33–09:35) — x',
     '[09:33 – 09:35] — x',
-    '[09:33-09:35 UTC] — x',
     '(09:33 to 09:35) — x',
     '**[09:33-09:35]** — x',
   ])('reads a time range in brackets or parentheses as its start: %s', (text) => {
@@ -154,5 +153,79 @@ describe('timeline tables', () => {
 
   it('has no entries when the section has no list or table', () => {
     expect(entries('We did not keep a timeline.\n')).toEqual([]);
+  });
+});
+
+// A range followed by an offset is read at that offset, as "09:33 +02:00" is,
+// and a range followed by a zone name has no time, as "09:33 EST" has none.
+describe('timeline ranges followed by an offset or a zone', () => {
+  const after = (prior: string, text: string) =>
+    entries([`- ${prior} — start`, `- ${text} — x`, '- 09:40 — after'].join('\n')).map((e) => [e.timeText, iso(e.time), e.problem]);
+
+  it.each([
+    ['09:33-09:35', '09:33', '2025-10-20T07:33:00.000Z', '2025-10-20T07:40:00.000Z'],
+    ['09:33-09:35 +02:00', '09:33-09:35 +02:00', '2025-10-20T07:33:00.000Z', '2025-10-20T07:40:00.000Z'],
+    ['09:33-09:35 UTC', '09:33-09:35 UTC', '2025-10-20T09:33:00.000Z', '2025-10-20T09:40:00.000Z'],
+    ['09:33 to 09:35 GMT', '09:33 to 09:35 GMT', '2025-10-20T09:33:00.000Z', '2025-10-20T09:40:00.000Z'],
+    ['09:33–09:35Z', '09:33–09:35Z', '2025-10-20T09:33:00.000Z', '2025-10-20T09:40:00.000Z'],
+    ['[09:33-09:35 UTC]', '09:33-09:35 UTC', '2025-10-20T09:33:00.000Z', '2025-10-20T09:40:00.000Z'],
+    ['(09:33-09:35) -05:00', '09:33-09:35 -05:00', '2025-10-20T14:33:00.000Z', '2025-10-20T14:40:00.000Z'],
+  ])('reads %s after an entry at +02:00 at the offset after the range, for the entries after it too', (text, timeText, at, next) => {
+    expect(after('2025-10-20 08:48 +02:00', text)).toEqual([
+      ['2025-10-20 08:48 +02:00', '2025-10-20T06:48:00.000Z', undefined],
+      [timeText, at, undefined],
+      ['09:40', next, undefined],
+    ]);
+  });
+
+  it('reads a full date and a range followed by an offset at that offset', () => {
+    expect(after('2025-10-20 06:48 UTC', '2025-10-20 11:33–11:35 +02:00')).toEqual([
+      ['2025-10-20 06:48 UTC', '2025-10-20T06:48:00.000Z', undefined],
+      ['2025-10-20 11:33–11:35 +02:00', '2025-10-20T09:33:00.000Z', undefined],
+      ['09:40', '2025-10-20T07:40:00.000Z', undefined],
+    ]);
+  });
+
+  it.each([
+    ['13:20-13:25 EST', '"EST" is a zone abbreviation, not an offset: write the offset instead ("13:20-13:25 -05:00")'],
+    ['[13:20-13:25] EST', '"EST" is a zone abbreviation, not an offset: write the offset instead ("13:20-13:25 -05:00")'],
+    ['[13:20-13:25 EST]', '"EST" is a zone abbreviation, not an offset: write the offset instead ("13:20-13:25 -05:00")'],
+    [
+      '13:20 to 13:25 PST',
+      '"PST" is a zone abbreviation, not an offset, and an ambiguous one (-08:00 US Pacific, +08:00 Philippines): write the offset instead (e.g. "13:20 to 13:25 -08:00")',
+    ],
+    [
+      '2025-10-20 13:20–13:25 CET',
+      '"CET" is a zone abbreviation, not an offset: write the offset instead ("2025-10-20 13:20–13:25 +01:00")',
+    ],
+    ['13:20-13:25 (CEST)', '"CEST" is a zone abbreviation, not an offset: write the offset instead ("13:20-13:25 +02:00")'],
+    [
+      '13:20-13:25 US/Pacific',
+      '"US/Pacific" is a time zone name, not an offset: write the offset from UTC instead (e.g. "13:20-13:25 -05:00"), since its offset changes with daylight saving time',
+    ],
+    [
+      '13:20-13:25 +2',
+      '"+2" after the time is not an offset as written: write hours and minutes after a space (e.g. "13:20-13:25 +02:00")',
+    ],
+  ])('gives %s no time, as the same time alone, and keeps the clock', (text, problem) => {
+    const timeText = text.startsWith('2025') ? '2025-10-20 13:20' : '13:20';
+    expect(after('2025-10-20 08:48 +02:00', text)).toEqual([
+      ['2025-10-20 08:48 +02:00', '2025-10-20T06:48:00.000Z', undefined],
+      [timeText, undefined, problem],
+      ['09:40', '2025-10-20T07:40:00.000Z', undefined],
+    ]);
+  });
+
+  it('reads words after a range as words', () => {
+    expect(after('2025-10-20 06:48 UTC', '07:33-07:35 Ops paged')[1]).toEqual(['07:33', '2025-10-20T07:33:00.000Z', undefined]);
+  });
+
+  // "— 07:33 UTC" is the text after the time, as in a timeline kept in local time.
+  it('reads a spaced em dash as the end of the time, not a range, outside brackets', () => {
+    expect(after('2025-10-20 08:48 +02:00', '09:33 — 07:33 UTC the deploy starts')[1]).toEqual([
+      '09:33',
+      '2025-10-20T07:33:00.000Z',
+      undefined,
+    ]);
   });
 });
