@@ -46,6 +46,8 @@ export interface TimeMatch {
   offset: number | undefined;
   /** Why the time cannot be read, when it cannot. */
   problem: string | undefined;
+  /** `a` or `p` when AM or PM was written after the time. */
+  half?: 'a' | 'p';
   /** How many characters of the input were read. */
   length: number;
 }
@@ -79,7 +81,19 @@ export function matchEntryTime(text: string, inBrackets = false): EntryTime | un
   const join = start.problem ? null : (inBrackets ? CLOSED_RANGE_JOIN : RANGE_JOIN).exec(text.slice(start.length));
   const before = text.slice(0, start.length + (join?.[0].length ?? 0));
   const end = join ? readTime(text.slice(before.length), before) : undefined;
-  return end ? withEnd(text, start, end, before.length + end.length) : { ...start, span: start.length };
+  return end
+    ? withEnd(text, withHalf(text, start, end, before.length + end.length), end, before.length + end.length)
+    : { ...start, span: start.length };
+}
+
+// "1:20-1:25 PM": AM or PM after a range's end holds for its start too, unless
+// the start then comes after the end ("11:50-12:10 PM"), which is no time.
+function withHalf(text: string, start: TimeMatch, end: TimeMatch, span: number): TimeMatch {
+  if (!end.half || start.half || start.problem || end.problem) return start;
+  const hour = toHour(start.hour, end.half);
+  if (hour * 60 + start.minute <= end.hour * 60 + end.minute) return { ...start, hour, half: end.half };
+  const range = text.slice(0, span).trim();
+  return { ...start, problem: `"${range}" does not say whether its start is AM or PM: write the 24-hour times` };
 }
 
 // A range's start, with the offset or the problem of its end unless the start has an offset of its own.
@@ -115,6 +129,7 @@ function readTime(text: string, before: string): TimeMatch | undefined {
     problem: undefined,
     length: at,
   };
+  if (half) match.half = half[1]!.toLowerCase() as 'a' | 'p';
   match.problem = problemOf({ ...match, text: before + match.text }, zone, text.slice(at));
   return match;
 }

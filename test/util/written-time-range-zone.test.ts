@@ -117,3 +117,32 @@ describe('timeline-order: a zone or an offset after a time range', () => {
     ]);
   });
 });
+
+// AM or PM after a range's end: "2:20-2:25 PM" is 14:20 to 14:25.
+describe('timeline-order: AM or PM after a time range', () => {
+  it.each([
+    ['1:20-1:25 PM', 13, 'p'],
+    ['9:00-9:30 am', 9, 'a'],
+    ['12:10-12:20 AM', 0, 'a'],
+    ['11:50 AM-12:10 PM', 11, 'a'],
+  ])('reads %j with its start in the same half of the day', (text, hour, half) => {
+    expect(matchEntryTime(`${text} — a`)).toMatchObject({ hour, half, problem: undefined });
+  });
+
+  it('gives a range whose start would then come after its end no time', () => {
+    expect(matchEntryTime('11:50-12:10 PM — a')?.problem).toBe(
+      '"11:50-12:10 PM" does not say whether its start is AM or PM: write the 24-hour times',
+    );
+  });
+
+  // 2:20 PM is 14:20, after 14:12 and before 15:20; read as 02:20 it is out of order.
+  it('orders "2:20-2:25 PM" at 14:20, with no finding', () => {
+    expect(withEntries('2:20-2:25 PM — Status page notice posted.')).toEqual([]);
+  });
+
+  it('reports the ambiguous range once, as having no readable time', () => {
+    expect(withEntries('11:50-12:10 PM — Status page notice posted.')).toEqual([
+      unreadable(39, '"11:50-12:10 PM" does not say whether its start is AM or PM: write the 24-hour times'),
+    ]);
+  });
+});
