@@ -4,9 +4,9 @@
 // export builds the draft from these parts (build.ts), and the
 // customer-terms rule checks the same text, read by the same code
 // (content.ts, with a Tracer), with where each character is in the file.
-import type { Heading, Link, Nodes, RootContent, TableCell, Text } from 'mdast';
+import type { Heading, Link, Nodes, RootContent, TableCell } from 'mdast';
 import type { ActionItem, CoeDocument, Point, SectionKey } from '../model/types.js';
-import { pointAt, textRun } from '../model/text.js';
+import { joinLeaves } from '../model/text.js';
 import { toBlocks, toInlines, type Leaf, type Tracer } from './content.js';
 import type { Redactor } from './redact.js';
 import { fold, foldName, NameSet, type Folded } from '../util/terms.js';
@@ -73,7 +73,6 @@ export function publishedTexts(doc: CoeDocument, redact: Redactor): PublishedTex
           'title',
           titleLeaves(h1).map((l) => ({ ...l, text: redact.mask(l.text) })),
           doc,
-          undefined,
           redact,
         ),
       );
@@ -104,10 +103,9 @@ export function publishedTexts(doc: CoeDocument, redact: Redactor): PublishedTex
 }
 
 function tracer(part: PublishedPart, doc: CoeDocument, redact: Redactor, out: PublishedText[], actionId?: string): Tracer {
-  const section = part === 'action' ? 'action-items' : (part as SectionKey);
   return {
     only: true,
-    unit: (leaves: Leaf[]) => out.push({ ...joined(part, leaves, doc, section, redact), ...(actionId ? { actionId } : {}) }),
+    unit: (leaves: Leaf[]) => out.push({ ...joined(part, leaves, doc, redact), ...(actionId ? { actionId } : {}) }),
     href: (link: Link) => {
       const at = urlPoint(doc, link) ?? link.position?.start ?? { line: 1, column: 1 };
       const text = link.url;
@@ -125,39 +123,16 @@ function tracer(part: PublishedPart, doc: CoeDocument, redact: Redactor, out: Pu
 
 // The values of one unit joined, each mapped back through its node; words
 // on internal hosts masked, as the export leaves them out.
-function joined(part: PublishedPart, leaves: Leaf[], doc: CoeDocument, section: SectionKey | undefined, redact: Redactor): PublishedText {
-  const offsets: number[] = [];
-  const runs: (ReturnType<typeof textRun> | undefined)[] = [];
-  let text = '';
-  for (const leaf of leaves) {
-    offsets.push(text.length);
-    runs.push(runOf(leaf.node, doc, section));
-    text += leaf.text;
-  }
-  text = withoutRemovals(text, redact);
+function joined(part: PublishedPart, leaves: Leaf[], doc: CoeDocument, redact: Redactor): PublishedText {
+  const read = joinLeaves(leaves, doc.lines);
+  const text = withoutRemovals(read.text, redact);
   return {
     part,
     text,
     href: false,
     folded: lazyFold(text),
-    pointAt(index) {
-      let k = offsets.length - 1;
-      while (k > 0 && offsets[k]! > index) k--;
-      // A line break or a dropped image has no text of its own: use the nearest value before it.
-      let j = k;
-      while (j > 0 && !runs[j]) j--;
-      const run = runs[j];
-      if (!run) return leaves[0]?.node?.position?.start ?? { line: 1, column: 1 };
-      return pointAt(run, j === k ? index - offsets[k]! : run.text.length);
-    },
+    pointAt: (index) => read.pointAt(index) ?? leaves[0]?.node?.position?.start ?? { line: 1, column: 1 },
   };
-}
-
-function runOf(node: Nodes | undefined, doc: CoeDocument, section: SectionKey | undefined) {
-  if (!node || !node.position) return undefined;
-  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return textRun(node, doc.lines, section);
-  if (node.type === 'html') return textRun({ type: 'text', value: node.value, position: node.position } satisfies Text, doc.lines, section);
-  return undefined;
 }
 
 // What the draft's title reads when it comes from the level-1 heading: its plain text.

@@ -1,5 +1,6 @@
-// Small helpers over mdast nodes: ranges, plain text, words, and text runs
-// that map an index in a node's text back to a line and column in the file.
+// Small helpers over mdast nodes: ranges, plain text, words, text runs that
+// map an index in a node's text back to a line and column in the file, and
+// a block's text as a reader sees it, joined from such runs.
 import type { Nodes, Text, InlineCode, Code } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Point, Range, Reference, SectionKey, TextRun } from './types.js';
@@ -176,21 +177,113 @@ export function pointKey(point: Point): string {
 
 /** Where the character at `index` of a run's text sits in the file. */
 export function pointAt(run: TextRun, index: number): Point {
-  // The last line that starts at or before `index` (binary search).
+  const k = lastAtOrBefore(run.lineOffsets, index);
+  const start = run.lineStarts[k] ?? run.range.start;
+  return { line: start.line, column: start.column + (index - (run.lineOffsets[k] ?? 0)) };
+}
+
+/** The position of the last of `sorted` at or before `value` (binary search); 0 when there is none. */
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
   let lo = 0;
-  let hi = run.lineOffsets.length - 1;
+  let hi = sorted.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (run.lineOffsets[mid]! <= index) lo = mid;
+    if (sorted[mid]! <= value) lo = mid;
     else hi = mid - 1;
   }
-  const start = run.lineStarts[lo] ?? run.range.start;
-  return { line: start.line, column: start.column + (index - (run.lineOffsets[lo] ?? 0)) };
+  return lo;
 }
 
 export function rangeAt(run: TextRun, index: number, length: number): Range {
   return { start: pointAt(run, index), end: pointAt(run, index + length) };
 }
+
+/** One piece of a block's text, and the node it was read from. */
+export interface Leaf {
+  /** The node's value, character for character (a masked copy keeps its length). */
+  text: string;
+  /** A text, inline code, code or HTML node; none for a line break or a removed image, which have no place of their own. */
+  node: Nodes | undefined;
+}
+
+/** Text joined from leaves, with where each of its characters is in the file. */
+export interface JoinedText {
+  text: string;
+  /** Where the character at `index` is; one with no place of its own is at the end of the leaf before it. Undefined when no leaf has a place. */
+  pointAt(index: number): Point | undefined;
+}
+
+/** The leaves' texts joined, each character mapped back through its leaf's node. */
+export function joinLeaves(leaves: readonly Leaf[], lines: string[]): JoinedText {
+  const offsets: number[] = [];
+  let text = '';
+  for (const leaf of leaves) {
+    offsets.push(text.length);
+    text += leaf.text;
+  }
+  // A block may hold thousands of matches: each leaf's run is built once, when first asked for.
+  const runs: (TextRun | null | undefined)[] = [];
+  const runOf = (k: number) => (runs[k] === undefined ? (runs[k] = leafRun(leaves[k]!.node, lines) ?? null) : runs[k]);
+  return {
+    text,
+    pointAt(index) {
+      const k = lastAtOrBefore(offsets, index);
+      for (let j = Math.min(k, leaves.length - 1); j >= 0; j--) {
+        const run = runOf(j);
+        if (run) return pointAt(run, j === k ? index - offsets[k]! : run.text.length);
+      }
+      return undefined;
+    },
+  };
+}
+
+function leafRun(node: Nodes | undefined, lines: string[]): TextRun | undefined {
+  if (!node?.position) return undefined;
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return textRun(node, lines, undefined);
+  // Raw HTML keeps its characters: aligned as text, it maps through a container's line prefixes too.
+  if (node.type === 'html') return textRun({ type: 'text', value: node.value, position: node.position }, lines, undefined);
+  return undefined;
+}
+
+/** A block's leaves as a reader sees them. */
+export interface RenderedLeaves {
+  leaves: Leaf[];
+  /**
+   * Whether the text may show a word that no line of the source holds: one
+   * joined across markup or a comment, or written with escapes or character
+   * references. When not, reading the lines is enough.
+   */
+  differs: boolean;
+}
+
+/**
+ * The text of a paragraph, heading or table cell as a reader sees it: joined
+ * across emphasis, links and inline HTML (its tags and comments drop out),
+ * with escapes and character references decoded and line breaks as "\n".
+ */
+export function renderedLeaves(block: Nodes): RenderedLeaves {
+  const out: RenderedLeaves = { leaves: [], differs: false };
+  let last = '';
+  const add = (text: string, node: Nodes | undefined, verbatim: boolean) => {
+    if (!verbatim || (/\S/.test(last) && /^\S/.test(text))) out.differs = true;
+    out.leaves.push({ text, node });
+    if (text) last = text[text.length - 1]!;
+  };
+  const visit = (n: Nodes): void => {
+    if (n.type === 'text') add(n.value, n, sourceLength(n) === n.value.length);
+    else if (n.type === 'inlineCode') add(n.value, n, true);
+    else if (n.type === 'break') add('\n', undefined, true);
+    else if ('children' in n) for (const child of n.children) visit(child);
+  };
+  visit(block);
+  return out;
+}
+
+// Escapes and character references make a text's source longer than its value.
+const sourceLength = (n: Text): number | undefined =>
+  n.position && n.position.end.offset !== undefined && n.position.start.offset !== undefined
+    ? n.position.end.offset - n.position.start.offset
+    : undefined;
 
 // Whole tokens only: "L7-balancer" and "XAI-9" are not references.
 const REFERENCE = wholePattern(['L[1-9]\\d*', 'AI-[1-9]\\d*'], 'g');

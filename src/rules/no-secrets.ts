@@ -5,10 +5,10 @@
 // base64 blob) is not a secret.
 import dedent from 'dedent';
 import * as z from 'zod';
-import type { Nodes, Text, InlineCode } from 'mdast';
+import type { Nodes } from 'mdast';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
-import type { CoeDocument, Point, TextRun } from '../model/types.js';
-import { pointAt, textRun } from '../model/text.js';
+import type { CoeDocument } from '../model/types.js';
+import { joinLeaves, renderedLeaves, type JoinedText } from '../model/text.js';
 
 interface Detector {
   /** What the secret is, for the message. */
@@ -206,69 +206,23 @@ function findingOf(line: number, f: Found): RuleFinding {
   };
 }
 
-// The body as a reader sees it: a paragraph, heading or table cell joined
-// across emphasis, with escapes and character references decoded and
-// comments and tags dropped ("AKIA&#73;OSF…", "AKIA<!-- -->IOSF…"). The
-// lines of the source hide such a key; the text shows it.
-interface Unit {
-  text: string;
-  leaves: { offset: number; node: Text | InlineCode }[];
-  /** Whether the text may show what no line of the source does: the other units are read on their lines already. */
-  differs: boolean;
-}
-
+// The body as a reader sees it (model/text.ts): a paragraph, heading or
+// table cell joined across emphasis, with escapes and character references
+// decoded and comments and tags dropped ("AKIA&#73;OSF…", "AKIA<!-- -->IOSF…").
+// The lines of the source hide such a key; the text shows it.
 const UNIT_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
 
-function readUnits(doc: CoeDocument): Unit[] {
-  const units: Unit[] = [];
+// Only the units whose text may show what no line does: the others were read on their lines already.
+function readUnits(doc: CoeDocument): JoinedText[] {
+  const units: JoinedText[] = [];
   const visit = (node: Nodes): void => {
-    if (UNIT_TYPES.has(node.type)) units.push(unitOf(node));
-    else if ('children' in node) for (const child of node.children) visit(child);
+    if (UNIT_TYPES.has(node.type)) {
+      const read = renderedLeaves(node);
+      if (read.differs) units.push(joinLeaves(read.leaves, doc.lines));
+    } else if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(doc.root);
-  return units.filter((u) => u.differs);
-}
-
-function unitOf(node: Nodes): Unit {
-  const unit: Unit = { text: '', leaves: [], differs: false };
-  const visit = (n: Nodes): void => {
-    if (n.type === 'text' || n.type === 'inlineCode') {
-      // A word joined across markup or a comment ("AKIA*IOSF*"), or text
-      // whose source is longer (escapes, character references).
-      if (/\S$/.test(unit.text) && /^\S/.test(n.value)) unit.differs = true;
-      if (n.type === 'text' && sourceLength(n) !== n.value.length) unit.differs = true;
-      unit.leaves.push({ offset: unit.text.length, node: n });
-      unit.text += n.value;
-    } else if (n.type === 'break') unit.text += '\n';
-    else if ('children' in n) for (const child of n.children) visit(child);
-  };
-  visit(node);
-  return unit;
-}
-
-const sourceLength = (n: Text): number | undefined =>
-  n.position && n.position.end.offset !== undefined && n.position.start.offset !== undefined
-    ? n.position.end.offset - n.position.start.offset
-    : undefined;
-
-// Where the character at `index` of a unit's text is in the file. Each
-// leaf's run is built once: a unit may hold thousands of findings.
-type Runs = Map<Text | InlineCode, TextRun>;
-
-function unitPoint(doc: CoeDocument, unit: Unit, index: number, runs: Runs): Point | undefined {
-  // The last leaf that starts at or before `index` (binary search).
-  let lo = 0;
-  let hi = unit.leaves.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (unit.leaves[mid]!.offset <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  const leaf = unit.leaves[lo];
-  if (!leaf?.node.position) return undefined;
-  let run = runs.get(leaf.node);
-  if (!run) runs.set(leaf.node, (run = textRun(leaf.node, doc.lines, undefined)));
-  return pointAt(run, index - leaf.offset);
+  return units;
 }
 
 function secretsAsRead(doc: CoeDocument, reported: Set<string>): RuleFinding[] {
@@ -276,11 +230,10 @@ function secretsAsRead(doc: CoeDocument, reported: Set<string>): RuleFinding[] {
   const detectors = DETECTORS.filter((d) => mayMatch(d, units.map((u) => u.text).join('\n')));
   if (detectors.length === 0) return [];
   const findings: RuleFinding[] = [];
-  const runs: Runs = new Map();
   for (const unit of units) {
     for (const f of secretsInLine(unit.text, detectors)) {
-      const start = unitPoint(doc, unit, f.from, runs);
-      const last = unitPoint(doc, unit, f.to - 1, runs);
+      const start = unit.pointAt(f.from);
+      const last = unit.pointAt(f.to - 1);
       if (!start || !last || reported.has(`${start.line}:${start.column}`)) continue;
       reported.add(`${start.line}:${start.column}`);
       const finding = findingOf(start.line, f);
