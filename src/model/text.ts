@@ -1,10 +1,11 @@
 // Small helpers over mdast nodes: ranges, plain text, words, text runs that
 // map an index in a node's text back to a line and column in the file, and
 // a block's text as a reader sees it, joined from such runs.
-import type { Nodes, Text, InlineCode, Code } from 'mdast';
+import type { Code, Html, Image, ImageReference, InlineCode, Nodes, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Point, Range, Reference, SectionKey, TextRun } from './types.js';
 import { wholePattern } from '../util/regex.js';
+import { decodeReferences } from '../util/character-references.js';
 
 export function rangeOf(node: { position?: { start: Point; end: Point } | undefined }): Range {
   const p = node.position;
@@ -245,7 +246,7 @@ function leafRun(node: Nodes | undefined, lines: string[]): TextRun | undefined 
   return undefined;
 }
 
-/** A block's leaves as a reader sees them. */
+/** A text of a block as a reader sees it, in leaves. */
 export interface RenderedLeaves {
   leaves: Leaf[];
   /**
@@ -257,12 +258,17 @@ export interface RenderedLeaves {
 }
 
 /**
- * The text of a paragraph, heading or table cell as a reader sees it: joined
- * across emphasis, links and inline HTML (its tags and comments drop out),
- * with escapes and character references decoded and line breaks as "\n".
+ * The texts of a paragraph, heading or table cell as a reader sees them.
+ * First its text: joined across emphasis, links, images and inline HTML (its
+ * tags and comments drop out), with escapes and character references decoded
+ * and line breaks as "\n". Then each image's alt text, apart: a reader does
+ * not see it between the words around it. A block of HTML is read as written
+ * (its structure is not parsed), with its character references decoded.
  */
-export function renderedLeaves(block: Nodes): RenderedLeaves {
+export function renderedLeaves(block: Nodes, lines: string[]): RenderedLeaves[] {
+  if (block.type === 'html') return [htmlLeaves(block)];
   const out: RenderedLeaves = { leaves: [], differs: false };
+  const alts: RenderedLeaves[] = [];
   let last = '';
   const add = (text: string, node: Nodes | undefined, verbatim: boolean) => {
     if (!verbatim || (/\S/.test(last) && /^\S/.test(text))) out.differs = true;
@@ -273,10 +279,11 @@ export function renderedLeaves(block: Nodes): RenderedLeaves {
     if (n.type === 'text') add(n.value, n, sourceLength(n) === n.value.length);
     else if (n.type === 'inlineCode') add(n.value, n, true);
     else if (n.type === 'break') add('\n', undefined, true);
+    else if ((n.type === 'image' || n.type === 'imageReference') && n.alt) alts.push(altLeaves(n, lines));
     else if ('children' in n) for (const child of n.children) visit(child);
   };
   visit(block);
-  return out;
+  return [out, ...alts];
 }
 
 // Escapes and character references make a text's source longer than its value.
@@ -284,6 +291,29 @@ const sourceLength = (n: Text): number | undefined =>
   n.position && n.position.end.offset !== undefined && n.position.start.offset !== undefined
     ? n.position.end.offset - n.position.start.offset
     : undefined;
+
+// Only references are decoded: the text then maps to the source exactly,
+// as a text node's value does.
+function htmlLeaves(html: Html): RenderedLeaves {
+  const text = decodeReferences(html.value);
+  const node: Text = { type: 'text', value: text, ...(html.position ? { position: html.position } : {}) };
+  return { leaves: [{ text, node }], differs: text !== html.value };
+}
+
+// The alt text is written after the "![". Markup in it is flattened, so a
+// column just after markup may be approximate.
+function altLeaves(image: Image | ImageReference, lines: string[]): RenderedLeaves {
+  const value = image.alt ?? '';
+  const p = image.position;
+  const start = p && {
+    line: p.start.line,
+    column: p.start.column + 2,
+    offset: p.start.offset === undefined ? undefined : p.start.offset + 2,
+  };
+  const node: Text = { type: 'text', value, ...(p && start ? { position: { start, end: p.end } } : {}) };
+  const verbatim = !!start && !value.includes('\n') && (lines[start.line - 1] ?? '').startsWith(value, start.column - 1);
+  return { leaves: [{ text: value, node }], differs: !verbatim };
+}
 
 // Whole tokens only: "L7-balancer" and "XAI-9" are not references.
 const REFERENCE = wholePattern(['L[1-9]\\d*', 'AI-[1-9]\\d*'], 'g');

@@ -208,17 +208,17 @@ function findingOf(line: number, f: Found): RuleFinding {
 
 // The body as a reader sees it (model/text.ts): a paragraph, heading or
 // table cell joined across emphasis, with escapes and character references
-// decoded and comments and tags dropped ("AKIA&#73;OSF…", "AKIA<!-- -->IOSF…").
-// The lines of the source hide such a key; the text shows it.
-const UNIT_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
+// decoded and comments and tags dropped ("AKIA&#73;OSF…", "AKIA<!-- -->IOSF…");
+// an alt text apart; a block of HTML with its references decoded. The lines
+// of the source hide such a key; the text shows it.
+const UNIT_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'html']);
 
 // Only the units whose text may show what no line does: the others were read on their lines already.
 function readUnits(doc: CoeDocument): JoinedText[] {
   const units: JoinedText[] = [];
   const visit = (node: Nodes): void => {
     if (UNIT_TYPES.has(node.type)) {
-      const read = renderedLeaves(node);
-      if (read.differs) units.push(joinLeaves(read.leaves, doc.lines));
+      for (const read of renderedLeaves(node, doc.lines)) if (read.differs) units.push(joinLeaves(read.leaves, doc.lines));
     } else if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(doc.root);

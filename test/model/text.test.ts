@@ -32,12 +32,22 @@ describe('textOf', () => {
   });
 });
 
+// The first paragraph or block of HTML, in a list or not.
+const firstBlock = (node: Nodes): Nodes => {
+  if (node.type === 'paragraph' || node.type === 'html' || !('children' in node)) return node;
+  return firstBlock(node.children[0]!);
+};
+
 describe('renderedLeaves and joinLeaves', () => {
-  const read = (markdown: string) => {
-    const block = parseMarkdown(markdown).children[0] as Nodes;
-    const { leaves, differs } = renderedLeaves(block);
-    return { ...joinLeaves(leaves, markdown.split('\n')), differs };
+  // Each text of the first block, joined: its own, then its alt texts.
+  const texts = (markdown: string) => {
+    const lines = markdown.split('\n');
+    return renderedLeaves(firstBlock(parseMarkdown(markdown)), lines).map(({ leaves, differs }) => ({
+      ...joinLeaves(leaves, lines),
+      differs,
+    }));
   };
+  const read = (markdown: string) => texts(markdown)[0]!;
 
   it('read a paragraph across emphasis, references and comments, each character at its place in the file', () => {
     const r = read('Key AKIA*IOSF*&#79;DNN <!-- x -->end\\\nnext');
@@ -62,6 +72,33 @@ describe('renderedLeaves and joinLeaves', () => {
     expect(read('Plain words, `code` and *apart* ones.').differs).toBe(false);
     expect(read('Joined`code`').differs).toBe(true);
     expect(read('An escaped \\* star').differs).toBe(true);
+  });
+
+  it('read an alt text apart from the words around the image, mapped to where it is written', () => {
+    const [around, alt] = texts('See ![the key AKIA&#73;OSF\\_x](x.png)here');
+    expect([around!.text, alt!.text, alt!.differs]).toEqual(['See here', 'the key AKIAIOSF_x', true]);
+    expect(['the', 'AKIA', 'OSF', '_x'].map((s) => alt!.pointAt(alt!.text.indexOf(s)))).toEqual([
+      { line: 1, column: 7 },
+      { line: 1, column: 15 },
+      { line: 1, column: 24 },
+      { line: 1, column: 28 },
+    ]);
+    expect(texts('See ![a plain alt](x.png) here')[1]!.differs).toBe(false);
+  });
+
+  it('read a block of HTML as written, with its character references decoded', () => {
+    const r = read('- <div>\n  Key AKIA&#x49;OSF & <!-- &#65; -->\n  </div>');
+    expect(r.text).toBe('<div>\nKey AKIAIOSF & <!-- A -->\n</div>');
+    expect(r.differs).toBe(true);
+    expect(['AKIA', 'IOSF', 'OSF', '& ', 'A -->', '</div>'].map((s) => r.pointAt(r.text.indexOf(s)))).toEqual([
+      { line: 2, column: 7 },
+      { line: 2, column: 11 },
+      { line: 2, column: 17 },
+      { line: 2, column: 21 },
+      { line: 2, column: 28 },
+      { line: 3, column: 3 },
+    ]);
+    expect(read('<div>\nplain <!-- x -->\n</div>').differs).toBe(false);
   });
 
   it('place nothing when no leaf has a place', () => {

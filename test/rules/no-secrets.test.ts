@@ -1,7 +1,7 @@
 // no-secrets: no credentials anywhere in the file (frontmatter, prose and
 // code), only known shapes, never printed in full.
 import dedent from 'dedent';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-secrets.js';
 import { lintCase, prepare, ruleTester, type TestCase } from '../helpers/rule-tester.js';
 
@@ -222,4 +222,38 @@ it('no-secrets reads a key as a reader sees it: through a character reference, a
 
 it('no-secrets reports a key written whole once, in prose and in inline code', () => {
   expect(found({ code: prose(`Key ${AWS_KEY_ID} and \`${AWS_KEY_ID}\`.`) }).messages).toHaveLength(2);
+});
+
+describe('no-secrets reads a key through a character reference in a block of HTML and in an alt text', () => {
+  const hidden = [
+    '<p>AKIA&#73;OSFODNN7EXAMPLE</p>',
+    '<div>\nThe leaked key AKIA&#x49;OSFODNN7EXAMPLE was rotated.\n</div>',
+    '- Rotated:\n\n  <p>AKIA&#73;OSFODNN7EXAMPLE</p>',
+    '![AKIA&#73;OSFODNN7EXAMPLE](x.png)',
+    'The console showed ![the key AKIA&#73;OSFODNN7EXAMPLE][shot] in full.\n\n[shot]: x.png',
+  ];
+  for (const sentence of hidden) {
+    it(JSON.stringify(sentence), () => {
+      const { lines, messages } = found({ code: prose(sentence) });
+      const line = lines.findIndex((l) => l.includes('AKIA')) + 1;
+      const column = lines[line - 1]!.indexOf('AKIA') + 1;
+      expect(messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([[ID, 'error', line, column]]);
+    });
+  }
+
+  it('reads the words around an image without its alt text, which a reader does not see between them', () => {
+    const sentence = 'The key AKIA&#73;OSFODNN7EXAMPLE![a diagram](x.png) was rotated.';
+    const { lines, messages } = found({ code: prose(sentence) });
+    const line = lines.indexOf(sentence) + 1;
+    expect(messages.map((m) => [m.line, m.column])).toEqual([[line, sentence.indexOf('AKIA') + 1]]);
+  });
+
+  for (const sentence of [`<p>${AWS_KEY_ID} &amp; more</p>`, `![${AWS_KEY_ID} &amp; more](x.png)`]) {
+    it(`reports a key written whole once: ${JSON.stringify(sentence)}`, () => {
+      const { lines, messages } = found({ code: prose(sentence) });
+      const line = lines.findIndex((l) => l.includes(AWS_KEY_ID)) + 1;
+      const column = lines[line - 1]!.indexOf(AWS_KEY_ID) + 1;
+      expect(messages.map((m) => [m.line, m.column])).toEqual([[line, column]]);
+    });
+  }
 });
