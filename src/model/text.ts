@@ -5,7 +5,7 @@ import type { Code, Html, Image, ImageReference, InlineCode, Nodes, Text } from 
 import { toString } from 'mdast-util-to-string';
 import type { Point, Range, Reference, SectionKey, TextRun } from './types.js';
 import { wholePattern } from '../util/regex.js';
-import { decodeReferences } from '../util/character-references.js';
+import { characterReferenceAt, decodeReferences } from '../util/character-references.js';
 
 export function rangeOf(node: { position?: { start: Point; end: Point } | undefined }): Range {
   const p = node.position;
@@ -83,6 +83,13 @@ function alignText(value: string, lines: string[], range: Range): Breaks {
   let i = 0;
   while (i < value.length) {
     const ch = value[i]!;
+    const ref = src[pos] === '&' ? decodedReference(src, pos, value, i) : undefined;
+    if (ref) {
+      i += ref.value.length;
+      pos += ref.length;
+      mark(i);
+      continue;
+    }
     if (ch === '\n') {
       i++;
       line++;
@@ -118,6 +125,15 @@ function alignText(value: string, lines: string[], range: Range): Breaks {
     pos++;
   }
   return { starts, offsets };
+}
+
+// The character reference at `pos` of the source when the value holds it
+// decoded at `index`, not as written (as raw HTML does): read exactly, it
+// keeps the columns after it right when references follow each other
+// ("&lt;&copy;") or a decoded "&" ("&amp;") looks like the source's.
+function decodedReference(src: string, pos: number, value: string, index: number) {
+  const ref = characterReferenceAt(src, pos);
+  return ref && value.startsWith(ref.value, index) && !value.startsWith(src.slice(pos, pos + ref.length), index) ? ref : undefined;
 }
 
 // The column in `src`, at or after `from`, where `value` goes on at `index`.

@@ -101,6 +101,14 @@ describe('renderedLeaves and joinLeaves', () => {
     expect(read('<div>\nplain <!-- x -->\n</div>').differs).toBe(false);
   });
 
+  it('map through references that follow each other and a decoded "&", to the column of each character', () => {
+    const r = read('x &lt;&copy;key &amp; &#65;BC end');
+    expect(r.text).toBe('x <©key & ABC end');
+    expect(['<', '©', 'key', '& ', 'ABC', 'BC', 'end'].map((s) => r.pointAt(r.text.indexOf(s))!.column)).toEqual([
+      3, 7, 13, 17, 23, 28, 31,
+    ]);
+  });
+
   it('place nothing when no leaf has a place', () => {
     expect(joinLeaves([{ text: '\n', node: undefined }], []).pointAt(0)).toBeUndefined();
     expect(joinLeaves([], []).pointAt(0)).toBeUndefined();

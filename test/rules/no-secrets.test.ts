@@ -257,3 +257,13 @@ describe('no-secrets reads a key through a character reference in a block of HTM
     });
   }
 });
+
+it('no-secrets reports a key after references that follow each other once, at its column', () => {
+  const sentence = `The bot printed &lt;&copy;${GITHUB}&gt; and &amp; &#65;KIAIOSFODNN7EXAMPLE in full.`;
+  const { lines, messages } = found({ code: prose(sentence) });
+  const line = lines.indexOf(sentence) + 1;
+  expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([
+    [line, sentence.indexOf(GITHUB) + 1, sentence.indexOf(GITHUB) + 1 + GITHUB.length],
+    [line, sentence.indexOf('&#65;KIA') + 1, sentence.indexOf('EXAMPLE') + 1 + 'EXAMPLE'.length],
+  ]);
+});
