@@ -17,7 +17,7 @@ export default defineRule({
     options: z.strictObject({}),
     docs: {
       rationale:
-        'The milestones of the frontmatter (`start`, `detected`, `engaged`, `mitigated`, `resolved` and `customer_notified`) give the time to detect, to engage and to mitigate. Each should appear in the timeline as an entry of the same minute, so that the figures and the story agree and a reader sees what happened at each milestone. One entry may stand for two milestones.',
+        'The milestones of the frontmatter (`start`, `detected`, `engaged`, `mitigated`, `resolved` and `customer_notified`) give the time to detect, to engage and to mitigate. Each should appear in the timeline as an entry of the same minute, so that the figures and the story agree and a reader sees what happened at each milestone. One entry may stand for two milestones. A milestone that an entry with no readable time may stand for (between the readable entries around its minute) is not reported: `timeline-order` reports that entry.',
       fail: dedent`
         ---
         incident:
