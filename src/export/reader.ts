@@ -5,6 +5,7 @@
 // Link targets are read too, decoded as a browser shows them. Each character
 // of the view keeps the index in the draft it came from, for line numbers.
 import { characterReference } from '../util/terms.js';
+import { decodeReferences } from '../util/character-references.js';
 import { readableUrl } from './redact.js';
 
 export interface ReaderView {
@@ -157,14 +158,4 @@ export function jsonView(json: string): ReaderView {
     i = end + 1;
   }
   return view.done();
-}
-
-function decodeReferences(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length;) {
-    const ref = text[i] === '&' ? characterReference(text, i) : undefined;
-    out += ref ? ref.value : text[i];
-    i += ref ? ref.length : 1;
-  }
-  return out;
 }

@@ -17,7 +17,7 @@
 // all 6,311 entries, which takes V8 longer to compile than linting a COE.
 // Every key is one code point, and the text is folded one at a time.
 import confusables from 'unhomoglyph/data.json' with { type: 'json' };
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { characterReferenceAt } from './character-references.js';
 
 export interface TermMatch {
   index: number;
@@ -54,7 +54,6 @@ export const REMOVED = '\u0000';
  */
 export const DASH = '\u2014';
 const DASHES = new Set(['\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u2E3A', '\u2E3B', '\uFE31', '\uFE32']);
-const CHARACTER_REFERENCE = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/;
 
 const ASCII_WORD = Array.from({ length: 128 }, (_, c) => /[A-Za-z0-9_]/.test(String.fromCharCode(c)));
 const isWordChar = (c: string) => {
@@ -216,17 +215,7 @@ const ASCII_FOLD = Array.from({ length: 128 }, (_, code) => {
 });
 
 /** The HTML character reference at `at` (`&shy;`, `&#8203;`, `&#x2010;`), decoded, and its length. */
-export function characterReference(text: string, at: number): { value: string; length: number } | undefined {
-  const m = CHARACTER_REFERENCE.exec(text.slice(at, at + 40));
-  if (!m) return undefined;
-  if (m[3] !== undefined) {
-    const value = decodeNamedCharacterReference(m[3]);
-    return value === false ? undefined : { value, length: m[0].length };
-  }
-  const n = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2]!, 16);
-  const valid = n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff);
-  return { value: valid ? String.fromCodePoint(n) : '\ufffd', length: m[0].length };
-}
+export const characterReference = characterReferenceAt;
 
 /** A text with its invisible characters made visible, as <U+200B>, for a message. */
 export function showInvisible(text: string): string {
