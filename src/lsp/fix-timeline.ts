@@ -9,7 +9,7 @@ import { timeOf } from '../model/incident.js';
 import type { CoeDocument, TimelineEntry } from '../model/types.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { parseTimeline } from '../sections/timeline.js';
-import { matchTime } from '../util/written-time.js';
+import { matchEntryTime } from '../util/written-time.js';
 import { applyEdits, eolOf, insertLinesAfter, insertLinesBefore, type Edit } from './edits.js';
 import type { Fix } from './fix-ids.js';
 import { sectionNodes } from './ids.js';
@@ -59,7 +59,7 @@ function slotsOf(doc: CoeDocument): Slot[] {
 
 // The offset of the entry before the new one first, then of the one after, then UTC, then any other.
 function offsetsNear(entries: TimelineEntry[], index: number): number[] {
-  const offsetOf = (e: TimelineEntry | undefined) => (e?.timeText ? matchTime(e.timeText)?.offset : undefined);
+  const offsetOf = (e: TimelineEntry | undefined) => (e?.timeText ? matchEntryTime(e.timeText)?.offset : undefined);
   const all = [offsetOf(entries[index - 1]), offsetOf(entries[index]), 0, ...entries.map(offsetOf)];
   return [...new Set(all.filter((o): o is number => o !== undefined))];
 }

@@ -241,6 +241,20 @@ describe('coe lsp quick fixes', () => {
     expect(codes(after)).not.toContain('timeline-milestones');
   });
 
+  it('takes the offset of a time range written before the place (16:09-16:10 +02:00)', async () => {
+    const text = edit(
+      MINIMAL,
+      '- 14:09 — The queue age alarm pages the on-call engineer.\n- 14:12 — The on-call engineer starts investigating.\n- 15:20 — The worker pool is restored and the backlog is drained.\n- 17:00 —',
+      '- 16:09-16:10 +02:00 — The queue age alarm pages the on-call engineer.\n- 17:20 — The worker pool is restored and the backlog is drained.\n- 19:00 —',
+    );
+    const { text: fixed, after } = await fix(text, 'timeline-milestones', /incident\.engaged \(2025-09-03 16:12 \+02:00\)/);
+    expect(fixed).toContain(
+      '- 16:09-16:10 +02:00 — The queue age alarm pages the on-call engineer.\n- 2025-09-03 16:12 +02:00 — TODO: an engineer engaged',
+    );
+    expect(codes(after)).not.toContain('timeline-milestones');
+    expect(codes(after)).not.toContain('timeline-order');
+  });
+
   it('marks a done item validated, with a Validation cell to fill', async () => {
     const text = edit(MINIMAL, '| in-progress | L2 | Resize in staging under load |', '| done | L2 | |');
     const { text: fixed, after } = await fix(text, 'action-item-validated', /Mark AI-2 validated/);
