@@ -12,13 +12,7 @@ import type { Link, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
 import type { Block, Inline } from './schema.js';
 import { MARK, applyEdits, type Edit, type Redactor } from './redact.js';
 import { reflow, tidyMarked } from './tidy.js';
-
-/** A text value as the export reads it (masked, same length as the node's value), and its node. */
-export interface Leaf {
-  text: string;
-  /** The node whose value `text` is, character for character; undefined for a line break. */
-  node: Nodes | undefined;
-}
+import type { Leaf } from '../model/text.js';
 
 export interface Tracer {
   /** Only trace: the draft itself is not needed, so the second step is skipped. */

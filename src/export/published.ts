@@ -6,8 +6,8 @@
 // (content.ts, with a Tracer), with where each character is in the file.
 import type { Heading, Link, Nodes, RootContent, TableCell } from 'mdast';
 import type { ActionItem, CoeDocument, Point, SectionKey } from '../model/types.js';
-import { joinLeaves } from '../model/text.js';
-import { toBlocks, toInlines, type Leaf, type Tracer } from './content.js';
+import { joinLeaves, type Leaf } from '../model/text.js';
+import { toBlocks, toInlines, type Tracer } from './content.js';
 import type { Redactor } from './redact.js';
 import { fold, foldName, NameSet, type Folded } from '../util/terms.js';
 import { MARK } from './tidy.js';
