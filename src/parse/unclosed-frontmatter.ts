@@ -7,6 +7,8 @@
 // the lines of the file as written.
 import type { Nodes, Root } from 'mdast';
 import type { Point } from 'unist';
+import { headingMatcher, SECTIONS } from '../model/sections.js';
+import type { SectionKey } from '../model/types.js';
 
 /** Where the YAML of an unclosed frontmatter ends: the line (0-based) that ends it, and what that line is. */
 export interface OpenFrontmatter {
@@ -49,23 +51,70 @@ function neverClosed(lines: string[], read: ReadYaml): OpenFrontmatter {
 }
 
 // The first "---" may be a thematic break of the body, the closing line
-// missing: it is when the YAML before it holds a heading (a line "# …" that
+// missing. It is when the YAML before it holds a heading (a line "# …" that
 // no YAML follows, or that text the YAML breaks on follows) and the YAML up
 // to that heading, or else up to the first blank line, is a valid COE
-// mapping, while the YAML up to the "---" does not read. A frontmatter with no heading followed by a blank line, the way
-// Markdown writes one, is closed as written, with no YAML parsed here.
+// mapping, while the YAML up to the "---" does not read; or when it holds a
+// required section's heading that the body lacks (see missingSection). A
+// frontmatter with neither a heading followed by a blank line, the way
+// Markdown writes one, nor such a section is closed as written, with no YAML
+// parsed here.
 function closedInBody(lines: string[], close: number, read: ReadYaml): OpenFrontmatter | undefined {
-  if (!hasHeadingThenBlank(lines, close)) return undefined;
+  const section = missingSection(lines, close);
+  if (section === close && !hasHeadingThenBlank(lines, close)) return undefined;
   const whole = read(close);
   // YAML that reads without error up to the "---" is a frontmatter as written
-  // (a "# comment" before a blank line is not a title): never a false alarm.
-  if (whole.errorLine === Infinity) return undefined;
-  const heading = firstHeading(lines, close, () => whole.errorLine);
+  // (a "# comment" before a blank line is not a title): never a false alarm,
+  // unless a section the body needs is in it.
+  const broken = whole.errorLine === Infinity ? undefined : endBeforeBreak(lines, close, read, whole.errorLine);
+  return broken ?? (section < close ? endBeforeSection(lines, section, read) : undefined);
+}
+
+// The YAML breaks on the body: it ends at the heading before the break, or else at the first blank line.
+function endBeforeBreak(lines: string[], close: number, read: ReadYaml, errorLine: number): OpenFrontmatter | undefined {
+  const heading = firstHeading(lines, close, () => errorLine);
   if (heading === close) return undefined;
-  const valid = (end: number) => read(end).errorLine === Infinity && read(end).coe;
-  if (valid(heading)) return { end: heading, ending: 'heading' };
+  if (validCoe(read, heading)) return { end: heading, ending: 'heading' };
   const blank = firstBlank(lines, close);
-  return blank < heading && valid(blank) ? { end: blank, ending: 'blank' } : undefined;
+  return blank < heading && validCoe(read, blank) ? { end: blank, ending: 'blank' } : undefined;
+}
+
+// The YAML ends at the first heading of the "#" and blank lines that hold
+// the section's heading: the title, when it is written right before it.
+function endBeforeSection(lines: string[], section: number, read: ReadYaml): OpenFrontmatter | undefined {
+  let end = section;
+  while (end > 1 && (lines[end - 1]!.startsWith('#') || isBlank(lines[end - 1]!))) end--;
+  while (!HEADING.test(lines[end]!)) end++;
+  return validCoe(read, end) ? { end, ending: 'heading' } : undefined;
+}
+
+const validCoe = (read: ReadYaml, end: number) => read(end).errorLine === Infinity && read(end).coe;
+
+// A line "## <name>" of a required section, before line `close`, whose
+// section has no such line after it: in the YAML, such a line is only a
+// comment (a block scalar's lines are indented), and a COE needs the
+// section in its body. The first one, or `close`. A heading in the body's
+// code may hide a missing section, never invent one.
+function missingSection(lines: string[], close: number): number {
+  const inYaml = lines.slice(1, close).findIndex((line) => requiredSection(line) !== undefined) + 1;
+  if (inYaml === 0) return close;
+  const inBody = new Set(lines.slice(close + 1).map(requiredSection));
+  for (let i = inYaml; i < close; i++) {
+    const key = requiredSection(lines[i]!);
+    if (key && !inBody.has(key)) return i;
+  }
+  return close;
+}
+
+const matchSection = headingMatcher();
+const REQUIRED = new Set(SECTIONS.filter((s) => s.required).map((s) => s.key));
+// A level-2 ATX heading: sections are level 2.
+const LEVEL_2 = /^##[ \t]/;
+
+function requiredSection(line: string): SectionKey | undefined {
+  if (!LEVEL_2.test(line)) return undefined;
+  const key = matchSection(line.slice(3));
+  return key && REQUIRED.has(key) ? key : undefined;
 }
 
 // An ATX heading at the start of the line. "#x" or "####### x" is only a YAML comment.

@@ -151,3 +151,74 @@ describe('a YAML comment in a frontmatter not closed', () => {
     expect(doc.prose.some((run) => run.text === 'Payments were late.')).toBe(true);
   });
 });
+
+// A required section's heading before the rule, which the body lacks, tells
+// that the frontmatter was not closed: even when the YAML reads without error
+// up to the rule (the title and heading are comments to it), or when no blank
+// line follows a heading.
+describe('a frontmatter not closed, with a required section heading before the "---" rule', () => {
+  const TITLE = '# Delayed payment notifications\n';
+  /** The frontmatter not closed, `head` in place of the title and Impact heading, and a rule right after them. */
+  const unclosed = (head: string) =>
+    edit(withTodo(), `${CLOSE}\n${TITLE}\n## Impact\n\n`, `  ledger-db: payment records\n${head}\n---\n\n`);
+
+  /** One finding, the title and sections read from the body, at their lines. */
+  function expectOneFinding(text: string) {
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text)]);
+    const doc = parse(text);
+    expect(doc.title?.range.start.line).toBe(lineOf(text, '# Delayed'));
+    expect(doc.sectionsByKey.get('impact')?.[0]?.headingRange.start.line).toBe(lineOf(text, '## Impact'));
+    expect(doc.sectionsByKey.get('timeline')?.[0]?.headingRange.start.line).toBe(lineOf(text, '## Timeline'));
+    expect(doc.frontmatter.data.services).toEqual(['webhook-dispatcher', 'ledger-db']);
+  }
+
+  it('the title right after the YAML, the Impact heading right after it: the YAML reads up to the rule', () => {
+    expectOneFinding(unclosed(`${TITLE}## Impact\n`));
+  });
+
+  it('the same with a blank line between the title and the Impact heading', () => {
+    expectOneFinding(unclosed(`${TITLE}\n## Impact\n`));
+  });
+
+  it('with CRLF line endings', () => {
+    const text = unclosed(`${TITLE}## Impact\n`).replace(/\n/g, '\r\n');
+    expect(findings(text)).toEqual([['frontmatter-schema', 'error', 1, 1, NEVER], todoAt(text.replace(/\r\n/g, '\n'))]);
+  });
+
+  it('headings with text right after them, no blank line, and the rule later: the YAML breaks on the text', () => {
+    const tight = edit(withTodo(), `${CLOSE}\n${TITLE}\n## Impact\n\n`, `  ledger-db: payment records\n${TITLE}## Impact\n`);
+    expectOneFinding(withRule(tight));
+  });
+
+  it('a title alone before the rule is read as a YAML comment: the frontmatter as written', () => {
+    const text = edit(withTodo(), `${CLOSE}\n${TITLE}`, `  ledger-db: payment records\n${TITLE}---\n`);
+    expect(findings(text)).toEqual([todoAt(text)]);
+  });
+});
+
+// Never a false alarm: these frontmatters are closed by the first "---".
+describe('a closed frontmatter with lines "#" in it and a "---" rule in the body: no finding about it', () => {
+  const ok = (text: string) => expect(findings(withRule(text))).toEqual([todoAt(withRule(text))]);
+
+  it('ending with comment lines and a blank line', () => {
+    ok(edit(withTodo(), CLOSE, '  ledger-db: payment records\n# Delayed payment notifications\n# Impact\n\n---\n'));
+  });
+
+  it('with a comment "# Impact notes" in it', () => {
+    ok(edit(withTodo(), 'incident:\n', '# Impact notes\nincident:\n'));
+  });
+
+  it('with a comment "## Impact", when the body has its Impact section', () => {
+    ok(edit(withTodo(), 'incident:\n', '## Impact\nincident:\n'));
+  });
+
+  it('with a block scalar holding a line "## Impact", which is YAML text', () => {
+    const text = edit(withTodo(), CLOSE, `${CLOSE.slice(0, -4)}x-notes: |\n  ## Impact\n\n  To write.\n---\n`);
+    expect(parse(withRule(text)).frontmatter.range?.end.line).toBe(lineOf(text, 'To write.') + 1);
+    ok(text);
+  });
+
+  it('a valid COE', () => {
+    ok(withTodo());
+  });
+});
