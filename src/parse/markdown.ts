@@ -1,6 +1,7 @@
 // Markdown to mdast: CommonMark, YAML frontmatter and GFM tables. The format
 // needs only tables from GFM, and the other GFM constructs cost parse time.
-// mdast-util-from-markdown is patched for speed (patches/, README Development).
+// mdast-util-from-markdown and micromark-util-subtokenize are patched for
+// speed (patches/, README Development).
 import type { Root } from 'mdast';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
