@@ -5,7 +5,8 @@ import type { Code, Html, Image, ImageReference, InlineCode, Nodes, Text } from 
 import { toString } from 'mdast-util-to-string';
 import type { Point, Range, Reference, SectionKey, TextRun } from './types.js';
 import { wholePattern } from '../util/regex.js';
-import { characterReferenceAt, decodeReferences } from '../util/character-references.js';
+import { characterReferenceAt } from '../util/character-references.js';
+import { decodedPieces, shownPieces, type HtmlPiece } from '../util/html-text.js';
 
 export function rangeOf(node: { position?: { start: Point; end: Point } | undefined }): Range {
   const p = node.position;
@@ -278,11 +279,13 @@ export interface RenderedLeaves {
  * First its text: joined across emphasis, links, images and inline HTML (its
  * tags and comments drop out), with escapes and character references decoded
  * and line breaks as "\n". Then each image's alt text, apart: a reader does
- * not see it between the words around it. A block of HTML is read as written
- * (its structure is not parsed), with its character references decoded.
+ * not see it between the words around it. A block of HTML: first what a
+ * browser shows of it (comments and inline tags drop out, other tags end a
+ * line, references decoded as in HTML); then the block as written with its
+ * references decoded, since its comments and attributes hold words too.
  */
 export function renderedLeaves(block: Nodes, lines: string[]): RenderedLeaves[] {
-  if (block.type === 'html') return [htmlLeaves(block)];
+  if (block.type === 'html') return [htmlLeaves(block, lines, shownPieces), htmlLeaves(block, lines, decodedPieces)];
   const out: RenderedLeaves = { leaves: [], differs: false };
   const alts: RenderedLeaves[] = [];
   let last = '';
@@ -308,12 +311,65 @@ const sourceLength = (n: Text): number | undefined =>
     ? n.position.end.offset - n.position.start.offset
     : undefined;
 
-// Only references are decoded: the text then maps to the source exactly,
-// as a text node's value does.
-function htmlLeaves(html: Html): RenderedLeaves {
-  const text = decodeReferences(html.value);
-  const node: Text = { type: 'text', value: text, ...(html.position ? { position: html.position } : {}) };
-  return { leaves: [{ text, node }], differs: text !== html.value };
+// Each line of a piece is a leaf placed where it is written. Code's run
+// places a leaf's characters from its start on, one column each, with
+// nothing to align (a reference, or a tag read as "\n", is not its source);
+// but it takes a backtick written there for its fence: such a leaf is the
+// block's own characters, which a text's run aligns exactly.
+function htmlLeaves(html: Html, lines: string[], read: (value: string) => HtmlPiece[]): RenderedLeaves {
+  const place = placesIn(html, lines);
+  const leaves: Leaf[] = [];
+  let text = '';
+  const add = (value: string, at: number) => {
+    const start = place?.(at);
+    const type = start && lines[start.line - 1]?.[start.column - 1] === '`' ? 'text' : 'inlineCode';
+    const position = start && { start, end: { line: start.line, column: start.column + value.length } };
+    leaves.push({ text: value, node: position ? { type, value, position } : undefined });
+    text += value;
+  };
+  for (const piece of read(html.value)) {
+    if (!piece.verbatim) add(piece.text, piece.at);
+    else for (const line of linesOf(piece.text)) add(line.text, piece.at + line.at);
+  }
+  return { leaves, differs: text !== html.value };
+}
+
+// The lines of a text and the line ends between them, each with its index.
+function linesOf(text: string): { text: string; at: number }[] {
+  const out: { text: string; at: number }[] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (ch !== undefined && ch !== '\n' && ch !== '\r') continue;
+    if (i > from) out.push({ text: text.slice(from, i), at: from });
+    if (ch !== undefined) out.push({ text: ch, at: i });
+    from = i + 1;
+  }
+  return out;
+}
+
+// Where the character at an index of an HTML node's value is in the file.
+// Each line of the value ends its line of the source, which may start with
+// a container's prefix ("> ", indentation); counted from the end, a tab the
+// container took part of, which is spaces in the value, moves nothing after it.
+function placesIn(html: Html, lines: string[]): ((index: number) => Point) | undefined {
+  const first = html.position?.start.line;
+  if (first === undefined) return undefined;
+  const value = html.value;
+  const starts = [0];
+  const lengths: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] !== '\n' && value[i] !== '\r') continue;
+    lengths.push(i - starts[starts.length - 1]!);
+    if (value[i] === '\r' && value[i + 1] === '\n') i++;
+    starts.push(i + 1);
+  }
+  lengths.push(value.length - starts[starts.length - 1]!);
+  const columns = lengths.map((length, k) => (lines[first + k - 1] ?? '').length - length + 1);
+  return (index) => {
+    const k = lastAtOrBefore(starts, index);
+    return { line: first + k, column: columns[k]! + index - starts[k]! };
+  };
 }
 
 // The alt text is written after the "![". Markup in it is flattened, so a

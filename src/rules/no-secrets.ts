@@ -7,8 +7,9 @@ import dedent from 'dedent';
 import * as z from 'zod';
 import type { Nodes } from 'mdast';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
-import type { CoeDocument } from '../model/types.js';
+import type { CoeDocument, Point } from '../model/types.js';
 import { joinLeaves, renderedLeaves, type JoinedText } from '../model/text.js';
+import { htmlReferenceAt } from '../util/character-references.js';
 
 interface Detector {
   /** What the secret is, for the message. */
@@ -209,7 +210,8 @@ function findingOf(line: number, f: Found): RuleFinding {
 // The body as a reader sees it (model/text.ts): a paragraph, heading or
 // table cell joined across emphasis, with escapes and character references
 // decoded and comments and tags dropped ("AKIA&#73;OSF…", "AKIA<!-- -->IOSF…");
-// an alt text apart; a block of HTML with its references decoded. The lines
+// an alt text apart; a block of HTML as a browser shows it ("<p>AKIA<b></b>IOSF…",
+// "AKIA&#73OSF…"), then as written with its references decoded. The lines
 // of the source hide such a key; the text shows it.
 const UNIT_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'html']);
 
@@ -237,11 +239,18 @@ function secretsAsRead(doc: CoeDocument, reported: Set<string>): RuleFinding[] {
       if (!start || !last || reported.has(`${start.line}:${start.column}`)) continue;
       reported.add(`${start.line}:${start.column}`);
       const finding = findingOf(start.line, f);
-      finding.range = { start, end: { line: last.line, column: last.column + 1 } };
+      finding.range = { start, end: endAfter(doc.lines, last, f.secret[f.secret.length - 1]!) };
       findings.push(finding);
     }
   }
   return findings;
+}
+
+// Past the secret's last character, which may be written as a reference ("EXAMPL&#69;").
+function endAfter(lines: string[], last: Point, char: string): Point {
+  const source = lines[last.line - 1] ?? '';
+  const ref = source[last.column - 1] === '&' ? htmlReferenceAt(source, last.column - 1) : undefined;
+  return { line: last.line, column: last.column + (ref?.value === char ? ref.length : 1) };
 }
 
 export default defineRule({

@@ -1,7 +1,9 @@
 // HTML character references (`&amp;`, `&#73;`, `&#x49;`), decoded as a
 // browser decodes them when they end with ";". Names come from the package
-// micromark uses, so both know the same ones.
+// micromark uses, so both know the same ones. In the text of raw HTML a
+// browser also reads some without the ";" (htmlReferenceAt); Markdown does not.
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { characterEntitiesLegacy } from 'character-entities-legacy';
 
 const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
 // The same, only where it is asked for (`lastIndex`).
@@ -27,6 +29,57 @@ function decoded(whole: string, decimal: string | undefined, hex: string | undef
     const value = decodeNamedCharacterReference(name);
     return value === false ? whole : value;
   }
-  const n = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16);
-  return n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : '\ufffd';
+  return codePoint(decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16));
+}
+
+const codePoint = (n: number): string => (n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : '\ufffd');
+
+// The names a browser reads without ";" (`&amp`, `&copy`), from the WHATWG list.
+const LEGACY = new Set(characterEntitiesLegacy);
+const LONGEST_LEGACY = Math.max(...characterEntitiesLegacy.map((name) => name.length));
+const LONGEST_NAME = 32;
+
+/**
+ * The character reference that starts at `at`, as a browser reads it in the
+ * text of raw HTML (not in an attribute): a number needs no ";" and may have
+ * any number of digits (`&#73`, `&#x49`); a name without ";" is the longest
+ * legacy name it starts with (`&copyright` is "©right").
+ */
+export function htmlReferenceAt(text: string, at: number): { value: string; length: number } | undefined {
+  if (text[at] !== '&') return undefined;
+  return text[at + 1] === '#' ? numericReferenceAt(text, at) : namedReferenceAt(text, at);
+}
+
+function numericReferenceAt(text: string, at: number): { value: string; length: number } | undefined {
+  const hex = text[at + 2] === 'x' || text[at + 2] === 'X';
+  const base = hex ? 16 : 10;
+  const first = hex ? at + 3 : at + 2;
+  let end = first;
+  let n = 0;
+  for (let digit = digitOf(text[end], base); digit >= 0; digit = digitOf(text[++end], base)) {
+    // Past the last code point the value stays out of range, however many digits follow.
+    n = Math.min(n * base + digit, 0x110000);
+  }
+  if (end === first) return undefined;
+  return { value: codePoint(n), length: end - at + (text[end] === ';' ? 1 : 0) };
+}
+
+function digitOf(ch: string | undefined, base: number): number {
+  const digit = ch === undefined ? -1 : '0123456789abcdef'.indexOf(ch.toLowerCase());
+  return digit < base ? digit : -1;
+}
+
+function namedReferenceAt(text: string, at: number): { value: string; length: number } | undefined {
+  let end = at + 1;
+  while (end - at <= LONGEST_NAME && /[A-Za-z0-9]/.test(text[end] ?? '')) end++;
+  if (text[end] === ';') {
+    const value = decodeNamedCharacterReference(text.slice(at + 1, end));
+    if (value !== false) return { value, length: end - at + 1 };
+  }
+  for (let length = Math.min(end - at - 1, LONGEST_LEGACY); length > 1; length--) {
+    const name = text.slice(at + 1, at + 1 + length);
+    const value = LEGACY.has(name) && decodeNamedCharacterReference(name);
+    if (value) return { value, length: length + 1 };
+  }
+  return undefined;
 }

@@ -86,8 +86,48 @@ describe('renderedLeaves and joinLeaves', () => {
     expect(texts('See ![a plain alt](x.png) here')[1]!.differs).toBe(false);
   });
 
-  it('read a block of HTML as written, with its character references decoded', () => {
-    const r = read('- <div>\n  Key AKIA&#x49;OSF & <!-- &#65; -->\n  </div>');
+  it('read a block of HTML as a browser shows it: comments and inline tags out, other tags a line end, references decoded', () => {
+    const r = read('- <div>\n  Key AKIA<!-- x -->IO<b>SF</b>&#x4f & <!-- &#65; -->\n  </div>');
+    expect(r.text).toBe('\n\nKey AKIAIOSFO & \n\n');
+    expect(r.differs).toBe(true);
+    expect(['Key', 'IO', 'SF', 'O ', '& '].map((s) => r.pointAt(r.text.indexOf(s)))).toEqual([
+      { line: 2, column: 3 },
+      { line: 2, column: 21 },
+      { line: 2, column: 26 },
+      { line: 2, column: 32 },
+      { line: 2, column: 38 },
+    ]);
+    // A tag's line end is at its "<".
+    expect([r.pointAt(0), r.pointAt(r.text.length - 1)]).toEqual([
+      { line: 1, column: 3 },
+      { line: 3, column: 3 },
+    ]);
+  });
+
+  it('place the text of a block of HTML exactly across lines, a tag that spans them, and a tab its container took part of', () => {
+    const r = read('> <p>AKIA<b\n> >IOSF</b>\n>\t\tODNN</p>');
+    // The value holds the tab the ">" took part of as spaces.
+    expect(r.text).toBe('\nAKIAIOSF\n  \tODNN\n');
+    expect(['AKIA', 'IOSF', 'ODNN'].map((s) => r.pointAt(r.text.indexOf(s)))).toEqual([
+      { line: 1, column: 6 },
+      { line: 2, column: 4 },
+      { line: 3, column: 4 },
+    ]);
+    const tab = read('- <div>\n\t\tAKIA&#73OSF\n  </div>');
+    expect(['AKIA', 'IOSF', 'OSF'].map((s) => tab.pointAt(tab.text.indexOf(s)))).toEqual([
+      { line: 2, column: 3 },
+      { line: 2, column: 7 },
+      { line: 2, column: 11 },
+    ]);
+  });
+
+  it('place a backtick in a block of HTML at its own column', () => {
+    const r = read('<p>`AKIA`<i>x</i>`y`</p>');
+    expect(['`AKIA', 'AKIA', '`y', 'y`'].map((s) => r.pointAt(r.text.indexOf(s))!.column)).toEqual([4, 5, 18, 19]);
+  });
+
+  it('then read the block as written, with its character references decoded, since its comments and attributes hold words too', () => {
+    const r = texts('- <div>\n  Key AKIA&#x49;OSF & <!-- &#65; -->\n  </div>')[1]!;
     expect(r.text).toBe('<div>\nKey AKIAIOSF & <!-- A -->\n</div>');
     expect(r.differs).toBe(true);
     expect(['AKIA', 'IOSF', 'OSF', '& ', 'A -->', '</div>'].map((s) => r.pointAt(r.text.indexOf(s)))).toEqual([
@@ -98,7 +138,7 @@ describe('renderedLeaves and joinLeaves', () => {
       { line: 2, column: 28 },
       { line: 3, column: 3 },
     ]);
-    expect(read('<div>\nplain <!-- x -->\n</div>').differs).toBe(false);
+    expect(texts('<div>\nplain <!-- x -->\n</div>').map((t) => t.differs)).toEqual([true, false]);
   });
 
   it('map through references that follow each other and a decoded "&", to the column of each character', () => {

@@ -267,3 +267,88 @@ it('no-secrets reports a key after references that follow each other once, at it
     [line, sentence.indexOf('&#65;KIA') + 1, sentence.indexOf('EXAMPLE') + 1 + 'EXAMPLE'.length],
   ]);
 });
+
+describe('no-secrets reads a block of HTML as a browser shows it', () => {
+  // [rule, severity, line, column, end line, end column] of each finding.
+  const at = (sentence: string) => {
+    const { messages } = found({ code: prose(sentence) });
+    return messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn]);
+  };
+  // Where `text` starts in the document, as [line, column]; `after` skips to the end of it.
+  const where = (sentence: string, text: string, after = false): [number, number] => {
+    const lines = found({ code: prose(sentence) }).lines;
+    const line = lines.findIndex((l) => l.includes(text));
+    return [line + 1, lines[line]!.indexOf(text) + 1 + (after ? text.length : 0)];
+  };
+
+  const joined: [string, string, string][] = [
+    ['a comment', '<p>AKIA<!-- -->IOSFODNN7EXAMPLE</p>', 'AKIA<'],
+    ['an empty inline tag', '<div>AKIA<b></b>IOSFODNN7EXAMPLE</div>', 'AKIA<'],
+    ['an inline tag around half of it', '<p>The key AKIA<span class="k">IOSFODNN7EXAMPLE</span> leaked.</p>', 'AKIA<'],
+    ['a decimal reference without ";"', '<p>AKIA&#73OSFODNN7EXAMPLE</p>', 'AKIA&'],
+    ['a hexadecimal reference without ";"', '<div>\nThe key AKIA&#x49OSFODNN7EXAMPLE leaked.\n</div>', 'AKIA&'],
+  ];
+  for (const [what, sentence, start] of joined) {
+    it(`joins a key across ${what}: ${JSON.stringify(sentence)}`, () => {
+      expect(at(sentence)).toEqual([[ID, 'error', ...where(sentence, start), ...where(sentence, 'EXAMPLE', true)]]);
+    });
+  }
+
+  it('ends a finding after the reference its last character is written with', () => {
+    for (const sentence of ['<p>The key AKIAIOSFODNN7EXAMPL&#69 leaked.</p>', 'The key AKIAIOSFODNN7EXAMPL&#x45; leaked.']) {
+      expect(at(sentence)).toEqual([[ID, 'error', ...where(sentence, 'AKIA'), ...where(sentence, ' leaked')]]);
+    }
+  });
+
+  it('reads a key split over two lines by an inline tag, from its start on one line to its end on the next', () => {
+    const sentence = '<p>The key AKIAIOSF<span\nclass="k">ODNN7EXAMPLE</span> leaked.</p>';
+    expect(at(sentence)).toEqual([[ID, 'error', ...where(sentence, 'AKIA'), ...where(sentence, 'EXAMPLE', true)]]);
+  });
+
+  it('places a key in a block quote and a list item at its columns, after the container prefix', () => {
+    for (const sentence of ['> <p>AKIAIOSF<b\n> >ODNN7EXAMPLE</b></p>', '- Rotated:\n\n  <p>AKIAIOSF<b\n  >ODNN7EXAMPLE</b></p>']) {
+      expect(at(sentence)).toEqual([[ID, 'error', ...where(sentence, 'AKIA'), ...where(sentence, 'EXAMPLE', true)]]);
+    }
+  });
+
+  it('keeps two words apart across a tag that is not inline, which a reader sees apart', () => {
+    for (const sentence of [
+      '<p>AKIA</p><p>IOSFODNN7EXAMPLE</p>',
+      '<div>AKIA<br>IOSFODNN7EXAMPLE</div>',
+      '<table><tr><td>AKIA</td><td>IOSFODNN7EXAMPLE</td></tr></table>',
+    ]) {
+      expect([sentence, at(sentence)]).toEqual([sentence, []]);
+    }
+  });
+
+  it('does not decode a reference without ";" in Markdown text, which shows it as written', () => {
+    expect(at('The key AKIA&#73OSFODNN7EXAMPLE was rotated.')).toEqual([]);
+  });
+
+  it('still reads a key written with references in a comment or an attribute of the block', () => {
+    for (const sentence of [
+      '<p>Rotated. <!-- AKIA&#73;OSFODNN7EXAMPLE --></p>',
+      '<p><img alt="AKIA&#73;OSFODNN7EXAMPLE" src="x.png"></p>',
+    ]) {
+      expect(at(sentence)).toEqual([[ID, 'error', ...where(sentence, 'AKIA&'), ...where(sentence, 'EXAMPLE', true)]]);
+    }
+  });
+
+  it('finds nothing in ordinary HTML: a details block with a summary, a table', () => {
+    const sentence = dedent`
+      <details>
+      <summary>Queue age during the incident</summary>
+
+      The queue age peaked at 40 minutes at 14:52 UTC.
+
+      </details>
+
+      <table>
+        <tr><th>Token</th><th>State</th></tr>
+        <tr><td>webhook signing key</td><td>rotated &amp; revoked</td></tr>
+        <tr><td>password</td><td>reset</td></tr>
+      </table>
+    `;
+    expect(at(sentence)).toEqual([]);
+  });
+});
