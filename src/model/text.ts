@@ -222,6 +222,8 @@ export interface Leaf {
   text: string;
   /** A text, inline code, code or HTML node; none for a line break or a removed image, which have no place of their own. */
   node: Nodes | undefined;
+  /** Where a leaf read from no node of its own starts; its characters follow on that line, one column each. */
+  at?: Point;
 }
 
 /** Text joined from leaves, with where each of its characters is in the file. */
@@ -241,7 +243,7 @@ export function joinLeaves(leaves: readonly Leaf[], lines: string[]): JoinedText
   }
   // A block may hold thousands of matches: each leaf's run is built once, when first asked for.
   const runs: (TextRun | null | undefined)[] = [];
-  const runOf = (k: number) => (runs[k] === undefined ? (runs[k] = leafRun(leaves[k]!.node, lines) ?? null) : runs[k]);
+  const runOf = (k: number) => (runs[k] === undefined ? (runs[k] = leafRun(leaves[k]!, lines) ?? null) : runs[k]);
   return {
     text,
     pointAt(index) {
@@ -255,7 +257,15 @@ export function joinLeaves(leaves: readonly Leaf[], lines: string[]): JoinedText
   };
 }
 
-function leafRun(node: Nodes | undefined, lines: string[]): TextRun | undefined {
+function leafRun({ text, node, at }: Leaf, lines: string[]): TextRun | undefined {
+  if (at)
+    return {
+      text,
+      range: { start: at, end: { line: at.line, column: at.column + text.length } },
+      lineStarts: [at],
+      lineOffsets: [0],
+      section: undefined,
+    };
   if (!node?.position) return undefined;
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return textRun(node, lines, undefined);
   // Raw HTML keeps its characters: aligned as text, it maps through a container's line prefixes too.
@@ -311,20 +321,15 @@ const sourceLength = (n: Text): number | undefined =>
     ? n.position.end.offset - n.position.start.offset
     : undefined;
 
-// Each line of a piece is a leaf placed where it is written. Code's run
-// places a leaf's characters from its start on, one column each, with
-// nothing to align (a reference, or a tag read as "\n", is not its source);
-// but it takes a backtick written there for its fence: such a leaf is the
-// block's own characters, which a text's run aligns exactly.
+// Each line of a piece is a leaf placed where it is written, its characters
+// one column each (a reference, or a tag read as "\n", is placed at its start).
 function htmlLeaves(html: Html, lines: string[], read: (value: string) => HtmlPiece[]): RenderedLeaves {
   const place = placesIn(html, lines);
   const leaves: Leaf[] = [];
   let text = '';
   const add = (value: string, at: number) => {
     const start = place?.(at);
-    const type = start && lines[start.line - 1]?.[start.column - 1] === '`' ? 'text' : 'inlineCode';
-    const position = start && { start, end: { line: start.line, column: start.column + value.length } };
-    leaves.push({ text: value, node: position ? { type, value, position } : undefined });
+    leaves.push(start ? { text: value, node: undefined, at: start } : { text: value, node: undefined });
     text += value;
   };
   for (const piece of read(html.value)) {
