@@ -96,11 +96,16 @@ describe('YAML nested too deeply', () => {
 });
 
 describe('duplicate keys', () => {
+  // Compared with a quarter of the keys, not with a clock: the same machine
+  // under the load of a test run is two or three times slower. Linear time
+  // takes four times as long; comparing each key with the ones before it, as
+  // the yaml package does, sixteen.
   it('are found in linear time among 20,000 keys', () => {
-    const keys = Array.from({ length: 20_000 }, (_, i) => `x-k${i}: v`).join('\n');
-    const text = withFrontmatter(`${keys}\nx-k7: again`);
-    const { value, ms } = timed(() => parseCoeDocument('test.md', text, { limits: OPEN }));
-    expect(ms).toBeLessThan(3_000);
+    const documentOf = (n: number) => withFrontmatter(`${Array.from({ length: n }, (_, i) => `x-k${i}: v`).join('\n')}\nx-k7: again`);
+    const fastest = (text: string) => Math.min(...[1, 2].map(() => timed(() => parseCoeDocument('test.md', text, { limits: OPEN })).ms));
+    const text = documentOf(20_000);
+    expect(fastest(text) / fastest(documentOf(5_000))).toBeLessThan(8);
+    const value = parseCoeDocument('test.md', text, { limits: OPEN });
     const problems = value.ok ? value.doc.frontmatter.problems : [];
     expect(problems.map((p) => [p.message, p.range.start.line])).toEqual([
       ['Invalid YAML: Map keys must be unique', lineOf(text, 'x-k7: again')],
