@@ -1,9 +1,21 @@
 // The parser's dependency patches (patches/, applied by `npm ci`): without
 // them the parse is about a third slower, and nothing else would notice.
 import { describe, expect, it } from 'vitest';
+import type { Node } from 'unist';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { subtokenize } from 'micromark-util-subtokenize';
 import { parseMarkdown } from '../../src/parse/markdown.js';
+
+// Each leaf of the tree as "type:value", in order.
+function textsOf(tree: Node): string[] {
+  const texts: string[] = [];
+  const visit = (node: { type: string; value?: string; children?: unknown[] }) => {
+    if (typeof node.value === 'string') texts.push(`${node.type}:${node.value}`);
+    for (const child of node.children ?? []) visit(child as typeof node);
+  };
+  visit(tree);
+  return texts;
+}
 
 describe('mdast-util-from-markdown, as patched', () => {
   it('hands every event to its handler with one context, not a copy each', () => {
@@ -23,13 +35,7 @@ describe('mdast-util-from-markdown, as patched', () => {
 
   it('still gives each handler the text of its own token', () => {
     const tree = parseMarkdown('---\ncoe: 1\n---\n\n# A *b*\n\n| c | d |\n|---|---|\n| `e` | f |\n\n- g\n- h\n');
-    const texts: string[] = [];
-    const visit = (node: { type: string; value?: string; children?: unknown[] }) => {
-      if (typeof node.value === 'string') texts.push(`${node.type}:${node.value}`);
-      for (const child of node.children ?? []) visit(child as typeof node);
-    };
-    visit(tree);
-    expect(texts).toEqual(['yaml:coe: 1', 'text:A ', 'text:b', 'text:c', 'text:d', 'inlineCode:e', 'text:f', 'text:g', 'text:h']);
+    expect(textsOf(tree)).toEqual(['yaml:coe: 1', 'text:A ', 'text:b', 'text:c', 'text:d', 'inlineCode:e', 'text:f', 'text:g', 'text:h']);
   });
 });
 
@@ -41,13 +47,7 @@ describe('micromark-util-subtokenize, as patched', () => {
 
   it('still splits paragraphs, lists and table cells into their inline content', () => {
     const tree = parseMarkdown('- a *b*\n  c\n\n> d `e`\n\n| f | g |\n|---|---|\n| h **i** | j |\n\nk\nl\n');
-    const texts: string[] = [];
-    const visit = (node: { type: string; value?: string; children?: unknown[] }) => {
-      if (typeof node.value === 'string') texts.push(`${node.type}:${node.value}`);
-      for (const child of node.children ?? []) visit(child as typeof node);
-    };
-    visit(tree);
-    expect(texts).toEqual([
+    expect(textsOf(tree)).toEqual([
       'text:a ',
       'text:b',
       'text:\nc',
