@@ -32,18 +32,17 @@ export interface PoolOptions<T> {
 // helps itself to every core with threads of its own (the garbage collector's
 // and the optimizing compiler's), and two workers on a machine of two cores
 // then slow each other down; `--single-threaded` keeps each worker to its own
-// thread, a quarter faster in all. A bounded heap: a file's tree is garbage
-// once it is done, and a file within the input limits (parse/limits.ts)
-// needs a few MiB. At 48 MiB of old generation V8 collected more often:
-// 10,000 generated COEs (bench/generate.mjs) took 7% longer than at 96 MiB,
-// for the same peak (189 MiB PSS summed); with no bound the peak was
-// 350 MiB at 1,000 COEs. Young generations of 4 or 16 MiB are slower than
-// 8, or take more memory. Each function is compiled to baseline code
+// thread, a quarter faster in all. Each function is compiled to baseline code
 // (Sparkplug) when first run, not after some runs in the interpreter: a
 // worker's first hundred files took two and a half times as long as later
-// ones, and 1,000 COEs take about a tenth less time (the same at 3,000, for
-// 9 MiB more at the peak).
-const WORKER_FLAGS = ['--single-threaded', '--max-old-space-size=96', '--max-semi-space-size=8', '--always-sparkplug'];
+// ones, and 1,000 COEs take about a tenth less time (the same at 3,000).
+// The heap is V8's default: a bounded one (96 MiB of old generation, 8 of
+// semi-space) is collected far more often, and each full collection drops
+// the optimized code of the parser's closures, which are compiled again
+// (twice as many compiles): one worker linted 1,000 generated COEs about a
+// tenth more slowly, for a peak 4 MiB lower (207 against 211 MiB PSS summed
+// at 10,000 COEs). A worker holds nothing from one file to the next.
+const WORKER_FLAGS = ['--single-threaded', '--always-sparkplug'];
 
 function startWorker(script: string): ChildProcess {
   return fork(script, [], { execArgv: WORKER_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
