@@ -9,6 +9,7 @@ import type { CoeDocument } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { findHost, fold, foldName, NameSet, type Folded } from '../util/terms.js';
 import { hostOf } from './redact.js';
+import { lastAtOrBefore } from '../util/arrays.js';
 import type { ReaderView } from './reader.js';
 import type { Origin } from './build.js';
 import { frontmatterNames } from './names.js';
@@ -64,7 +65,7 @@ export function findLeaks(rendered: string, view: (draft: string) => ReaderView,
   for (const entry of names) {
     const found = inDraft.get(entry);
     if (!found) continue;
-    const draftLines = [...new Set(found.map((index) => lineAt(lineStarts, seen.index[index] ?? 0)))].sort((a, b) => a - b);
+    const draftLines = [...new Set(found.map((index) => lastAtOrBefore(lineStarts, seen.index[index] ?? 0) + 1))].sort((a, b) => a - b);
     // Where it came from: only read when something leaked.
     inSources ??= origins.map((o) => find(fold(o.text)));
     const sources = origins.filter((_, k) => inSources![k]!.has(entry)).map((o) => o.where);
@@ -116,15 +117,4 @@ function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
-}
-
-function lineAt(starts: number[], index: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }

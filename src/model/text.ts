@@ -5,6 +5,7 @@ import type { Code, Html, Image, ImageReference, InlineCode, Nodes, Text } from 
 import { toString } from 'mdast-util-to-string';
 import type { Point, Range, Reference, SectionKey, TextRun } from './types.js';
 import { wholePattern } from '../util/regex.js';
+import { lastAtOrBefore } from '../util/arrays.js';
 import { characterReferenceAt } from '../util/character-references.js';
 import { decodedPieces, shownPieces, type HtmlPiece } from '../util/html-text.js';
 
@@ -198,18 +199,6 @@ export function pointAt(run: TextRun, index: number): Point {
   const k = lastAtOrBefore(run.lineOffsets, index);
   const start = run.lineStarts[k] ?? run.range.start;
   return { line: start.line, column: start.column + (index - (run.lineOffsets[k] ?? 0)) };
-}
-
-/** The position of the last of `sorted` at or before `value` (binary search); 0 when there is none. */
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sorted[mid]! <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export function rangeAt(run: TextRun, index: number, length: number): Range {
