@@ -102,10 +102,14 @@ describe('duplicate keys', () => {
   // the yaml package does, sixteen.
   it('are found in linear time among 20,000 keys', () => {
     const documentOf = (n: number) => withFrontmatter(`${Array.from({ length: n }, (_, i) => `x-k${i}: v`).join('\n')}\nx-k7: again`);
-    const fastest = (text: string) => Math.min(...[1, 2].map(() => timed(() => parseCoeDocument('test.md', text, { limits: OPEN })).ms));
+    // The faster of two parses, and what it gave.
+    const fastest = (text: string) => {
+      const [a, b] = [1, 2].map(() => timed(() => parseCoeDocument('test.md', text, { limits: OPEN })));
+      return a!.ms <= b!.ms ? a! : b!;
+    };
     const text = documentOf(20_000);
-    expect(fastest(text) / fastest(documentOf(5_000))).toBeLessThan(8);
-    const value = parseCoeDocument('test.md', text, { limits: OPEN });
+    const { value, ms } = fastest(text);
+    expect(ms / fastest(documentOf(5_000)).ms).toBeLessThan(8);
     const problems = value.ok ? value.doc.frontmatter.problems : [];
     expect(problems.map((p) => [p.message, p.range.start.line])).toEqual([
       ['Invalid YAML: Map keys must be unique', lineOf(text, 'x-k7: again')],
