@@ -33,6 +33,43 @@ describe('mdast-util-from-markdown, as patched', () => {
     expect(contexts.size).toBe(1);
   });
 
+  it('makes one compiler for each list of extensions, not one per document', () => {
+    const configs = new Set<unknown>();
+    const record = {
+      enter: {
+        atxHeadingSequence(this: { config: unknown }) {
+          configs.add(this.config);
+        },
+      },
+    };
+    const extensions = [record];
+    fromMarkdown('# One\n', { mdastExtensions: extensions });
+    fromMarkdown('# Two\n', { mdastExtensions: extensions });
+    expect(configs.size).toBe(1);
+    fromMarkdown('# Three\n', { mdastExtensions: [record] });
+    expect(configs.size).toBe(2);
+  });
+
+  it('still gives each document its own compile data', () => {
+    const datas = new Set<unknown>();
+    const extensions = [
+      {
+        enter: {
+          atxHeadingSequence: function (this: { data: unknown }) {
+            datas.add(this.data);
+          },
+        },
+      },
+    ];
+    fromMarkdown('# One\n', { mdastExtensions: extensions });
+    fromMarkdown('# Two\n', { mdastExtensions: extensions });
+    expect(datas.size).toBe(2);
+    // A setext heading and a reference leave their marks in the data; the next document reads as if alone.
+    const alone = parseMarkdown('Text [b][c]\n\n[c]: /u\n');
+    parseMarkdown('Heading\n===\n\n[x][y] and ![i][j]\n');
+    expect(parseMarkdown('Text [b][c]\n\n[c]: /u\n')).toEqual(alone);
+  });
+
   it('still gives each handler the text of its own token', () => {
     const tree = parseMarkdown('---\ncoe: 1\n---\n\n# A *b*\n\n| c | d |\n|---|---|\n| `e` | f |\n\n- g\n- h\n');
     expect(textsOf(tree)).toEqual(['yaml:coe: 1', 'text:A ', 'text:b', 'text:c', 'text:d', 'inlineCode:e', 'text:f', 'text:g', 'text:h']);
