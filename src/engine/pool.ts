@@ -44,8 +44,21 @@ export interface PoolOptions<T> {
 // at 10,000 COEs). A worker holds nothing from one file to the next.
 const WORKER_FLAGS = ['--single-threaded', '--always-sparkplug'];
 
-function startWorker(script: string): ChildProcess {
-  return fork(script, [], { execArgv: WORKER_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+// A worker's first few hundred files pay for V8 compiling the hot functions
+// (a fifth of its instructions over 500 COEs), and that cost grows with how
+// much it inlines. With half the inlining budget a worker runs 5% fewer
+// instructions over 500 COEs (cachegrind), and 2% more a file once all is
+// compiled: a worker with fewer files than this to lint inlines less.
+const SHORT_SHARE = 2000;
+const SHORT_FLAGS = [...WORKER_FLAGS, '--max-inlined-bytecode-size-cumulative=460'];
+
+/** The V8 flags of a worker that will lint about `share` files. */
+export function workerFlags(share: number): string[] {
+  return share < SHORT_SHARE ? SHORT_FLAGS : WORKER_FLAGS;
+}
+
+function startWorker(script: string, flags: string[]): ChildProcess {
+  return fork(script, [], { execArgv: flags, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
 }
 
 /** The worker script: beside this module when built by tsc, else the bundle's. */
@@ -65,6 +78,7 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
   // Tasks sent to a worker that was stopped before it began them: sent again.
   const retry: WorkerTask[] = [];
   const script = workerScript();
+  const flags = workerFlags(Math.ceil(files.length / Math.max(1, options.size)));
 
   return new Promise((resolve, reject) => {
     const finish = (index: number, outcome: T) => {
@@ -85,7 +99,7 @@ export function runInPool<T>(files: PoolFile[], init: WorkerInit, options: PoolO
     };
 
     const start = () => {
-      const worker = startWorker(script);
+      const worker = startWorker(script, flags);
       worker.send(init);
       // Sent and not answered, in the order sent: the first is the one being linted.
       const queue: { task: WorkerTask; timer?: NodeJS.Timeout }[] = [];

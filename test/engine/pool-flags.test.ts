@@ -1,0 +1,29 @@
+// The V8 flags a pool worker runs with (engine/pool.ts): one thread each, and
+// less inlining for a short share of the files, where compiling costs more
+// than the compiled code saves.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { workerFlags } from '../../src/engine/pool.js';
+
+describe('workerFlags', () => {
+  it('keeps every worker to one thread and compiles each function to baseline code at once', () => {
+    for (const share of [1, 500, 1999, 2000, 50_000]) {
+      expect(workerFlags(share)).toEqual(expect.arrayContaining(['--single-threaded', '--always-sparkplug']));
+    }
+  });
+
+  it('halves the inlining budget for a share under 2,000 files, not for a longer one', () => {
+    const short = '--max-inlined-bytecode-size-cumulative=460';
+    expect(workerFlags(500)).toContain(short);
+    expect(workerFlags(1999)).toContain(short);
+    expect(workerFlags(2000)).not.toContain(short);
+    expect(workerFlags(5000)).not.toContain(short);
+  });
+
+  it('gives only flags this Node accepts (it refuses to start with an unknown one)', () => {
+    for (const share of [500, 5000]) {
+      expect(() => execFileSync(process.execPath, [...workerFlags(share), '-e', '0'], { stdio: 'pipe' })).not.toThrow();
+    }
+    expect(() => execFileSync(process.execPath, ['--no-such-v8-flag', '-e', '0'], { stdio: 'pipe' })).toThrow();
+  });
+});
