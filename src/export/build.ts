@@ -9,7 +9,9 @@ import { pushAll } from '../util/arrays.js';
 import { isOneOf, TERMS as ACTION_TERMS } from '../model/vocabulary.js';
 import { parseDay, formatUtc } from '../util/time.js';
 import { timeOf } from '../model/incident.js';
-import { blocksText, inlineText, linksOf, toBlocks, toInlines } from './content.js';
+import type { Nodes } from 'mdast';
+import { blocksText, inlineText, linksOf, toBlocks, toInlines, type Tracer } from './content.js';
+import { pointAt, rangeOf, textRun } from '../model/text.js';
 import { dayInWords, windowInWords } from './dates.js';
 import { redactorFor, type Redactor } from './redact.js';
 import { publishedActions, sectionNodes, titleOf } from './published.js';
@@ -36,7 +38,7 @@ export interface Origin {
 export interface BuiltRca {
   rca: Rca;
   origins: Origin[];
-  /** Things the author should know, for stderr: a missing Customer summary. */
+  /** Things the author should know, for stderr: a missing Customer summary, @handles left out. */
   warnings: string[];
 }
 
@@ -79,11 +81,25 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
   note(functions.join(', '), at('the glossary', lineOf('glossary')));
   note(regions.join(', '), at('the regions', lineOf('regions')));
 
-  const whatHappened = sectionProse(doc, 'impact', redact, (text, line) =>
-    note(text, at(`the ${sectionHeading(doc, 'impact')} section`, line)),
+  const people = handleTracer(doc);
+  const rawTitle = titleOf(doc);
+  for (const m of redact.handles(rawTitle)) {
+    const handle = rawTitle.slice(m.index, m.index + m.length);
+    people.found.push({ handle, where: `${doc.file}:${lineOf('title') ?? doc.title?.range.start.line ?? 1}` });
+  }
+  const whatHappened = sectionProse(
+    doc,
+    'impact',
+    redact,
+    (text, line) => note(text, at(`the ${sectionHeading(doc, 'impact')} section`, line)),
+    people.tracer,
   );
-  const summary = sectionProse(doc, 'customer-summary', redact, (text, line) =>
-    note(text, at(`the ${sectionHeading(doc, 'customer-summary')} section`, line)),
+  const summary = sectionProse(
+    doc,
+    'customer-summary',
+    redact,
+    (text, line) => note(text, at(`the ${sectionHeading(doc, 'customer-summary')} section`, line)),
+    people.tracer,
   );
   const placeholder = summary === undefined || summary.blocks.length === 0;
   if (placeholder) {
@@ -104,9 +120,10 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
     affected: { functions, regions },
     whatHappened: whatHappened ?? { text: '', blocks: [] },
     rootCause: { placeholder, ...rootCause },
-    actions: actionGroups(doc, redact, (text, line) => note(text, at('the Action items section', line))),
+    actions: actionGroups(doc, redact, (text, line) => note(text, at('the Action items section', line)), people.tracer),
     timeline: timelineEvents(fm.incident),
   };
+  if (people.found.length > 0) warnings.push(handlesWarning(people.found));
   return { rca, origins, warnings };
 }
 
@@ -152,12 +169,13 @@ function sectionProse(
   key: SectionKey,
   redact: Redactor,
   note: (text: string, line: number | undefined) => void,
+  tracer?: Tracer,
 ): Prose | undefined {
   const nodes = sectionNodes(doc, key);
   if (!nodes) return undefined;
   const blocks: Block[] = [];
   for (const node of nodes) {
-    const made = toBlocks([node], redact);
+    const made = toBlocks([node], redact, tracer);
     if (made.length === 0) continue;
     pushAll(blocks, made);
     note([blocksText(made), ...linksOf(made)].join(' '), node.position?.start.line);
@@ -170,10 +188,10 @@ function placeholderProse(): Prose {
   return { text: blocksText(blocks), blocks };
 }
 
-function actionGroups(doc: CoeDocument, redact: Redactor, note: (text: string, line: number) => void): ActionGroup[] {
+function actionGroups(doc: CoeDocument, redact: Redactor, note: (text: string, line: number) => void, tracer?: Tracer): ActionGroup[] {
   const byTerm = new Map<Term, RcaAction[]>();
   for (const { item, cell } of publishedActions(doc)) {
-    const action = toAction(item, cell, redact);
+    const action = toAction(item, cell, redact, tracer);
     if (!action) continue;
     note([action.text, ...linksOf(action.content)].join(' '), item.range.start.line);
     const term: Term = isOneOf(ACTION_TERMS, item.term) ? item.term : 'other';
@@ -188,8 +206,8 @@ function actionGroups(doc: CoeDocument, redact: Redactor, note: (text: string, l
   }));
 }
 
-function toAction(item: ActionItem, cell: TableCell | undefined, redact: Redactor): RcaAction | undefined {
-  const content = cell ? toInlines(cell.children, redact) : [];
+function toAction(item: ActionItem, cell: TableCell | undefined, redact: Redactor, tracer?: Tracer): RcaAction | undefined {
+  const content = cell ? toInlines(cell.children, redact, tracer) : [];
   const text = inlineText(content).trim();
   if (!text) return undefined;
   const status = item.status.toLowerCase();
@@ -202,6 +220,40 @@ function toAction(item: ActionItem, cell: TableCell | undefined, redact: Redacto
     due: dueTime === undefined ? null : item.due.trim(),
     dueText: dueTime === undefined ? null : dayInWords(dueTime),
   };
+}
+
+interface NamedPerson {
+  handle: string;
+  /** file:line:column */
+  where: string;
+}
+
+// The @handles the draft leaves out, where the COE has them: a sentence that
+// named a person reads wrong without them ("Thanks to, and for the report").
+function handleTracer(doc: CoeDocument): { tracer: Tracer; found: NamedPerson[] } {
+  const found: NamedPerson[] = [];
+  const pointOf = (node: Nodes, index: number) =>
+    node.type === 'text' || node.type === 'inlineCode' || node.type === 'code'
+      ? pointAt(textRun(node, doc.lines, undefined), index)
+      : rangeOf(node).start;
+  const tracer: Tracer = {
+    handle(node, index, handle) {
+      const point = pointOf(node, index);
+      found.push({ handle, where: `${doc.file}:${point.line}:${point.column}` });
+    },
+  };
+  return { tracer, found };
+}
+
+const NAMED_SHOWN = 5;
+
+function handlesWarning(found: NamedPerson[]): string {
+  const shown = found.slice(0, NAMED_SHOWN).map((p) => `${p.handle} (${p.where})`);
+  const more = found.length > NAMED_SHOWN ? [`${found.length - NAMED_SHOWN} more`] : [];
+  return (
+    `the draft leaves out the people it names: ${[...shown, ...more].join(', ')}; ` +
+    'reword each sentence so it reads well without them (say "our on-call engineer" or "a customer", or leave the thanks out)'
+  );
 }
 
 // What is done first, then what will be done, soonest first.

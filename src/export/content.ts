@@ -18,9 +18,11 @@ export interface Tracer {
   /** Only trace: the draft itself is not needed, so the second step is skipped. */
   only?: boolean;
   /** The values of one paragraph, heading, cell or code block, in order. */
-  unit(leaves: Leaf[]): void;
+  unit?(leaves: Leaf[]): void;
   /** A link kept in the draft, and the target it gets. */
-  href(link: Link, href: string): void;
+  href?(link: Link, href: string): void;
+  /** An @handle in running text, which the draft leaves out (at `index` of the node's value): the sentence loses a person. */
+  handle?(node: Nodes, index: number, handle: string): void;
 }
 
 interface Context {
@@ -51,7 +53,8 @@ function toBlock(node: RootContent, ctx: Context): Block[] {
       return blocks.length > 0 ? [{ type: 'quote', blocks }] : [];
     }
     case 'code':
-      ctx.tracer?.unit([{ text: ctx.redact.mask(node.value), node }]);
+      traceHandles(node, node.value, ctx);
+      ctx.tracer?.unit?.([{ text: ctx.redact.mask(node.value), node }]);
       return [{ type: 'code', text: ctx.tracer?.only ? '' : ctx.redact.text(node.value) }];
     case 'table':
       return [toTable(node, ctx)];
@@ -127,6 +130,7 @@ const removed = (): Inline => ({ type: 'text', text: MARK });
 // Step one: structure, with each text value masked and the same length as in the node.
 function toInline(node: PhrasingContent, ctx: Context): Inline[] {
   const leaf = (type: 'text' | 'code', value: string): Inline[] => {
+    traceHandles(node, value, ctx);
     const inline: Inline = { type, text: ctx.redact.mask(value) };
     ctx.sources.set(inline, node);
     return [inline];
@@ -143,7 +147,7 @@ function toInline(node: PhrasingContent, ctx: Context): Inline[] {
       const children = node.children.flatMap((c) => toInline(c, ctx));
       const href = ctx.redact.href(node.url);
       if (!href) return children;
-      ctx.tracer?.href(node, href);
+      ctx.tracer?.href?.(node, href);
       return [{ type: 'link', href, children }];
     }
     case 'linkReference':
@@ -162,6 +166,25 @@ function toInline(node: PhrasingContent, ctx: Context): Inline[] {
   }
 }
 
+// Handles in running text: "(@dana-w, @sam)" goes whole, and the sentence still reads.
+function traceHandles(node: Nodes, value: string, ctx: Context): void {
+  if (!ctx.tracer?.handle) return;
+  const found = ctx.redact.handles(value);
+  if (found.length === 0) return;
+  const masked = ctx.redact.mask(value);
+  for (const m of found) {
+    if (!inEmptiedBrackets(masked, m.index, m.index + m.length)) ctx.tracer.handle(node, m.index, value.slice(m.index, m.index + m.length));
+  }
+}
+
+function inEmptiedBrackets(masked: string, start: number, end: number): boolean {
+  const gap = (c: string | undefined) => c === MARK || c === ',' || c === ';' || (c !== undefined && /\s/.test(c));
+  while (start > 0 && gap(masked[start - 1])) start--;
+  while (end < masked.length && gap(masked[end])) end++;
+  const pair = `${masked[start - 1] ?? ''}${masked[end] ?? ''}`;
+  return pair === '()' || pair === '[]';
+}
+
 type TextInline = Extract<Inline, { type: 'text' | 'code' }>;
 
 // Step two: the unit's values joined, as a reader sees them; hosts out, glossary terms in.
@@ -176,7 +199,7 @@ function redactAcross(raw: Inline[], ctx: Context): void {
   };
   collect(raw);
   const texts = leaves.map((l) => (l ? l.text : '\n'));
-  ctx.tracer?.unit(leaves.map((l, k) => ({ text: texts[k]!, node: l ? ctx.sources.get(l) : undefined })));
+  ctx.tracer?.unit?.(leaves.map((l, k) => ({ text: texts[k]!, node: l ? ctx.sources.get(l) : undefined })));
   if (ctx.tracer?.only) return;
   const edits = ctx.redact.edits(texts.join(''));
   if (edits.length === 0) return;

@@ -35,6 +35,8 @@ export interface Edit extends TermMatch {
 export interface Redactor {
   /** The value, same length, with internal ids and @handles replaced by MARK characters. */
   mask(value: string): string;
+  /** The @handles in a value: people, whom `mask` leaves out. */
+  handles(value: string): TermMatch[];
   /** The words of text joined from masked values that hold an internal host or are a ticket URL. */
   removals(joined: string, folded?: Folded): TermMatch[];
   /** What to change in text joined from masked values: those words out, glossary terms in customer words. */
@@ -105,6 +107,8 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     return units.join('');
   };
 
+  const handles = (value: string): TermMatch[] => (value.includes('@') ? matches(value, HANDLE) : []);
+
   const removals = (joined: string, folded?: Folded): TermMatch[] => {
     if (hosts.length === 0 && tickets.size === 0) return [];
     return hostTokens(joined, folded ?? fold(joined), hosts, tickets);
@@ -137,6 +141,7 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
 
   return {
     mask,
+    handles,
     removals,
     edits,
     text(value) {

@@ -89,6 +89,47 @@ describe('root cause', () => {
   });
 });
 
+describe('people named with @handles', () => {
+  const REWORD = 'reword each sentence so it reads well without them (say "our on-call engineer" or "a customer", or leave the thanks out)';
+
+  it('warns where each handle the draft leaves out was, in prose, a table cell and code, but not within brackets it empties', () => {
+    let text = edit(
+      paymentsDocument(),
+      '## Customer summary\n\n',
+      '## Customer summary\n\nThanks to @dana-w, (@sam) and\n[@lee] for the `@ops` report.\n\n',
+    );
+    text = edit(text, '| AI-2 | Make the pool size', '| AI-2 | With @kim, make the pool size');
+    const { rca, warnings } = exportString(text);
+    expect(rca.rootCause.text).toMatch(/^Thanks to, and for the report\./);
+    const line = text.split('\n').indexOf('Thanks to @dana-w, (@sam) and') + 1;
+    const row = text.split('\n').findIndex((l) => l.startsWith('| AI-2 |')) + 1;
+    expect(warnings).toEqual([
+      `the draft leaves out the people it names: @dana-w (test.md:${line}:11), @ops (test.md:${line + 1}:17), @kim (test.md:${row}:15); ${REWORD}`,
+    ]);
+  });
+
+  it('counts what it does not show, and reads the title', () => {
+    let text = edit(paymentsDocument(), 'title: Delayed payment notifications', 'title: Delayed payment notifications seen by @ana');
+    text = edit(text, '## Customer summary\n\n', '## Customer summary\n\n@a @b @c @d @e @f wrote this.\n\n');
+    const { warnings } = exportString(text);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^the draft leaves out the people it names: @ana \(test\.md:4\), @a \(test\.md:\d+:1\), .*@d \(test\.md:\d+:10\), 2 more; /,
+      ),
+    ]);
+  });
+
+  it('says nothing of handles in brackets, an e-mail address, a handle in a comment or in the internal sections', () => {
+    let text = edit(
+      paymentsDocument(),
+      '## Customer summary\n\n',
+      '## Customer summary\n\nWe thank the customers (@dana-w, @sam) and [ @lee ] who wrote to help@example.com. <!-- thanks @dana-w -->\n\n',
+    );
+    text = edit(text, '## Lessons\n', '## Lessons\n\nAsk @dana-w.\n');
+    expect(exportString(text).warnings).toEqual([]);
+  });
+});
+
 describe('what we are doing', () => {
   it('lists done items as done and open items with their due date, grouped by term', () => {
     const { rca, output } = exportString(paymentsDocument());
