@@ -1,6 +1,5 @@
 // The export pipeline over a parsed COE, without I/O: build the RCA model,
 // render it, and check the rendering for internal names.
-import type { Yaml } from 'mdast';
 import type { CoeDocument } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { buildRca } from './build.js';
@@ -8,7 +7,7 @@ import { findLeaks, internalNames, type Leak } from './leaks.js';
 import { frontmatterNames } from './names.js';
 import { RENDERERS, type ExportFormat } from './renderers.js';
 import type { Rca } from './schema.js';
-import { readPastRepeatedKeys } from '../parse/lenient-frontmatter.js';
+import { asExported } from './published.js';
 
 export interface ExportResult {
   rca: Rca;
@@ -20,20 +19,11 @@ export interface ExportResult {
 }
 
 export function exportDocument(coe: CoeDocument, config: ResolvedConfig, format: ExportFormat): ExportResult {
-  const doc = withValuesPastRepeatedKeys(coe, config.idPrefix);
+  const doc = asExported(coe);
   const built = buildRca(doc, config);
   const renderer = RENDERERS[format];
   const output = renderer.render(built.rca);
   const leaks = findLeaks(output, renderer.view, internalNames(doc, config), built.origins);
   const { unreadable } = frontmatterNames(doc);
   return { rca: built.rca, output, leaks, warnings: built.warnings, unreadable };
-}
-
-// A repeated key leaves the model no values; the draft takes each key's last
-// value instead, as YAML readers that allow repeats do. The lint still reports it.
-function withValuesPastRepeatedKeys(doc: CoeDocument, idPrefix: string): CoeDocument {
-  const yaml = doc.root.children.find((n): n is Yaml => n.type === 'yaml');
-  if (!yaml || !doc.frontmatter.problems.some((p) => p.kind === 'syntax')) return doc;
-  const frontmatter = readPastRepeatedKeys(yaml, doc.frontmatter, idPrefix);
-  return frontmatter ? { ...doc, frontmatter } : doc;
 }

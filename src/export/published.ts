@@ -40,6 +40,17 @@ function lazyFold(text: string): () => Folded {
 }
 
 /** The body of the first section with this key, as the draft reads it. */
+/**
+ * The COE as the export reads it: past a repeated frontmatter key, each
+ * repeated key takes its last value (the lint still reports the repeat), so
+ * the draft keeps its title, dates and glossary, and customer-terms reads the
+ * glossary the export uses.
+ */
+export function asExported(doc: CoeDocument): CoeDocument {
+  const data = doc.frontmatter.lastValues;
+  return data ? { ...doc, frontmatter: { ...doc.frontmatter, data } } : doc;
+}
+
 export function sectionNodes(doc: CoeDocument, key: SectionKey): RootContent[] | undefined {
   const section = doc.sectionsByKey.get(key)?.[0];
   return section ? doc.root.children.slice(section.bodyStart, section.bodyEnd) : undefined;

@@ -231,6 +231,12 @@ export interface FrontmatterModel {
   hasCoeKey: boolean;
   /** The values that passed validation, field by field. */
   data: FrontmatterData;
+  /**
+   * Only when a key repeats (a YAML error, after which `data` holds nothing):
+   * the values with each repeated key taking its last, as YAML readers that
+   * allow repeats read them. The export reads these (src/export/published.ts).
+   */
+  lastValues?: FrontmatterData;
   problems: FrontmatterProblem[];
   /** Where each key path ("incident.start") sits in the file. */
   positions: Map<string, Range>;

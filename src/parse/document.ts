@@ -8,6 +8,7 @@ import { blockReferences, type BlockRun } from './references.js';
 import { parseMarkdown } from './markdown.js';
 import { emptyFrontmatter, readFrontmatter, unclosedCoeFrontmatter, unclosedProblem } from './frontmatter.js';
 import { parseClosed } from './unclosed-frontmatter.js';
+import { readPastRepeatedKeys } from './lenient-frontmatter.js';
 import { checkLimits, DEFAULT_LIMITS, OverLimitError, type InputLimits } from './limits.js';
 import { readControlComments } from './controls.js';
 import type { SectionInput } from '../sections/context.js';
@@ -123,6 +124,9 @@ function readTop(source: string, lines: string[], parsed: Root, idPrefix: string
   const root = open ? parseClosed(source, lines, open, parseMarkdown) : parsed;
   const yamlNode = yamlOf(root);
   const frontmatter = yamlNode ? readFrontmatter(yamlNode, idPrefix) : emptyFrontmatter();
+  if (yamlNode && frontmatter.problems.some((p) => p.kind === 'syntax')) {
+    frontmatter.lastValues = readPastRepeatedKeys(yamlNode, frontmatter, idPrefix)?.data;
+  }
   if (open) frontmatter.problems.unshift(unclosedProblem(open, lines));
   return { root, frontmatter };
 }

@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument, Point } from '../model/types.js';
 import { DEFAULT_CONFIG } from '../config/config.js';
-import { publishedTexts, type PublishedText } from '../export/published.js';
+import { asExported, publishedTexts, type PublishedText } from '../export/published.js';
 import { addressSpans, readableUrl, redactorFor, within } from '../export/redact.js';
 import { frontmatterNames } from '../export/names.js';
 import { fold, foldName, NameSet, REMOVED, showInvisible } from '../util/terms.js';
@@ -159,7 +159,8 @@ export default defineRule({
       `,
     },
   },
-  check({ doc, settings }) {
+  check({ doc: coe, settings }) {
+    const doc = asExported(coe);
     const first = new Map<string, { mention: Mention; count: number }>();
     for (const m of mentionsIn(doc, settings.internalTerms)) {
       const seen = first.get(m.key);

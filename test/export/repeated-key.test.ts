@@ -2,7 +2,7 @@
 // frontmatter: each repeated key takes its last value, as YAML readers that
 // allow repeats do, and every other key its only one.
 import { describe, expect, it } from 'vitest';
-import { edit } from '../helpers/lint.js';
+import { edit, findingsOf, lintString } from '../helpers/lint.js';
 import { exportString, parse, paymentsDocument } from './helpers.js';
 import { readPastRepeatedKeys } from '../../src/parse/lenient-frontmatter.js';
 import type { Yaml } from 'mdast';
@@ -58,5 +58,28 @@ describe('export: a repeated frontmatter key', () => {
     const text = edit(paymentsDocument(), 'severity: 3\n', 'severity: &s 3\nseverity: 3\nx-severity: *s\n');
     const { rca } = exportString(text);
     expect(rca.summary).toBe('At a time not yet confirmed, customers were affected.');
+  });
+});
+
+describe('customer-terms: a repeated frontmatter key', () => {
+  const said = 'every merchant received each notification once.';
+  const mentioned = (text: string) => edit(text, said, `${said} The ledger-db recovered.`);
+  /** The glossary written again after the first, with these lines. */
+  const again = (text: string, lines: string) => edit(text, '---\n\n# Delayed', `glossary:\n${lines}---\n\n# Delayed`);
+
+  it('reads the glossary the export reads: a term worded by its last value is not reported', () => {
+    const first = edit(mentioned(paymentsDocument()), '  ledger-db: payment records\n', '  ledger-db: false\n');
+    const text = again(first, '  webhook-dispatcher: payment notifications\n  ledger-db: payment records\n');
+    expect(exportString(text).leaks).toEqual([]);
+    expect(exportString(text).output).toContain('The payment records recovered.');
+    expect(findingsOf(lintString(text), 'customer-terms')).toEqual([]);
+  });
+
+  it('reports a term the last value marks internal only, as the export refuses it', () => {
+    const text = again(mentioned(paymentsDocument()), '  webhook-dispatcher: payment notifications\n  ledger-db: false\n');
+    expect(exportString(text).leaks.map((l) => l.name)).toEqual(['ledger-db']);
+    const line = text.split('\n').findIndex((l) => l.includes('The ledger-db recovered.')) + 1;
+    expect(findingsOf(lintString(text), 'customer-terms')).toEqual([['customer-terms', 'warn', line]]);
+    expect(findingsOf(lintString(text), 'frontmatter-schema')).toHaveLength(1);
   });
 });
