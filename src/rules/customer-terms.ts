@@ -130,7 +130,9 @@ export default defineRule({
         'as nothing or as a hyphen, compatibility forms, hyphen variants and lookalike letters of other scripts folded: "Orders-API", ' +
         '`orders\\u00ADapi` and "оrders-api" with a Cyrillic "о" are "orders-api", "orders-apis" is not. Each name is ' +
         'reported once, at its first mention, with the number of other mentions. A name in a link target or in a ' +
-        'glossary wording is reported even with a glossary entry, since the export publishes those as written.',
+        'glossary wording is reported even with a glossary entry, since the export publishes those as written. ' +
+        'A frontmatter with a repeated key (a `frontmatter-schema` error) is read as the export reads it: each ' +
+        'repeated key takes its last value.',
       fail: dedent`
         ---
         services: [orders-api, cell-router]

@@ -61,6 +61,10 @@ ruleTester(rule).run({
       'p99 latency rose to 2.5 s.',
       // Digits right after a letter of a script written without spaces.
       '注文APIの3%が70分間失敗した。',
+      // Digits of other scripts: fullwidth, Arabic-Indic.
+      '注文確認メールの３%が遅れて届いた。',
+      'Order emails arrived late for ٤٥ minutes.',
+      'An eighth of order emails arrived late.',
       // A multiplier, "x10" or "×3", is digits of data; "ec2" is not.
       'Order placement errors rose x10 over baseline.',
       'Checkout latency rose ×3 on ec2 hosts.',
