@@ -13,7 +13,7 @@ export function cellsOf(row: TableRow): Cell[] {
 
 // A finding about a cell points at its text, not at the "|" that opens it.
 // An empty cell points just after its "|".
-function cellTextRange(cell: TableCell): Range {
+export function cellTextRange(cell: TableCell): Range {
   const first = cell.children[0];
   const last = cell.children.at(-1);
   if (first && last) return { start: rangeOf(first).start, end: rangeOf(last).end };

@@ -3,6 +3,7 @@
 import type { List, ListItem, RootContent, Table } from 'mdast';
 import type { TimelineEntry } from '../model/types.js';
 import { rangeOf, textOf } from '../model/text.js';
+import { cellTextRange } from './tables.js';
 import type { SectionInput } from './context.js';
 import { epochOf, matchEntryTime, type TimeMatch } from '../util/written-time.js';
 
@@ -23,14 +24,15 @@ function rawEntries(nodes: RootContent[]): { text: string; range: TimelineEntry[
   const blocks = nodes.filter((n): n is List | Table => n.type === 'list' || n.type === 'table');
   return blocks.flatMap((block) => {
     if (block.type === 'list') {
+      // A finding points at the entry's text, not at its bullet or its "|".
       return block.children.map((item: ListItem) => {
         const first = item.children[0];
-        return { text: first ? textOf(first) : '', range: rangeOf(item) };
+        return { text: first ? textOf(first) : '', range: rangeOf(first ?? item) };
       });
     }
     return block.children.slice(1).map((row) => {
       const first = row.children[0];
-      return { text: first ? textOf(first) : '', range: rangeOf(row) };
+      return { text: first ? textOf(first) : '', range: first ? cellTextRange(first) : rangeOf(row) };
     });
   });
 }

@@ -2,7 +2,9 @@
 // entries are in chronological order.
 import dedent from 'dedent';
 import rule from '../../src/rules/timeline-order.js';
+import { describe, expect, it } from 'vitest';
 import { ruleTester, type TestCase } from '../helpers/rule-tester.js';
+import { baseDocument, edit, lineOf, lintString } from '../helpers/lint.js';
 
 /** A Timeline section with these entries (the minimal COE's incident starts 2025-09-03 14:05 UTC). */
 const timeline = (...entries: string[]) => `## Timeline\n\n${entries.join('\n')}`;
@@ -165,4 +167,31 @@ ruleTester(rule).run({
       config: { rules: { 'timeline-order': { level: 'warn' } } },
     },
   ],
+});
+
+// Format 4.1: a finding points at the offending value, a cell's text and not its "|".
+describe('timeline-order: where a finding points', () => {
+  const entries = (lines: string[]) =>
+    edit(baseDocument(), '- 14:09 — The queue age alarm pages the on-call engineer.\n', `${lines.join('\n')}\n`);
+  const columns = (text: string) =>
+    lintString(text)
+      .filter((m) => m.ruleId === 'timeline-order')
+      .map((m) => [m.line, m.column]);
+
+  it('at the time in a list item, after its bullet', () => {
+    const text = entries(['-   14:01 — The queue age alarm pages the on-call engineer.']);
+    expect(columns(text)).toEqual([[lineOf(text, '14:01'), 5]]);
+  });
+
+  it('at the text of the first cell of a table row', () => {
+    const table = [
+      '| Time | Event |',
+      '|---|---|',
+      '| 2025-09-03 14:05 UTC | start |',
+      '|  14:01 | The alarm fires. |',
+      '| 14:30 | Status page. |',
+    ];
+    const tabled = baseDocument().replace(/(## Timeline\n\n)[^#]*/, `$1${table.join('\n')}\n\n`);
+    expect(columns(tabled)).toEqual([[lineOf(tabled, '14:01'), 4]]);
+  });
 });
