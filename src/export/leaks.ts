@@ -12,7 +12,7 @@ import { hostOf } from './redact.js';
 import { lastAtOrBefore } from '../util/arrays.js';
 import type { ReaderView } from './reader.js';
 import type { Origin } from './build.js';
-import { frontmatterNames } from './names.js';
+import { frontmatterNames, peopleIn } from './names.js';
 
 export interface InternalName {
   name: string;
@@ -45,9 +45,11 @@ export function internalNames(doc: CoeDocument, config: Pick<ResolvedConfig, 'in
   };
   const names = frontmatterNames(doc);
   for (const s of names.services) add(s, 'a services entry');
-  for (const a of names.authors) add(a, 'an author');
-  for (const o of names.owner) add(o, 'the owner of the COE');
-  for (const item of doc.actionItems?.items ?? []) add(item.owner, `the owner of ${item.id || 'an action item'}`);
+  for (const a of names.authors.flatMap(peopleIn)) add(a, 'an author');
+  for (const o of names.owner.flatMap(peopleIn)) add(o, 'the owner of the COE');
+  for (const item of doc.actionItems?.items ?? []) {
+    for (const o of peopleIn(item.owner)) add(o, `the owner of ${item.id || 'an action item'}`);
+  }
   for (const t of config.internalTerms) add(t, 'a configured internal term');
   for (const term of names.internalOnly) add(term, 'internal only in the glossary');
   for (const d of config.internalDomains) add(hostOf(d), 'a configured internal domain', true);

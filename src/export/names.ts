@@ -52,3 +52,21 @@ function internalOnly(doc: CoeDocument): string[] {
     return term !== undefined && !worded.has(path) ? [term] : [];
   });
 }
+
+/**
+ * The names of the people or teams a value names: the value itself, and
+ * when it names several ("Dana Whitfield, Sam Lee", "payments / sre") or
+ * adds to a name ("Sam Lee (SRE)", "Dana <dana@example.com>"), each name
+ * and address in it (not the role in brackets). Each is internal.
+ */
+const ADDRESS = /[^\s<>()@]+@[^\s<>()@]+/g;
+
+export function peopleIn(value: string): string[] {
+  const out = [value];
+  for (const part of value.split(/[,;/|\n]/)) {
+    out.push(part);
+    for (const m of part.matchAll(ADDRESS)) out.push(m[0]);
+    out.push(part.replace(ADDRESS, ' ').replace(/[<>]|\([^()]*\)/g, ' '));
+  }
+  return [...new Set(out.map((v) => v.replace(/\s+/g, ' ').trim()).filter((v) => v.length > 1))];
+}

@@ -60,6 +60,25 @@ describe('leak check', () => {
     ]);
   });
 
+  it('reports each person of an Owner cell or owner that names several, or adds a role or an address', () => {
+    for (const owner of ['Dana Whitfield, Sam Lee', 'Dana Whitfield / Sam Lee', 'Sam Lee (SRE)', 'Sam Lee <sam@example.com>']) {
+      const owned = edit(paymentsDocument(), '| mid | payments-team |', `| mid | ${owner} |`);
+      const text = impactSaying('Sam Lee answered the first report.', owned);
+      expect(leaksOf(text), owner).toEqual([
+        { name: 'Sam Lee', kinds: ['the owner of AI-2'], sources: [expect.stringMatching(/^the Impact section/)] },
+      ]);
+    }
+    const addressed = edit(paymentsDocument(), '| mid | payments-team |', '| mid | Sam Lee <sam@example.com> |');
+    expect(leaksOf(impactSaying('Write to sam@example.com.', addressed)).map((l) => l.name)).toEqual(['sam@example.com']);
+    const roles = edit(paymentsDocument(), '| mid | payments-team |', '| mid | Sam Lee (SRE) |');
+    expect(leaksOf(impactSaying('Our SRE team answered.', roles))).toEqual([]);
+  });
+
+  it('reports each author and the COE owner named in one value', () => {
+    const text = edit(impactSaying('Dana Whitfield answered.'), 'owner: payments-team', 'owner: Dana Whitfield, payments-team');
+    expect(leaksOf(text).map((l) => [l.name, l.kinds])).toEqual([['Dana Whitfield', ['the owner of the COE']]]);
+  });
+
   it('reports a configured internal term', () => {
     const text = impactSaying('Shard map 7 was rebuilt.');
     expect(leaksOf(text, 'md', { internalTerms: ['shard map'] })).toEqual([
