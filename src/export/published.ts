@@ -73,7 +73,8 @@ export function publishedTexts(doc: CoeDocument, redact: Redactor): PublishedTex
   const out: PublishedText[] = [];
   const fm = doc.frontmatter;
 
-  const title = fm.strings.find((s) => s.path === 'title');
+  // The last: past a repeated key the draft takes the last value (asExported).
+  const title = fm.strings.filter((s) => s.path === 'title').at(-1);
   if (fm.data.title !== undefined && title)
     out.push(scalar('title', withoutRemovals(redact.mask(title.value), redact), title.range.start, doc));
   else if (fm.data.title === undefined) {

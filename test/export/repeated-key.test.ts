@@ -83,3 +83,16 @@ describe('customer-terms: a repeated frontmatter key', () => {
     expect(findingsOf(lintString(text), 'frontmatter-schema')).toHaveLength(1);
   });
 });
+
+describe('customer-terms: a repeated title', () => {
+  it('reads the last title, which the draft shows, at its line', () => {
+    const text = edit(
+      paymentsDocument(),
+      'title: Delayed payment notifications\n',
+      'title: Delayed payment notifications\ntitle: Delayed payments in ledger-db\n',
+    );
+    const withoutEntry = edit(text, '  ledger-db: payment records\n', '');
+    expect(exportString(withoutEntry).leaks.map((l) => l.name)).toEqual(['ledger-db']);
+    expect(findingsOf(lintString(withoutEntry), 'customer-terms')).toEqual([['customer-terms', 'warn', 5]]);
+  });
+});
