@@ -8,6 +8,12 @@ import { characterReference } from '../util/terms.js';
 import { decodeReferences } from '../util/character-references.js';
 import { readableUrl } from './redact.js';
 
+// Where a block of the draft ends (a paragraph, heading, list item, table
+// cell or row): no name reads across it, as none does across two units of
+// the text customer-terms reads ("- payment" then "Service was restored" is
+// not "payment service"). Not whitespace, and not part of a word.
+export const BLOCK_END = '\u001e';
+
 export interface ReaderView {
   text: string;
   /** For each character of `text`, its index in the draft. */
@@ -92,6 +98,9 @@ export function markdownView(md: string): ReaderView {
       i = close === -1 ? md.length : close + 2;
     } else if (c === '*' || c === '[') {
       i++;
+    } else if (c === '\n') {
+      view.char(BLOCK_END, i);
+      i++;
     } else {
       let j = i + 1;
       while (j < md.length && !MARKDOWN_SPECIAL.has(md[j]!)) j++;
@@ -102,7 +111,7 @@ export function markdownView(md: string): ReaderView {
   return view.done();
 }
 
-const MARKDOWN_SPECIAL = new Set(['\\', '`', ']', '*', '[']);
+const MARKDOWN_SPECIAL = new Set(['\\', '`', ']', '*', '[', '\n']);
 
 // Tags that do not break a line: a name split by them reads as one word.
 const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'code', 'em', 'i', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u']);
@@ -124,7 +133,7 @@ export function htmlView(html: string): ReaderView {
       }
       const href = /\shref="([^"]*)"/.exec(tag)?.[1];
       if (href !== undefined) view.target(decodeReferences(href), i);
-      if (!name || !INLINE_TAGS.has(name)) view.char('\n', i);
+      if (!name || !INLINE_TAGS.has(name)) view.char(BLOCK_END, i);
       i = end;
     } else if (c === '&') {
       const ref = characterReference(html, i);
@@ -153,7 +162,8 @@ export function jsonView(json: string): ReaderView {
     } catch {
       value = json.slice(i + 1, end);
     }
-    view.char(`${value}\n`, i);
+    // Paragraphs and list items of a value are a line each (blocksText).
+    view.char(`${value.replaceAll('\n', BLOCK_END)}${BLOCK_END}`, i);
     if (/^(?:https?|mailto):/i.test(value)) view.target(value, i);
     i = end + 1;
   }

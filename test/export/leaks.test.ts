@@ -1,7 +1,7 @@
 // The leak check: an internal name left in the rendered draft is reported
 // with why it is internal, where it is in the draft and where it came from.
 import { describe, expect, it } from 'vitest';
-import { edit, lineOf } from '../helpers/lint.js';
+import { edit, findingsOf, lineOf, lintString } from '../helpers/lint.js';
 import { exportString, paymentsDocument } from './helpers.js';
 import { describeLeak, findLeaks } from '../../src/export/leaks.js';
 import { EXPORT_FORMATS } from '../../src/export/renderers.js';
@@ -77,6 +77,25 @@ describe('leak check', () => {
   it('reports each author and the COE owner named in one value', () => {
     const text = edit(impactSaying('Dana Whitfield answered.'), 'owner: payments-team', 'owner: Dana Whitfield, payments-team');
     expect(leaksOf(text).map((l) => [l.name, l.kinds])).toEqual([['Dana Whitfield', ['the owner of the COE']]]);
+  });
+
+  it('reads no name across two blocks of the draft, as customer-terms reads none across two paragraphs', () => {
+    const shapes = [
+      'Customers could not use:\n\n- checkout\n- payment\n\nService was restored at 07:58 UTC.',
+      '### Payment\n\nService was slow for an hour.',
+      '| Area | State |\n|---|---|\n| blue | fleet drained |',
+      '- blue\n- fleet drained',
+    ];
+    for (const shape of shapes) {
+      const text = edit(paymentsDocument(), SENTENCE, `${SENTENCE}\n\n${shape}\n`);
+      for (const format of EXPORT_FORMATS) {
+        expect(leaksOf(text, format, { internalTerms: ['payment service', 'blue fleet'] }), `${format}: ${shape}`).toEqual([]);
+      }
+      expect(findingsOf(lintString(text, { config: { internalTerms: ['payment service', 'blue fleet'] } }), 'customer-terms')).toEqual([]);
+    }
+    const within = edit(paymentsDocument(), SENTENCE, `${SENTENCE} The payment\nservice was slow.`);
+    for (const format of EXPORT_FORMATS)
+      expect(leaksOf(within, format, { internalTerms: ['payment service'] }).map((l) => l.name)).toEqual(['payment service']);
   });
 
   it('reports a configured internal term', () => {
