@@ -9,13 +9,13 @@ import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument, Point } from '../model/types.js';
 import { DEFAULT_CONFIG } from '../config/config.js';
 import { asExported, publishedTexts, type PublishedText } from '../export/published.js';
-import { addressSpans, readableUrl, redactorFor, within } from '../export/redact.js';
+import { addressSpans, readableUrl, redactorFor, within, type Redactor } from '../export/redact.js';
 import { frontmatterNames } from '../export/names.js';
 import { fold, foldName, NameSet, REMOVED, showInvisible } from '../util/terms.js';
 import { sectionName } from './util.js';
 import { plural } from '../util/text.js';
 
-type Why = 'no-entry' | 'internal-only' | 'link' | 'wording';
+type Why = 'no-entry' | 'internal-only' | 'link' | 'wording' | 'drafted';
 
 interface Mention {
   key: string;
@@ -25,6 +25,8 @@ interface Mention {
   where: PublishedText;
   start: Point;
   end: Point;
+  /** For a name the export's changes make: the text as the draft has it. */
+  draft?: string;
 }
 
 /** The internal names of a COE: its services and the configured terms, and the glossary's internal-only terms. */
@@ -56,12 +58,19 @@ function mentionsIn(doc: CoeDocument, internalTerms: string[]): Mention[] {
     const text = where.href ? readableUrl(where.text) : where.text;
     // Found only for a text that has a mention: most have none.
     let addresses: ReturnType<typeof addressSpans> | undefined;
+    const seen = new Set<string>();
+    // Where the export changes the text: a wording put in, or something left out.
+    let changedAt = asWritten ? -1 : text.indexOf(REMOVED);
     for (const m of (asWritten ? verbatim : prose).mentions(where.href ? fold(text) : where.folded())) {
       const key = foldName(m.name);
+      seen.add(key);
       // The glossary does not reach into a bare URL or address: the export publishes it as written.
       addresses ??= asWritten ? [] : addressSpans(text);
       const inAddress = within(addresses, m);
-      if (!asWritten && !inAddress && worded.has(key)) continue;
+      if (!asWritten && !inAddress && worded.has(key)) {
+        if (changedAt === -1 || m.index < changedAt) changedAt = m.index;
+        continue;
+      }
       if (inAddress && !names.has(key)) continue;
       const why: Why =
         where.href || inAddress ? 'link' : where.part === 'glossary' ? 'wording' : internalOnly.has(key) ? 'internal-only' : 'no-entry';
@@ -69,6 +78,23 @@ function mentionsIn(doc: CoeDocument, internalTerms: string[]): Mention[] {
       const end = where.href ? { line: start.line, column: start.column + where.text.length } : where.pointAt(m.index + m.length);
       out.push({ key, name: names.get(key) ?? m.name, found: text.slice(m.index, m.index + m.length), why, where, start, end });
     }
+    if (changedAt !== -1) out.push(...draftedMentions(where, changedAt, redact, verbatim, seen));
+  }
+  return out;
+}
+
+// Names the export's own changes make: "cell-router mesh" worded "request
+// routing mesh", "routing (AI-2) mesh" read "routing mesh" without the id.
+// Pointed at the first change, since the name is not in the file as written.
+function draftedMentions(where: PublishedText, changedAt: number, redact: Redactor, names: NameSet, seen: Set<string>): Mention[] {
+  const draft = redact.text(where.text);
+  const out: Mention[] = [];
+  for (const m of names.mentions(fold(draft))) {
+    const key = foldName(m.name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const start = where.pointAt(changedAt);
+    out.push({ key, name: m.name, found: draft.slice(m.index, m.index + m.length), why: 'drafted', where, start, end: start, draft });
   }
   return out;
 }
@@ -105,9 +131,22 @@ function message(m: Mention, more: number): string {
       return `${at}: the export publishes link targets as written, so customers would see it: link elsewhere or drop the link${rest}`;
     case 'wording':
       return `${at}: the export puts the wording in as written, so customers would see it: reword the wording${rest}`;
+    case 'drafted':
+      return `${at} once the export has put in glossary wordings and left out ids: the draft reads "${excerpt(m.draft!, m.found)}", so customers would see it: reword${rest}`;
     default:
       return `${at}: customers do not know it. Add a glossary entry (glossary: { ${m.name}: customer wording }) or describe the function customers use${rest}`;
   }
+}
+
+// The words around a name in the draft's text, some 60 characters.
+function excerpt(draft: string, found: string): string {
+  const at = draft.indexOf(found);
+  // Whole words: back to the space before, on to the space after.
+  const before = at - 25;
+  const after = draft.indexOf(' ', at + found.length + 25);
+  const from = before <= 0 ? 0 : draft.lastIndexOf(' ', before) + 1;
+  const to = after === -1 ? draft.length : after;
+  return `${from > 0 ? '…' : ''}${draft.slice(from, to).replace(/\s+/g, ' ').trim()}${to < draft.length ? '…' : ''}`;
 }
 
 const before = (a: Point, b: Point) => a.line < b.line || (a.line === b.line && a.column < b.column);
@@ -131,6 +170,8 @@ export default defineRule({
         '`orders\\u00ADapi` and "оrders-api" with a Cyrillic "о" are "orders-api", "orders-apis" is not. Each name is ' +
         'reported once, at its first mention, with the number of other mentions. A name in a link target or in a ' +
         'glossary wording is reported even with a glossary entry, since the export publishes those as written. ' +
+        'It also reads the text as the draft will have it, with glossary wordings put in and ids left out, for a ' +
+        'name those changes make ("cell-router mesh" worded "request routing mesh" names "routing mesh"). ' +
         'A frontmatter with a repeated key (a `frontmatter-schema` error) is read as the export reads it: each ' +
         'repeated key takes its last value.',
       fail: dedent`

@@ -98,6 +98,26 @@ describe('leak check', () => {
       expect(leaksOf(within, format, { internalTerms: ['payment service'] }).map((l) => l.name)).toEqual(['payment service']);
   });
 
+  it('is never refused for a name the glossary wording or a removed id makes, which customer-terms reports', () => {
+    const config = { internalTerms: ['routing mesh'] };
+    const cases = [
+      // "ledger-db" is worded "payment records": with "index" after it, the draft reads "payment records index".
+      { says: 'The ledger-db index was rebuilt.', term: 'records index', excerpt: 'The payment records index was rebuilt.' },
+      { says: 'Requests went through the routing (AI-2) mesh.', term: 'routing mesh', excerpt: 'Requests went through the routing mesh.' },
+    ];
+    for (const { says, term, excerpt } of cases) {
+      const text = impactSaying(says);
+      const terms = { internalTerms: [...config.internalTerms, term] };
+      expect(leaksOf(text, 'md', terms).map((l) => l.name)).toEqual([term]);
+      const found = lintString(text, { config: terms }).filter((m) => m.ruleId === 'customer-terms');
+      expect(found.map((m) => [m.line, m.column])).toEqual([[lineOf(text, says), expect.any(Number)]]);
+      expect(found[0]!.message).toContain(
+        `Internal name "${term}" in the Impact section once the export has put in glossary wordings and left out ids: the draft reads "…`,
+      );
+      expect(found[0]!.message).toContain(excerpt);
+    }
+  });
+
   it('reports a configured internal term', () => {
     const text = impactSaying('Shard map 7 was rebuilt.');
     expect(leaksOf(text, 'md', { internalTerms: ['shard map'] })).toEqual([
