@@ -30,10 +30,12 @@ interface Context {
   tracer: Tracer | undefined;
   /** The node each text or code inline was read from. */
   sources: Map<Inline, Nodes>;
+  /** Lesson ids are left out: an Action cell's, not a section's (see Redactor.mask). */
+  lessons: boolean;
 }
 
 export function toBlocks(nodes: RootContent[], redact: Redactor, tracer?: Tracer): Block[] {
-  const ctx: Context = { redact, tracer, sources: new Map() };
+  const ctx: Context = { redact, tracer, sources: new Map(), lessons: false };
   return nodes.flatMap((node) => toBlock(node, ctx));
 }
 
@@ -54,8 +56,8 @@ function toBlock(node: RootContent, ctx: Context): Block[] {
     }
     case 'code':
       traceHandles(node, node.value, ctx);
-      ctx.tracer?.unit?.([{ text: ctx.redact.mask(node.value), node }]);
-      return [{ type: 'code', text: ctx.tracer?.only ? '' : ctx.redact.text(node.value) }];
+      ctx.tracer?.unit?.([{ text: ctx.redact.mask(node.value, ctx.lessons), node }]);
+      return [{ type: 'code', text: ctx.tracer?.only ? '' : ctx.redact.text(node.value, ctx.lessons) }];
     case 'table':
       return [toTable(node, ctx)];
     case 'html': {
@@ -72,9 +74,9 @@ function toTable(node: Table, ctx: Context): Block {
   return { type: 'table', header: header ?? [], rows };
 }
 
-/** The inline content of one unit (an Action cell, say), redacted. */
+/** The inline content of an Action cell, redacted (its lesson ids left out). */
 export function toInlines(nodes: PhrasingContent[], redact: Redactor, tracer?: Tracer): Inline[] {
-  return unit(nodes, { redact, tracer, sources: new Map() });
+  return unit(nodes, { redact, tracer, sources: new Map(), lessons: true });
 }
 
 function unit(nodes: (PhrasingContent | RootContent)[], ctx: Context): Inline[] {
@@ -131,7 +133,7 @@ const removed = (): Inline => ({ type: 'text', text: MARK });
 function toInline(node: PhrasingContent, ctx: Context): Inline[] {
   const leaf = (type: 'text' | 'code', value: string): Inline[] => {
     traceHandles(node, value, ctx);
-    const inline: Inline = { type, text: ctx.redact.mask(value) };
+    const inline: Inline = { type, text: ctx.redact.mask(value, ctx.lessons) };
     ctx.sources.set(inline, node);
     return [inline];
   };
@@ -171,7 +173,7 @@ function traceHandles(node: Nodes, value: string, ctx: Context): void {
   if (!ctx.tracer?.handle) return;
   const found = ctx.redact.handles(value);
   if (found.length === 0) return;
-  const masked = ctx.redact.mask(value);
+  const masked = ctx.redact.mask(value, ctx.lessons);
   for (const m of found) {
     if (!inEmptiedBrackets(masked, m.index, m.index + m.length)) ctx.tracer.handle(node, m.index, value.slice(m.index, m.index + m.length));
   }

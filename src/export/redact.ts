@@ -8,6 +8,7 @@
 import { domainToUnicode } from 'node:url';
 import { findHost, fold, NameSet, type Folded, type TermMatch } from '../util/terms.js';
 import { escapeRegExp, wholePattern } from '../util/regex.js';
+import { standsAsReferenceIn } from '../parse/references.js';
 import { MARK, tidyMarked } from './tidy.js';
 import type { CoeDocument } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
@@ -33,16 +34,22 @@ export interface Edit extends TermMatch {
 }
 
 export interface Redactor {
-  /** The value, same length, with internal ids and @handles replaced by MARK characters. */
-  mask(value: string): string;
+  /**
+   * The value, same length, with internal ids and @handles replaced by MARK
+   * characters. Lesson ids (`L<n>` that a lesson defines): with `lessons`
+   * (an Action cell) every one; otherwise only where one stands as a
+   * reference ("(see L2)", "→ L2", "L1 → L2", last word), since elsewhere
+   * "the L2 load balancer" is prose, as the lint reads it.
+   */
+  mask(value: string, lessons?: boolean): string;
   /** The @handles in a value: people, whom `mask` leaves out. */
   handles(value: string): TermMatch[];
   /** The words of text joined from masked values that hold an internal host or are a ticket URL. */
   removals(joined: string, folded?: Folded): TermMatch[];
   /** What to change in text joined from masked values: those words out, glossary terms in customer words. */
   edits(joined: string, folded?: Folded): Edit[];
-  /** One value redacted and tidied (a title, a code block, a region). */
-  text(value: string): string;
+  /** One value redacted and tidied (a title, a code block, a region); `lessons` as for `mask`. */
+  text(value: string, lessons?: boolean): string;
   /** A link target customers may follow, or undefined when the link must be dropped. */
   href(url: string): string | undefined;
   /** Whether a URL or host points inside the company (tickets, internal domains). */
@@ -93,11 +100,14 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
   };
 
   // Same length: indices into the masked value are indices into the value, and so into the file.
-  const mask = (value: string): string => {
+  const mask = (value: string, lessons = false): string => {
     if (!/[@\d]/.test(value)) return value; // every id has a digit, every handle an @
     const spans: TermMatch[] = [
       ...matches(value, ACTION_ID),
-      ...matches(value, LESSON_ID).filter((m) => settings.lessonIds.has(value.slice(m.index, m.index + m.length))),
+      ...matches(value, LESSON_ID).filter(
+        (m) =>
+          settings.lessonIds.has(value.slice(m.index, m.index + m.length)) && (lessons || standsAsReferenceIn(value, m.index, m.length)),
+      ),
       ...matches(value, coeId),
       ...matches(value, HANDLE),
     ];
@@ -144,8 +154,8 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     handles,
     removals,
     edits,
-    text(value) {
-      const masked = mask(value);
+    text(value, lessons) {
+      const masked = mask(value, lessons);
       return tidyMarked(applyEdits(masked, edits(masked)));
     },
     href(url) {

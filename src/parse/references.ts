@@ -47,6 +47,18 @@ export function blockReferences(runs: BlockRun[], lessonIds: ReadonlySet<string>
   return out;
 }
 
+const BEFORE_ARROW = /^\s*(?:→|->|=>|⇒)/u;
+
+/**
+ * Whether the `L<n>` at `at` of one text stands as a reference, as above,
+ * or leads an arrow ("L1 → L2"): the export leaves out a lesson id of the
+ * Impact where it does, and keeps "the L2 load balancer".
+ */
+export function standsAsReferenceIn(text: string, at: number, length: number): boolean {
+  if (BEFORE_ARROW.test(text.slice(at + length, at + length + 8))) return true;
+  return standsAsReference(text, at, length, bracketDepths(text), lastWordCharIndex(text) + 1);
+}
+
 function standsAsReference(text: string, at: number, length: number, depths: Int32Array, lastWordEnd: number): boolean {
   const before = text.slice(Math.max(0, at - 40), at);
   const after = text.slice(at + length, at + length + 40);

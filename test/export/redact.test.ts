@@ -131,6 +131,20 @@ describe('internal ids and handles', () => {
     expect(redacted('We fixed it (AI-1, AI-2) and learnt L1 → L2. See AI-1.').text).toBe('We fixed it and learnt. See.');
   });
 
+  it('keeps a lesson id of the Impact that is prose, not a reference (as the lint reads it)', () => {
+    expect(redacted('The L2 load balancer dropped connections; L1 and L2 caches held.').text).toBe(
+      'The L2 load balancer dropped connections; L1 and L2 caches held.',
+    );
+    expect(redacted('The balancer failed (see L2), and we learnt L1 → L2. It is L1').text).toBe(
+      'The balancer failed, and we learnt. It is',
+    );
+  });
+
+  it('leaves out every lesson id of an Action cell', () => {
+    const text = edit(paymentsDocument(), 'Make the pool size adjustable at run time', 'Make the L2 pool size adjustable at run time');
+    expect(exportString(text).output).toContain('Make the pool size adjustable at run time');
+  });
+
   it('keeps L<n> that is not a lesson of the COE', () => {
     expect(redacted('The L7 load balancer held, see AI-2.').text).toBe('The L7 load balancer held, see.');
   });
