@@ -9,8 +9,8 @@ import { pushAll } from '../util/arrays.js';
 import { isOneOf, TERMS as ACTION_TERMS } from '../model/vocabulary.js';
 import { parseDay, formatUtc } from '../util/time.js';
 import { timeOf } from '../model/incident.js';
-import type { Nodes } from 'mdast';
-import { blocksText, inlineText, linksOf, toBlocks, toInlines, type Tracer } from './content.js';
+import type { Definition, Nodes } from 'mdast';
+import { blocksText, inlineText, linkDefinitions, linksOf, toBlocks, toInlines, type Tracer } from './content.js';
 import { pointAt, rangeOf, textRun } from '../model/text.js';
 import { dayInWords, windowInWords } from './dates.js';
 import { redactorFor, type Redactor } from './redact.js';
@@ -175,7 +175,7 @@ function sectionProse(
   if (!nodes) return undefined;
   const blocks: Block[] = [];
   for (const node of nodes) {
-    const made = toBlocks([node], redact, tracer);
+    const made = toBlocks([node], redact, linkDefinitions(doc.root), tracer);
     if (made.length === 0) continue;
     pushAll(blocks, made);
     note([blocksText(made), ...linksOf(made)].join(' '), node.position?.start.line);
@@ -191,7 +191,7 @@ function placeholderProse(): Prose {
 function actionGroups(doc: CoeDocument, redact: Redactor, note: (text: string, line: number) => void, tracer?: Tracer): ActionGroup[] {
   const byTerm = new Map<Term, RcaAction[]>();
   for (const { item, cell } of publishedActions(doc)) {
-    const action = toAction(item, cell, redact, tracer);
+    const action = toAction(item, cell, redact, linkDefinitions(doc.root), tracer);
     if (!action) continue;
     note([action.text, ...linksOf(action.content)].join(' '), item.range.start.line);
     const term: Term = isOneOf(ACTION_TERMS, item.term) ? item.term : 'other';
@@ -206,8 +206,14 @@ function actionGroups(doc: CoeDocument, redact: Redactor, note: (text: string, l
   }));
 }
 
-function toAction(item: ActionItem, cell: TableCell | undefined, redact: Redactor, tracer?: Tracer): RcaAction | undefined {
-  const content = cell ? toInlines(cell.children, redact, tracer) : [];
+function toAction(
+  item: ActionItem,
+  cell: TableCell | undefined,
+  redact: Redactor,
+  definitions: Map<string, Definition>,
+  tracer?: Tracer,
+): RcaAction | undefined {
+  const content = cell ? toInlines(cell.children, redact, definitions, tracer) : [];
   const text = inlineText(content).trim();
   if (!text) return undefined;
   const status = item.status.toLowerCase();

@@ -8,7 +8,7 @@
 // split by emphasis or a link is still one name. A Tracer sees each unit's
 // values before that second step, with the node each came from: that is
 // the published text the customer-terms rule checks (src/export/published.ts).
-import type { Link, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Definition, Link, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { Block, Inline } from './schema.js';
 import { MARK, applyEdits, type Edit, type Redactor } from './redact.js';
 import { reflow, tidyMarked } from './tidy.js';
@@ -19,8 +19,8 @@ export interface Tracer {
   only?: boolean;
   /** The values of one paragraph, heading, cell or code block, in order. */
   unit?(leaves: Leaf[]): void;
-  /** A link kept in the draft, and the target it gets. */
-  href?(link: Link, href: string): void;
+  /** A link kept in the draft (or the definition a reference link takes its target from), and the target it gets. */
+  href?(link: Link | Definition, href: string): void;
   /** An @handle in running text, which the draft leaves out (at `index` of the node's value): the sentence loses a person. */
   handle?(node: Nodes, index: number, handle: string): void;
 }
@@ -32,10 +32,28 @@ interface Context {
   sources: Map<Inline, Nodes>;
   /** Lesson ids are left out: an Action cell's, not a section's (see Redactor.mask). */
   lessons: boolean;
+  /** The link definitions of the document, by identifier: "[status page][status]" takes its target from one. */
+  definitions: Map<string, Definition>;
 }
 
-export function toBlocks(nodes: RootContent[], redact: Redactor, tracer?: Tracer): Block[] {
-  const ctx: Context = { redact, tracer, sources: new Map(), lessons: false };
+/** The link definitions of a document, by identifier (the first of each, as in CommonMark); read once. */
+export function linkDefinitions(root: Root): Map<string, Definition> {
+  let found = definitionsByRoot.get(root);
+  if (found) return found;
+  found = new Map();
+  const visit = (node: Nodes): void => {
+    if (node.type === 'definition' && !found!.has(node.identifier)) found!.set(node.identifier, node);
+    else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') (node.children as Nodes[]).forEach(visit);
+  };
+  visit(root);
+  definitionsByRoot.set(root, found);
+  return found;
+}
+
+const definitionsByRoot = new WeakMap<Root, Map<string, Definition>>();
+
+export function toBlocks(nodes: RootContent[], redact: Redactor, definitions: Map<string, Definition>, tracer?: Tracer): Block[] {
+  const ctx: Context = { redact, tracer, sources: new Map(), lessons: false, definitions };
   return nodes.flatMap((node) => toBlock(node, ctx));
 }
 
@@ -75,8 +93,8 @@ function toTable(node: Table, ctx: Context): Block {
 }
 
 /** The inline content of an Action cell, redacted (its lesson ids left out). */
-export function toInlines(nodes: PhrasingContent[], redact: Redactor, tracer?: Tracer): Inline[] {
-  return unit(nodes, { redact, tracer, sources: new Map(), lessons: true });
+export function toInlines(nodes: PhrasingContent[], redact: Redactor, definitions: Map<string, Definition>, tracer?: Tracer): Inline[] {
+  return unit(nodes, { redact, tracer, sources: new Map(), lessons: true, definitions });
 }
 
 function unit(nodes: (PhrasingContent | RootContent)[], ctx: Context): Inline[] {
@@ -152,8 +170,14 @@ function toInline(node: PhrasingContent, ctx: Context): Inline[] {
       ctx.tracer?.href?.(node, href);
       return [{ type: 'link', href, children }];
     }
-    case 'linkReference':
-      return node.children.flatMap((c) => toInline(c, ctx));
+    case 'linkReference': {
+      const children = node.children.flatMap((c) => toInline(c, ctx));
+      const definition = ctx.definitions.get(node.identifier);
+      const href = definition && ctx.redact.href(definition.url);
+      if (!href) return children;
+      ctx.tracer?.href?.(definition, href);
+      return [{ type: 'link', href, children }];
+    }
     case 'image':
     case 'imageReference':
       return [removed()]; // no remote images; the draft is text

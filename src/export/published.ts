@@ -4,10 +4,10 @@
 // export builds the draft from these parts (build.ts), and the
 // customer-terms rule checks the same text, read by the same code
 // (content.ts, with a Tracer), with where each character is in the file.
-import type { Heading, Link, Nodes, RootContent, TableCell } from 'mdast';
+import type { Definition, Heading, Link, Nodes, RootContent, TableCell } from 'mdast';
 import type { ActionItem, CoeDocument, Point, SectionKey } from '../model/types.js';
 import { joinLeaves, type Leaf } from '../model/text.js';
-import { toBlocks, toInlines, type Tracer } from './content.js';
+import { linkDefinitions, toBlocks, toInlines, type Tracer } from './content.js';
 import type { Redactor } from './redact.js';
 import { fold, foldName, NameSet, type Folded } from '../util/terms.js';
 import { MARK } from './tidy.js';
@@ -95,10 +95,10 @@ export function publishedTexts(doc: CoeDocument, redact: Redactor): PublishedTex
   }
   for (const key of PUBLISHED_SECTIONS) {
     const nodes = sectionNodes(doc, key);
-    if (nodes) toBlocks(nodes, redact, tracer(key, doc, redact, out));
+    if (nodes) toBlocks(nodes, redact, linkDefinitions(doc.root), tracer(key, doc, redact, out));
   }
   for (const { item, cell } of publishedActions(doc)) {
-    if (cell) toInlines(cell.children, redact, tracer('action', doc, redact, out, item.id || undefined));
+    if (cell) toInlines(cell.children, redact, linkDefinitions(doc.root), tracer('action', doc, redact, out, item.id || undefined));
   }
   // A wording is published when the opening sentence names it (a service's) or the glossary puts it in.
   const used = new Set((fm.data.services ?? []).map(foldName));
@@ -118,7 +118,7 @@ function tracer(part: PublishedPart, doc: CoeDocument, redact: Redactor, out: Pu
   return {
     only: true,
     unit: (leaves: Leaf[]) => out.push({ ...joined(part, leaves, doc, redact), ...(actionId ? { actionId } : {}) }),
-    href: (link: Link) => {
+    href: (link: Link | Definition) => {
       const at = urlPoint(doc, link) ?? link.position?.start ?? { line: 1, column: 1 };
       const text = link.url;
       out.push({
@@ -176,7 +176,7 @@ function scalar(part: PublishedPart, text: string, start: Point, doc: CoeDocumen
 }
 
 // Where a link's target is written: after "](" on the link's lines, when it is written as is.
-function urlPoint(doc: CoeDocument, link: Link): Point | undefined {
+function urlPoint(doc: CoeDocument, link: Link | Definition): Point | undefined {
   const p = link.position;
   if (!p || !link.url) return undefined;
   for (let line = p.start.line; line <= p.end.line; line++) {

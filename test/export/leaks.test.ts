@@ -118,6 +118,14 @@ describe('leak check', () => {
     }
   });
 
+  it('reports a name in the target a reference link takes from its definition, as customer-terms does', () => {
+    const text = edit(impactSaying('See [the graph][g].'), '## Timeline', '[g]: https://status.example.com/ledger-db/graph\n\n## Timeline');
+    expect(leaksOf(text).map((l) => l.name)).toEqual(['ledger-db']);
+    const found = lintString(text).filter((m) => m.ruleId === 'customer-terms');
+    expect(found.map((m) => [m.line, m.column])).toEqual([[lineOf(text, '[g]: '), 6]]);
+    expect(found[0]!.message).toMatch(/^Internal name "ledger-db" in a link target in the Impact section/);
+  });
+
   it('reports a configured internal term', () => {
     const text = impactSaying('Shard map 7 was rebuilt.');
     expect(leaksOf(text, 'md', { internalTerms: ['shard map'] })).toEqual([

@@ -116,6 +116,29 @@ describe('links', () => {
     expect(r.output).toContain('[status page](<https://status.example.com/incidents/42>)');
   });
 
+  it('keeps a reference link to a public page, with the target of its definition', () => {
+    const r = redacted(
+      'Updates were on our [status page][status], and in [the log][].\n\n[status]: https://status.example.com/incidents/42\n[the log]: <https://status.example.com/log> "Log"',
+    );
+    expect(r.block).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Updates were on our ' },
+        { type: 'link', href: 'https://status.example.com/incidents/42', children: [{ type: 'text', text: 'status page' }] },
+        { type: 'text', text: ', and in ' },
+        { type: 'link', href: 'https://status.example.com/log', children: [{ type: 'text', text: 'the log' }] },
+        { type: 'text', text: '.' },
+      ],
+    });
+  });
+
+  it('keeps only the text of a reference link to an internal page, or with no definition', () => {
+    const r = redacted('See the [runbook][rb] and [nothing][none].\n\n[rb]: https://wiki.corp.example.com/rb', {
+      config: { internalDomains: ['corp.example.com'] },
+    });
+    expect(r.block).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'See the runbook and [nothing][none].' }] });
+  });
+
   it('keeps only the text of javascript:, data: and relative links', () => {
     const r = redacted('Click [here](javascript:alert(1)), [there](data:text/html,x) or [the doc](../other.md).');
     expect(r.block).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Click here, there or the doc.' }] });
