@@ -1,15 +1,14 @@
 // `coe actions [PATH …]`: the ledger of format 6, every action item of every
 // COE under the paths, one row each, filtered, as a table, CSV or JSON; with
 // --check, exit 1 when a listed item is overdue, for a scheduled CI job.
-import { stat } from 'node:fs/promises';
 import type { CommandIO } from './io.js';
 import { loadConfig } from '../config/load.js';
-import { loadPortfolio } from '../portfolio/load.js';
+import { loadPortfolio, portfolioInputs } from '../portfolio/load.js';
 import type { Portfolio } from '../portfolio/types.js';
 import { ledger, parseStatuses, type ActionFilters } from '../actions/ledger.js';
 import { inWindow } from '../portfolio/window.js';
 import { ACTIONS_FORMATS, renderActions, type ActionsFormat } from '../actions/render.js';
-import { checkOutput, writeOutput, type Protected } from '../files/write.js';
+import { checkOutput, writeOutput } from '../files/write.js';
 import { makeChalk } from '../util/color.js';
 import { UsageError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
@@ -124,16 +123,7 @@ function columnsFrom(env: NodeJS.ProcessEnv): number | undefined {
 
 // Not even --force may write the ledger over one of the COEs it read.
 async function write(output: string, text: string, force: boolean, portfolio: Portfolio, io: CommandIO): Promise<void> {
-  const inputs: Protected[] = [];
-  const files = [
-    ...portfolio.coes.map((c) => c.file),
-    ...portfolio.unreadable.map((u) => u.file),
-    ...portfolio.duplicates.map((d) => d.file),
-  ];
-  for (const file of files) {
-    const info = await stat(io.resolve(file)).catch(() => undefined);
-    if (info) inputs.push({ info, what: `${file}, one of the COEs listed` });
-  }
+  const inputs = await portfolioInputs(portfolio, (file) => io.resolve(file), 'one of the COEs listed');
   const target = io.resolve(output);
   await checkOutput(target, output, inputs);
   await writeOutput(target, output, text, force, inputs);

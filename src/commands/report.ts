@@ -1,12 +1,11 @@
 // `coe report [PATH …]`: the weekly operations meeting's pack (format 6), from
 // the COEs under the paths, in Markdown, HTML or JSON, on stdout or into -o.
-import { stat } from 'node:fs/promises';
 import type { CommandIO } from './io.js';
 import { loadConfig } from '../config/load.js';
-import { loadPortfolio } from '../portfolio/load.js';
+import { loadPortfolio, portfolioInputs } from '../portfolio/load.js';
 import { buildReport } from '../report/build.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/renderers.js';
-import { checkOutput, writeOutput, type Protected } from '../files/write.js';
+import { checkOutput, writeOutput } from '../files/write.js';
 import { UsageError } from '../util/errors.js';
 import { today } from '../util/time.js';
 
@@ -40,12 +39,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Com
     io.stdout.write(text);
     return 0;
   }
-  // Not even --force may write the report over one of the COEs it read.
-  const inputs: Protected[] = [];
-  for (const file of [...portfolio.coes.map((c) => c.file), ...portfolio.unreadable.map((u) => u.file)]) {
-    const info = await stat(io.resolve(file)).catch(() => undefined);
-    if (info) inputs.push({ info, what: `${file}, one of the COEs of the report` });
-  }
+  const inputs = await portfolioInputs(portfolio, (file) => io.resolve(file), 'one of the COEs of the report');
   const target = io.resolve(options.output);
   await checkOutput(target, options.output, inputs);
   await writeOutput(target, options.output, text, options.force === true, inputs);

@@ -14,6 +14,8 @@ import { DEFAULT_LIMITS } from '../parse/limits.js';
 import type { CommandIO } from '../commands/io.js';
 import { entryOf, failedEntry, type PortfolioEntry } from './entry.js';
 import type { Portfolio, PortfolioCoe } from './types.js';
+import type { Protected } from '../files/write.js';
+import { stat } from 'node:fs/promises';
 
 export async function loadPortfolio(
   paths: string[],
@@ -108,3 +110,21 @@ function shareStrings(coe: PortfolioCoe, shared: Map<string, string>): Portfolio
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Every file a portfolio read (COEs, unreadable ones, those whose id another
+ * holds), as files `-o` must never replace, not even with --force.
+ */
+export async function portfolioInputs(portfolio: Portfolio, resolve: (file: string) => string, what: string): Promise<Protected[]> {
+  const files = [
+    ...portfolio.coes.map((c) => c.file),
+    ...portfolio.unreadable.map((u) => u.file),
+    ...portfolio.duplicates.map((d) => d.file),
+  ];
+  const inputs: Protected[] = [];
+  for (const file of files) {
+    const info = await stat(resolve(file)).catch(() => undefined);
+    if (info) inputs.push({ info, what: `${file}, ${what}` });
+  }
+  return inputs;
+}

@@ -98,6 +98,20 @@ describe('coe report -o', () => {
     expect([onto.code, onto.stderr]).toEqual([2, `coe: -o ${first} is ${first}, one of the COEs of the report; write to another file\n`]);
     expect(readFileSync(path.join(dir, first), 'utf8')).toBe(before);
   });
+
+  it('never writes over a COE it read whose id another COE holds, not even with --force', () => {
+    const dir = examplesCopy((n) => n);
+    const [first] = readdirSync(dir).filter((n) => n.endsWith('.md'));
+    const twin = 'zz-twin.md';
+    writeFileSync(path.join(dir, twin), readFileSync(path.join(dir, first!), 'utf8'));
+    const before = readFileSync(path.join(dir, twin), 'utf8');
+    const onto = runCoe(['report', '.', '--now', NOW, '-o', twin, '--force'], { cwd: dir });
+    expect([onto.code, onto.stderr.split('\n').at(-2)]).toEqual([
+      2,
+      `coe: -o ${twin} is ${twin}, one of the COEs of the report; write to another file`,
+    ]);
+    expect(readFileSync(path.join(dir, twin), 'utf8')).toBe(before);
+  });
 });
 
 describe('coe report with unreadable COEs', () => {
