@@ -2,7 +2,7 @@
 // the documents in the folder already hold, whatever their file names.
 import path from 'node:path';
 import type { Yaml } from 'mdast';
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { discover } from '../files/discover.js';
 import { readLimited } from '../files/read.js';
 import { parseMarkdown } from '../parse/markdown.js';
@@ -46,12 +46,14 @@ export function frontmatterId(text: string): string | undefined {
   try {
     const yaml = parseMarkdown(top).children.find((n): n is Yaml => n.type === 'yaml');
     if (!yaml || yamlTooDeep(yaml.value)) return undefined;
-    // logLevel 'error': no warning on stderr for a key that is a list or mapping.
-    const data: unknown = parseYaml(yaml.value, { uniqueKeys: false, maxAliasCount: 100, logLevel: 'error' });
-    const id = data && typeof data === 'object' ? (data as Record<string, unknown>).id : undefined;
-    return typeof id === 'string' ? id.trim() : undefined;
+    // Read past YAML errors elsewhere in the frontmatter ("title: a: b"): an
+    // id written there is taken all the same, and the next one must differ.
+    const doc = parseDocument(yaml.value, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
+    const pairs = isMap(doc.contents) ? doc.contents.items.filter((pair) => isScalar(pair.key) && pair.key.value === 'id') : [];
+    const id = pairs.at(-1)?.value;
+    return isScalar(id) && typeof id.value === 'string' ? id.value.trim() : undefined;
   } catch {
-    return undefined; // malformed or too deeply nested YAML holds no id we can trust
+    return undefined; // too deeply nested YAML holds no id we can trust
   }
 }
 

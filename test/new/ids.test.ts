@@ -40,6 +40,13 @@ describe('frontmatterId', () => {
     expect(frontmatterId('---\nid: 42\n---\n')).toBeUndefined();
     expect(frontmatterId('---\nid: COE-2025-001\n')).toBeUndefined();
   });
+
+  it('reads the id of a frontmatter with a YAML error elsewhere, which a new COE must not take', () => {
+    expect(frontmatterId('---\ncoe: 1\nid: COE-2025-002\ntitle: Checkout: errors: at night\n---\n')).toBe('COE-2025-002');
+    expect(frontmatterId('---\nid: COE-2025-120\nid: COE-2025-121\n---\n')).toBe('COE-2025-121');
+    // The parser reads on past an unclosed list: an id it finds is taken too.
+    expect(frontmatterId('---\ntitle: [unclosed\nid: COE-2025-003\n---\n')).toBe('COE-2025-003');
+  });
 });
 
 describe('collectIds', () => {
