@@ -3,7 +3,9 @@
 // third of the width, Lessons, Reach and Term give way, in that order; the
 // Owner is cut (to no less than 12 columns) only when the Action would have
 // fewer than 20; narrower still, each item takes two lines: ids, due date,
-// status and days overdue, then, indented, the Owner and the Action.
+// status and days overdue, then, indented, the Owner and the Action; and
+// where even that first line would not fit, three (the due date and days
+// overdue on a line of their own).
 import type { ChalkInstance } from 'chalk';
 import type { ActionRow } from './schema.js';
 import { cut, displayWidth, padEnd, terminalText } from './width.js';
@@ -113,11 +115,16 @@ export function fit(natural: Record<Key, number>, width: number | undefined): La
   const room = roomFor(keys, { ...natural, owner: 0 }, width);
   const owner = Math.min(natural.owner, Math.max(OWNER_MIN, room - wanted));
   if (room - owner >= least) return oneLine(keys, owner);
-  // Two lines an item: the ids, date and state, then who and what, indented.
+  // Two lines an item: the ids, date and state, then who and what, indented;
+  // three, when the first would not fit: the ids and state, then the date and
+  // days overdue. Ids, dates and states are never cut.
   const second = width - INDENT.length;
   const ownerWidth = Math.min(natural.owner, Math.max(OWNER_MIN, second - GAP.length - MIN_ACTION));
+  const first = keys.filter((k) => k !== 'action' && k !== 'owner');
+  const firstLines: Key[][] =
+    spanOf(first, natural) <= width ? [first] : [first.filter((k) => k !== 'due' && k !== 'overdue'), ['due', 'overdue']];
   return {
-    lines: [keys.filter((k) => k !== 'action' && k !== 'owner'), ['owner', 'action']],
+    lines: [...firstLines, ['owner', 'action']],
     widths: {
       ...natural,
       owner: ownerWidth,

@@ -90,6 +90,21 @@ describe('table: fitted to the width', () => {
     expect(displayWidth(second!)).toBeGreaterThanOrEqual(58);
   });
 
+  it.each([32, 40, 52])(
+    'at %i columns: three lines an item when the ids, date and state do not fit on one, and no line is wider',
+    (width) => {
+      const [header, dueHeader, ownerHeader, first, due, who] = lines(table(width));
+      expect(header!.split(/\s{2,}/)).toEqual(['COE', 'AI', 'Status']);
+      expect(dueHeader!.trim().split(/\s{2,}/)).toEqual(['Due', 'Overdue']);
+      expect(ownerHeader!.trim().split(/\s{2,}/)).toEqual(['Owner', 'Action']);
+      expect(first).toBe('COE-2025-031  AI-4   in-progress');
+      expect(due).toBe('    2026-03-31  245 d');
+      expect(who).toMatch(/^ {4}data-platf\S* +Move.*…$/);
+      for (const line of lines(table(width))) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+      expectWhole(table(width));
+    },
+  );
+
   it('cuts nothing when everything fits, and when there is no width', () => {
     const wide = table(400);
     expect(wide).toContain(LONG);
