@@ -73,9 +73,8 @@ function toBlock(node: RootContent, ctx: Context): Block[] {
       return blocks.length > 0 ? [{ type: 'quote', blocks }] : [];
     }
     case 'code':
-      traceHandles(node, node.value, ctx);
-      ctx.tracer?.unit?.([{ text: ctx.redact.mask(node.value, ctx.lessons), node }]);
-      return [{ type: 'code', text: ctx.tracer?.only ? '' : ctx.redact.text(node.value, ctx.lessons) }];
+      ctx.tracer?.unit?.([{ text: ctx.redact.mask(node.value, { lessons: ctx.lessons, code: true }), node }]);
+      return [{ type: 'code', text: ctx.tracer?.only ? '' : ctx.redact.text(node.value, { lessons: ctx.lessons, code: true }) }];
     case 'table':
       return [toTable(node, ctx)];
     case 'html': {
@@ -150,8 +149,8 @@ const removed = (): Inline => ({ type: 'text', text: MARK });
 // Step one: structure, with each text value masked and the same length as in the node.
 function toInline(node: PhrasingContent, ctx: Context): Inline[] {
   const leaf = (type: 'text' | 'code', value: string): Inline[] => {
-    traceHandles(node, value, ctx);
-    const inline: Inline = { type, text: ctx.redact.mask(value, ctx.lessons) };
+    if (type === 'text') traceHandles(node, value, ctx);
+    const inline: Inline = { type, text: ctx.redact.mask(value, { lessons: ctx.lessons, code: type === 'code' }) };
     ctx.sources.set(inline, node);
     return [inline];
   };
@@ -197,7 +196,7 @@ function traceHandles(node: Nodes, value: string, ctx: Context): void {
   if (!ctx.tracer?.handle) return;
   const found = ctx.redact.handles(value);
   if (found.length === 0) return;
-  const masked = ctx.redact.mask(value, ctx.lessons);
+  const masked = ctx.redact.mask(value, { lessons: ctx.lessons });
   for (const m of found) {
     if (!inEmptiedBrackets(masked, m.index, m.index + m.length)) ctx.tracer.handle(node, m.index, value.slice(m.index, m.index + m.length));
   }

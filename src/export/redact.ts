@@ -33,23 +33,31 @@ export interface Edit extends TermMatch {
   text: string | undefined;
 }
 
+export interface MaskOptions {
+  /** Every lesson id, not only one that stands as a reference (an Action cell). */
+  lessons?: boolean;
+  /** Code: @handles are not people here. */
+  code?: boolean;
+}
+
 export interface Redactor {
   /**
    * The value, same length, with internal ids and @handles replaced by MARK
    * characters. Lesson ids (`L<n>` that a lesson defines): with `lessons`
    * (an Action cell) every one; otherwise only where one stands as a
    * reference ("(see L2)", "→ L2", "L1 → L2", last word), since elsewhere
-   * "the L2 load balancer" is prose, as the lint reads it.
+   * "the L2 load balancer" is prose, as the lint reads it. In `code`,
+   * handles stay: `@Retryable(…)` and `@types/node` name no one.
    */
-  mask(value: string, lessons?: boolean): string;
+  mask(value: string, options?: MaskOptions): string;
   /** The @handles in a value: people, whom `mask` leaves out. */
   handles(value: string): TermMatch[];
   /** The words of text joined from masked values that hold an internal host or are a ticket URL. */
   removals(joined: string, folded?: Folded): TermMatch[];
   /** What to change in text joined from masked values: those words out, glossary terms in customer words. */
   edits(joined: string, folded?: Folded): Edit[];
-  /** One value redacted and tidied (a title, a code block, a region); `lessons` as for `mask`. */
-  text(value: string, lessons?: boolean): string;
+  /** One value redacted and tidied (a title, a code block, a region); options as for `mask`. */
+  text(value: string, options?: MaskOptions): string;
   /** A link target customers may follow, or undefined when the link must be dropped. */
   href(url: string): string | undefined;
   /** Whether a URL or host points inside the company (tickets, internal domains). */
@@ -61,7 +69,8 @@ export interface Redactor {
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const ACTION_ID = wholePattern(['AI-[1-9]\\d*'], 'g');
 const LESSON_ID = wholePattern(['L[1-9]\\d*'], 'g');
-const HANDLE = /(?<![\p{L}\p{N}_.@/-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?/gu;
+// Not a scope or a call after it: "@aws-sdk/client-s3", "@Retryable(3)".
+const HANDLE = /(?<![\p{L}\p{N}_.@/-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?![\p{L}\p{N}_/(]|[.-][\p{L}\p{N}_])/gu;
 // Punctuation around a URL in prose is not part of it.
 const LEADING = new Set(['(', '<', '[', '"', "'", '“', '‘']);
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', "'", '”', '’']);
@@ -100,7 +109,7 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
   };
 
   // Same length: indices into the masked value are indices into the value, and so into the file.
-  const mask = (value: string, lessons = false): string => {
+  const mask = (value: string, { lessons = false, code = false }: MaskOptions = {}): string => {
     if (!/[@\d]/.test(value)) return value; // every id has a digit, every handle an @
     const spans: TermMatch[] = [
       ...matches(value, ACTION_ID),
@@ -109,7 +118,7 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
           settings.lessonIds.has(value.slice(m.index, m.index + m.length)) && (lessons || standsAsReferenceIn(value, m.index, m.length)),
       ),
       ...matches(value, coeId),
-      ...matches(value, HANDLE),
+      ...(code ? [] : matches(value, HANDLE)),
     ];
     if (spans.length === 0) return value;
     const units = value.split('');
@@ -154,8 +163,8 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     handles,
     removals,
     edits,
-    text(value, lessons) {
-      const masked = mask(value, lessons);
+    text(value, options) {
+      const masked = mask(value, options);
       return tidyMarked(applyEdits(masked, edits(masked)));
     },
     href(url) {

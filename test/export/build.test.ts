@@ -92,7 +92,7 @@ describe('root cause', () => {
 describe('people named with @handles', () => {
   const REWORD = 'reword each sentence so it reads well without them (say "our on-call engineer" or "a customer", or leave the thanks out)';
 
-  it('warns where each handle the draft leaves out was, in prose, a table cell and code, but not within brackets it empties', () => {
+  it('warns where each handle the draft leaves out was, in prose and a table cell, but not within brackets it empties', () => {
     let text = edit(
       paymentsDocument(),
       '## Customer summary\n\n',
@@ -100,12 +100,21 @@ describe('people named with @handles', () => {
     );
     text = edit(text, '| AI-2 | Make the pool size', '| AI-2 | With @kim, make the pool size');
     const { rca, warnings } = exportString(text);
-    expect(rca.rootCause.text).toMatch(/^Thanks to, and for the report\./);
+    expect(rca.rootCause.text).toMatch(/^Thanks to, and for the @ops report\./);
     const line = text.split('\n').indexOf('Thanks to @dana-w, (@sam) and') + 1;
     const row = text.split('\n').findIndex((l) => l.startsWith('| AI-2 |')) + 1;
     expect(warnings).toEqual([
-      `the draft leaves out the people it names: @dana-w (test.md:${line}:11), @ops (test.md:${line + 1}:17), @kim (test.md:${row}:15); ${REWORD}`,
+      `the draft leaves out the people it names: @dana-w (test.md:${line}:11), @kim (test.md:${row}:15); ${REWORD}`,
     ]);
+  });
+
+  it('keeps what only looks like a handle: in code, a package scope, an annotation', () => {
+    const said =
+      'Run `npm install @example/sdk@2.4.1` to get the fix; @types/node and @Retryable(3) stay.\n\n```java\n@Override\n@Retryable(maxAttempts = 3)\nimport x from "@aws-sdk/client-s3";\n```\n\n';
+    const { rca, warnings } = exportString(edit(paymentsDocument(), '## Customer summary\n\n', `## Customer summary\n\n${said}`));
+    expect(rca.rootCause.text).toContain('Run npm install @example/sdk@2.4.1 to get the fix; @types/node and @Retryable(3) stay.');
+    expect(rca.rootCause.text).toContain('@Override\n@Retryable(maxAttempts = 3)\nimport x from "@aws-sdk/client-s3";');
+    expect(warnings).toEqual([]);
   });
 
   it('counts what it does not show, and reads the title', () => {
