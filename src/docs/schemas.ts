@@ -9,6 +9,7 @@ import { configurableRules } from '../config/rules.js';
 import { SCHEMA_BASE } from './project.js';
 import { reportSchema } from '../report/schema.js';
 import { actionRowsSchema } from '../actions/schema.js';
+import { rcaJsonSchemaText } from '../export/json-schema.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -77,8 +78,11 @@ export function outputJsonSchema(name: OutputSchemaName): JsonSchema {
 
 /** schemas/report.schema.json and schemas/actions.schema.json, as written to the repository. */
 export function outputSchemaFiles(): { path: string; content: string }[] {
-  return (Object.keys(OUTPUT_SCHEMAS) as OutputSchemaName[]).map((name) => ({
-    path: `schemas/${name}.schema.json`,
-    content: `${JSON.stringify(outputJsonSchema(name), null, 2)}\n`,
-  }));
+  return [
+    ...(Object.keys(OUTPUT_SCHEMAS) as OutputSchemaName[]).map((name) => ({
+      path: `schemas/${name}.schema.json`,
+      content: `${JSON.stringify(outputJsonSchema(name), null, 2)}\n`,
+    })),
+    { path: 'schemas/rca.schema.json', content: rcaJsonSchemaText() },
+  ];
 }

@@ -66,7 +66,10 @@ function toBlock(node: RootContent, ctx: Context): Block[] {
     }
     case 'list': {
       const items = node.children.map((item) => item.children.flatMap((child) => toBlock(child, ctx))).filter((b) => b.length > 0);
-      return items.length > 0 ? [{ type: 'list', ordered: node.ordered === true, items }] : [];
+      if (items.length === 0) return [];
+      // "3. Payment failed." after "Steps 1 and 2 worked" keeps its number.
+      const start = node.ordered === true && typeof node.start === 'number' && node.start !== 1 ? { start: node.start } : {};
+      return [{ type: 'list', ordered: node.ordered === true, ...start, items }];
     }
     case 'blockquote': {
       const blocks = node.children.flatMap((child) => toBlock(child, ctx));
@@ -339,7 +342,9 @@ function blockText(block: Block): string {
     case 'heading':
       return inlineText(block.content);
     case 'list':
-      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${blocksText(item).replace(/\n/g, '\n  ')}`).join('\n');
+      return block.items
+        .map((item, i) => `${block.ordered ? `${(block.start ?? 1) + i}.` : '-'} ${blocksText(item).replace(/\n/g, '\n  ')}`)
+        .join('\n');
     case 'quote':
       return blocksText(block.blocks);
     case 'code':

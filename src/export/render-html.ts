@@ -144,7 +144,8 @@ function block(b: Block): string {
       return `<h3>${inlines(b.content)}</h3>`;
     case 'list': {
       const tag = b.ordered ? 'ol' : 'ul';
-      return `<${tag}>\n${b.items.map((item) => `<li>${listItem(item)}</li>`).join('\n')}\n</${tag}>`;
+      const start = b.ordered && b.start !== undefined ? ` start="${b.start}"` : '';
+      return `<${tag}${start}>\n${b.items.map((item) => `<li>${listItem(item)}</li>`).join('\n')}\n</${tag}>`;
     }
     case 'quote':
       return `<blockquote>\n${blocks(b.blocks)}\n</blockquote>`;

@@ -45,7 +45,7 @@ function block(b: Block): string {
     case 'list':
       return b.items
         .map((item, i) => {
-          const marker = b.ordered ? `${i + 1}.` : '-';
+          const marker = b.ordered ? `${(b.start ?? 1) + i}.` : '-';
           const pad = ' '.repeat(marker.length + 1);
           const body = blocks(item)
             .join('\n\n')

@@ -19,7 +19,7 @@ export type Inline =
 export type Block =
   | { type: 'paragraph'; content: Inline[] }
   | { type: 'heading'; content: Inline[] }
-  | { type: 'list'; ordered: boolean; items: Block[][] }
+  | { type: 'list'; ordered: boolean; start?: number; items: Block[][] }
   | { type: 'quote'; blocks: Block[] }
   | { type: 'code'; text: string }
   | { type: 'table'; header: Inline[][]; rows: Inline[][][] };
@@ -49,6 +49,7 @@ export const blockSchema: z.ZodType<Block> = z
       z.object({
         type: z.literal('list'),
         ordered: z.boolean(),
+        start: z.number().int().nonnegative().optional().describe('The number of the first item of an ordered list, when it is not 1'),
         items: z.array(z.array(blockSchema)).describe('Each item is a list of blocks'),
       }),
       z.object({ type: z.literal('quote'), blocks: z.array(blockSchema) }),

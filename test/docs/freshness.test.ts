@@ -30,8 +30,8 @@ describe('generated files', () => {
     });
   }
 
-  it('include the output schemas of coe report and coe actions', () => {
-    expect(outputSchemaFiles().map((f) => f.path)).toEqual(['schemas/report.schema.json', 'schemas/actions.schema.json']);
+  it('include the output schemas of coe report, coe actions and coe export', () => {
+    expect(outputSchemaFiles().map((f) => f.path)).toEqual(['schemas/report.schema.json', 'schemas/actions.schema.json', 'schemas/rca.schema.json']);
   });
 
   for (const file of outputSchemaFiles()) {

@@ -100,3 +100,27 @@ describe('JSON', () => {
     expect(result.rca.whatHappened.text).toContain('Raw <b>html</b> and "quotes".');
   });
 });
+
+describe('an ordered list that does not start at 1', () => {
+  const said = 'between 5 and 40 minutes late.';
+  const text = edit(
+    paymentsDocument(),
+    said,
+    `${said} Steps 1 and 2 of checkout worked. Then:\n\n3. Payment failed.\n4. The basket was emptied.\n\nAfter that`,
+  );
+
+  it('keeps its first number in every format', () => {
+    expect(exportString(text).output).toContain('\n3. Payment failed.\n4. The basket was emptied.\n');
+    expect(exportString(text, 'html').output).toContain('<ol start="3">\n<li>Payment failed.</li>');
+    const rca = rcaSchema.parse(JSON.parse(exportString(text, 'json').output));
+    expect(rca.whatHappened.blocks.find((b) => b.type === 'list')).toMatchObject({ type: 'list', ordered: true, start: 3 });
+    expect(rca.whatHappened.text).toContain('3. Payment failed.\n4. The basket was emptied.');
+  });
+
+  it('says nothing of a start of 1', () => {
+    const one = edit(text, '3. Payment failed.\n4.', '1. Payment failed.\n2.');
+    expect(exportString(one, 'html').output).toContain('<ol>\n<li>Payment failed.</li>');
+    const rca = rcaSchema.parse(JSON.parse(exportString(one, 'json').output));
+    expect(rca.whatHappened.blocks.find((b) => b.type === 'list')).not.toHaveProperty('start');
+  });
+});

@@ -6,7 +6,7 @@ import { ROOT } from '../helpers/lint.js';
 import { rcaJsonSchemaText } from '../../src/export/json-schema.js';
 
 describe('schemas/rca.schema.json', () => {
-  it('is the JSON Schema of the zod schema (regenerate: npx tsc -p tsconfig.build.json && node dist/export/json-schema.js)', () => {
+  it('is the JSON Schema of the zod schema (regenerate: npm run generate)', () => {
     expect(readFileSync(path.join(ROOT, 'schemas/rca.schema.json'), 'utf8')).toBe(rcaJsonSchemaText());
   });
 
