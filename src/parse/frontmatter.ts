@@ -180,11 +180,12 @@ function readYaml(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
     // An unclosed quote or bracket is found at the end; point where it opens.
     const unclosed = error.code === 'MISSING_CHAR' || (error.code === 'BAD_INDENT' && error.message.startsWith('Flow '));
     const opened = unclosed ? openingOf(doc.contents, error.pos[0]) : undefined;
-    const at = opened ?? error.pos[0];
+    const slip = opened === undefined ? indentSlip(error, node.value) : undefined;
+    const at = opened ?? slip?.from ?? error.pos[0];
     model.problems.push({
       kind: 'syntax',
-      message: yamlMessage(error.message),
-      range: toRange(at, opened === undefined ? error.pos[1] : at + 1),
+      message: slip ? INDENT_SLIP : yamlMessage(error.message, error.code),
+      range: toRange(at, slip?.to ?? (opened === undefined ? error.pos[1] : at + 1)),
     });
     return model;
   }
@@ -415,13 +416,31 @@ function firstAliasRange(node: unknown, toRange: ToRange): Range | undefined {
   return undefined;
 }
 
-function yamlMessage(message: string): string {
+function yamlMessage(message: string, code: string): string {
   const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
   // A colon inside a plain value is the usual cause; quoting the value is the fix.
   const hint = first.startsWith('Flow ')
     ? ': close the bracket it opens, on the same line ([a, b])'
-    : /mapping|Implicit keys|Nested/i.test(first)
-      ? ': put the value in quotes if it holds ": "'
-      : '';
+    : code === 'BAD_INDENT'
+      ? ': indent this key as the keys beside it'
+      : /mapping|Implicit keys|Nested/i.test(first)
+        ? ': put the value in quotes if it holds ": "'
+        : '';
   return `Invalid YAML: ${first}${hint}`;
+}
+
+const INDENT_SLIP =
+  'Invalid YAML: this line is indented more than the key before it, so it reads as part of its value: indent it as the keys beside it';
+
+// "start: 04:12\n   detected: 04:52", one space too many: the parser blames
+// the value before ("nested mappings are not allowed"), which holds no ": "
+// to quote. The slip is the next line, more indented: point at its key.
+function indentSlip(error: { code: string; pos: [number, number] }, text: string): { from: number; to: number } | undefined {
+  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
+  const end = text.indexOf('\n', error.pos[0]);
+  if (end === -1 || /:(?:\s|$)/.test(text.slice(error.pos[0], end))) return undefined;
+  let from = end + 1;
+  while (text[from] === ' ' || text[from] === '\t') from++;
+  const next = text.indexOf('\n', from);
+  return { from, to: next === -1 ? text.length : next };
 }

@@ -162,10 +162,20 @@ ruleTester(rule).run({
       document: true,
     },
     {
-      // YAML reads the over-indented line as the continuation of the value before it.
-      name: 'a mis-indented key, once, at the value it continues',
-      code: minimalWith(['  start: 2025-09-03T14:05:00Z\n  detected:', '  start: 2025-09-03T14:05:00Z {frontmatter-schema}\n   detected:']),
+      // YAML reads the over-indented line as the continuation of the value
+      // before it, and blames that value; the slip is the line's own indent.
+      name: 'a key indented too far, once, at its own line, with the fix for an indent',
+      code: minimalWith(['  detected: 2025-09-03T14:09:00Z', '   detected: 2025-09-03T14:09:00Z {frontmatter-schema}']),
       document: true,
+      messages: [
+        'Invalid YAML: this line is indented more than the key before it, so it reads as part of its value: indent it as the keys beside it',
+      ],
+    },
+    {
+      name: 'a key indented too little, at its line, with the fix for an indent',
+      code: minimalWith(['  detected: 2025-09-03T14:09:00Z', ' detected: 2025-09-03T14:09:00Z {frontmatter-schema}']),
+      document: true,
+      messages: ['Invalid YAML: All mapping items must start at the same column: indent this key as the keys beside it'],
     },
     {
       // Tabs give several YAML errors on one line: one finding.
