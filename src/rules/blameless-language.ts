@@ -140,10 +140,22 @@ function authorsOf(doc: CoeDocument): string[] {
   return (doc.frontmatter.data.authors ?? []).map((a) => a.trim()).filter(Boolean);
 }
 
-// The authors' whole names (case folded) and, when safe, their parts as written.
+// The authors' whole names (case folded) and, when safe, their parts as
+// written. A one-word name that is also an everyday word ("Mark", "Will")
+// is a name only capitalized: "did not mark" and "will fire" are not.
 function nameFinders(doc: CoeDocument, withParts: boolean): PhraseFinder[] {
   const authors = authorsOf(doc);
-  const finders: PhraseFinder[] = [phraseFinder(authors, 'giu')];
+  const everyday = (a: string) => !/\s/.test(a) && COMMON_WORDS.has(a.toLowerCase());
+  const finders: PhraseFinder[] = [
+    phraseFinder(
+      authors.filter((a) => !everyday(a)),
+      'giu',
+    ),
+    phraseFinder(
+      authors.filter(everyday).map((a) => a[0]!.toUpperCase() + a.slice(1).toLowerCase()),
+      'gu',
+    ),
+  ];
   if (withParts) {
     const parts = authors
       .flatMap((a) => a.split(/\s+/).filter((p, _, all) => all.length > 1 && p.length >= 3))
@@ -198,7 +210,10 @@ export default defineRule({
         'whys. Words match whole, so "blameless" is not "blame", and a word in a negated clause ("nobody was ' +
         'careless", "not the fault of any engineer") is not blame. A fault word attached to a person is ("Dana\'s ' +
         'mistake", "his error", "a mistake by the on-call engineer"). An `@handle` of the COE\'s owner, or one listed ' +
-        'in `teams`, names a team, not a person. The list can be replaced (`words`), extended (`extraWords`) or ' +
+        'in `teams`, names a team, not a person. A name matches case folded, whole; a part of a name (with ' +
+        '`nameParts`) only as written, capitalized, and only when it is not also an everyday word; an author of one ' +
+        'word that is also an everyday word ("Mark", "Will") only capitalized, so "did not mark" is no name. ' +
+        'The list can be replaced (`words`), extended (`extraWords`) or ' +
         'trimmed (`allowWords`).',
       fail: dedent`
         ## Five whys

@@ -116,6 +116,10 @@ ruleTester(rule).run({
       code: authors('Will Long') + why('It will take long; mail pool@example.com. No one will know.'),
     },
     {
+      name: 'a one-word author that is also a word, written as the word',
+      code: authors('Mark, will') + why('The relay did not mark refused messages, and no alarm will fire on the queue age.'),
+    },
+    {
       name: 'no names at all with names: false',
       code: why('Okafor and Ines Okafor and @ines could not change it.'),
       options: { names: false },
@@ -161,6 +165,11 @@ ruleTester(rule).run({
     {
       name: 'a name whose parts are also words, whole',
       code: authors('Will Long') + why(`Will Long could not change it at run time.${MARK}`),
+    },
+    {
+      name: 'a one-word author that is also a word, as a name (capitalized), and one that is not, case folded',
+      code: authors('mark, Priya') + why(`Mark restarted the relay, and PRIYA watched the queue.${MARK}${MARK}`),
+      messages: ['("Mark")', '("PRIYA")'],
     },
     {
       name: 'whole names and handles only with nameParts: false',
