@@ -9,6 +9,7 @@ import { domainToUnicode } from 'node:url';
 import { findHost, fold, NameSet, type Folded, type TermMatch } from '../util/terms.js';
 import { escapeRegExp, wholePattern } from '../util/regex.js';
 import { standsAsReferenceIn } from '../parse/references.js';
+import { addressSpans, LEADING, TRAILING, within } from '../util/addresses.js';
 import { MARK, tidyMarked } from './tidy.js';
 import type { CoeDocument } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
@@ -71,9 +72,6 @@ const ACTION_ID = wholePattern(['AI-[1-9]\\d*'], 'g');
 const LESSON_ID = wholePattern(['L[1-9]\\d*'], 'g');
 // Not a scope or a call after it: "@aws-sdk/client-s3", "@Retryable(3)".
 const HANDLE = /(?<![\p{L}\p{N}_.@/-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?![\p{L}\p{N}_/(]|[.-][\p{L}\p{N}_])/gu;
-// Punctuation around a URL in prose is not part of it.
-const LEADING = new Set(['(', '<', '[', '"', "'", '“', '‘']);
-const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', "'", '”', '’']);
 
 /** The redactor for a COE: its glossary, tickets and lessons, and the configured domains and id prefix. */
 export function redactorFor(doc: CoeDocument, config: Pick<ResolvedConfig, 'internalDomains' | 'idPrefix'>): Redactor {
@@ -121,8 +119,12 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
       ...(code ? [] : matches(value, HANDLE)),
     ];
     if (spans.length === 0) return value;
+    // An id in an address is part of it ("https://jira.example.com/browse/AI-42"): kept, as written.
+    const addresses = addressSpans(value);
+    const ids = addresses.length === 0 ? spans : spans.filter((s) => !within(addresses, s));
+    if (ids.length === 0) return value;
     const units = value.split('');
-    for (const s of spans) units.fill(MARK, s.index, s.index + s.length);
+    for (const s of ids) units.fill(MARK, s.index, s.index + s.length);
     return units.join('');
   };
 
@@ -189,37 +191,6 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     isInternalUrl,
     hosts,
   };
-}
-
-/**
- * The bare URLs and e-mail addresses of a text ("https://status.example.com/x",
- * "ops@example.com"), without the punctuation around them: words, not
- * Markdown, which the parser has already read.
- */
-export function addressSpans(text: string): TermMatch[] {
-  const out: TermMatch[] = [];
-  for (let i = 0; i < text.length;) {
-    if (/\s/.test(text[i]!)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < text.length && !/\s/.test(text[j]!)) j++;
-    let from = i;
-    let to = j;
-    while (from < to && LEADING.has(text[from]!)) from++;
-    while (to > from && TRAILING.has(text[to - 1]!)) to--;
-    const word = text.slice(from, to);
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || /^www\./i.test(word) || /^[^@]+@[^@]+\.[^@]+$/.test(word))
-      out.push({ index: from, length: to - from });
-    i = j;
-  }
-  return out;
-}
-
-/** Whether a match lies (partly) inside one of the spans. */
-export function within(spans: TermMatch[], m: TermMatch): boolean {
-  return spans.some((s) => m.index < s.index + s.length && s.index < m.index + m.length);
 }
 
 /** Applies edits (sorted, not overlapping) to a text: a removal leaves a MARK. */

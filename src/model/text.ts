@@ -8,6 +8,8 @@ import { wholePattern } from '../util/regex.js';
 import { lastAtOrBefore } from '../util/arrays.js';
 import { characterReferenceAt } from '../util/character-references.js';
 import { decodedPieces, shownPieces, type HtmlPiece } from '../util/html-text.js';
+import { addressSpans, within } from '../util/addresses.js';
+import type { TermMatch } from '../util/terms.js';
 
 export function rangeOf(node: { position?: { start: Point; end: Point } | undefined }): Range {
   const p = node.position;
@@ -398,7 +400,12 @@ const MAYBE_REFERENCE = /L[1-9]|AI-[1-9]/;
 export function referenceTokens(text: string): { id: string; index: number }[] {
   const out: { id: string; index: number }[] = [];
   if (!MAYBE_REFERENCE.test(text)) return out;
-  for (const match of text.matchAll(REFERENCE)) out.push({ id: match[0], index: match.index });
+  let addresses: TermMatch[] | undefined;
+  for (const match of text.matchAll(REFERENCE)) {
+    // An id in an address is part of it: "https://jira.example.com/browse/AI-42" references nothing.
+    addresses ??= addressSpans(text);
+    if (!within(addresses, { index: match.index, length: match[0].length })) out.push({ id: match[0], index: match.index });
+  }
   return out;
 }
 

@@ -168,6 +168,12 @@ describe('internal ids and handles', () => {
     expect(exportString(text).output).toContain('Make the pool size adjustable at run time');
   });
 
+  it('keeps an id that is part of an address', () => {
+    expect(redacted('Tracked at https://status.example.com/AI-1 and status.example.com/L1, not AI-1.').text).toBe(
+      'Tracked at https://status.example.com/AI-1 and status.example.com/L1, not.',
+    );
+  });
+
   it('keeps L<n> that is not a lesson of the COE', () => {
     expect(redacted('The L7 load balancer held, see AI-2.').text).toBe('The L7 load balancer held, see.');
   });

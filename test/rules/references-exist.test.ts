@@ -97,6 +97,15 @@ ruleTester(rule).run({
     },
     { name: 'references in code', code: whys('→ L1', '→ L2 (see `grep AI-9` and `echo L9`)') },
     { name: 'tokens that only contain an id', code: whys('→ L1', '→ L2 (runbook RL1, XAI-9, L2a)') },
+    {
+      name: 'ids in addresses, which are part of them',
+      code: dedent`
+        ## Impact
+
+        Tracked in https://jira.example.com/browse/AI-42 and <https://jira.example.com/browse/AI-43>, see
+        jira.example.com/AI-44?x=AI-45#AI-46 and /srv/tickets/AI-47.
+      `,
+    },
     { name: 'lessons referenced when the Lessons section is missing (required-sections reports it)', code: '', drop: ['## Lessons'] },
     {
       name: 'an action item referenced when the Action items section is missing',
@@ -112,6 +121,15 @@ ruleTester(rule).run({
     { name: 'nothing when off', code: whys('→ L1', '→ L2, AI-4'), config: { rules: { [ID]: { level: 'off' } } } },
   ],
   invalid: [
+    {
+      name: 'ids beside an address, or written as a pair',
+      code: dedent`
+        ## Impact
+
+        AI-42 is at https://jira.example.com/browse/AI-42. {references-exist}
+        The AI-7/AI-8 pair was late. {references-exist} {references-exist}
+      `,
+    },
     {
       name: 'each undefined reference at its place: five whys, detection, dependencies, the Lessons column',
       code: everywhere({ why: 'L3, L4', detection: 'AI-7', dependency: 'AI-9', lessons: 'L2, L5' }, MARK),

@@ -1,0 +1,38 @@
+// Addresses in prose: URLs, e-mail addresses, host paths and file paths,
+// read as words, not Markdown (the parser has already read that). Text in
+// one is part of it: an id in "https://jira.example.com/browse/AI-42" is no
+// reference, and the glossary does not reach into one (it is published as
+// written, like a link target).
+import type { TermMatch } from './terms.js';
+
+// Punctuation around an address in prose is not part of it.
+export const LEADING = new Set(['(', '<', '[', '"', "'", '“', '‘']);
+export const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', "'", '”', '’']);
+
+// "https://…", "www.…", "ops@example.com", "jira.example.com/AI-44", "/srv/orders-api/logs".
+const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[^@\s]+@[^@\s]+\.[^@\s]+$|[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+\/|\/[^/\s]+\/)/iu;
+
+/** The addresses of a text, each without the punctuation around it. */
+export function addressSpans(text: string): TermMatch[] {
+  const out: TermMatch[] = [];
+  for (let i = 0; i < text.length;) {
+    if (/\s/.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && !/\s/.test(text[j]!)) j++;
+    let from = i;
+    let to = j;
+    while (from < to && LEADING.has(text[from]!)) from++;
+    while (to > from && TRAILING.has(text[to - 1]!)) to--;
+    if (ADDRESS.test(text.slice(from, to))) out.push({ index: from, length: to - from });
+    i = j;
+  }
+  return out;
+}
+
+/** Whether a match lies (partly) inside one of the spans. */
+export function within(spans: TermMatch[], m: TermMatch): boolean {
+  return spans.some((s) => m.index < s.index + s.length && s.index < m.index + m.length);
+}
