@@ -30,15 +30,18 @@ const EMOJI = /[#*0-9][\u{FE0E}\u{FE0F}]?\u{20E3}|[\p{Extended_Pictographic}\p{E
 
 /**
  * Folds a heading for matching: case folded, leading numbering ("3.", "III.",
- * "2)") dropped, emoji and trailing punctuation dropped, spaces collapsed.
+ * "2)", "(2)") dropped, emoji, invisible characters and trailing punctuation
+ * dropped, spaces collapsed.
  */
 export function normalizeHeading(heading: string): string {
   const folded = heading
     .normalize('NFKC')
     .replace(EMOJI, ' ')
+    // Invisible format characters (a soft hyphen, a zero-width space) are not read.
+    .replace(/\p{Cf}/gu, '')
     .toLowerCase()
     .trim()
-    .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)]|[a-z][.)])\s*/u, '');
+    .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)]|[a-z][.)]|\((?:\d+|[ivxlcdm]+|[a-z])\))\s*/u, '');
   return trimTrailing(folded).replace(/\s+/g, ' ').trim();
 }
 

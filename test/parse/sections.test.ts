@@ -35,6 +35,9 @@ describe('heading matching', () => {
     ['4 - Dependencies', 'dependencies'],
     ['III. Lessons', 'lessons'],
     ['iv) Action items', 'action-items'],
+    ['(2) Timeline', 'timeline'],
+    ['(iii) Lessons', 'lessons'],
+    ['(a) Impact', 'impact'],
   ])('drops leading numbering: "%s"', (heading, key) => {
     expect(match(heading)).toBe(key);
   });
@@ -47,6 +50,8 @@ describe('heading matching', () => {
     ['Action items!', 'action-items'],
     ['  Detection  ', 'detection'],
     ['1. 🧭 Dependencies.', 'dependencies'],
+    ['Time\u00ADline', 'timeline'],
+    ['Five\u200B whys', 'five-whys'],
   ])('drops emoji, trailing punctuation and spaces: "%s"', (heading, key) => {
     expect(match(heading)).toBe(key);
   });
