@@ -69,7 +69,8 @@ export default defineRule({
       findings.push({
         message:
           'Every action item is short-term: add at least one mid- or long-term item that changes the conditions behind the incident, not only its trigger',
-        range: model.table.headerRange,
+        // At the first item's Term, where a change starts (format 4.1: a cell's text, not its "|").
+        range: model.items[0]?.cells.term?.range ?? model.table.headerRange,
       });
     }
     return findings;

@@ -56,8 +56,8 @@ ruleTester(rule).run({
       messages: ['4 days after resolution'],
     },
     {
-      name: 'every item short-term, at the table header',
-      code: items({ header: MARK, ai2: { term: 'short', due: '2025-09-05' } }),
+      name: "every item short-term, at the first item's Term",
+      code: items({ ai1: { mark: MARK }, ai2: { term: 'short', due: '2025-09-05' } }),
       messages: [
         'Every action item is short-term: add at least one mid- or long-term item that changes the conditions behind the incident, not only its trigger',
       ],
