@@ -337,7 +337,10 @@ function reachOf(coes: PortfolioCoe[]): Report['reach'] {
 function reviewQueue(coes: PortfolioCoe[], now: number): Report['reviewQueue'] {
   const age = (coe: PortfolioCoe) =>
     coe.times.resolved === undefined ? null : Math.max(0, Math.round((now - dayOf(coe.times.resolved)) / DAY_MS));
-  const oldestFirst = (a: PortfolioCoe, b: PortfolioCoe) => (age(b) ?? -1) - (age(a) ?? -1) || compare(a.id, b.id);
+  // Not resolved yet: after those that are, the earliest start first.
+  const start = (coe: PortfolioCoe) => coe.times.start ?? Number.POSITIVE_INFINITY;
+  const oldestFirst = (a: PortfolioCoe, b: PortfolioCoe) =>
+    (age(b) ?? -1) - (age(a) ?? -1) || (start(a) === start(b) ? 0 : start(a) < start(b) ? -1 : 1) || compare(a.id, b.id);
   return {
     pending: coes
       .filter((c) => c.status === 'draft' || c.status === 'review')

@@ -342,6 +342,15 @@ describe('review queue', () => {
     ]);
     expect(q.noCustomerSummary.map((p) => [p.coe, p.days])).toEqual([['COE-2026-004', 10]]);
   });
+
+  it('lists those not resolved yet after the others, the earliest start first', () => {
+    const coes = [
+      coe('COE-2026-001', { status: 'draft', times: { start: T0 + 5 * DAY } }),
+      coe('COE-2026-002', { status: 'draft', times: { start: T0 } }),
+      coe('COE-2026-003', { status: 'review', times: { start: T0, resolved: T0 + 29 * DAY } }),
+    ];
+    expect(report(coes).reviewQueue.pending.map((p) => p.coe)).toEqual(['COE-2026-003', 'COE-2026-002', 'COE-2026-001']);
+  });
 });
 
 describe('the report', () => {
