@@ -10,7 +10,7 @@ import { isOneOf, TERMS as ACTION_TERMS } from '../model/vocabulary.js';
 import { parseDay, formatUtc } from '../util/time.js';
 import { timeOf } from '../model/incident.js';
 import type { Definition, Nodes } from 'mdast';
-import { blocksText, inlineText, linkDefinitions, linksOf, toBlocks, toInlines, type Tracer } from './content.js';
+import { blocksText, inlineText, linkDefinitions, linksOf, removalsIn, toBlocks, toInlines, type Removal, type Tracer } from './content.js';
 import { pointAt, rangeOf, textRun } from '../model/text.js';
 import { dayInWords, windowInWords } from './dates.js';
 import { redactorFor, type Redactor } from './redact.js';
@@ -81,11 +81,9 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
   note(functions.join(', '), at('the glossary', lineOf('glossary')));
   note(regions.join(', '), at('the regions', lineOf('regions')));
 
-  const people = handleTracer(doc);
-  const rawTitle = titleOf(doc);
-  for (const m of redact.handles(rawTitle)) {
-    const handle = rawTitle.slice(m.index, m.index + m.length);
-    people.found.push({ handle, where: `${doc.file}:${lineOf('title') ?? doc.title?.range.start.line ?? 1}` });
+  const people = removalTracer(doc);
+  for (const r of removalsIn(titleOf(doc), redact.mask(titleOf(doc)))) {
+    people.found.push({ ...r, where: `${doc.file}:${lineOf('title') ?? doc.title?.range.start.line ?? 1}` });
   }
   const whatHappened = sectionProse(
     doc,
@@ -123,7 +121,7 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
     actions: actionGroups(doc, redact, (text, line) => note(text, at('the Action items section', line)), people.tracer),
     timeline: timelineEvents(fm.incident),
   };
-  if (people.found.length > 0) warnings.push(handlesWarning(people.found));
+  warnings.push(...removalWarnings(people.found));
   return { rca, origins, warnings };
 }
 
@@ -228,24 +226,23 @@ function toAction(
   };
 }
 
-interface NamedPerson {
-  handle: string;
+interface Removed extends Removal {
   /** file:line:column */
   where: string;
 }
 
-// The @handles the draft leaves out, where the COE has them: a sentence that
-// named a person reads wrong without them ("Thanks to, and for the report").
-function handleTracer(doc: CoeDocument): { tracer: Tracer; found: NamedPerson[] } {
-  const found: NamedPerson[] = [];
+// The ids and @handles the draft leaves out of running text, where the COE
+// has them: a sentence reads wrong without them ("Thanks to, and for the report").
+function removalTracer(doc: CoeDocument): { tracer: Tracer; found: Removed[] } {
+  const found: Removed[] = [];
   const pointOf = (node: Nodes, index: number) =>
     node.type === 'text' || node.type === 'inlineCode' || node.type === 'code'
       ? pointAt(textRun(node, doc.lines, undefined), index)
       : rangeOf(node).start;
   const tracer: Tracer = {
-    handle(node, index, handle) {
-      const point = pointOf(node, index);
-      found.push({ handle, where: `${doc.file}:${point.line}:${point.column}` });
+    removed(node, removal) {
+      const point = pointOf(node, removal.index);
+      found.push({ ...removal, where: `${doc.file}:${point.line}:${point.column}` });
     },
   };
   return { tracer, found };
@@ -253,13 +250,27 @@ function handleTracer(doc: CoeDocument): { tracer: Tracer; found: NamedPerson[] 
 
 const NAMED_SHOWN = 5;
 
-function handlesWarning(found: NamedPerson[]): string {
-  const shown = found.slice(0, NAMED_SHOWN).map((p) => `${p.handle} (${p.where})`);
-  const more = found.length > NAMED_SHOWN ? [`${found.length - NAMED_SHOWN} more`] : [];
-  return (
-    `the draft leaves out the people it names: ${[...shown, ...more].join(', ')}; ` +
-    'reword each sentence so it reads well without them (say "our on-call engineer" or "a customer", or leave the thanks out)'
-  );
+function removalWarnings(found: Removed[]): string[] {
+  const listed = (list: Removed[]) => {
+    const shown = list.slice(0, NAMED_SHOWN).map((r) => `${r.text} (${r.where})`);
+    return [...shown, ...(list.length > NAMED_SHOWN ? [`${list.length - NAMED_SHOWN} more`] : [])].join(', ');
+  };
+  const people = found.filter((r) => r.kind === 'person');
+  const ids = found.filter((r) => r.kind === 'id');
+  return [
+    ...(people.length > 0
+      ? [
+          `the draft leaves out the people it names: ${listed(people)}; ` +
+            'reword each sentence so it reads well without them (say "our on-call engineer" or "a customer", or leave the thanks out)',
+        ]
+      : []),
+    ...(ids.length > 0
+      ? [
+          `the draft leaves out the ids its sentences name: ${listed(ids)}; ` +
+            'reword each sentence so it reads well without them, or put the ids in brackets ("(AI-2)"), which go with them',
+        ]
+      : []),
+  ];
 }
 
 // What is done first, then what will be done, soonest first.

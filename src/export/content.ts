@@ -21,15 +21,15 @@ export interface Tracer {
   unit?(leaves: Leaf[]): void;
   /** A link kept in the draft (or the definition a reference link takes its target from), and the target it gets. */
   href?(link: Link | Definition, href: string): void;
-  /** An @handle in running text, which the draft leaves out (at `index` of the node's value): the sentence loses a person. */
-  handle?(node: Nodes, index: number, handle: string): void;
+  /** An id or @handle in running text that the draft leaves out (at `index` of the node's value): the sentence loses a word. */
+  removed?(node: Nodes, found: Removal): void;
 }
 
 interface Context {
   redact: Redactor;
   tracer: Tracer | undefined;
-  /** The node each text or code inline was read from. */
-  sources: Map<Inline, Nodes>;
+  /** The node each text or code inline was read from, and its value before masking. */
+  sources: Map<Inline, { node: Nodes; value: string }>;
   /** Lesson ids are left out: an Action cell's, not a section's (see Redactor.mask). */
   lessons: boolean;
   /** The link definitions of the document, by identifier: "[status page][status]" takes its target from one. */
@@ -152,9 +152,8 @@ const removed = (): Inline => ({ type: 'text', text: MARK });
 // Step one: structure, with each text value masked and the same length as in the node.
 function toInline(node: PhrasingContent, ctx: Context): Inline[] {
   const leaf = (type: 'text' | 'code', value: string): Inline[] => {
-    if (type === 'text') traceHandles(node, value, ctx);
     const inline: Inline = { type, text: ctx.redact.mask(value, { lessons: ctx.lessons, code: type === 'code' }) };
-    ctx.sources.set(inline, node);
+    ctx.sources.set(inline, { node, value });
     return [inline];
   };
   switch (node.type) {
@@ -194,23 +193,95 @@ function toInline(node: PhrasingContent, ctx: Context): Inline[] {
   }
 }
 
-// Handles in running text: "(@dana-w, @sam)" goes whole, and the sentence still reads.
-function traceHandles(node: Nodes, value: string, ctx: Context): void {
-  if (!ctx.tracer?.handle) return;
-  const found = ctx.redact.handles(value);
-  if (found.length === 0) return;
-  const masked = ctx.redact.mask(value, { lessons: ctx.lessons });
-  for (const m of found) {
-    if (!inEmptiedBrackets(masked, m.index, m.index + m.length)) ctx.tracer.handle(node, m.index, value.slice(m.index, m.index + m.length));
+// The unit's removals that leave a sentence short, each at its node.
+function traceRemovals(leaves: (TextInline | undefined)[], masked: string[], ctx: Context): void {
+  const raw = leaves.map((l, k) => (l ? (ctx.sources.get(l)?.value ?? masked[k]!) : '\n'));
+  const found = removalsIn(raw.join(''), masked.join(''));
+  let k = 0;
+  let offset = 0;
+  for (const r of found) {
+    while (k < leaves.length && offset + masked[k]!.length <= r.index) offset += masked[k++]!.length;
+    const source = leaves[k] && ctx.sources.get(leaves[k]!);
+    if (source) ctx.tracer!.removed!(source.node, { ...r, index: r.index - offset });
   }
 }
 
+/** An id or @handle that the draft leaves out of running text. */
+export interface Removal {
+  index: number;
+  text: string;
+  kind: 'person' | 'id';
+}
+
+/**
+ * What the draft leaves out of a text (`masked` is `raw` with ids and
+ * handles masked) where the sentence then reads wrong ("Thanks to @dana-w"
+ * → "Thanks to", "AI-2 adds an alarm" → "adds an alarm"); not what tidying
+ * takes away cleanly: ids in brackets ("(see AI-1)", "(…, AI-3)"), handles
+ * in brackets they empty ("(@dana-w, @sam)"), ids beside an arrow ("L1 → L2"),
+ * in a list ("A, AI-1, B") or after a comma at the end ("fixed it, AI-1.").
+ */
+export function removalsIn(raw: string, masked: string): Removal[] {
+  if (!masked.includes(MARK)) return [];
+  // Nothing left: the draft drops the whole paragraph, and no sentence is short.
+  if (masked.replaceAll(MARK, '').trim() === '') return [];
+  const depths = bracketDepths(masked);
+  const out: Removal[] = [];
+  for (let i = masked.indexOf(MARK); i !== -1; i = masked.indexOf(MARK, i)) {
+    let end = i;
+    while (masked[end] === MARK) end++;
+    const text = raw.slice(i, end);
+    // A comment or image left out is no word of a sentence.
+    if (text !== '' && !text.includes(MARK) && !/^<!--/.test(text)) {
+      const kind = text.startsWith('@') ? 'person' : 'id';
+      const clean = kind === 'person' ? inEmptiedBrackets(masked, i, end) : depths[i]! > 0 || tidiedAway(masked, i, end);
+      if (!clean && !besideArrow(masked, i, end)) out.push({ index: i, text, kind });
+    }
+    i = end;
+  }
+  return out;
+}
+
+// How many brackets are open at each index.
+function bracketDepths(text: string): Int32Array {
+  const depths = new Int32Array(text.length + 1);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    depths[i] = depth;
+    const c = text[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+  }
+  depths[text.length] = depth;
+  return depths;
+}
+
+// "A, AI-1, B" and "fixed it, AI-1." read whole without the id.
+function tidiedAway(masked: string, start: number, end: number): boolean {
+  const blank = (c: string | undefined) => c === MARK || (c !== undefined && /\s/.test(c));
+  while (start > 0 && blank(masked[start - 1])) start--;
+  while (end < masked.length && blank(masked[end])) end++;
+  const before = masked[start - 1];
+  const after = masked[end];
+  return (before === ',' || before === ';') && (after === undefined || '.!?),;'.includes(after));
+}
+
+const gap = (c: string | undefined) => c === MARK || c === ',' || c === ';' || (c !== undefined && /\s/.test(c));
+
 function inEmptiedBrackets(masked: string, start: number, end: number): boolean {
-  const gap = (c: string | undefined) => c === MARK || c === ',' || c === ';' || (c !== undefined && /\s/.test(c));
   while (start > 0 && gap(masked[start - 1])) start--;
   while (end < masked.length && gap(masked[end])) end++;
   const pair = `${masked[start - 1] ?? ''}${masked[end] ?? ''}`;
   return pair === '()' || pair === '[]';
+}
+
+// "learnt L1 → L2": ids on either side of an arrow go with it.
+function besideArrow(masked: string, start: number, end: number): boolean {
+  while (start > 0 && gap(masked[start - 1])) start--;
+  while (end < masked.length && gap(masked[end])) end++;
+  const before = masked.slice(Math.max(0, start - 2), start);
+  const after = masked.slice(end, end + 2);
+  return before.endsWith('→') || before === '->' || before === '=>' || after.startsWith('→') || after === '->' || after === '=>';
 }
 
 type TextInline = Extract<Inline, { type: 'text' | 'code' }>;
@@ -227,7 +298,8 @@ function redactAcross(raw: Inline[], ctx: Context): void {
   };
   collect(raw);
   const texts = leaves.map((l) => (l ? l.text : '\n'));
-  ctx.tracer?.unit?.(leaves.map((l, k) => ({ text: texts[k]!, node: l ? ctx.sources.get(l) : undefined })));
+  ctx.tracer?.unit?.(leaves.map((l, k) => ({ text: texts[k]!, node: l ? ctx.sources.get(l)?.node : undefined })));
+  if (ctx.tracer?.removed) traceRemovals(leaves, texts, ctx);
   if (ctx.tracer?.only) return;
   const edits = ctx.redact.edits(texts.join(''));
   if (edits.length === 0) return;

@@ -139,6 +139,32 @@ describe('people named with @handles', () => {
   });
 });
 
+describe('ids in running text', () => {
+  const IDS = 'reword each sentence so it reads well without them, or put the ids in brackets ("(AI-2)"), which go with them';
+  const summary = (said: string, text = paymentsDocument()) => edit(text, '## Customer summary\n\n', `## Customer summary\n\n${said}\n\n`);
+
+  it('warns where an id the draft leaves out was a word of a sentence', () => {
+    const text = edit(
+      summary('AI-2 adds an alarm. See AI-1.'),
+      'title: Delayed payment notifications',
+      'title: Delayed payment notifications, after COE-2024-113',
+    );
+    const line = text.split('\n').indexOf('AI-2 adds an alarm. See AI-1.') + 1;
+    const { rca, warnings } = exportString(text);
+    expect(rca.rootCause.text).toMatch(/^adds an alarm\. See\./);
+    expect(warnings).toEqual([
+      `the draft leaves out the ids its sentences name: COE-2024-113 (test.md:4), AI-2 (test.md:${line}:1), AI-1 (test.md:${line}:25); ${IDS}`,
+    ]);
+  });
+
+  it('says nothing of ids that tidying takes away whole', () => {
+    const said = 'We fixed it (see AI-1) and (AI-1, AI-2), as planned, AI-1, L1, then learnt L1 → L2. Fixed, AI-2.';
+    const { rca, warnings } = exportString(summary(said));
+    expect(rca.rootCause.text).toMatch(/^We fixed it and, as planned, then learnt\. Fixed\./);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('what we are doing', () => {
   it('lists done items as done and open items with their due date, grouped by term', () => {
     const { rca, output } = exportString(paymentsDocument());
