@@ -265,9 +265,12 @@ function hostTokens(joined: string, f: Folded, hosts: string[], tickets: Set<str
 // At the start of the text or after ". ", "! ", "? ", ": ".
 function startsSentence(text: string, index: number): boolean {
   let k = index - 1;
+  // '"Orders-api" was slow' starts a sentence after its opening quote or bracket.
+  while (k >= 0 && LEADING.has(text[k]!)) k--;
+  const opened = k;
   while (k >= 0 && /\s/.test(text[k]!)) k--;
   if (k < 0) return true;
-  return k < index - 1 && '.!?:'.includes(text[k]!);
+  return k < opened && '.!?:'.includes(text[k]!);
 }
 
 // "Orders-api failed" at the start of a sentence becomes "Order placement failed".

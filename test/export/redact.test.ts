@@ -42,6 +42,9 @@ describe('glossary', () => {
     expect(redacted('Webhook-Dispatcher stalled. Then LEDGER-DB stalled too.').text).toBe(
       'Payment notifications stalled. Then payment records stalled too.',
     );
+    expect(redacted('"Webhook-Dispatcher" stalled. (Ledger-db too.) It said "ledger-db".').text).toBe(
+      '"Payment notifications" stalled. (Payment records too.) It said "payment records".',
+    );
   });
 
   it('replaces the longest term first', () => {
