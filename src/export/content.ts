@@ -12,6 +12,7 @@ import type { Definition, Link, Nodes, PhrasingContent, Root, RootContent, Table
 import type { Block, Inline } from './schema.js';
 import { MARK, applyEdits, type Edit, type Redactor } from './redact.js';
 import { reflow, tidyMarked } from './tidy.js';
+import { bracketDepths } from '../parse/references.js';
 import type { Leaf } from '../model/text.js';
 
 export interface Tracer {
@@ -240,20 +241,6 @@ export function removalsIn(raw: string, masked: string): Removal[] {
     i = end;
   }
   return out;
-}
-
-// How many brackets are open at each index.
-function bracketDepths(text: string): Int32Array {
-  const depths = new Int32Array(text.length + 1);
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    depths[i] = depth;
-    const c = text[i];
-    if (c === '(' || c === '[') depth++;
-    else if ((c === ')' || c === ']') && depth > 0) depth--;
-  }
-  depths[text.length] = depth;
-  return depths;
 }
 
 // "A, AI-1, B" and "fixed it, AI-1." read whole without the id.

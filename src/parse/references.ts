@@ -68,8 +68,8 @@ function standsAsReference(text: string, at: number, length: number, depths: Int
   return at + length >= lastWordEnd;
 }
 
-// How many parentheses or brackets are open at each index.
-function bracketDepths(text: string): Int32Array {
+/** How many parentheses or brackets are open at each index. */
+export function bracketDepths(text: string): Int32Array {
   const depths = new Int32Array(text.length + 1);
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
