@@ -9,7 +9,7 @@ import { domainToUnicode } from 'node:url';
 import { findHost, fold, NameSet, type Folded, type TermMatch } from '../util/terms.js';
 import { escapeRegExp, wholePattern } from '../util/regex.js';
 import { standsAsReferenceIn } from '../parse/references.js';
-import { addressSpans, LEADING, TRAILING, within } from '../util/addresses.js';
+import { addressSpans, LEADING, mayHoldAddress, TRAILING, within } from '../util/addresses.js';
 import { MARK, tidyMarked } from './tidy.js';
 import type { CoeDocument } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
@@ -120,7 +120,7 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     ];
     if (spans.length === 0) return value;
     // An id in an address is part of it ("https://jira.example.com/browse/AI-42"): kept, as written.
-    const addresses = addressSpans(value);
+    const addresses = mayHoldAddress(value) ? addressSpans(value) : [];
     const ids = addresses.length === 0 ? spans : spans.filter((s) => !within(addresses, s));
     if (ids.length === 0) return value;
     const units = value.split('');

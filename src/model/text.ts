@@ -8,7 +8,7 @@ import { wholePattern } from '../util/regex.js';
 import { lastAtOrBefore } from '../util/arrays.js';
 import { characterReferenceAt } from '../util/character-references.js';
 import { decodedPieces, shownPieces, type HtmlPiece } from '../util/html-text.js';
-import { addressSpans, within } from '../util/addresses.js';
+import { addressSpans, mayHoldAddress, within } from '../util/addresses.js';
 import type { TermMatch } from '../util/terms.js';
 
 export function rangeOf(node: { position?: { start: Point; end: Point } | undefined }): Range {
@@ -403,7 +403,7 @@ export function referenceTokens(text: string): { id: string; index: number }[] {
   let addresses: TermMatch[] | undefined;
   for (const match of text.matchAll(REFERENCE)) {
     // An id in an address is part of it: "https://jira.example.com/browse/AI-42" references nothing.
-    addresses ??= addressSpans(text);
+    addresses ??= mayHoldAddress(text) ? addressSpans(text) : [];
     if (!within(addresses, { index: match.index, length: match[0].length })) out.push({ id: match[0], index: match.index });
   }
   return out;

@@ -29,9 +29,9 @@ export default defineRule({
 
         ## Action items
 
-        | ID | Action | Term | Owner | Due | Status | Lessons | Validation | {action-item-term-due}
+        | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
         |---|---|---|---|---|---|---|---|
-        | AI-1 | Check the pool size in the pipeline | short | payments-team | 2025-09-12 | open | L1 | | {action-item-term-due}
+        | AI-1 | Check the pool size in the pipeline | short | payments-team | 2025-09-12 | open | L1 | | {action-item-term-due} {action-item-term-due}
       `,
       pass: dedent`
         ---

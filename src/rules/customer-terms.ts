@@ -52,6 +52,10 @@ function mentionsIn(doc: CoeDocument, internalTerms: string[]): Mention[] {
   const prose = new NameSet([...worded.values(), ...names.values()]);
   // Link targets and glossary wordings are published as written: every internal name there is a mention.
   const verbatim = new NameSet(names.values());
+  // Only a name of several words can be made by putting a wording in or
+  // taking an id out ("request routing" + " mesh"): a one-word name found in
+  // the draft was in the text already, whole, or is not whole there either.
+  const spanning = [...names.values()].some((n) => /\s/.test(n));
   const redact = redactorFor(doc, { internalDomains: [], idPrefix: DEFAULT_CONFIG.idPrefix });
   const out: Mention[] = [];
   for (const where of publishedTexts(doc, redact)) {
@@ -61,7 +65,7 @@ function mentionsIn(doc: CoeDocument, internalTerms: string[]): Mention[] {
     let addresses: ReturnType<typeof addressSpans> | undefined;
     const seen = new Set<string>();
     // Where the export changes the text: a wording put in, or something left out.
-    let changedAt = asWritten ? -1 : text.indexOf(REMOVED);
+    let changedAt = asWritten || !spanning ? -1 : text.indexOf(REMOVED);
     for (const m of (asWritten ? verbatim : prose).mentions(where.href ? fold(text) : where.folded())) {
       const key = foldName(m.name);
       seen.add(key);
@@ -69,7 +73,7 @@ function mentionsIn(doc: CoeDocument, internalTerms: string[]): Mention[] {
       addresses ??= asWritten ? [] : addressSpans(text);
       const inAddress = within(addresses, m);
       if (!asWritten && !inAddress && worded.has(key)) {
-        if (changedAt === -1 || m.index < changedAt) changedAt = m.index;
+        if (spanning && (changedAt === -1 || m.index < changedAt)) changedAt = m.index;
         continue;
       }
       if (inAddress && !names.has(key)) continue;

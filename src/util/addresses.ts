@@ -12,6 +12,11 @@ export const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"
 // "https://…", "www.…", "ops@example.com", "jira.example.com/AI-44", "/srv/orders-api/logs".
 const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[^@\s]+@[^@\s]+\.[^@\s]+$|[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+\/|\/[^/\s]+\/)/iu;
 
+/** Whether a text may hold an address: every one has a "/", an "@" or "www.". Most prose has none. */
+export function mayHoldAddress(text: string): boolean {
+  return text.includes('/') || text.includes('@') || /www\./i.test(text);
+}
+
 /** The addresses of a text, each without the punctuation around it. */
 export function addressSpans(text: string): TermMatch[] {
   const out: TermMatch[] = [];
