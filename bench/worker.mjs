@@ -3,7 +3,8 @@
 // turn: its time a file and the time of each hundred files, with the V8
 // flags given. Whole pool runs on a shared machine vary by more than most
 // changes to a worker; a worker alone varies less, and its instruction count
-// under cachegrind not at all (within 0.2% from run to run):
+// under cachegrind hardly at all on an idle machine (within 0.2% from run to
+// run; 1 to 4% more with a test suite running beside it):
 //   node bench/worker.mjs DIR [V8 FLAGS…]
 //   valgrind --tool=cachegrind --cache-sim=no --trace-children=yes \
 //     --cachegrind-out-file=/dev/null node bench/worker.mjs DIR [V8 FLAGS…]
