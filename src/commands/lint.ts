@@ -19,6 +19,7 @@ import type { ReportContext } from '../reporters/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { LintSettings } from '../engine/rule.js';
 import { makeChalk } from '../util/color.js';
+import { plural } from '../util/text.js';
 import { today } from '../util/time.js';
 
 export interface LintOptions {
@@ -63,6 +64,8 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   const results = options.stdin
     ? [await lintStdin(options.stdinFilename ?? STDIN_NAME, config, settings, io)].filter((r) => r.isCoe || !skipNonCoe)
     : await lintFiles(paths, config, settings, io, skipNonCoe, options.concurrency ?? 'auto', await openCache(options, config, io));
+  // Warnings count towards --max-warnings even when --quiet does not print them (as in ESLint).
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const shown = options.quiet ? results.map(onlyErrors) : results;
 
   const reporter = await loadReporter(options.format);
@@ -70,10 +73,9 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
 
   const errors = shown.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr.write(`coe: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    io.stderr.write(`coe: ${plural(warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
     return 1;
   }
   return 0;
@@ -107,13 +109,22 @@ async function lintFiles(
   let next = 0;
   const all = targets.map((t) => (t.problem === undefined ? done[next++]! : fatalResult(t.file, t.problem)));
   // Folders and globs pass over Markdown that is not a COE; named files too with --skip-non-coe.
-  const results = all.filter((result, i) => result.isCoe || (targets[i]!.explicit && !skipNonCoe));
-  if (results.length > 0) return results;
-  const none = `no COE documents (Markdown with a "coe" frontmatter key) in ${inputs.join(', ')}`;
+  const kept = all.map((result, i) => result.isCoe || (targets[i]!.explicit && !skipNonCoe));
+  const results = all.filter((_, i) => kept[i]);
+  const none = (where: string[]) => `no COE documents (Markdown with a "coe" frontmatter key) in ${where.join(', ')}`;
   // A new docs repository has no COE yet: that is no failure (contract, section 5).
-  if (paths.length === 0) io.stderr.write(`coe: ${none} yet; nothing to lint. Write one with: coe new\n`);
-  else if (skipNonCoe) io.stderr.write(`coe: ${none}; nothing to lint\n`);
-  else throw new UsageError(`Nothing to lint: ${none}`);
+  if (paths.length === 0) {
+    if (results.length === 0) io.stderr.write(`coe: ${none(inputs)} yet; nothing to lint. Write one with: coe new\n`);
+    return results;
+  }
+  // --skip-non-coe passes over what is not a COE, and says so only when that is everything.
+  if (skipNonCoe) {
+    if (results.length === 0) io.stderr.write(`coe: ${none(paths)}; nothing to lint\n`);
+    return results;
+  }
+  // Each path named with nothing to lint is bad usage, whatever the others hold.
+  const empty = paths.filter((_, n) => !targets.some((t, i) => kept[i] && t.inputs.includes(n)));
+  if (empty.length > 0) throw new UsageError(`Nothing to lint: ${none(empty)}`);
   return results;
 }
 

@@ -22,6 +22,8 @@ export interface Target {
   explicit: boolean;
   /** Why the path cannot be linted (a folder, named or met in a search, that cannot be read): reported as a `fatal` finding. */
   problem?: string;
+  /** The inputs (indexes into what discover was given) that found it. */
+  inputs: number[];
 }
 
 export interface DiscoverOptions {
@@ -34,11 +36,18 @@ export interface DiscoverOptions {
 
 export async function discover(inputs: string[], options: DiscoverOptions): Promise<Target[]> {
   const targets: Target[] = [];
-  for (const input of inputs) pushAll(targets, await expand(input, options));
+  for (const [i, input] of inputs.entries()) {
+    pushAll(
+      targets,
+      (await expand(input, options)).map((t) => ({ ...t, inputs: [i] })),
+    );
+  }
   return dedupe(targets, options.cwd);
 }
 
-async function expand(input: string, options: DiscoverOptions): Promise<Target[]> {
+type Found = Omit<Target, 'inputs'>;
+
+async function expand(input: string, options: DiscoverOptions): Promise<Found[]> {
   const absolute = path.resolve(options.cwd, input);
   let info: Awaited<ReturnType<typeof stat>> | undefined;
   let failure: NodeJS.ErrnoException | undefined;
@@ -67,7 +76,7 @@ async function expand(input: string, options: DiscoverOptions): Promise<Target[]
   throw new UsageError(`${input}: no such file or folder`);
 }
 
-async function expandGlob(input: string, options: DiscoverOptions): Promise<Target[]> {
+async function expandGlob(input: string, options: DiscoverOptions): Promise<Found[]> {
   const { glob, escapePath } = await globber();
   const base = options.base ?? options.cwd;
   const { match, ignore } = rebase(options.cwd, base, [input], options.ignore, escapePath);
@@ -78,7 +87,8 @@ async function expandGlob(input: string, options: DiscoverOptions): Promise<Targ
   if (found.length === 0 && skipped.length === 0) throw new UsageError(`No files match the pattern "${input}"`);
   // What a search of the glob's folder would pick: Markdown, by the include patterns.
   const { default: picomatch } = await import('picomatch');
-  const folder = path.resolve(options.cwd, picomatch.scan(input).base);
+  // The base as a path: "docs/\\[old\\]" names the folder "docs/[old]".
+  const folder = path.resolve(options.cwd, picomatch.scan(input).base.replace(/\\(.)/g, '$1'));
   const included = picomatch(options.include, { dot: false });
   const files = found.map((f) => path.resolve(from, f)).filter((f) => included(posix(path.relative(folder, f))));
   if (files.length === 0 && skipped.length === 0)
@@ -140,7 +150,7 @@ function noting(unread: Unread): typeof readdir {
 }
 
 // Each folder the search could not read is a finding, as a named one is.
-function unreadTargets(unread: Unread, cwd: string): Target[] {
+function unreadTargets(unread: Unread, cwd: string): Found[] {
   return [...unread].map(([folder, why]) => ({
     file: relative(cwd, folder),
     explicit: false,
@@ -180,7 +190,10 @@ async function dedupe(targets: Target[], cwd: string): Promise<Target[]> {
     const real = await realpath(absolute).catch(() => absolute);
     const known = seen.get(real);
     if (!known) seen.set(real, target);
-    else known.explicit ||= target.explicit;
+    else {
+      known.explicit ||= target.explicit;
+      known.inputs = [...new Set([...known.inputs, ...target.inputs])];
+    }
   }
   return [...seen.values()].sort((a, b) => a.file.localeCompare(b.file));
 }

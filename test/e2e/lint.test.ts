@@ -153,6 +153,28 @@ describe('coe lint: exit codes', { timeout: 30_000 }, () => {
       expect(run.stderr).toContain('Nothing to lint');
     }
   });
+
+  it('a named folder or glob with nothing to lint exits 2 even beside one that has COEs', () => {
+    for (const other of ['empty', 'no-coe', 'no-coe/*.md']) {
+      const run = coe(['lint', '--now', NOW, 'docs', other]);
+      expect([run.code, run.stdout]).toEqual([2, '']);
+      expect(run.stderr).toBe(`coe: Nothing to lint: no COE documents (Markdown with a "coe" frontmatter key) in ${other}\n`);
+    }
+  });
+
+  it('--quiet prints errors only, and still counts warnings for --max-warnings', () => {
+    const run = coe(['lint', '--now', NOW, '--quiet', '--max-warnings', '0', 'warnings.md']);
+    expect([run.code, run.stdout]).toEqual([1, '']);
+    expect(run.stderr).toBe('coe: 1 warning, more than --max-warnings 0\n');
+  });
+
+  it('a glob with escaped brackets names a folder with brackets in its name', () => {
+    write('odd/[old]/2025-09-03-a.md', CLEAN);
+    write('odd/(g)/2025-09-03-b.md', CLEAN);
+    for (const glob of ['odd/\\[old\\]/*.md', 'odd/\\(g\\)/*.md']) {
+      expect(coe(['lint', '--now', NOW, '--format', 'json', glob]).stdout, glob).toMatch(/"errorCount": 0,/);
+    }
+  });
 });
 
 describe('coe lint: JSON output', { timeout: 30_000 }, () => {

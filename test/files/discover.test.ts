@@ -87,7 +87,7 @@ describe('ignore is relative to the configuration folder, however the files are 
 describe('a named path that exists but cannot be reached', () => {
   it('is a file to report, not a usage error (a link that loops)', async () => {
     symlinkSync('loop.md', path.join(root, 'loop.md'));
-    expect(await discover(['loop.md'], options(root))).toEqual([{ file: 'loop.md', explicit: true }]);
+    expect(await discover(['loop.md'], options(root))).toEqual([{ file: 'loop.md', explicit: true, inputs: [0] }]);
   });
 
   it('a path that does not exist is still a usage error', async () => {
@@ -133,7 +133,7 @@ describe.runIf(canLock)('a folder met in a search that cannot be read is a findi
     return out;
   }
 
-  const locked = (file: string, explicit = false) => ({ file, explicit, problem: 'Folder could not be read: permission denied' });
+  const locked = (file: string, explicit = false) => ({ file, explicit, problem: 'Folder could not be read: permission denied', inputs: [0] });
 
   beforeEach(() => {
     chmodSync(root, 0o755);
@@ -147,18 +147,18 @@ describe.runIf(canLock)('a folder met in a search that cannot be read is a findi
 
   it('a folder search reports each folder it cannot read, with the files it can', async () => {
     expect(await discoverUnprivileged(['docs'], options(root))).toEqual([
-      { file: 'docs/a.md', explicit: false },
+      { file: 'docs/a.md', explicit: false, inputs: [0] },
       locked('docs/locked'),
-      { file: 'docs/sub/b.md', explicit: false },
+      { file: 'docs/sub/b.md', explicit: false, inputs: [0] },
       locked('docs/sub/locked'),
     ]);
   });
 
   it('so does a glob; one that reaches only such a folder is a finding, not "no files match"', async () => {
     expect(await discoverUnprivileged(['docs/**/*.md'], options(root))).toEqual([
-      { file: 'docs/a.md', explicit: false },
+      { file: 'docs/a.md', explicit: false, inputs: [0] },
       locked('docs/locked'),
-      { file: 'docs/sub/b.md', explicit: false },
+      { file: 'docs/sub/b.md', explicit: false, inputs: [0] },
       locked('docs/sub/locked'),
     ]);
     expect(await discoverUnprivileged(['docs/locked/**'], options(root))).toEqual([locked('docs/locked')]);
@@ -166,9 +166,9 @@ describe.runIf(canLock)('a folder met in a search that cannot be read is a findi
 
   it('a folder the search does not enter is not reported: ignored, or not under the pattern', async () => {
     expect(await discoverUnprivileged(['docs'], options(root, ['docs/locked/**', 'docs/sub/**'], root))).toEqual([
-      { file: 'docs/a.md', explicit: false },
+      { file: 'docs/a.md', explicit: false, inputs: [0] },
     ]);
-    expect(await discoverUnprivileged(['docs/*.md'], options(root))).toEqual([{ file: 'docs/a.md', explicit: false }]);
+    expect(await discoverUnprivileged(['docs/*.md'], options(root))).toEqual([{ file: 'docs/a.md', explicit: false, inputs: [0] }]);
   });
 
   it('a named folder that cannot be read is reported as before', async () => {

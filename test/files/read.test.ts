@@ -64,8 +64,8 @@ describe('discover', () => {
     const dir = tempDir();
     execFileSync('mkfifo', [path.join(dir, 'fifo')]);
     expect(await discover(['fifo', '/dev/null'], options(dir))).toEqual([
-      { file: '/dev/null', explicit: true },
-      { file: 'fifo', explicit: true },
+      { file: '/dev/null', explicit: true, inputs: [1] },
+      { file: 'fifo', explicit: true, inputs: [0] },
     ]);
   });
 
@@ -76,8 +76,8 @@ describe('discover', () => {
     symlinkSync('../fifo', path.join(dir, 'docs', 'bad.md'));
     writeFileSync(path.join(dir, 'docs', 'good.md'), '# a\n');
     expect(await discover(['docs'], options(dir))).toEqual([
-      { file: 'docs/bad.md', explicit: false },
-      { file: 'docs/good.md', explicit: false },
+      { file: 'docs/bad.md', explicit: false, inputs: [0] },
+      { file: 'docs/good.md', explicit: false, inputs: [0] },
     ]);
   });
 });
