@@ -85,20 +85,10 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
   for (const r of removalsIn(titleOf(doc), redact.mask(titleOf(doc)))) {
     people.found.push({ ...r, where: `${doc.file}:${lineOf('title') ?? doc.title?.range.start.line ?? 1}` });
   }
-  const whatHappened = sectionProse(
-    doc,
-    'impact',
-    redact,
-    (text, line) => note(text, at(`the ${sectionHeading(doc, 'impact')} section`, line)),
-    people.tracer,
-  );
-  const summary = sectionProse(
-    doc,
-    'customer-summary',
-    redact,
-    (text, line) => note(text, at(`the ${sectionHeading(doc, 'customer-summary')} section`, line)),
-    people.tracer,
-  );
+  const prose = (key: SectionKey) =>
+    sectionProse(doc, key, redact, (text, line) => note(text, at(`the ${sectionHeading(doc, key)} section`, line)), people.tracer);
+  const whatHappened = prose('impact');
+  const summary = prose('customer-summary');
   const placeholder = summary === undefined || summary.blocks.length === 0;
   if (placeholder) {
     warnings.push(
