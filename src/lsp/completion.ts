@@ -5,7 +5,8 @@
 // model (where the line is: frontmatter, which section, which table cell)
 // and the text typed before the cursor on the current line.
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import type { Table, TableRow } from 'mdast';
+import type { Table, TableRow, Yaml } from 'mdast';
+import { keysWithoutLine } from '../parse/frontmatter.js';
 import type { Analysis } from './analysis.js';
 import type { CoeDocument, SectionKey } from '../model/types.js';
 import { DETECTION_SOURCES, frontmatterSchema, incidentSchema, STATUSES } from '../model/frontmatter-schema.js';
@@ -66,17 +67,26 @@ function frontmatterItems(context: Context): CompletionItem[] {
     return values.map((v, i) => item(context, v, CompletionItemKind.EnumMember, { sortText: String(i).padStart(2, '0') }));
   }
   if (before.trim() !== partial(context).text) return [];
-  const positions = context.doc.frontmatter.positions;
+  const written = writtenKeys(context);
   const indented = before.length > 0 && before[0] === ' ';
   const parent = indented ? parentKey(context) : undefined;
   if (indented && parent !== 'incident') return [];
   const keys = parent === 'incident' ? INCIDENT_KEYS : TOP_KEYS;
   const prefix = parent ? `${parent}.` : '';
   return keys
-    .filter(([key]) => !positions.has(prefix + key))
+    .filter(([key]) => !written.has(prefix + key))
     .map(([key, schema], i) =>
       item(context, key, CompletionItemKind.Property, { detail: schema.description, sortText: String(i).padStart(2, '0') }, `${key}: `),
     );
+}
+
+// The keys written, read without the line being typed: a half-typed key
+// ("  cu") runs into the line after it, and hides the key written there.
+function writtenKeys(context: Context): Set<string> {
+  const keys = new Set(context.doc.frontmatter.positions.keys());
+  const yaml = context.doc.root.children.find((n): n is Yaml => n.type === 'yaml');
+  if (yaml) for (const key of keysWithoutLine(yaml, context.line)) keys.add(key);
+  return keys;
 }
 
 // The top-level key whose block the line is in: the last one that starts above it.

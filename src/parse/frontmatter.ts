@@ -444,3 +444,28 @@ function indentSlip(error: { code: string; pos: [number, number] }, text: string
   const next = text.indexOf('\n', from);
   return { from, to: next === -1 ? text.length : next };
 }
+
+/**
+ * The keys of a frontmatter, top-level and in `incident` ("incident.start"),
+ * read without one of its lines (1-based, in the file): completion asks
+ * which keys are written while a key is half typed on that line ("  cu"
+ * runs into the line after it as one plain value, hiding the key there).
+ */
+export function keysWithoutLine(node: Yaml, line: number): string[] {
+  const first = node.position?.start.line;
+  if (first === undefined || yamlTooDeep(node.value)) return [];
+  const lines = node.value.split('\n');
+  lines.splice(line - first - 1, 1);
+  const read = parseYaml(lines.join('\n'), { uniqueKeys: false });
+  if (!isMap(read.contents)) return [];
+  const keys: string[] = [];
+  for (const pair of read.contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    keys.push(key);
+    if (key === 'incident' && isMap(pair.value)) {
+      for (const inner of pair.value.items) if (isScalar(inner.key)) keys.push(`incident.${String(inner.key.value)}`);
+    }
+  }
+  return keys;
+}

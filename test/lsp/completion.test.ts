@@ -99,6 +99,11 @@ describe('coe lsp completion', () => {
     expect(incident[0]!.detail).toBe('First customer notice (optional)');
   });
 
+  it('leaves out a key written just below a half-typed one, which runs into it as one value', async () => {
+    const typed = await complete('incident:\n', 'incident:\n  cu|CURSOR|\n');
+    expect(labels(typed)).toEqual(['customer_notified']);
+  });
+
   it('offers nothing in prose', async () => {
     expect(await complete('merchants received', 'merchants rec|CURSOR|eived')).toEqual([]);
   });
