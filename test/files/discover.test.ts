@@ -133,7 +133,12 @@ describe.runIf(canLock)('a folder met in a search that cannot be read is a findi
     return out;
   }
 
-  const locked = (file: string, explicit = false) => ({ file, explicit, problem: 'Folder could not be read: permission denied', inputs: [0] });
+  const locked = (file: string, explicit = false) => ({
+    file,
+    explicit,
+    problem: 'Folder could not be read: permission denied',
+    inputs: [0],
+  });
 
   beforeEach(() => {
     chmodSync(root, 0o755);
