@@ -22,12 +22,21 @@ interface Context {
   line: number;
   /** The text of the current line before the cursor, as it is now. */
   before: string;
+  /** The rest of the line after the cursor. */
+  after: string;
   position: Position;
 }
 
 /** `text` is the document's current text of the cursor's line. */
 export function completions(analysis: Analysis, doc: CoeDocument, position: Position, text: string): CompletionItem[] {
-  const context: Context = { doc, analysis, line: position.line + 1, before: text.slice(0, position.character), position };
+  const context: Context = {
+    doc,
+    analysis,
+    line: position.line + 1,
+    before: text.slice(0, position.character),
+    after: text.slice(position.character),
+    position,
+  };
   const fm = doc.frontmatter.range;
   if (fm && context.line > fm.start.line && context.line < fm.end.line) return frontmatterItems(context);
   if (fm && context.line <= fm.end.line) return [];
@@ -49,7 +58,11 @@ function item(
   insert = label,
 ): CompletionItem {
   const { range } = partial(context);
-  return { label, kind, textEdit: { range, newText: insert }, ...extra };
+  // The whole word is replaced, also what follows the cursor: "op|en" chosen as "open" stays "open".
+  let rest = 0;
+  while (rest < context.after.length && /[A-Za-z0-9_-]/.test(context.after[rest]!)) rest++;
+  const end = { line: range.end.line, character: range.end.character + rest };
+  return { label, kind, textEdit: { range: { start: range.start, end }, newText: insert }, ...extra };
 }
 
 // ── frontmatter ──

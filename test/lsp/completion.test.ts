@@ -76,6 +76,15 @@ describe('coe lsp completion', () => {
     ]);
   });
 
+  it('replaces the whole word the cursor is in, what follows it too', async () => {
+    const items = await complete('| mid | payments-team |', '| m|CURSOR|id | payments-team |');
+    const range = (items[0]!.textEdit as TextEdit).range;
+    expect(range.end.character - range.start.character).toBe(3);
+    const value = await complete('status: review', 'status: re|CURSOR|view');
+    const edit = value.find((i) => i.label === 'review')!.textEdit as TextEdit;
+    expect(edit.range.end.character - edit.range.start.character).toBe('review'.length);
+  });
+
   it('completes the term and status of an action item in their cells', async () => {
     expect(labels(await complete('| mid | payments-team |', '| m|CURSOR|id | payments-team |'))).toEqual(['short', 'mid', 'long']);
     expect(labels(await complete('| in-progress | L2 |', '| in-|CURSOR| | L2 |'))).toEqual([
