@@ -53,14 +53,15 @@ function internalOnly(doc: CoeDocument): string[] {
   });
 }
 
+// An e-mail address written beside a name.
+const ADDRESS = /[^\s<>()@]+@[^\s<>()@]+/g;
+
 /**
  * The names of the people or teams a value names: the value itself, and
  * when it names several ("Dana Whitfield, Sam Lee", "payments / sre") or
  * adds to a name ("Sam Lee (SRE)", "Dana <dana@example.com>"), each name
  * and address in it (not the role in brackets). Each is internal.
  */
-const ADDRESS = /[^\s<>()@]+@[^\s<>()@]+/g;
-
 export function peopleIn(value: string): string[] {
   const out = [value];
   for (const part of value.split(/[,;/|\n]/)) {

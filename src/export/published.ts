@@ -39,7 +39,6 @@ function lazyFold(text: string): () => Folded {
   return () => (f ??= fold(text));
 }
 
-/** The body of the first section with this key, as the draft reads it. */
 /**
  * The COE as the export reads it: past a repeated frontmatter key, each
  * repeated key takes its last value (the lint still reports the repeat), so
@@ -51,6 +50,7 @@ export function asExported(doc: CoeDocument): CoeDocument {
   return data ? { ...doc, frontmatter: { ...doc.frontmatter, data } } : doc;
 }
 
+/** The body of the first section with this key, as the draft reads it. */
 export function sectionNodes(doc: CoeDocument, key: SectionKey): RootContent[] | undefined {
   const section = doc.sectionsByKey.get(key)?.[0];
   return section ? doc.root.children.slice(section.bodyStart, section.bodyEnd) : undefined;

@@ -51,8 +51,6 @@ export interface Redactor {
    * handles stay: `@Retryable(…)` and `@types/node` name no one.
    */
   mask(value: string, options?: MaskOptions): string;
-  /** The @handles in a value: people, whom `mask` leaves out. */
-  handles(value: string): TermMatch[];
   /** The words of text joined from masked values that hold an internal host or are a ticket URL. */
   removals(joined: string, folded?: Folded): TermMatch[];
   /** What to change in text joined from masked values: those words out, glossary terms in customer words. */
@@ -128,8 +126,6 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     return units.join('');
   };
 
-  const handles = (value: string): TermMatch[] => (value.includes('@') ? matches(value, HANDLE) : []);
-
   const removals = (joined: string, folded?: Folded): TermMatch[] => {
     if (hosts.length === 0 && tickets.size === 0) return [];
     return hostTokens(joined, folded ?? fold(joined), hosts, tickets);
@@ -162,7 +158,6 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
 
   return {
     mask,
-    handles,
     removals,
     edits,
     text(value, options) {
