@@ -4,12 +4,13 @@
 // and changes package.json only by adding coe to it. In a terminal it asks;
 // otherwise flags decide (--package-json, --github-actions, --pre-commit,
 // --yes for everything).
-import { chmod, mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandIO } from './io.js';
 import { loadConfig, PACKAGE_KEY, SEARCH_PLACES } from '../config/load.js';
 import { DEFAULT_CONFIG } from '../config/config.js';
 import { UsageError } from '../util/errors.js';
+import { makeFolders } from '../util/folders.js';
 import { escapeRegExp } from '../util/regex.js';
 import { packagePath } from '../util/package.js';
 import { REPOSITORY_URL } from '../docs/project.js';
@@ -196,7 +197,7 @@ export function starterConfig(docs: string): string {
 
 async function writeNew(cwd: string, file: string, content: string, shown = file): Promise<Outcome> {
   const target = path.resolve(cwd, file);
-  await mkdir(path.dirname(target), { recursive: true });
+  await makeFolders(path.dirname(target));
   try {
     // "wx" fails if the file exists, even one created a moment ago.
     await writeFile(target, content, { flag: 'wx' });
@@ -217,7 +218,7 @@ async function makeFolder(cwd: string, folder: string): Promise<Outcome> {
   const shown = `${toPosix(folder).replace(/\/$/, '')}/`;
   const info = await stat(target).catch(() => undefined);
   if (info?.isDirectory()) return { path: shown, state: 'exists' };
-  await mkdir(target, { recursive: true });
+  await makeFolders(target);
   return { path: shown, state: 'created' };
 }
 

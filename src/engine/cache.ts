@@ -5,10 +5,11 @@
 // run, so a cached result is still right on another day. A cache that cannot
 // be read or written is passed over with a warning, never a wrong result.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { FileResult, LintParts } from './lint.js';
+import { makeFolders } from '../util/folders.js';
 
 const CACHE_FILE = 'lint-cache.json';
 export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'coe', CACHE_FILE);
@@ -149,7 +150,7 @@ export class LintCache {
     const text = `{"kind":"coe-lint-cache","key":${JSON.stringify(this.key)},"sum":"${sumOf(entries)}","entries":${entries}}`;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      await mkdir(path.dirname(this.file), { recursive: true });
+      await makeFolders(path.dirname(this.file));
       await writeFile(temp, text);
       await rename(temp, this.file);
     } catch (error) {

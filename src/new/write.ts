@@ -4,9 +4,10 @@
 //   same id;
 // - the write itself is exclusive (`wx`): a name that exists, whoever made
 //   it, is never replaced; the next name (`-2`, `-3`, …) is tried instead.
-import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../util/errors.js';
+import { makeFolders } from '../util/folders.js';
 
 export const LOCK_NAME = '.coe-new.lock';
 const LOCK_WAIT_MS = 15_000;
@@ -18,7 +19,7 @@ export async function ensureFolder(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (info && !info.isDirectory()) throw new UsageError(`--dir: ${dir} exists and is not a folder`);
   if (!info) {
-    await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    await makeFolders(dir).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`--dir: cannot create ${dir}: ${error.code ?? error.message}`);
     });
   }

@@ -127,6 +127,13 @@ describe('coe new, scripted', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--dir: .*plain exists and is not a folder/);
   });
+
+  // Node's recursive mkdir loops forever under /proc.
+  it('--dir that cannot be created is a usage error, at once', () => {
+    expect(existsSync('/proc/self')).toBe(true);
+    const run = coeNew('Orders failed', ...FLAGS, '--dir', '/proc/coe-no-such/2025');
+    expect([run.code, run.stderr]).toEqual([2, 'coe: --dir: cannot create /proc/coe-no-such/2025: ENOENT\n']);
+  });
 });
 
 describe('coe new, missing and bad values', () => {
