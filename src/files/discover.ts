@@ -48,6 +48,8 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
 type Found = Omit<Target, 'inputs'>;
 
 async function expand(input: string, options: DiscoverOptions): Promise<Found[]> {
+  // path.resolve would read "" as the working directory.
+  if (input === '') throw new UsageError('"": an empty path; give a file, a folder or a glob');
   const absolute = path.resolve(options.cwd, input);
   let info: Awaited<ReturnType<typeof stat>> | undefined;
   let failure: NodeJS.ErrnoException | undefined;

@@ -153,4 +153,13 @@ describe('coe report: bad input is one line and exit 2', () => {
     expect(run.stderr).toBe('coe: No COE documents (Markdown with a "coe" frontmatter key) in .: nothing to report\n');
     expect(runCoe(['report', 'no-such-folder'], { cwd: dir }).stderr).toBe('coe: no-such-folder: no such file or folder\n');
   });
+
+  // As an unset shell variable gives it: not the current folder.
+  it('an empty path', () => {
+    const dir = temp();
+    for (const command of ['report', 'actions', 'lint']) {
+      const run = runCoe([command, ''], { cwd: dir });
+      expect([run.code, run.stdout, run.stderr], command).toEqual([2, '', 'coe: "": an empty path; give a file, a folder or a glob\n']);
+    }
+  });
 });

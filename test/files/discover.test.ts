@@ -93,6 +93,10 @@ describe('a named path that exists but cannot be reached', () => {
   it('a path that does not exist is still a usage error', async () => {
     await expect(discover(['missing.md'], options(root))).rejects.toThrow('missing.md: no such file or folder');
   });
+
+  it('an empty path is a usage error, not the working directory', async () => {
+    await expect(discover([''], options(root))).rejects.toThrow('"": an empty path; give a file, a folder or a glob');
+  });
 });
 
 // Root reads any folder: as root, the search runs as nobody (setpriv), from a
