@@ -1,7 +1,20 @@
 // Times and dates in words, in UTC, for customers: "06:48 UTC on October 20, 2025".
 // Month names are spelt here rather than by Intl, so output never depends on the locale.
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** October 20, 2025 */
 export function dayInWords(time: number): string {

@@ -7,7 +7,8 @@
 // came from.
 import type { CoeDocument } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
-import { findHost, fold, foldName, NameSet, type Folded } from '../util/terms.js';
+import { findHost, fold, foldName, NameSet, type Folded, type NamedMatch } from '../util/terms.js';
+import { MONTHS } from './dates.js';
 import { hostOf } from './redact.js';
 import { lastAtOrBefore } from '../util/arrays.js';
 import type { ReaderView } from './reader.js';
@@ -89,10 +90,22 @@ function finder(names: InternalName[]): (f: Folded) => Map<InternalName, number[
       else out.set(entry, [index]);
     };
     for (const entry of domains) for (const m of findHost(f, entry.name)) add(entry, m.index);
-    for (const m of set.all(f)) add(byName.get(m.name)!, m.index);
+    for (const m of set.all(f)) if (!startsDate(f, m)) add(byName.get(m.name)!, m.index);
     return out;
   };
 }
+
+// The draft writes dates in words ("By June 30, 2026", "Jun 30"): there a
+// one-word name that is a month ("June", "May", "Jun") names the month.
+const MONTH_WORDS = new Set(MONTHS.flatMap((month) => [foldName(month), foldName(month.slice(0, 3))]));
+
+function startsDate(f: Folded, m: NamedMatch): boolean {
+  if (!MONTH_WORDS.has(foldName(m.name))) return false;
+  const after = m.index + m.length;
+  return f.text[after] === ' ' && isDigit(f.text.charCodeAt(after + 1));
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** One line per leak: the name, why it is internal, where it is and where it came from. */
 export function describeLeak(leak: Leak): string {

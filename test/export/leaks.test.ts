@@ -41,6 +41,26 @@ describe('leak check', () => {
     ]);
   });
 
+  // The draft's own dates ("By June 30, 2026") name the month, not the person.
+  it('reads a month in a date as the month, for an author named like one', () => {
+    for (const [author, due] of [
+      ['June', '2026-06-30'],
+      ['May', '2026-05-29'],
+    ]) {
+      const dated = edit(paymentsDocument(), '| 2025-11-28 |', `| ${due} |`);
+      const text = edit(dated, 'authors: [Ines Okafor]', `authors: [${author}]`);
+      expect(exportString(text, 'md').output, author).toContain(`By ${author} `);
+      expect(leaksOf(text), author).toEqual([]);
+      const named = edit(text, 'restored the capacity', `restored, with ${author}, the capacity`);
+      expect(
+        leaksOf(named).map((l) => [l.name, l.kinds]),
+        author,
+      ).toEqual([[author, ['an author']]]);
+    }
+    const jun = [{ name: 'Jun', kinds: ['an author'] }];
+    expect(findLeaks('Jun 30 08:12\nJun 2 and Jun\n', markdownView, jun, []).map((l) => l.draftLines)).toEqual([[2]]);
+  });
+
   it('reports the owner of the COE, and of action items, case folded', () => {
     const text = impactSaying('PAYMENTS-TEAM was paged.');
     expect(leaksOf(text)).toEqual([
