@@ -49,11 +49,19 @@ export function loadCli({ compile = false } = {}) {
  *   COE of 9 KB lints about 30 ms faster, four about 50 ms; sixteen lint
  *   slower, one of 100 KB (the size limit) twice as slowly, and some small
  *   pathological shapes up to 100 ms slower. The pool's workers are processes
- *   with flags of their own.
+ *   with flags of their own;
+ * - for the same short runs, the young generation grows to its full size at
+ *   its first growth rather than doubling each time: one COE was collected
+ *   six times as it grew, two times with this, and took some 4% fewer
+ *   instructions in all. (The size it starts at is set when the heap is
+ *   made, before any script runs.)
  */
 export function tuneV8(argv) {
   v8.setFlagsFromString('--no-regexp-tier-up');
-  if (argv[2] === 'lint' && fewFiles(argv.slice(3))) v8.setFlagsFromString('--max-opt=1');
+  if (argv[2] === 'lint' && fewFiles(argv.slice(3))) {
+    v8.setFlagsFromString('--max-opt=1');
+    v8.setFlagsFromString('--semi-space-growth-factor=16');
+  }
 }
 
 /** A short run: at most this many files, named one by one, of this many bytes in all. */

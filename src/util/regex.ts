@@ -12,7 +12,7 @@ export function escapeRegExp(text: string): string {
  * `L7`, "XAI-9" no `AI-9`; "TODO:" and "orders-api-" do.
  */
 export const WHOLE_BEFORE = '(?<![\\p{L}\\p{N}_-])';
-export const WHOLE_AFTER = '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])';
+export const WHOLE_AFTER = '(?!-?[\\p{L}\\p{N}]|_)';
 
 /** A pattern that finds any of `sources` (regular expression sources) whole. */
 export function wholePattern(sources: string[], flags: string): RegExp {
