@@ -75,7 +75,7 @@ export async function runActions(
   const text = renderActions(rows, format, {
     width: tableWidth(toFile ? {} : io.stdout, env),
     // Colour for a terminal only, never into a file.
-    chalk: toFile ? makeChalk({}, {}) : makeChalk(io.stdout, env),
+    chalk: await (toFile ? makeChalk({}, {}) : makeChalk(io.stdout, env)),
     filtered: [...Object.values(filters), options.since, options.until].some((v) => v !== undefined && v !== false),
   });
   if (toFile) await write(options.output!, text, options.force === true, portfolio, io);

@@ -14,6 +14,7 @@ import { packageVersion } from '../util/package.js';
 import { loadRead } from '../engine/load.js';
 import { budgetMsOf, overBudget, withinBudget } from '../engine/budget.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
+import { parseFewDocuments } from '../parse/frontmatter.js';
 import { loadReporter, type Format } from '../reporters/index.js';
 import type { ReportContext } from '../reporters/types.js';
 import type { ResolvedConfig } from '../config/config.js';
@@ -52,6 +53,9 @@ async function openCache(options: LintOptions, config: ResolvedConfig, io: Comma
 }
 
 export const STDIN_NAME = '<stdin>';
+
+/** Up to this many files linted in this process are a short run (as bin/load-cli.js counts one). */
+const FEW_DOCUMENTS = 4;
 
 export async function runLint(paths: string[], options: LintOptions, io: CommandIO): Promise<number> {
   if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename needs --stdin');
@@ -203,6 +207,7 @@ async function lintJobs(
       // No worker could start (a sandbox that allows no child process): lint here.
     }
   }
+  if (jobs.length <= FEW_DOCUMENTS) parseFewDocuments();
   const reader = readerOf(jobs);
   const outcomes: Outcome[] = [];
   const budgetMs = budgetMsOf(config);
@@ -232,6 +237,7 @@ function lintJob(job: Job, read: ReadResult, config: ResolvedConfig, settings: L
 async function lintStdin(file: string, config: ResolvedConfig, settings: LintSettings, io: CommandIO): Promise<FileResult> {
   const read = await readStream(io.stdin, DEFAULT_LIMITS.maxBytes);
   if (!read.ok) return fatalResult(file, read.message);
+  parseFewDocuments();
   const budgetMs = budgetMsOf(config);
   const linted = withinBudget(budgetMs, () => lintBytes(file, read.bytes, config, settings));
   return linted.done ? linted.value : overBudget(file, budgetMs);
@@ -262,7 +268,7 @@ async function reportContext(io: CommandIO): Promise<ReportContext> {
   const rules = reportRules();
   const known = new Set(rules.map((r) => r.id));
   return {
-    chalk: makeChalk(io.stdout),
+    chalk: await makeChalk(io.stdout),
     cwd: io.cwd,
     ruleUrl: (id) => (known.has(id) ? ruleDocsUrl(id) : undefined),
     rules,

@@ -215,13 +215,24 @@ function readYaml(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
   return model;
 }
 
+// On its first parse zod compiles a fast path for each object schema (`new
+// Function`), which pays back over many documents only: a run of a few
+// (`coe lint FILE`, a hook) parses without it, 0.7% fewer instructions for
+// one COE.
+let schemaParse: { jitless?: boolean } = {};
+
+/** This process parses a few documents only: frontmatter is checked without compiling zod's fast path. */
+export function parseFewDocuments(): void {
+  schemaParse = { jitless: true };
+}
+
 // The keys and types of format 2. The policy (milestone order, what a status
 // needs, which key a misspelt one stands for) is frontmatter-schema's.
 function validate(raw: Record<string, unknown>, idPrefix: string, model: FrontmatterModel): void {
   // Keys that begin with `x-` belong to the user.
   const input = withoutUserKeys(raw);
   if (isRecord(input.incident)) input.incident = withoutEmptyMilestones(withoutUserKeys(input.incident));
-  const result = frontmatterSchema(idPrefix).safeParse(input);
+  const result = frontmatterSchema(idPrefix).safeParse(input, schemaParse);
   const bad = new Set<string>();
   if (!result.success) {
     for (const issue of firstPerKey(result.error.issues)) {
