@@ -4,6 +4,7 @@
 // a cache that this Node cannot use (another version, other flags); without
 // a cache, or on a Node whose `vm` cannot import() from a script, the bundle
 // is required as usual.
+import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,7 +26,7 @@ export function loadCli({ compile = false } = {}) {
   const importer = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   const cachedData = importer && !compile ? readCache() : undefined;
   if (!importer || (!cachedData && !compile)) return { cli: require(BUNDLE), loaded: 'require' };
-  const source = readFileSync(BUNDLE, 'utf8');
+  const source = bundleSource();
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData, importModuleDynamically: importer });
   const module = { exports: {} };
@@ -97,6 +98,14 @@ function statOf(arg) {
   } catch {
     return undefined;
   }
+}
+
+// The build keeps the bundle ASCII (scripts/bundle.mjs): read as Latin-1,
+// its text is a string of one byte a character, half the size of one read
+// as UTF-8 with a character past U+00FF in it, and copied, not decoded.
+function bundleSource() {
+  const bytes = readFileSync(BUNDLE);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
 /** Writes the code cache of a script loaded by loadCli, whole or not at all. */

@@ -32,16 +32,16 @@ export const UNUSED_DISABLE_RULE: Configurable = optionsOf({
   docs: {
     rationale:
       'A `coe-disable` comment that suppresses nothing is left over from an edit; left in place, it would silently hide the next real finding in its span. A comment that begins `coe-` but is no directive (`coe-disable-nextline`), or that names a rule that does not exist, disables nothing at all, so the findings it was meant to hide still show, and it is reported with the directive or rule id it was probably meant to be. The engine reports these after the rules ran, at the comment.',
-    fail: dedent`
+    fail: dedent(`
       ## Customer summary
 
       <!-- coe-disable-next-line no-placeholders --> {unused-disable}
       The host was replaced at 08:50 UTC.
-    `,
-    pass: dedent`
+    `),
+    pass: dedent(`
       ## Customer summary
 
       The host was replaced at 08:50 UTC.
-    `,
+    `),
   },
 });

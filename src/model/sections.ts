@@ -41,7 +41,7 @@ export function normalizeHeading(heading: string): string {
     .replace(/\p{Cf}/gu, '')
     .toLowerCase()
     .trim()
-    .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-–—:]|[ivxlcdm]+[.)]|[a-z][.)]|\((?:\d+|[ivxlcdm]+|[a-z])\))\s*/u, '');
+    .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-\u2013\u2014:]|[ivxlcdm]+[.)]|[a-z][.)]|\((?:\d+|[ivxlcdm]+|[a-z])\))\s*/u, '');
   return trimTrailing(folded).replace(/\s+/g, ' ').trim();
 }
 

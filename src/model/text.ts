@@ -52,7 +52,7 @@ export function countWords(text: string): number {
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
     for (const segment of segmenter.segment(run)) if (segment.isWordLike) count++;
   }
-  const words = text.replace(UNSPACED, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’.,:/-]*/gu);
+  const words = text.replace(UNSPACED, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019.,:/-]*/gu);
   return count + (words ? words.length : 0);
 }
 

@@ -10,7 +10,7 @@ const SPELLED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o',
 export function slugify(title: string): string {
   const words = title
     .toLowerCase()
-    .replace(/[ßæœøłđðþı]/g, (c) => SPELLED[c] ?? c)
+    .replace(/[\u00DF\u00E6\u0153\u00F8\u0142\u0111\u00F0\u00FE\u0131]/g, (c) => SPELLED[c] ?? c)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '') // accents go, the letters stay: "Café" -> "cafe"
     .split(/[^a-z0-9]+/)

@@ -23,22 +23,22 @@ export default defineRule({
     docs: {
       rationale:
         'Action items are tracked long after the COE is approved, so each must say what will be done, by whom and by when, in a form people and tools can read: a unique id `AI-<n>`, the action, a term (`short`, `mid` or `long`), an owner, a due date `YYYY-MM-DD`, a status (`open`, `in-progress`, `done`, `validated` or `dropped`), the lessons it applies (`L1, L2`) and how it was validated. Columns are found by their header text, in any order.',
-      fail: dedent`
+      fail: dedent(`
         ## Action items
 
         | ID | Action | Term | Owner | Due | Status | Lessons | {action-item-fields}
         |---|---|---|---|---|---|---|
         | AI-1 | Read the pool size from one file | soon | | next week | ongoing | L1 | {action-item-fields} {action-item-fields} {action-item-fields} {action-item-fields}
         | AI-1 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | in-progress | L2 | {action-item-fields}
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Action items
 
         | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
         |---|---|---|---|---|---|---|---|
         | AI-1 | Read the pool size from one file | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |
         | AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | in-progress | L2 | |
-      `,
+      `),
     },
   },
   check({ doc }) {

@@ -18,23 +18,23 @@ export default defineDatedRule({
       rationale:
         'A COE is only worth its action items. An item still `open` or `in-progress` after its due date is either late or planned wrong: finish it, or agree a new date and write it down, so the table stays the truth. An item due today is not yet overdue.',
       fail: {
-        text: dedent`
+        text: dedent(`
           ## Action items
 
           | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
           |---|---|---|---|---|---|---|---|
           | AI-5 | Alarm on failed orders per minute | mid | orders-team | 2025-11-15 | open | L4 | Replay must alarm within 5 minutes | {action-item-overdue}
-        `,
+        `),
         now: '2025-12-01',
       },
       pass: {
-        text: dedent`
+        text: dedent(`
           ## Action items
 
           | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
           |---|---|---|---|---|---|---|---|
           | AI-5 | Alarm on failed orders per minute | mid | orders-team | 2025-12-12 | open | L4 | Replay must alarm within 5 minutes |
-        `,
+        `),
         now: '2025-12-01',
       },
     },

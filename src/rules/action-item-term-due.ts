@@ -21,7 +21,7 @@ export default defineRule({
     docs: {
       rationale:
         'A term is a promise about time: `short` means hours (due within 3 days of resolution), `mid` days to weeks (within 90 days), `long` a systemic change. A due date beyond its term hides a slow fix behind a short label. Fixing only the immediate trigger leaves the conditions in place, so at least one item must be `mid` or `long`.',
-      fail: dedent`
+      fail: dedent(`
         ---
         incident:
           resolved: 2025-09-03T17:00:00Z
@@ -32,8 +32,8 @@ export default defineRule({
         | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
         |---|---|---|---|---|---|---|---|
         | AI-1 | Check the pool size in the pipeline | short | payments-team | 2025-09-12 | open | L1 | | {action-item-term-due} {action-item-term-due}
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ---
         incident:
           resolved: 2025-09-03T17:00:00Z
@@ -45,7 +45,7 @@ export default defineRule({
         |---|---|---|---|---|---|---|---|
         | AI-1 | Check the pool size in the pipeline | short | payments-team | 2025-09-06 | open | L1 | |
         | AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-10-15 | open | L2 | |
-      `,
+      `),
     },
   },
   check({ doc, options }) {

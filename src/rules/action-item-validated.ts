@@ -15,22 +15,22 @@ export default defineRule({
     docs: {
       rationale:
         'An action item is complete only when it has been tested that the same conditions no longer lead to the same failure. `done` means the work is finished but not yet proven, so it is always reported. A `validated` item records how it was verified in the Validation column; a `dropped` item records why it was dropped there.',
-      fail: dedent`
+      fail: dedent(`
         ## Action items
 
         | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
         |---|---|---|---|---|---|---|---|
         | AI-1 | Add a disk write check to the health check | short | orders-team | 2025-10-21 | done | L1 | | {action-item-validated}
         | AI-2 | Rate-limit new accounts | mid | orders-team | 2025-11-15 | dropped | L2 | | {action-item-validated}
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Action items
 
         | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
         |---|---|---|---|---|---|---|---|
         | AI-1 | Add a disk write check to the health check | short | orders-team | 2025-10-21 | validated | L1 | Injected disk faults on a canary host; removed within 30 s |
         | AI-2 | Rate-limit new accounts | mid | orders-team | 2025-11-15 | dropped | L2 | AI-1 removes the failing host, which ends this failure mode |
-      `,
+      `),
     },
   },
   check({ doc }) {

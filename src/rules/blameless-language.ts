@@ -215,20 +215,20 @@ export default defineRule({
         'word that is also an everyday word ("Mark", "Will") only capitalized, so "did not mark" is no name. ' +
         'The list can be replaced (`words`), extended (`extraWords`) or ' +
         'trimmed (`allowWords`).',
-      fail: dedent`
+      fail: dedent(`
         ## Five whys
 
         - 3% of order placement calls failed for 70 minutes.
           - Why did the impact last 70 minutes? Human error: @dana should have known better {blameless-language} {blameless-language} {blameless-language}
             than to route the alarm to a queue that nobody watches at night.
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Five whys
 
         - 3% of order placement calls failed for 70 minutes.
           - Why did the impact last 70 minutes? The alarm paged a queue that nobody watches
             at night: the paging tool lets an alarm target any queue, staffed or not.
-      `,
+      `),
     },
   },
   check({ doc, options }) {

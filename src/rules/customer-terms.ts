@@ -179,7 +179,7 @@ export default defineRule({
         'name those changes make ("cell-router mesh" worded "request routing mesh" names "routing mesh"). ' +
         'A frontmatter with a repeated key (a `frontmatter-schema` error) is read as the export reads it: each ' +
         'repeated key takes its last value.',
-      fail: dedent`
+      fail: dedent(`
         ---
         services: [orders-api, cell-router]
         glossary:
@@ -190,8 +190,8 @@ export default defineRule({
 
         orders-api returned errors because one cell-router host failed its disk, and config-deployer {customer-terms} {customer-terms} {customer-terms}
         could not replace it. orders-api recovered at 08:50 UTC.
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ---
         services: [orders-api, cell-router]
         glossary:
@@ -204,7 +204,7 @@ export default defineRule({
 
         orders-api returned errors because one cell-router host failed its disk, and it could not be
         replaced automatically. orders-api recovered at 08:50 UTC.
-      `,
+      `),
     },
   },
   check({ doc: coe, settings }) {

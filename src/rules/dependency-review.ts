@@ -25,20 +25,20 @@ export default defineRule({
     docs: {
       rationale:
         'Many incidents start in a dependency. For each one, say what it promised, whether it kept the promise (`yes`, `no` or `partly`), whether our use of it was sound, whether the failure mode was one we should have expected (`expected-handled`, `expected-unhandled` or `novel`), and what limits the blast radius next time. A dependency that did not perform as promised, or a failure we did not handle, needs an action item. When no dependency was involved, say so and why in a paragraph that begins "None".',
-      fail: dedent`
+      fail: dedent(`
         ## Dependencies
 
         | Dependency | Promise | As promised | Our implementation | Failure mode | Blast radius |
         |---|---|---|---|---|---|
         | Block storage | 99.99% volume availability | partly | Hosts assumed a volume never fails | expected-unhandled | Deep health check | {dependency-review}
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Dependencies
 
         | Dependency | Promise | As promised | Our implementation | Failure mode | Blast radius |
         |---|---|---|---|---|---|
         | Block storage | 99.99% volume availability | partly | Hosts assumed a volume never fails | expected-unhandled | Deep health check removes hosts with disk errors (AI-1) |
-      `,
+      `),
     },
   },
   check({ doc, options }) {

@@ -21,7 +21,7 @@ export default defineRule({
     docs: {
       rationale:
         'When customers told us before our alarms did, or detection took longer than the goal, detection itself failed and needs a fix. The Detection section must name at least one action item (`AI-<n>`) that makes detection faster or customer-driven detection unnecessary.',
-      fail: dedent`
+      fail: dedent(`
         ---
         incident:
           start: 2025-10-20T06:48:00Z
@@ -35,8 +35,8 @@ export default defineRule({
 
         No. A customer told us 45 minutes after impact began; our per-host alarm
         paged an unstaffed queue.
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ---
         incident:
           start: 2025-10-20T06:48:00Z
@@ -50,7 +50,7 @@ export default defineRule({
 
         No. A customer told us 45 minutes after impact began; our per-host alarm
         paged an unstaffed queue. Every alarm will page the staffed rotation (AI-4).
-      `,
+      `),
     },
   },
   check({ doc, options }) {

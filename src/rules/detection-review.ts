@@ -24,7 +24,7 @@ export default defineRule({
     docs: {
       rationale:
         'A detection self-critique asks three questions: was detection fast enough, did our metrics reflect what customers experienced, and would we detect a similar event. Each needs a real answer under its own `###` heading (found by keywords such as "fast", "metric" and "similar"); a `TODO` or a one-line "Yes" is not a review.',
-      fail: dedent`
+      fail: dedent(`
         ## Detection {detection-review}
 
         ### Was detection fast enough? {detection-review}
@@ -34,8 +34,8 @@ export default defineRule({
         ### Did our metrics reflect the customer experience?
 
         TODO
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Detection
 
         ### Was detection fast enough?
@@ -52,7 +52,7 @@ export default defineRule({
 
         Yes. Any loss of worker capacity raises queue age, and the same alarm would
         page us within minutes whatever the cause of the slowdown.
-      `,
+      `),
     },
   },
   check({ doc, options }) {

@@ -17,15 +17,15 @@ export default defineRule({
     docs: {
       rationale:
         'The first answers to "why?" describe symptoms; the causes worth acting on come a few levels down. The problem statement is depth 0 and its whys depth 1: the deepest root cause must be at depth `minDepth` (3) or more, and no root cause may stop above depth `minLeafDepth` (2), since a root cause right under the problem statement usually restates it.',
-      fail: dedent`
+      fail: dedent(`
         ## Five whys
 
         - Payment notifications were up to 40 minutes late for 75 minutes. {five-whys-depth}
           - Why? A configuration change halved the worker pool. → L1 {five-whys-depth}
           - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.
             - Why? The pool size cannot be changed at run time. → L2
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Five whys
 
         - Payment notifications were up to 40 minutes late for 75 minutes.
@@ -34,7 +34,7 @@ export default defineRule({
               - Why? The pool size was set in two files and the change updated only one. → L1
           - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.
             - Why? The pool size cannot be changed at run time. → L2
-      `,
+      `),
     },
   },
   check({ doc, options }) {

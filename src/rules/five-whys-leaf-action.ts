@@ -14,7 +14,7 @@ export default defineRule({
     docs: {
       rationale:
         'A root cause that leads nowhere will happen again. Each root cause (a why with no children) names the lesson it teaches (`→ L1`) or the action item that fixes it (`AI-1`), so that the COE can be followed from each cause to the change that addresses it. A reference to an id that is not defined is reported by `references-exist`, not by this rule.',
-      fail: dedent`
+      fail: dedent(`
         ## Five whys
 
         - Payment notifications were up to 40 minutes late for 75 minutes.
@@ -23,8 +23,8 @@ export default defineRule({
               - Why? The pool size was set in two files and the change updated only one. → L1
           - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.
             - Why? The pool size cannot be changed at run time. {five-whys-leaf-action}
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Five whys
 
         - Payment notifications were up to 40 minutes late for 75 minutes.
@@ -33,7 +33,7 @@ export default defineRule({
               - Why? The pool size was set in two files and the change updated only one. → L1
           - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.
             - Why? The pool size cannot be changed at run time. → L2
-      `,
+      `),
     },
   },
   check({ doc }) {

@@ -15,7 +15,7 @@ export default defineRule({
     docs: {
       rationale:
         'The five whys start from one problem statement, and every why hangs under it. The statement carries data (a rate, a count, a duration) so that the analysis starts from what was measured, "3% of API calls failed for 45 minutes", rather than from an impression, and so that readers can judge how much went wrong. A second top-level item starts a second analysis: nest it under the problem statement instead.',
-      fail: dedent`
+      fail: dedent(`
         ## Five whys
 
         - Payment notifications were late. {five-whys-problem}
@@ -24,8 +24,8 @@ export default defineRule({
               - Why? The pool size was set in two files and the change updated only one. → L1
         - Scaling the pool back took a full deployment. {five-whys-problem}
           - Why? The pool size cannot be changed at run time. → L2
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Five whys
 
         - Payment notifications were up to 40 minutes late for 75 minutes.
@@ -34,7 +34,7 @@ export default defineRule({
               - Why? The pool size was set in two files and the change updated only one. → L1
           - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.
             - Why? The pool size cannot be changed at run time. → L2
-      `,
+      `),
     },
   },
   check({ doc }) {

@@ -14,15 +14,15 @@ export default defineRule({
     docs: {
       rationale:
         'Incidents rarely have a single cause. A chain of whys follows one thread to one root cause and stops; a tree also asks why the impact lasted so long, why it was not detected sooner and why it spread, and each branch leads to its own lesson. The rule asks for at least `minRootCauses` (2) root causes, the whys with no children.',
-      fail: dedent`
+      fail: dedent(`
         ## Five whys
 
         - Payment notifications were up to 40 minutes late for 75 minutes. {five-whys-tree}
           - Why? The notification workers could not keep up with the queue.
             - Why? A configuration change halved the worker pool.
               - Why? The pool size was set in two files and the change updated only one. → L1
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Five whys
 
         - Payment notifications were up to 40 minutes late for 75 minutes.
@@ -31,7 +31,7 @@ export default defineRule({
               - Why? The pool size was set in two files and the change updated only one. → L1
           - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.
             - Why? The pool size cannot be changed at run time. → L2
-      `,
+      `),
     },
   },
   check({ doc, options }) {

@@ -19,7 +19,7 @@ export default defineRule({
     docs: {
       rationale:
         'The frontmatter is the data of the COE: its milestones give the time to detect, engage and mitigate, its status decides what must be filled in, and its services and glossary keep internal names out of the customer RCA. A misspelt key or a wrong type would silently drop a value, so the keys and types are checked strictly, and malformed YAML, a duplicate or unknown key, a wrong type or a time without an offset is reported at its line. Keys of your own must begin with `x-`. Milestones must be in order: start ≤ detected ≤ engaged ≤ mitigated ≤ resolved; `engaged` and `mitigated` are required from status `review` on, `resolved` from `approved` on.',
-      fail: dedent`
+      fail: dedent(`
         ---
         id: COE-2025-17 {frontmatter-schema}
         severity: high {frontmatter-schema}
@@ -29,8 +29,8 @@ export default defineRule({
           engaged: 2025-09-03T14:02:00Z {frontmatter-schema}
           detectedby: alarm {frontmatter-schema}
         ---
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ---
         id: COE-2025-017
         severity: 3
@@ -41,7 +41,7 @@ export default defineRule({
           detected_by: alarm
         x-team-channel: "#payments"
         ---
-      `,
+      `),
     },
   },
   check({ doc }) {

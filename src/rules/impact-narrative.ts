@@ -20,14 +20,14 @@ export default defineRule({
     docs: {
       rationale:
         'The Impact section is read first, by leaders and other teams, and it becomes the customer-facing RCA, so it must stand on its own: a narrative of what customers experienced from the start of impact to its end, hitting each key milestone. A few bullet points leave out who was affected, what they saw and for how long. By default the section needs at least 2 paragraphs (`minParagraphs`) and 80 words (`minWords`), with at least half of its words in paragraphs rather than lists or tables (`minProseShare`).',
-      fail: dedent`
+      fail: dedent(`
         ## Impact {impact-narrative} {impact-narrative}
 
         - 14:05 notifications delayed {impact-narrative}
         - 14:30 status page updated
         - 15:20 backlog cleared
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Impact
 
         Between 14:05 and 15:20 UTC on September 3, 2025, merchants in the us-east-2
@@ -38,7 +38,7 @@ export default defineRule({
         We were alerted at 14:09 UTC, posted a status page notice at 14:30 UTC, and
         cleared the backlog by 15:20 UTC, when notifications were on time again. No
         notification was lost, and every merchant received each notification once.
-      `,
+      `),
     },
   },
   check({ doc, options }) {

@@ -13,7 +13,7 @@ export default defineRule({
     docs: {
       rationale:
         'A lesson without an action item is an observation, not a correction. Each lesson begins with its id (`**L1:**`) so that action items can name it in their Lessons column, and each lesson must be named by at least one action item. A lesson with no id, or an id defined twice, is reported too.',
-      fail: dedent`
+      fail: dedent(`
         ## Lessons
 
         - **L1:** A setting must have one source of truth.
@@ -24,8 +24,8 @@ export default defineRule({
         | ID | Action | Term | Owner | Due | Status | Lessons | Validation |
         |---|---|---|---|---|---|---|---|
         | AI-1 | Read the pool size from one file and check it in the pipeline | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Lessons
 
         - **L1:** A setting must have one source of truth.
@@ -37,7 +37,7 @@ export default defineRule({
         |---|---|---|---|---|---|---|---|
         | AI-1 | Read the pool size from one file and check it in the pipeline | short | payments-team | 2025-09-05 | validated | L1 | A change to one file only now fails the pipeline |
         | AI-2 | Make the pool size adjustable at run time | mid | payments-team | 2025-11-28 | in-progress | L2 | |
-      `,
+      `),
     },
   },
   check({ doc }) {

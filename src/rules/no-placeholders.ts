@@ -75,18 +75,18 @@ export default defineRule({
         'A marker left behind means a question is still open, so the rule warns while the COE is a `draft` and is an ' +
         'error from `review` on. Code and HTML comments (template guidance) are not read; words match whole and in ' +
         'capitals, so "a todo list" or "TODOS" are not placeholders.',
-      fail: dedent`
+      fail: dedent(`
         ## Customer summary
 
         Between 06:48 and 07:58 UTC, about 3% of orders failed. TODO: confirm the count with the data team. {no-placeholders}
         We will finish the fix by {{due date}}. {no-placeholders}
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Customer summary
 
         Between 06:48 and 07:58 UTC, 2,140 orders (3%) failed.
         We will finish the fix by October 31, 2025.
-      `,
+      `),
     },
   },
   check({ doc, options }) {

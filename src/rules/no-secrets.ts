@@ -44,7 +44,7 @@ export function isPlaceholder(value: string): boolean {
   if (v === '') return true;
   if (/^(?:[$%<]|\{\{)/.test(v)) return true;
   if (/^(?:<.*>|\{.*\}|\[.*\]|\(.*\))$/.test(v)) return true;
-  if (/^(.)\1*$/u.test(v) || /^[*xX•.…_-]+$/u.test(v)) return true;
+  if (/^(.)\1*$/u.test(v) || /^[*xX\u2022.\u2026_-]+$/u.test(v)) return true;
   if (/[()[\]]/.test(v)) return true;
   if (/redact/i.test(v) || /^(?:your|my|the|some)[_-]/i.test(v)) return true;
   if (/^(?:process\.env|os\.environ|env[.:[]|secrets?\.|vault:|ssm:|arn:aws:(?:secretsmanager|ssm)|!Ref|!Sub|!GetAtt)/i.test(v))
@@ -267,7 +267,7 @@ export default defineRule({
         'headers, passwords in URLs, and `password`/`secret`/`token`/`api_key` set to a literal. Variables and masks ' +
         '(`${DB_PASSWORD}`, `<redacted>`, `****`) are not secrets, and neither is a random-looking string alone (a git ' +
         'SHA, a UUID). Removing the secret is not enough: rotate it, since the file history still holds it.',
-      fail: dedent`
+      fail: dedent(`
         ## Timeline
 
         - 07:41 — Checked the volume:
@@ -275,8 +275,8 @@ export default defineRule({
           \`\`\`sh
           AWS_ACCESS_KEY_ID=AKIA4XQ7R2MZ3KJ6PLWE aws ec2 describe-volumes --region eu-west-1 {no-secrets}
           \`\`\`
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Timeline
 
         - 07:41 — Checked the volume:
@@ -284,7 +284,7 @@ export default defineRule({
           \`\`\`sh
           AWS_PROFILE=orders-readonly aws ec2 describe-volumes --region eu-west-1
           \`\`\`
-      `,
+      `),
     },
   },
   check({ doc }) {

@@ -12,7 +12,7 @@ export default defineRule({
     docs: {
       rationale:
         'References tie a COE together: a root cause points at its lesson, a lesson is named by its actions, a detection gap points at the action that closes it. A reference to an `L<n>` or `AI-<n>` that is not defined is a broken link, usually left by a renumbered lesson or a deleted action, and the chain from cause to change is lost. `L<n>` is read as a lesson in the Five whys, Detection, Dependencies, Lessons and Action items sections; `AI-<n>` anywhere outside code.',
-      fail: dedent`
+      fail: dedent(`
         ## Five whys
 
         - Payment notifications were up to 40 minutes late for 75 minutes.
@@ -21,8 +21,8 @@ export default defineRule({
               - Why? The pool size was set in two files and the change updated only one. → L1
           - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.
             - Why? The pool size cannot be changed at run time. → L3, AI-4 {references-exist} {references-exist}
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Five whys
 
         - Payment notifications were up to 40 minutes late for 75 minutes.
@@ -31,7 +31,7 @@ export default defineRule({
               - Why? The pool size was set in two files and the change updated only one. → L1
           - Why did it take 75 minutes to recover? Scaling the pool back took a full deployment.
             - Why? The pool size cannot be changed at run time. → L2, AI-2
-      `,
+      `),
     },
   },
   check({ doc }) {

@@ -14,7 +14,7 @@ export default defineRule({
     docs: {
       rationale:
         'Each required section answers a question every COE must answer: what customers experienced (Impact), what happened when (Timeline), why it happened (Five whys), how we found out (Detection), how our dependencies behaved (Dependencies), what we learned (Lessons) and what we will change (Action items). A COE without one of them is not finished, and a section written twice splits the story in two. Headings are matched after folding case, numbering, emoji and trailing punctuation, with aliases such as "Lessons learned"; configuration can add aliases. A missing section is reported by this rule alone: the rules about its content pass over it.',
-      fail: dedent`
+      fail: dedent(`
         ## Lessons
 
         - **L1:** A setting must have one source of truth.
@@ -22,13 +22,13 @@ export default defineRule({
         ## Lessons learned {required-sections}
 
         - **L2:** Capacity must be adjustable without a deployment.
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Lessons
 
         - **L1:** A setting must have one source of truth.
         - **L2:** Capacity must be adjustable without a deployment.
-      `,
+      `),
     },
   },
   check({ doc }) {

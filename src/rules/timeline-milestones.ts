@@ -18,7 +18,7 @@ export default defineRule({
     docs: {
       rationale:
         'The milestones of the frontmatter (`start`, `detected`, `engaged`, `mitigated`, `resolved` and `customer_notified`) give the time to detect, to engage and to mitigate. Each should appear in the timeline as an entry of the same minute, so that the figures and the story agree and a reader sees what happened at each milestone. One entry may stand for two milestones. A milestone that an entry with no readable time may stand for (between the readable entries around its minute) is not reported: `timeline-order` reports that entry.',
-      fail: dedent`
+      fail: dedent(`
         ---
         incident:
           start: 2025-09-03T14:05:00Z
@@ -34,8 +34,8 @@ export default defineRule({
         - 14:10 — The queue age alarm pages the on-call engineer.
         - 15:20 — The worker pool is restored and the backlog drained.
         - 17:00 — A pool size check is added to the deployment pipeline.
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ---
         incident:
           start: 2025-09-03T14:05:00Z
@@ -52,7 +52,7 @@ export default defineRule({
         - 14:12 — The on-call engineer acknowledges and starts investigating.
         - 15:20 — The worker pool is restored and the backlog drained.
         - 17:00 — A pool size check is added to the deployment pipeline.
-      `,
+      `),
     },
   },
   check({ doc }) {

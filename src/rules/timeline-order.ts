@@ -15,22 +15,22 @@ export default defineRule({
     docs: {
       rationale:
         'The timeline is the reference for every duration in the COE, so each entry must begin with a time that can be read, and the entries must run in order. A time alone (`23:58`) takes the date and the offset of the entry before it, and the first takes the date of `incident.start`, in UTC; a full date and time without an offset is UTC. So a time alone that goes back, as after midnight, is out of order: write the date on the first entry of a new day. Entries may come before `incident.start`.',
-      fail: dedent`
+      fail: dedent(`
         ## Timeline
 
         - 2025-09-03 23:40 UTC — Card payments start to be declined.
         - 23:58 — Support opens an incident.
         - 00:03 — The on-call engineer is engaged. {timeline-order}
         - Later — The processor restores its certificate. {timeline-order}
-      `,
-      pass: dedent`
+      `),
+      pass: dedent(`
         ## Timeline
 
         - 2025-09-03 23:40 UTC — Card payments start to be declined.
         - 23:58 — Support opens an incident.
         - 2025-09-04 00:03 UTC — The on-call engineer is engaged.
         - 01:30 — The processor restores its certificate.
-      `,
+      `),
     },
   },
   check({ doc }) {

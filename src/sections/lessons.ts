@@ -4,7 +4,7 @@ import type { Lesson } from '../model/types.js';
 import { pointKey, rangeOf, referencesIn, textOf, textRun } from '../model/text.js';
 import type { SectionInput } from './context.js';
 
-const LESSON_ID = /^(L[1-9]\d*)\s*[:.\-–—]\s*/;
+const LESSON_ID = /^(L[1-9]\d*)\s*[:.\-\u2013\u2014]\s*/;
 // The id alone, then the text: `**L1** Health checks…`, which lacks its separator.
 const BARE_ID = /^(L[1-9]\d*)\s+(?=\S)/;
 

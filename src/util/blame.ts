@@ -15,7 +15,7 @@ function phraseSource(phrase: string): string {
   return phrase
     .trim()
     .split(/\s+/)
-    .map((word) => escapeRegExp(word).replace(/['’]/g, "['’]"))
+    .map((word) => escapeRegExp(word).replace(/['\u2019]/g, "['’]"))
     .join('\\s+');
 }
 
@@ -65,7 +65,7 @@ function keyWord(phrase: string): string | undefined {
   const words = phrase
     .trim()
     .split(/\s+/)
-    .filter((w) => !/['’]/.test(w));
+    .filter((w) => !/['\u2019]/.test(w));
   const longest = words.sort((a, b) => b.length - a.length)[0];
   return longest && /^[\x20-\x7e]+$/.test(longest) ? longest : undefined;
 }
@@ -76,9 +76,9 @@ export function hitsOf(text: string, pattern: RegExp | undefined): Hit[] {
 }
 
 // A clause ends at sentence punctuation, a dash, a bracket or a contrasting word.
-const CLAUSE_BREAK = /[.;:!?—–()[\]"“”]|\s-\s|\b(?:but|however|although|though|yet|whereas)\b/giu;
+const CLAUSE_BREAK = /[.;:!?\u2014\u2013()[\]"\u201C\u201D]|\s-\s|\b(?:but|however|although|though|yet|whereas)\b/giu;
 const NEGATION =
-  /(?<![\p{L}\p{N}])(?:no|not|nobody|no-one|none|never|neither|nor|without|cannot)(?![\p{L}\p{N}])|\bno\s+one\b|n['’]t(?![\p{L}])/iu;
+  /(?<![\p{L}\p{N}])(?:no|not|nobody|no-one|none|never|neither|nor|without|cannot)(?![\p{L}\p{N}])|\bno\s+one\b|n['\u2019]t(?![\p{L}])/iu;
 
 /** Whether the clause before `index` negates what follows ("nobody was careless", "not the fault of"). */
 export function isNegated(text: string, index: number): boolean {
@@ -146,7 +146,7 @@ export function faultsOfPeople(text: string, people: PersonWords): Hit[] {
     hits.push({ index, text: whole });
   };
   // Each pattern needs a word of its own: the costly ones run only where it is.
-  const possessive = /['’]s/u.test(text) ? text.matchAll(POSSESSIVE) : [];
+  const possessive = /['\u2019]s/u.test(text) ? text.matchAll(POSSESSIVE) : [];
   for (const m of possessive) {
     if (isPerson(m[1]!, people, isPersonal(m[2]!))) keep(m.index, m[0]);
   }

@@ -19,12 +19,12 @@ const HALF = /^\s*([AaPp])\.?[Mm]\.?(?![\p{L}\p{N}])/u;
 const END = String.raw`(?![\p{L}\p{N}]|:\d)`;
 // Each: the spaces before the offset, then the offset. U+2212 is a minus too.
 const OFFSETS = [
-  new RegExp(String.raw`^(\s*)((?:UTC|GMT)(?:[+\-−]\d{1,2}(?::?\d{2})?)?)${END}`, 'iu'),
+  new RegExp(String.raw`^(\s*)((?:UTC|GMT)(?:[+\-\u2212]\d{1,2}(?::?\d{2})?)?)${END}`, 'iu'),
   new RegExp(String.raw`^(\s*)(Z)${END}`, 'iu'),
-  new RegExp(String.raw`^(\s*)([+\-−]\d{2}:?\d{2})${END}`, 'u'),
+  new RegExp(String.raw`^(\s*)([+\-\u2212]\d{2}:?\d{2})${END}`, 'u'),
 ];
 // A sign and digits after a time that no form above reads ("+2", "UTC +02:00"); not "+5%".
-const STRAY = /^(\s*)([+\-−]\d[\d:]*)(?![\d%.,])/u;
+const STRAY = /^(\s*)([+\-\u2212]\d[\d:]*)(?![\d%.,])/u;
 
 /** How the date was written: ISO 8601 with `T`, with a space, or not at all. */
 type Form = 'iso' | 'spaced' | 'alone';
@@ -66,8 +66,8 @@ export interface EntryTime extends TimeMatch {
 // Between the two times of a range: a dash (hyphen, en dash, minus sign) or
 // "to". A spaced em dash separates the time from the text ("16:05 — 14:05 UTC
 // the deploy starts"), so it joins a range only in brackets, closed after it.
-const RANGE_JOIN = /^(?:\s*[-–−]\s*|—|\s+to\s+)/u;
-const CLOSED_RANGE_JOIN = /^(?:\s*[-–—−]\s*|\s+to\s+)/u;
+const RANGE_JOIN = /^(?:\s*[-\u2013\u2212]\s*|\u2014|\s+to\s+)/u;
+const CLOSED_RANGE_JOIN = /^(?:\s*[-\u2013\u2014\u2212]\s*|\s+to\s+)/u;
 
 /**
  * Reads the time at the start of a timeline entry. A range ("13:20-13:25")
@@ -148,7 +148,7 @@ interface ZoneRead {
 function readZone(rest: string, form: Form): ZoneRead {
   const read: ZoneRead = { zone: undefined, length: 0, stray: undefined, ambiguous: undefined };
   const m = OFFSETS.map((re) => re.exec(rest)).find((x) => x !== null);
-  const attachedMinus = (spaces: string, sign: string) => spaces === '' && /^[-−]/.test(sign);
+  const attachedMinus = (spaces: string, sign: string) => spaces === '' && /^[-\u2212]/.test(sign);
   if (m && !(attachedMinus(m[1]!, m[2]!) && form !== 'iso')) {
     Object.assign(read, { zone: m[2], length: m[0].length });
   } else if (m && form === 'spaced') {
@@ -178,7 +178,7 @@ function problemOf(match: TimeMatch, zone: ZoneRead, rest: string): string | und
 
 // "+2" or "+0200" as an offset to write ("+02:00"); anything else, a generic one.
 function offsetExample(stray: string): string {
-  const m = /^([+\-−])(\d{1,2})(?::?(\d{2}))?$/u.exec(stray);
+  const m = /^([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/u.exec(stray);
   return m ? `${m[1] === '+' ? '+' : '-'}${m[2]!.padStart(2, '0')}:${m[3] ?? '00'}` : '-05:00';
 }
 

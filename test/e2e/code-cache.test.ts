@@ -3,7 +3,7 @@
 // cache that `npm run build` wrote is taken by this Node, and a copy of coe
 // whose cache is damaged, or missing, lints exactly as well.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,15 @@ describe('the code cache of the bundle', () => {
     expect(existsSync(cache)).toBe(true);
     expect(statSync(cache).size).toBeGreaterThan(100_000);
     expect(loadedBy(ROOT)).toBe('cache');
+  });
+
+  // bin/load-cli.js reads an ASCII bundle as Latin-1: a string of one byte a
+  // character. esbuild escapes what it can; a character past ASCII in a
+  // regular expression or a tagged template it leaves: write it as \\uXXXX.
+  it('is of an ASCII bundle', () => {
+    const bytes = readFileSync(path.join(ROOT, 'dist/bundle/cli.cjs'));
+    const at = bytes.findIndex((b) => b > 0x7f);
+    expect(at === -1 ? '' : bytes.subarray(Math.max(0, at - 40), at + 8).toString('utf8')).toBe('');
   });
 
   it('is passed over when damaged, and coe lints as it does with it', () => {
