@@ -1,7 +1,21 @@
 // YAML frontmatter to the frontmatter model: values that pass the schema,
 // problems with their place in the file, and where every key sits.
 import type { Yaml } from 'mdast';
-import { CST, Lexer, LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import {
+  Composer,
+  CST,
+  Lexer,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import type * as z from 'zod';
 import { frontmatterSchema, type Milestone } from '../model/frontmatter-schema.js';
 import { incidentTime, markOrder } from '../model/incident.js';
@@ -23,10 +37,11 @@ const YAML_OPTIONS = { prettyErrors: false, logLevel: 'error' } as const;
  * parser's stack (nested "? " keys, brackets or "- " items, a few KB of them).
  */
 function parseYaml(text: string, options: { uniqueKeys: boolean; lineCounter?: LineCounter }) {
-  if (yamlTooDeep(text)) throw tooDeep();
+  const tokens = tokensWithinDepth(text);
+  if (!tokens) throw tooDeep();
   let doc;
   try {
-    doc = parseDocument(text, { ...YAML_OPTIONS, ...options });
+    doc = documentOf(text, tokens, { ...YAML_OPTIONS, ...options });
   } catch (error) {
     throw error instanceof RangeError ? tooDeep() : error;
   }
@@ -35,24 +50,63 @@ function parseYaml(text: string, options: { uniqueKeys: boolean; lineCounter?: L
   return doc;
 }
 
+/**
+ * The yaml package's parseDocument (with prettyErrors off), from the tokens
+ * its lexer gave for the depth check: the text is lexed once.
+ */
+function documentOf(source: string, tokens: string[], options: typeof YAML_OPTIONS & { uniqueKeys: boolean; lineCounter?: LineCounter }) {
+  const parser = new Parser(options.lineCounter?.addNewLine);
+  const composer = new Composer(options);
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(cstOf(parser, tokens, options.lineCounter), true, source.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  // compose(…, true) makes a document at the latest when the tokens end.
+  return doc!;
+}
+
+// What Parser.parse yields, from tokens lexed already.
+function* cstOf(parser: Parser, tokens: string[], lineCounter: LineCounter | undefined) {
+  lineCounter?.addNewLine(0);
+  for (const token of tokens) yield* parser.next(token);
+  yield* parser.end();
+}
+
 /** Nesting past this many levels (indentation included) is not parsed. */
 export const MAX_YAML_DEPTH = 100;
 
-/**
- * Whether the YAML nests deeper than MAX_YAML_DEPTH, read from the yaml
- * package's lexer, which keeps no stack. Its parser recurses once a level:
- * a few thousand levels overflow the stack, and an overflow inside V8's
- * regular expression compiler aborts the process instead of throwing.
- * Each line's depth is at most its indentation, plus the "?", "-" and ":"
- * indicators on it, plus the brackets open around it.
- */
+/** Whether the YAML nests deeper than MAX_YAML_DEPTH (see tokensWithinDepth). */
 export function yamlTooDeep(text: string): boolean {
+  return tokensWithinDepth(text) === undefined;
+}
+
+/**
+ * The yaml package's lexical tokens of the text, or none when it nests
+ * deeper than MAX_YAML_DEPTH. The lexer keeps no stack; the parser recurses
+ * once a level: a few thousand levels overflow the stack, and an overflow
+ * inside V8's regular expression compiler aborts the process instead of
+ * throwing. Each line's depth is at most its indentation, plus the "?", "-"
+ * and ":" indicators on it, plus the brackets open around it.
+ */
+function tokensWithinDepth(text: string): string[] | undefined {
+  const tokens: string[] = [];
   let flow = 0;
   let line = 0;
   let indent = 0;
   let lineStart = true;
   let scalarNext = false;
   for (const token of new Lexer().lex(text)) {
+    tokens.push(token);
     if (scalarNext) {
       // A scalar's source: its own indentation and line breaks are text.
       scalarNext = false;
@@ -74,9 +128,9 @@ export function yamlTooDeep(text: string): boolean {
     // In brackets, "?" and ":" nest nothing: the brackets count.
     else if ((type === 'explicit-key-ind' || type === 'seq-item-ind' || type === 'map-value-ind') && flow === 0) line++;
     else continue;
-    if (indent + line + flow > MAX_YAML_DEPTH) return true;
+    if (indent + line + flow > MAX_YAML_DEPTH) return undefined;
   }
-  return false;
+  return tokens;
 }
 
 function tooDeep(): OverLimitError {
