@@ -69,7 +69,8 @@ const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const ACTION_ID = wholePattern(['AI-[1-9]\\d*'], 'g');
 const LESSON_ID = wholePattern(['L[1-9]\\d*'], 'g');
 // Not a scope or a call after it: "@aws-sdk/client-s3", "@Retryable(3)".
-const HANDLE = /(?<![\p{L}\p{N}_.@/-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?![\p{L}\p{N}_/(]|[.-][\p{L}\p{N}_])/gu;
+const HANDLE =
+  /(?<!\p{L}|\p{N}|[_.@/-])@(?:\p{L}|\p{N}|_)(?:(?:\p{L}|\p{N}|[_.-])*(?:\p{L}|\p{N}|_))?(?!(?:\p{L}|\p{N}|[_/(])|[.-](?:\p{L}|\p{N}|_))/gu;
 
 /** The redactor for a COE: its glossary, tickets and lessons, and the configured domains and id prefix. */
 export function redactorFor(doc: CoeDocument, config: Pick<ResolvedConfig, 'internalDomains' | 'idPrefix'>): Redactor {
@@ -299,7 +300,7 @@ export function hostOf(value: string): string | undefined {
     .replace(/:\d+$/, '')
     .replace(/^\*?\./, '')
     .replace(/\.$/, '');
-  return /^[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+$/u.test(host) ? host : undefined;
+  return /^(?:\p{L}|\p{N}|[_-])+(?:\.(?:\p{L}|\p{N}|[_-])+)+$/u.test(host) ? host : undefined;
 }
 
 function normalizeUrl(url: string): string {

@@ -14,8 +14,8 @@ export interface BlockRun {
 
 const ID = String.raw`(?:L[1-9]\d*|AI-[1-9]\d*)`;
 const AFTER_ARROW = /(?:\u2192|->|=>|\u21D2)\s*$/u;
-const AFTER_ID_IN_LIST = new RegExp(String.raw`(?<![\p{L}\p{N}_-])${ID}\s*,\s*$`, 'u');
-const BEFORE_ID_IN_LIST = new RegExp(String.raw`^\s*,\s*${ID}(?![\p{L}\p{N}_])`, 'u');
+const AFTER_ID_IN_LIST = new RegExp(String.raw`(?<!\p{L}|\p{N}|[_-])${ID}\s*,\s*$`, 'u');
+const BEFORE_ID_IN_LIST = new RegExp(String.raw`^\s*,\s*${ID}(?!\p{L}|\p{N}|_)`, 'u');
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** The references of one block's runs, in order. */

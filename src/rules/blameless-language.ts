@@ -167,7 +167,7 @@ function nameFinders(doc: CoeDocument, withParts: boolean): PhraseFinder[] {
   return finders;
 }
 
-const HANDLE = /(?<![\p{L}\p{N}_.@-])@[\p{L}\p{N}](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?/gu;
+const HANDLE = /(?<!\p{L}|\p{N}|[_.@-])@(?:\p{L}|\p{N})(?:(?:\p{L}|\p{N}|[_.-])*(?:\p{L}|\p{N}|_))?/gu;
 
 // An @handle of the COE's owner, or of a team the options name, is a team, not a person.
 function teamHandles(doc: CoeDocument, teams: string[]): Set<string> {

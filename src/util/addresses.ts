@@ -10,7 +10,8 @@ export const LEADING = new Set(['(', '<', '[', '"', "'", '“', '‘']);
 export const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', "'", '”', '’']);
 
 // "https://…", "www.…", "ops@example.com", "jira.example.com/AI-44", "/srv/orders-api/logs".
-const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[^@\s]+@[^@\s]+\.[^@\s]+$|[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+\/|\/[^/\s]+\/)/iu;
+const ADDRESS =
+  /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[^@\s]+@[^@\s]+\.[^@\s]+$|(?:\p{L}|\p{N}|[_-])+(?:\.(?:\p{L}|\p{N}|[_-])+)+\/|\/[^/\s]+\/)/iu;
 
 /** Whether a text may hold an address: every one has a "/", an "@" or "www.". Most prose has none. */
 export function mayHoldAddress(text: string): boolean {

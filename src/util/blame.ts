@@ -78,7 +78,7 @@ export function hitsOf(text: string, pattern: RegExp | undefined): Hit[] {
 // A clause ends at sentence punctuation, a dash, a bracket or a contrasting word.
 const CLAUSE_BREAK = /[.;:!?\u2014\u2013()[\]"\u201C\u201D]|\s-\s|\b(?:but|however|although|though|yet|whereas)\b/giu;
 const NEGATION =
-  /(?<![\p{L}\p{N}])(?:no|not|nobody|no-one|none|never|neither|nor|without|cannot)(?![\p{L}\p{N}])|\bno\s+one\b|n['\u2019]t(?![\p{L}])/iu;
+  /(?<!\p{L}|\p{N})(?:no|not|nobody|no-one|none|never|neither|nor|without|cannot)(?!\p{L}|\p{N})|\bno\s+one\b|n['\u2019]t(?![\p{L}])/iu;
 
 /** Whether the clause before `index` negates what follows ("nobody was careless", "not the fault of"). */
 export function isNegated(text: string, index: number): boolean {
@@ -102,16 +102,16 @@ const COMPOUND =
   /^\s+(?:rate|rates|count|counts|budget|budgets|code|codes|message|messages|log|logs|page|pages|handling|handler|handlers|spike|spikes|percentage|ratio|metric|metrics|response|responses|state|states|path|paths|class|classes|type|types|threshold|thresholds|alarm|alarms)\b/iu;
 
 const POSSESSIVE = new RegExp(
-  `(?<![\\p{L}\\p{N}_@-])(@?[\\p{L}][\\p{L}\\p{N}_.-]*)['’]s\\s+(?:own\\s+|small\\s+|simple\\s+|honest\\s+|obvious\\s+|big\\s+)?(${FAULTS})(?![\\p{L}\\p{N}])`,
+  `(?<!\\p{L}|\\p{N}|[_@-])(@?[\\p{L}](?:\\p{L}|\\p{N}|[_.-])*)['’]s\\s+(?:own\\s+|small\\s+|simple\\s+|honest\\s+|obvious\\s+|big\\s+)?(${FAULTS})(?!\\p{L}|\\p{N})`,
   'gu',
 );
-const PRONOUN = new RegExp(`(?<![\\p{L}\\p{N}])(?:his|her|their|my|your)\\s+(?:own\\s+)?(?:${FAULTS})(?![\\p{L}\\p{N}])`, 'giu');
+const PRONOUN = new RegExp(`(?<!\\p{L}|\\p{N})(?:his|her|their|my|your)\\s+(?:own\\s+)?(?:${FAULTS})(?!\\p{L}|\\p{N})`, 'giu');
 const BY = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${FAULTS})\\s+(?:(?:made|committed)\\s+)?by\\s+(?:the\\s+|an?\\s+|our\\s+|one\\s+|their\\s+)?((?:[@\\p{L}][\\p{L}\\p{N}_.-]*\\s+){0,2}[@\\p{L}][\\p{L}\\p{N}_.-]*)`,
+  `(?<!\\p{L}|\\p{N})(${FAULTS})\\s+(?:(?:made|committed)\\s+)?by\\s+(?:the\\s+|an?\\s+|our\\s+|one\\s+|their\\s+)?((?:[@\\p{L}](?:\\p{L}|\\p{N}|[_.-])*\\s+){0,2}[@\\p{L}](?:\\p{L}|\\p{N}|[_.-])*)`,
   'giu',
 );
 const MADE = new RegExp(
-  `(?<![\\p{L}\\p{N}])((?:the\\s+|an?\\s+|our\\s+)?(?:[\\p{L}][\\p{L}\\p{N}_-]*\\s+)?[@\\p{L}][\\p{L}\\p{N}_.-]*)\\s+(?:made|committed)\\s+(?:a|an|the|one|several|two|three|many)\\s+(?:\\p{L}+\\s+)?(${FAULTS})(?![\\p{L}\\p{N}])`,
+  `(?<!\\p{L}|\\p{N})((?:the\\s+|an?\\s+|our\\s+)?(?:[\\p{L}](?:\\p{L}|\\p{N}|[_-])*\\s+)?[@\\p{L}](?:\\p{L}|\\p{N}|[_.-])*)\\s+(?:made|committed)\\s+(?:a|an|the|one|several|two|three|many)\\s+(?:\\p{L}+\\s+)?(${FAULTS})(?!\\p{L}|\\p{N})`,
   'giu',
 );
 

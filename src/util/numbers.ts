@@ -17,7 +17,7 @@ const WORDS = new Set([...UNITS.split(' '), ...TENS.split(' '), ...SCALES.split(
 // multiplier "x10" or "×3" is data too.
 const UNSPACED =
   '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
-const DIGITS = new RegExp(`(?<!(?![${UNSPACED}])[\\p{L}\\p{N}_-])(?:[x×](?=\\p{Nd}+(?![\\p{L}\\p{N}_-])))?\\p{Nd}`, 'u');
+const DIGITS = new RegExp(`(?<!(?![${UNSPACED}])(?:\\p{L}|\\p{N}|[_-]))(?:[x×](?=\\p{Nd}+(?!\\p{L}|\\p{N}|[_-])))?\\p{Nd}`, 'u');
 
 export function carriesNumber(text: string): boolean {
   if (DIGITS.test(text)) return true;

@@ -13,7 +13,7 @@ export const PLACEHOLDER_WORDS: readonly string[] = ['TODO', 'TBD', 'FIXME'];
  */
 export function placeholderPattern(words: readonly string[] = PLACEHOLDER_WORDS): RegExp {
   const whole = words.length > 0 ? [wholePattern(words.map(escapeRegExp), '').source] : [];
-  return new RegExp([...whole, '(?<![\\p{L}\\p{N}_?])\\?{3,}(?![\\p{L}\\p{N}_?])', '\\{\\{[^{}\\n]*\\}\\}'].join('|'), 'gu');
+  return new RegExp([...whole, '(?<!\\p{L}|\\p{N}|[_?])\\?{3,}(?!\\p{L}|\\p{N}|[_?])', '\\{\\{[^{}\\n]*\\}\\}'].join('|'), 'gu');
 }
 
 const DEFAULT = placeholderPattern();

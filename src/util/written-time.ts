@@ -14,9 +14,9 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:([Tt])|,?\s+)/;
 // A colon after a time separates it from the text ("06:52: The alarm fires").
 const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?!\d|:\d)/;
 // AM or PM as a whole word: "07:51 PMs join" is not 19:51.
-const HALF = /^\s*([AaPp])\.?[Mm]\.?(?![\p{L}\p{N}])/u;
+const HALF = /^\s*([AaPp])\.?[Mm]\.?(?!\p{L}|\p{N})/u;
 // An offset ends where a word would: "06:48 Zookeeper" has none.
-const END = String.raw`(?![\p{L}\p{N}]|:\d)`;
+const END = String.raw`(?!\p{L}|\p{N}|:\d)`;
 // Each: the spaces before the offset, then the offset. U+2212 is a minus too.
 const OFFSETS = [
   new RegExp(String.raw`^(\s*)((?:UTC|GMT)(?:[+\-\u2212]\d{1,2}(?::?\d{2})?)?)${END}`, 'iu'),

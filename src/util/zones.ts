@@ -119,7 +119,7 @@ const REGIONS =
   'Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Western|European|Israel|India|Japan|Korea|China|Moscow|Arabia|Australian|Brasilia|Singapore|Philippine|British|Irish';
 const TIME_NAME = String.raw`(?:[A-Z][a-z]+ ){1,3}(?:Standard|Daylight|Summer) [Tt]ime|(?:${REGIONS})(?: [A-Z][a-z]+)? [Tt]ime|[Ll]ocal [Tt]ime`;
 const NAME = new RegExp(
-  String.raw`^\s*\(?(?:(?<iana>${IANA})|(?<time>${TIME_NAME})|(?<abbr>[A-Za-z]{2,5}(?:/\p{L}+)*))\)?(?![\p{L}\p{N}/])`,
+  String.raw`^\s*\(?(?:(?<iana>${IANA})|(?<time>${TIME_NAME})|(?<abbr>[A-Za-z]{2,5}(?:/\p{L}+)*))\)?(?!\p{L}|\p{N}|/)`,
   'u',
 );
 
