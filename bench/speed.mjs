@@ -9,6 +9,9 @@
 //                (PSS summed: what the run takes from the machine; the RSS sum,
 //                which counts the node binary once per process, is shown too)
 //   coe lint --cache, second run with nothing changed, vs the first  ≤ 0.1×
+// When the environment sets NODE_EXTRA_CA_CERTS (every Node process then
+// parses those certificates as it starts), the one COE is also timed against
+// `node -e 0` without it, for information.
 // Prints a table and writes the results as JSON (bench/results/latest.json).
 //
 //   npm run bench [-- OPTIONS]         (builds first)
@@ -90,6 +93,32 @@ async function main() {
     compare('one-vs-markdownlint', 'one COE vs markdownlint-cli2', c1, m1, 0.5, 'coe lint one/coe.md', 'markdownlint-cli2 one/coe.md'),
   );
   cases.push(compare('one-vs-node', 'one COE vs node -e 0', c1, n1, 2.5, 'coe lint one/coe.md', 'node -e 0'));
+  // NODE_EXTRA_CA_CERTS makes every Node process read and parse those
+  // certificates as it starts (about 50 ms on a shared 2-core machine with
+  // the system's bundle), most of what `node -e 0` then does: the same case
+  // without it, for information.
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    log(`one COE: coe lint vs node -e 0 without NODE_EXTRA_CA_CERTS, ${options.oneRuns} run(s) each…`);
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: undefined };
+    const [c2, n2] = alternate(
+      options.oneRuns,
+      [
+        { ...coeLint('one/coe.md'), env },
+        { ...node, env },
+      ],
+      { warmUp: true },
+    );
+    const plain = compare(
+      'one-vs-node-no-extra-ca',
+      'one COE vs node -e 0, no NODE_EXTRA_CA_CERTS',
+      c2,
+      n2,
+      2.5,
+      'coe lint one/coe.md',
+      'node -e 0',
+    );
+    cases.push({ ...plain, pass: null, note: 'for information: the environment sets NODE_EXTRA_CA_CERTS' });
+  }
 
   // coe lints in worker processes: its memory is that of all of them together.
   log(`peak memory of coe lint on ${count(options.large)} files, its worker processes included…`);
@@ -158,12 +187,12 @@ function alternate(runs, commands, { warmUp = false } = {}) {
 }
 
 /** One run: wall time, peak resident memory (from /usr/bin/time), output discarded. */
-function measure({ command, args, ok }) {
+function measure({ command, args, ok, env }) {
   const memory = path.join(tmp, 'memory.txt');
   const timed = existsSync(TIME);
   const [file, argv] = timed ? [TIME, ['-o', memory, '-f', '%M', command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
-  const r = spawnSync(file, argv, { cwd: tmp, stdio: 'ignore' });
+  const r = spawnSync(file, argv, { cwd: tmp, stdio: 'ignore', env: withoutUnset(env ?? process.env) });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.error) throw r.error;
   if (!ok.includes(r.status)) {
@@ -173,6 +202,11 @@ function measure({ command, args, ok }) {
   // time writes "Command exited with non-zero status 1" before the figure when the command exits 1.
   const kib = timed ? Number(readFileSync(memory, 'utf8').trim().split('\n').at(-1)) : NaN;
   return { seconds, peakMiB: Number.isFinite(kib) ? kib / 1024 : null };
+}
+
+// spawnSync would pass a variable set to undefined as the string "undefined".
+function withoutUnset(env) {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
 }
 
 function summary(runs) {
