@@ -1,5 +1,6 @@
 // One pool worker alone, forked as `coe lint` forks it (the built bundle's
-// worker script, the default configuration), sent every COE of a folder in
+// worker script, the default configuration, the environment without
+// NODE_EXTRA_CA_CERTS), sent every COE of a folder in
 // turn: its time a file and the time of each hundred files, with the V8
 // flags given. Whole pool runs on a shared machine vary by more than most
 // changes to a worker; a worker alone varies less, and its instruction count
@@ -22,13 +23,14 @@ if (!dir) {
   process.exit(2);
 }
 const { DEFAULT_CONFIG } = await import(path.join(root, 'dist/config/config.js'));
-const { workerFlags } = await import(path.join(root, 'dist/engine/pool.js'));
+const { workerEnv, workerFlags } = await import(path.join(root, 'dist/engine/pool.js'));
 const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
 const flags = given.length > 0 ? given : workerFlags(files.length);
 
 const started = performance.now();
 const worker = fork(path.join(root, 'dist/bundle/esm/worker.js'), [], {
   execArgv: flags,
+  env: workerEnv(process.env),
   serialization: 'advanced',
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });

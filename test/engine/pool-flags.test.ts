@@ -3,7 +3,7 @@
 // than the compiled code saves.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { workerFlags } from '../../src/engine/pool.js';
+import { workerEnv, workerFlags } from '../../src/engine/pool.js';
 
 describe('workerFlags', () => {
   it('keeps every worker to one thread and compiles each function to baseline code at once', () => {
@@ -27,5 +27,19 @@ describe('workerFlags', () => {
       expect(() => execFileSync(process.execPath, [...workerFlags(share), '-e', '0'], { stdio: 'pipe' })).not.toThrow();
     }
     expect(() => execFileSync(process.execPath, ['--no-such-v8-flag', '-e', '0'], { stdio: 'pipe' })).toThrow();
+  });
+});
+
+describe('workerEnv', () => {
+  // A worker never connects anywhere: it is spared parsing extra certificates as it starts.
+  it('is the environment without NODE_EXTRA_CA_CERTS, all else kept', () => {
+    const env = {
+      PATH: '/bin',
+      NODE_OPTIONS: '--max-old-space-size=512',
+      NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt',
+      TZ: 'UTC',
+    };
+    expect(workerEnv(env)).toEqual({ PATH: '/bin', NODE_OPTIONS: '--max-old-space-size=512', TZ: 'UTC' });
+    expect(env.NODE_EXTRA_CA_CERTS).toBe('/etc/ssl/certs/ca-certificates.crt');
   });
 });
