@@ -100,9 +100,10 @@ function statOf(arg) {
   }
 }
 
-// The build keeps the bundle ASCII (scripts/bundle.mjs): read as Latin-1,
-// its text is a string of one byte a character, half the size of one read
-// as UTF-8 with a character past U+00FF in it, and copied, not decoded.
+// The bundle is ASCII (esbuild escapes what it can, the sources the rest, and
+// test/e2e/code-cache.test.ts keeps it so): read as Latin-1, its text is a
+// string of one byte a character, half the size of one read as UTF-8 with a
+// character past U+00FF in it, and copied, not decoded.
 function bundleSource() {
   const bytes = readFileSync(BUNDLE);
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
