@@ -70,8 +70,10 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
 
   // Frontmatter values are one line each in the draft: a newline must not start a block.
   const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const title = oneLine(redact.text(titleOf(doc)));
-  note(title, at('the title', lineOf('title') ?? doc.title?.range.start.line));
+  const rawTitle = titleOf(doc);
+  const titleLine = lineOf('title') ?? doc.title?.range.start.line;
+  const title = oneLine(redact.text(rawTitle));
+  note(title, at('the title', titleLine));
 
   const start = timeOf(fm.incident, 'start');
   const end = timeOf(fm.incident, 'mitigated');
@@ -82,9 +84,7 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
   note(regions.join(', '), at('the regions', lineOf('regions')));
 
   const people = removalTracer(doc);
-  for (const r of removalsIn(titleOf(doc), redact.mask(titleOf(doc)))) {
-    people.found.push({ ...r, where: `${doc.file}:${lineOf('title') ?? doc.title?.range.start.line ?? 1}` });
-  }
+  for (const r of removalsIn(rawTitle, redact.mask(rawTitle))) people.found.push({ ...r, where: `${doc.file}:${titleLine ?? 1}` });
   const prose = (key: SectionKey) =>
     sectionProse(doc, key, redact, (text, line) => note(text, at(`the ${sectionHeading(doc, key)} section`, line)), people.tracer);
   const whatHappened = prose('impact');

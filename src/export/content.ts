@@ -12,7 +12,7 @@ import type { Definition, Link, Nodes, PhrasingContent, Root, RootContent, Table
 import type { Block, Inline } from './schema.js';
 import { MARK, applyEdits, type Edit, type Redactor } from './redact.js';
 import { reflow, tidyMarked } from './tidy.js';
-import { bracketDepths } from '../parse/references.js';
+import { AFTER_ARROW, BEFORE_ARROW, bracketDepths } from '../parse/references.js';
 import type { Leaf } from '../model/text.js';
 
 export interface Tracer {
@@ -243,32 +243,34 @@ export function removalsIn(raw: string, masked: string): Removal[] {
   return out;
 }
 
+const blank = (c: string | undefined) => c === MARK || (c !== undefined && /\s/.test(c));
+const gap = (c: string | undefined) => blank(c) || c === ',' || c === ';';
+
+// The span widened over the characters `skip` takes, on both sides.
+function widened(masked: string, start: number, end: number, skip: (c: string | undefined) => boolean): [number, number] {
+  while (start > 0 && skip(masked[start - 1])) start--;
+  while (end < masked.length && skip(masked[end])) end++;
+  return [start, end];
+}
+
 // "A, AI-1, B" and "fixed it, AI-1." read whole without the id.
 function tidiedAway(masked: string, start: number, end: number): boolean {
-  const blank = (c: string | undefined) => c === MARK || (c !== undefined && /\s/.test(c));
-  while (start > 0 && blank(masked[start - 1])) start--;
-  while (end < masked.length && blank(masked[end])) end++;
-  const before = masked[start - 1];
-  const after = masked[end];
+  const [from, to] = widened(masked, start, end, blank);
+  const before = masked[from - 1];
+  const after = masked[to];
   return (before === ',' || before === ';') && (after === undefined || '.!?),;'.includes(after));
 }
 
-const gap = (c: string | undefined) => c === MARK || c === ',' || c === ';' || (c !== undefined && /\s/.test(c));
-
 function inEmptiedBrackets(masked: string, start: number, end: number): boolean {
-  while (start > 0 && gap(masked[start - 1])) start--;
-  while (end < masked.length && gap(masked[end])) end++;
-  const pair = `${masked[start - 1] ?? ''}${masked[end] ?? ''}`;
+  const [from, to] = widened(masked, start, end, gap);
+  const pair = `${masked[from - 1] ?? ''}${masked[to] ?? ''}`;
   return pair === '()' || pair === '[]';
 }
 
-// "learnt L1 → L2": ids on either side of an arrow go with it.
+// "learnt L1 → L2": ids on either side of an arrow go with it, as the lint reads them.
 function besideArrow(masked: string, start: number, end: number): boolean {
-  while (start > 0 && gap(masked[start - 1])) start--;
-  while (end < masked.length && gap(masked[end])) end++;
-  const before = masked.slice(Math.max(0, start - 2), start);
-  const after = masked.slice(end, end + 2);
-  return before.endsWith('→') || before === '->' || before === '=>' || after.startsWith('→') || after === '->' || after === '=>';
+  const [from, to] = widened(masked, start, end, gap);
+  return AFTER_ARROW.test(masked.slice(Math.max(0, from - 2), from)) || BEFORE_ARROW.test(masked.slice(to, to + 2));
 }
 
 type TextInline = Extract<Inline, { type: 'text' | 'code' }>;

@@ -43,10 +43,13 @@ export function completions(analysis: Analysis, doc: CoeDocument, position: Posi
   return headingItems(context) ?? cellItems(context) ?? idItems(context);
 }
 
+// The characters of a word being typed: a key, a value, an id.
+const WORD_CHAR = /[A-Za-z0-9_-]/;
+
 // The partial word before the cursor, replaced by the item chosen.
-function partial(context: Context, chars = /[A-Za-z0-9_-]/): { range: { start: Position; end: Position }; text: string } {
+function partial(context: Context): { range: { start: Position; end: Position }; text: string } {
   let i = context.before.length;
-  while (i > 0 && chars.test(context.before[i - 1]!)) i--;
+  while (i > 0 && WORD_CHAR.test(context.before[i - 1]!)) i--;
   return { range: { start: { line: context.position.line, character: i }, end: context.position }, text: context.before.slice(i) };
 }
 
@@ -60,7 +63,7 @@ function item(
   const { range } = partial(context);
   // The whole word is replaced, also what follows the cursor: "op|en" chosen as "open" stays "open".
   let rest = 0;
-  while (rest < context.after.length && /[A-Za-z0-9_-]/.test(context.after[rest]!)) rest++;
+  while (rest < context.after.length && WORD_CHAR.test(context.after[rest]!)) rest++;
   const end = { line: range.end.line, character: range.end.character + rest };
   return { label, kind, textEdit: { range: { start: range.start, end }, newText: insert }, ...extra };
 }

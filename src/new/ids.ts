@@ -2,11 +2,11 @@
 // the documents in the folder already hold, whatever their file names.
 import path from 'node:path';
 import type { Yaml } from 'mdast';
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { discover } from '../files/discover.js';
 import { readLimited } from '../files/read.js';
 import { parseMarkdown } from '../parse/markdown.js';
-import { yamlTooDeep } from '../parse/frontmatter.js';
+import { yamlDocument } from '../parse/frontmatter.js';
 import { checkLimits, DEFAULT_LIMITS } from '../parse/limits.js';
 
 export interface IdOwner {
@@ -45,10 +45,10 @@ export function frontmatterId(text: string): string | undefined {
   if (checkLimits(top, DEFAULT_LIMITS)) return undefined;
   try {
     const yaml = parseMarkdown(top).children.find((n): n is Yaml => n.type === 'yaml');
-    if (!yaml || yamlTooDeep(yaml.value)) return undefined;
     // Read past YAML errors elsewhere in the frontmatter ("title: a: b"): an
     // id written there is taken all the same, and the next one must differ.
-    const doc = parseDocument(yaml.value, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
+    const doc = yaml && yamlDocument(yaml.value);
+    if (!doc) return undefined;
     const pairs = isMap(doc.contents) ? doc.contents.items.filter((pair) => isScalar(pair.key) && pair.key.value === 'id') : [];
     const id = pairs.at(-1)?.value;
     return isScalar(id) && typeof id.value === 'string' ? id.value.trim() : undefined;

@@ -33,20 +33,29 @@ const MAX_ALIAS_COUNT = 100;
 const YAML_OPTIONS = { prettyErrors: false, logLevel: 'error' } as const;
 
 /**
- * Parses YAML, or throws OverLimitError when it nests too deeply for the
- * parser's stack (nested "? " keys, brackets or "- " items, a few KB of them).
+ * The YAML as a document of the yaml package (repeated keys allowed, as the
+ * model finds them itself), lexed once; none when it nests too deeply for
+ * the parser's stack (nested "? " keys, brackets or "- " items, a few KB of
+ * them).
  */
-function parseYaml(text: string, options: { uniqueKeys: boolean; lineCounter?: LineCounter }) {
+export function yamlDocument(text: string, lineCounter?: LineCounter): Document.Parsed | undefined {
   const tokens = tokensWithinDepth(text);
-  if (!tokens) throw tooDeep();
+  if (!tokens) return undefined;
   let doc;
   try {
-    doc = documentOf(text, tokens, { ...YAML_OPTIONS, ...options });
+    doc = documentOf(text, tokens, { ...YAML_OPTIONS, uniqueKeys: false, lineCounter });
   } catch (error) {
-    throw error instanceof RangeError ? tooDeep() : error;
+    if (error instanceof RangeError) return undefined;
+    throw error;
   }
   // The composer catches its own stack overflow and reports it as an error.
-  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) throw tooDeep();
+  return doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION') ? undefined : doc;
+}
+
+/** yamlDocument, or OverLimitError when the YAML nests too deeply. */
+function parseYaml(text: string, lineCounter?: LineCounter): Document.Parsed {
+  const doc = yamlDocument(text, lineCounter);
+  if (!doc) throw tooDeep();
   return doc;
 }
 
@@ -161,7 +170,7 @@ function yamlReader(lines: string[]): ReadYaml {
 
 function readSpan(lines: string[], end: number): YamlSpan {
   const counter = new LineCounter();
-  const doc = parseYaml(lines.slice(1, end).join('\n'), { uniqueKeys: false, lineCounter: counter });
+  const doc = parseYaml(lines.slice(1, end).join('\n'), counter);
   // Errors are not in the order of the text.
   const first = doc.errors.reduce((min, e) => Math.min(min, e.pos[0]), Infinity);
   // Line n of the text (1-based) is line n of the file (0-based), after the opening "---".
@@ -210,9 +219,10 @@ function readYaml(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
   // The YAML text starts on the line after the opening `---`.
   const lineOffset = node.position.start.line;
   const counter = new LineCounter();
-  // Duplicate keys are found below: the yaml package compares each key with
-  // every one before it, which takes seconds on a mapping of 10,000 keys.
-  const doc = parseYaml(node.value, { uniqueKeys: false, lineCounter: counter });
+  // Duplicate keys are found below (yamlDocument allows them): the yaml
+  // package compares each key with every one before it, which takes seconds
+  // on a mapping of 10,000 keys.
+  const doc = parseYaml(node.value, counter);
   const toRange = (from: number, to: number): Range => {
     const a = counter.linePos(from);
     const b = counter.linePos(Math.max(from, to));
@@ -518,11 +528,11 @@ function indentSlip(error: { code: string; pos: [number, number] }, text: string
  */
 export function keysWithoutLine(node: Yaml, line: number): string[] {
   const first = node.position?.start.line;
-  if (first === undefined || yamlTooDeep(node.value)) return [];
+  if (first === undefined) return [];
   const lines = node.value.split('\n');
   lines.splice(line - first - 1, 1);
-  const read = parseYaml(lines.join('\n'), { uniqueKeys: false });
-  if (!isMap(read.contents)) return [];
+  const read = yamlDocument(lines.join('\n'));
+  if (!read || !isMap(read.contents)) return [];
   const keys: string[] = [];
   for (const pair of read.contents.items) {
     if (!isScalar(pair.key)) continue;

@@ -4,9 +4,9 @@
 // take its last value. The export reads the frontmatter so, rather than lose
 // the title, the dates and the glossary to one repeated line.
 import type { Yaml } from 'mdast';
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { FrontmatterModel } from '../model/types.js';
-import { readFrontmatter, yamlTooDeep } from './frontmatter.js';
+import { readFrontmatter, yamlDocument } from './frontmatter.js';
 import { OverLimitError } from './limits.js';
 
 /**
@@ -15,9 +15,8 @@ import { OverLimitError } from './limits.js';
  * of `model`. Undefined when no key repeats or the YAML has another error.
  */
 export function readPastRepeatedKeys(node: Yaml, model: FrontmatterModel, idPrefix: string): FrontmatterModel | undefined {
-  if (yamlTooDeep(node.value)) return undefined;
-  const doc = parseDocument(node.value, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
-  if (doc.errors.length > 0 || !dropRepeatedKeys(doc.contents)) return undefined;
+  const doc = yamlDocument(node.value);
+  if (!doc || doc.errors.length > 0 || !dropRepeatedKeys(doc.contents)) return undefined;
   const text = written(doc);
   if (text === undefined) return undefined;
   let read: FrontmatterModel;

@@ -13,7 +13,8 @@ export interface BlockRun {
 }
 
 const ID = String.raw`(?:L[1-9]\d*|AI-[1-9]\d*)`;
-const AFTER_ARROW = /(?:\u2192|->|=>|\u21D2)\s*$/u;
+/** An arrow that ends the text ("L1 →"): what follows it is a reference. */
+export const AFTER_ARROW = /(?:\u2192|->|=>|\u21D2)\s*$/u;
 const AFTER_ID_IN_LIST = new RegExp(String.raw`(?<!\p{L}|\p{N}|[_-])${ID}\s*,\s*$`, 'u');
 const BEFORE_ID_IN_LIST = new RegExp(String.raw`^\s*,\s*${ID}(?!\p{L}|\p{N}|_)`, 'u');
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -47,7 +48,8 @@ export function blockReferences(runs: BlockRun[], lessonIds: ReadonlySet<string>
   return out;
 }
 
-const BEFORE_ARROW = /^\s*(?:\u2192|->|=>|\u21D2)/u;
+/** An arrow that starts the text ("→ L2"): what comes before it is a reference. */
+export const BEFORE_ARROW = /^\s*(?:\u2192|->|=>|\u21D2)/u;
 
 /**
  * Whether the `L<n>` at `at` of one text stands as a reference, as above,
