@@ -4,6 +4,7 @@
 // backtracking pattern over runs of separators took seconds on a few KB.
 
 import { REMOVED } from '../util/terms.js';
+import { arrowAt } from '../parse/references.js';
 
 /** Stands where something was removed, until the text around it is tidied (NUL never survives decoding). */
 export const MARK = REMOVED;
@@ -70,12 +71,12 @@ function emptyBrackets(s: string, open: string, close: string, leads: string[]):
   return out + s.slice(at);
 }
 
-// "→ L2" or "-> AI-1, AI-2" at the end of a sentence with the ids removed: the arrow goes too.
+// "→ L2" or "-> AI-1, AI-2" (any arrow the lint reads) at the end of a sentence with the ids removed: the arrow goes too.
 function danglingArrows(s: string): string {
   let out = '';
   let at = 0;
   for (let i = 0; i < s.length; i++) {
-    const arrow = s[i] === '→' ? 1 : (s[i] === '-' || s[i] === '=') && s[i + 1] === '>' ? 2 : 0;
+    const arrow = arrowAt(s, i);
     if (arrow === 0) continue;
     const run = separatorRun(s, i + arrow);
     const last = lastRemovable(s, i + arrow, run.end);

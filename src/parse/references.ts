@@ -13,8 +13,18 @@ export interface BlockRun {
 }
 
 const ID = String.raw`(?:L[1-9]\d*|AI-[1-9]\d*)`;
+// The arrows that lead to a reference: →, ->, => and ⇒ (arrowAt reads the same).
+const ARROW = String.raw`(?:\u2192|->|=>|\u21D2)`;
+
 /** An arrow that ends the text ("L1 →"): what follows it is a reference. */
-export const AFTER_ARROW = /(?:\u2192|->|=>|\u21D2)\s*$/u;
+export const AFTER_ARROW = new RegExp(String.raw`${ARROW}\s*$`, 'u');
+
+/** The length of the arrow at `at` of the text, 0 for none. */
+export function arrowAt(text: string, at: number): number {
+  const c = text[at];
+  if (c === '\u2192' || c === '\u21D2') return 1;
+  return (c === '-' || c === '=') && text[at + 1] === '>' ? 2 : 0;
+}
 const AFTER_ID_IN_LIST = new RegExp(String.raw`(?<!\p{L}|\p{N}|[_-])${ID}\s*,\s*$`, 'u');
 const BEFORE_ID_IN_LIST = new RegExp(String.raw`^\s*,\s*${ID}(?!\p{L}|\p{N}|_)`, 'u');
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -49,7 +59,7 @@ export function blockReferences(runs: BlockRun[], lessonIds: ReadonlySet<string>
 }
 
 /** An arrow that starts the text ("→ L2"): what comes before it is a reference. */
-export const BEFORE_ARROW = /^\s*(?:\u2192|->|=>|\u21D2)/u;
+export const BEFORE_ARROW = new RegExp(String.raw`^\s*${ARROW}`, 'u');
 
 /**
  * Whether the `L<n>` at `at` of one text stands as a reference, as above,

@@ -163,6 +163,15 @@ describe('ids in running text', () => {
     expect(rca.rootCause.text).toMatch(/^We fixed it and, as planned, then learnt\. Fixed\./);
     expect(warnings).toEqual([]);
   });
+
+  // The arrows the lint reads a reference beside: →, ->, => and ⇒.
+  it('says nothing of lesson ids beside any arrow the lint reads', () => {
+    for (const arrow of ['→', '->', '=>', '⇒']) {
+      const { rca, warnings } = exportString(summary(`We learnt L1 ${arrow} L2.`));
+      expect(rca.rootCause.text, arrow).toMatch(/^We learnt\./);
+      expect(warnings, arrow).toEqual([]);
+    }
+  });
 });
 
 describe('what we are doing', () => {
