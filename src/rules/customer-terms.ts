@@ -16,7 +16,7 @@ import { fold, foldName, NameSet, REMOVED, showInvisible } from '../util/terms.j
 import { sectionName } from './util.js';
 import { plural } from '../util/text.js';
 
-type Why = 'no-entry' | 'internal-only' | 'link' | 'wording' | 'drafted';
+type Why = 'no-entry' | 'internal-only' | 'link' | 'address' | 'wording' | 'drafted';
 
 interface Mention {
   key: string;
@@ -77,8 +77,15 @@ function mentionsIn(doc: CoeDocument, internalTerms: string[]): Mention[] {
         continue;
       }
       if (inAddress && !names.has(key)) continue;
-      const why: Why =
-        where.href || inAddress ? 'link' : where.part === 'glossary' ? 'wording' : internalOnly.has(key) ? 'internal-only' : 'no-entry';
+      const why: Why = where.href
+        ? 'link'
+        : inAddress
+          ? 'address'
+          : where.part === 'glossary'
+            ? 'wording'
+            : internalOnly.has(key)
+              ? 'internal-only'
+              : 'no-entry';
       const start = where.pointAt(where.href ? 0 : m.index);
       const end = where.href ? { line: start.line, column: start.column + where.text.length } : where.pointAt(m.index + m.length);
       out.push({ key, name: names.get(key) ?? m.name, found: text.slice(m.index, m.index + m.length), why, where, start, end });
@@ -134,6 +141,8 @@ function message(m: Mention, more: number): string {
       return `${at}: the glossary marks it internal only (false), so customers never see it: reword${rest}`;
     case 'link':
       return `${at}: the export publishes link targets as written, so customers would see it: link elsewhere or drop the link${rest}`;
+    case 'address':
+      return `${at}, inside an address (a URL, host name or path): the export publishes an address as written, so customers would see it: reword or leave the address out${rest}`;
     case 'wording':
       return `${at}: the export puts the wording in as written, so customers would see it: reword the wording${rest}`;
     case 'drafted':
@@ -173,8 +182,9 @@ export default defineRule({
         'reader sees them: invisible characters (zero-width space and joiners, bidi marks) dropped, a soft hyphen read ' +
         'as nothing or as a hyphen, compatibility forms, hyphen variants and lookalike letters of other scripts folded: "Orders-API", ' +
         '`orders\\u00ADapi` and "оrders-api" with a Cyrillic "о" are "orders-api", "orders-apis" is not. Each name is ' +
-        'reported once, at its first mention, with the number of other mentions. A name in a link target or in a ' +
-        'glossary wording is reported even with a glossary entry, since the export publishes those as written. ' +
+        'reported once, at its first mention, with the number of other mentions. A name in a link target, in a ' +
+        'glossary wording or inside a bare address (a URL, a host name such as `orders-api.internal`, a path) is ' +
+        'reported even with a glossary entry, since the export publishes those as written. ' +
         'It also reads the text as the draft will have it, with glossary wordings put in and ids left out, for a ' +
         'name those changes make ("cell-router mesh" worded "request routing mesh" names "routing mesh"). ' +
         'A frontmatter with a repeated key (a `frontmatter-schema` error) is read as the export reads it: each ' +

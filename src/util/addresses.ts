@@ -13,9 +13,16 @@ export const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"
 const ADDRESS =
   /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[^@\s]+@[^@\s]+\.[^@\s]+$|(?:\p{L}|\p{N}|[_-])+(?:\.(?:\p{L}|\p{N}|[_-])+)+\/|\/[^/\s]+\/)/iu;
 
-/** Whether a text may hold an address: every one has a "/", an "@" or "www.". Most prose has none. */
+// A bare host name, "orders-api.internal" or "status.example.com:8443": its
+// last label is two lower-case letters or more, as a domain's is, so that
+// "e.g", "v1.2", "AI-2.Then" (a space left out) and "ASP.NET" are no host.
+// Kept apart from ADDRESS, whose i flag would make \p{Ll} match capitals.
+const HOST = /^(?:\p{L}|\p{N}|[_-])+(?:\.(?:\p{L}|\p{N}|[_-])+)*\.\p{Ll}{2,}(?::\d{1,5})?$/u;
+const MAYBE_HOST = /[^\s.]\.\p{Ll}{2}/u;
+
+/** Whether a text may hold an address: every one has a "/", an "@", "www." or a dot before two lower-case letters. Most prose has none. */
 export function mayHoldAddress(text: string): boolean {
-  return text.includes('/') || text.includes('@') || /www\./i.test(text);
+  return text.includes('/') || text.includes('@') || /www\./i.test(text) || MAYBE_HOST.test(text);
 }
 
 /** The addresses of a text, each without the punctuation around it. */
@@ -32,13 +39,20 @@ export function addressSpans(text: string): TermMatch[] {
     let to = j;
     while (from < to && LEADING.has(text[from]!)) from++;
     while (to > from && TRAILING.has(text[to - 1]!)) to--;
-    if (ADDRESS.test(text.slice(from, to))) out.push({ index: from, length: to - from });
+    const word = text.slice(from, to);
+    if (ADDRESS.test(word) || HOST.test(word)) out.push({ index: from, length: to - from });
     i = j;
   }
   return out;
 }
 
-/** Whether a match lies (partly) inside one of the spans. */
+/**
+ * Whether a match lies (partly) inside one of the spans, and that span holds
+ * more than the match: a glossary term that is a whole address
+ * (`status.example.com`, a service named `orders.api`) is the term itself.
+ */
 export function within(spans: TermMatch[], m: TermMatch): boolean {
-  return spans.some((s) => m.index < s.index + s.length && s.index < m.index + m.length);
+  return spans.some(
+    (s) => m.index < s.index + s.length && s.index < m.index + m.length && (s.index < m.index || s.index + s.length > m.index + m.length),
+  );
 }

@@ -70,6 +70,18 @@ const cases: [string, string, Partial<ResolvedConfig>?][] = [
   ['a name before a hyphen and a word', inImpact('The ledger-db-backed pages were slow.')],
   ['a name in a bare URL, with a glossary entry', inImpact('See https://status.example.com/ledger-db/page now.', paymentsDocument())],
   ['a name in an e-mail address, with a glossary entry', inImpact('Write to ledger-db@example.com now.', paymentsDocument())],
+  ['a name in a bare host name, with a glossary entry', inImpact('Traffic moved to ledger-db.internal at noon.', paymentsDocument())],
+  ['a name in a host name with a port, with a glossary entry', inImpact('See status.ledger-db.example.com:8443.', paymentsDocument())],
+  ['a name before "e.g.", with a glossary entry', inImpact('The ledger-db, e.g. its pool, was slow.', paymentsDocument())],
+  ['a name before a version, with a glossary entry', inImpact('The ledger-db.v2 was slow.', paymentsDocument())],
+  [
+    'a glossary term that is a whole host name',
+    inImpact(
+      'See status.ledger.example.com now.',
+      edit(paymentsDocument(), 'glossary:\n', 'glossary:\n  status.ledger.example.com: our status page\n'),
+    ),
+    { internalTerms: ['status.ledger.example.com'] },
+  ],
   [
     'a name beside a bare URL, with a glossary entry',
     inImpact('The ledger-db (https://status.example.com/page) was slow.', paymentsDocument()),
@@ -136,5 +148,24 @@ describe('the glossary does not reach into a bare URL', () => {
     const result = exportString(inImpact('See https://status.example.com/ledger-db/page now.', paymentsDocument()));
     expect(result.output).toContain('minutes late. See https://status.example.com/ledger-db/page now.');
     expect(result.leaks.map((l) => l.name)).toEqual(['ledger-db']);
+  });
+});
+
+describe('the glossary does not reach into a bare host name', () => {
+  it('publishes it as written, so the leak check refuses it', () => {
+    const result = exportString(inImpact('Traffic moved to ledger-db.internal:8443, then back.', paymentsDocument()));
+    expect(result.output).toContain('minutes late. Traffic moved to ledger-db.internal:8443, then back.');
+    expect(result.leaks.map((l) => l.name)).toEqual(['ledger-db']);
+  });
+
+  it('still words a name before "e.g." or a version, and a glossary term that is a whole host name', () => {
+    const glossary = edit(paymentsDocument(), 'glossary:\n', 'glossary:\n  status.ledger.example.com: our status page\n');
+    const result = exportString(
+      inImpact('The ledger-db, e.g. its pool, and ledger-db.v2 were slow; see status.ledger.example.com.', glossary),
+    );
+    expect(result.output).toContain(
+      'minutes late. The payment records, e.g. its pool, and payment records.v2 were slow; see our status page.',
+    );
+    expect(result.leaks).toEqual([]);
   });
 });

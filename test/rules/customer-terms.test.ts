@@ -103,6 +103,10 @@ ruleTester(rule).run({
       code: NO_ENTRY + impact(`${miss}.`),
     })),
     { name: 'a glossary term marked false and not mentioned', code: CONFIG_DEPLOYER },
+    {
+      name: 'a name with an entry before "e.g." or a version: no host name',
+      code: GLOSSED + impact('The ledger-db, e.g. its pool, and ledger-db.v2 were fine.'),
+    },
   ],
   invalid: [
     {
@@ -167,6 +171,20 @@ ruleTester(rule).run({
       name: 'a link target, which the glossary does not reach, even for a name with an entry',
       code: GLOSSED + impact(`See [the notice](https://status.example.com/ledger-db/42).${MARK}`),
       messages: [/^Internal name "ledger-db" in a link target in the Impact section: the export publishes link targets as written/],
+    },
+    {
+      name: 'a bare host name, which the glossary does not reach, even for a name with an entry',
+      code: GLOSSED + impact(`Traffic moved to ledger-db.internal:8443 and back.${MARK}`),
+      messages: [
+        exactly(
+          'Internal name "ledger-db" in the Impact section, inside an address (a URL, host name or path): the export publishes an address as written, so customers would see it: reword or leave the address out',
+        ),
+      ],
+    },
+    {
+      name: 'a bare URL, said to be an address',
+      code: NO_ENTRY + impact(`See https://status.example.com/ledger-db/42 now.${MARK}`),
+      messages: [/^Internal name "ledger-db" in the Impact section, inside an address/],
     },
     {
       name: 'a name hidden by an invisible character, said so',

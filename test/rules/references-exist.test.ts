@@ -103,7 +103,7 @@ ruleTester(rule).run({
         ## Impact
 
         Tracked in https://jira.example.com/browse/AI-42 and <https://jira.example.com/browse/AI-43>, see
-        jira.example.com/AI-44?x=AI-45#AI-46 and /srv/tickets/AI-47.
+        jira.example.com/AI-44?x=AI-45#AI-46 and /srv/tickets/AI-47, served by AI-48.tickets.internal:8080.
       `,
     },
     { name: 'lessons referenced when the Lessons section is missing (required-sections reports it)', code: '', drop: ['## Lessons'] },
@@ -128,6 +128,14 @@ ruleTester(rule).run({
 
         AI-42 is at https://jira.example.com/browse/AI-42. {references-exist}
         The AI-7/AI-8 pair was late. {references-exist} {references-exist}
+      `,
+    },
+    {
+      name: 'an id before a full stop and a capital, no space between: no host name',
+      code: dedent`
+        ## Impact
+
+        See AI-42.Then we left, as AI-43.V2 says. {references-exist} {references-exist}
       `,
     },
     {
