@@ -32,7 +32,19 @@ function decoded(whole: string, decimal: string | undefined, hex: string | undef
   return codePoint(decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16));
 }
 
-const codePoint = (n: number): string => (n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : '\ufffd');
+// What a browser shows for a number of 0x80 to 0x9F: the character Windows-1252 has there (`&#150;` is an en dash).
+// The five numbers it leaves unmapped (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as they are.
+// prettier-ignore
+const WINDOWS_1252 = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+];
+
+/** A number read as a browser reads it in HTML: NUL, a surrogate or past the last code point is U+FFFD. */
+const codePoint = (n: number): string =>
+  n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff)
+    ? String.fromCodePoint(n >= 0x80 && n <= 0x9f ? WINDOWS_1252[n - 0x80]! : n)
+    : '\ufffd';
 
 // The names a browser reads without ";" (`&amp`, `&copy`), from the WHATWG list.
 const LEGACY = new Set(characterEntitiesLegacy);

@@ -43,6 +43,8 @@ const cases: [string, string, Partial<ResolvedConfig>?][] = [
   ['a name in a list and a quote', inImpact('\n\n- one\n  > the ledger-db was slow\n')],
   ['a name in a table', inImpact('\n\n| a | b |\n| --- | --- |\n| x | ledger-db |\n')],
   ['a name in raw HTML, with a reference', inImpact('<span>ledger&shy;-db</span>')],
+  ['a name in an HTML block, with a Windows-1252 reference', inImpact('\n\n<div>\nledger&#150;db\n</div>\n')],
+  ['a name in inline HTML, with a Windows-1252 reference (Markdown text: U+FFFD)', inImpact('<span>ledger&#150;db</span>')],
   ['a name in an HTML comment', inImpact('<!-- ledger-db -->')],
   ['a name in an HTML block comment', inImpact('\n\n<div>\nfine <!-- ledger-db -->\n</div>\n')],
   ['a name in an image', inImpact('![ledger-db](https://example.com/x.png)')],
@@ -130,6 +132,18 @@ describe('where the rule cannot know the configuration, it reports more, never l
     const text = inImpact('See https://wiki.corp.example.com/ledger-db now.');
     const { reported, refused } = verdicts(text, { internalDomains: ['corp.example.com'] });
     expect({ reported, refused }).toEqual({ reported: true, refused: [false, false, false] });
+  });
+});
+
+describe('a number of 0x80 to 0x9F in an HTML block is what a browser shows', () => {
+  it('reads "ledger&#150;db" as "ledger–db", a name, as the rule does', () => {
+    const { reported, refused } = verdicts(inImpact('\n\n<div>\nledger&#150;db\n</div>\n'));
+    expect({ reported, refused }).toEqual({ reported: true, refused: [true, true, true] });
+  });
+
+  it('but in Markdown text, between inline tags, it is U+FFFD, as CommonMark reads it: no name', () => {
+    const { reported, refused } = verdicts(inImpact('<span>ledger&#150;db</span>'));
+    expect({ reported, refused }).toEqual({ reported: false, refused: [false, false, false] });
   });
 });
 

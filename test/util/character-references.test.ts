@@ -8,6 +8,10 @@ describe('decodeReferences, as Markdown reads references', () => {
     expect(decodeReferences('&#73;&#x49;&amp;&copy;')).toBe('II&©');
     expect(decodeReferences('&#73 &#x49 &amp &copy &unknown;')).toBe('&#73 &#x49 &amp &copy &unknown;');
   });
+
+  it('reads a number as a browser does: 0x80 to 0x9F as Windows-1252, NUL and a surrogate as U+FFFD', () => {
+    expect(decodeReferences('&#150;&#x80;&#129;&#0;&#xD800;&#160;')).toBe('\u2013\u20ac\u0081\ufffd\ufffd\u00a0');
+  });
 });
 
 describe('htmlReferenceAt, as a browser reads references in the text of raw HTML', () => {
@@ -25,6 +29,15 @@ describe('htmlReferenceAt, as a browser reads references in the text of raw HTML
     expect(read('&#99999999999999999999;')).toEqual({ value: '\ufffd', length: 23 });
     expect(read('&#0;')).toEqual({ value: '\ufffd', length: 4 });
     expect(read('&#xD800;')).toEqual({ value: '\ufffd', length: 8 });
+  });
+
+  it('reads 0x80 to 0x9F as Windows-1252, as a browser does, where it has a character', () => {
+    expect(read('&#150;')).toEqual({ value: '\u2013', length: 6 });
+    expect(read('&#x80')).toEqual({ value: '\u20ac', length: 5 });
+    expect(read('&#159;')).toEqual({ value: '\u0178', length: 6 });
+    expect(read('&#129;')).toEqual({ value: '\u0081', length: 6 });
+    expect(read('&#127;')).toEqual({ value: '\u007f', length: 6 });
+    expect(read('&#160;')).toEqual({ value: '\u00a0', length: 6 });
   });
 
   it('reads a legacy name without ";", the longest one the text starts with', () => {
