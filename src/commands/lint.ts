@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { configFolder } from '../config/config.js';
 import { discover } from '../files/discover.js';
 import { poolSize } from '../engine/pool-size.js';
+import { setYoungGenerationGrowth } from '../engine/young-generation.js';
 import { UsageError } from '../util/errors.js';
 import type { CommandIO } from './io.js';
 import type { ReadResult } from '../files/read.js';
@@ -208,6 +209,8 @@ async function lintJobs(
     }
   }
   if (jobs.length <= FEW_DOCUMENTS) parseFewDocuments();
+  // Held while the files were found (bin/load-cli.js), in case workers would lint them.
+  setYoungGenerationGrowth(jobs.length <= FEW_DOCUMENTS ? 16 : 2);
   const reader = readerOf(jobs);
   const outcomes: Outcome[] = [];
   const budgetMs = budgetMsOf(config);
