@@ -99,3 +99,49 @@ describe('micromark-util-subtokenize, as patched', () => {
     ]);
   });
 });
+
+describe('micromark, as patched', () => {
+  // A flow construct that never matches, recording how each try sees the tokenizer.
+  function tries(markdown: string) {
+    const seen: { self: Record<string, unknown>; events: unknown; interrupt: unknown; proto: object | null; marked: unknown }[] = [];
+    const construct = {
+      tokenize(this: Record<string, unknown>, _effects: unknown, _ok: unknown, nok: (code: number | null) => unknown) {
+        seen.push({
+          self: this,
+          events: this.events,
+          interrupt: this.interrupt,
+          proto: Object.getPrototypeOf(this) as object | null,
+          marked: this.coeMark,
+        });
+        // Written through a view, it stays on the view.
+        if (this.interrupt === true) this.coeMark = true;
+        return (code: number | null) => nok(code);
+      },
+    };
+    const tree = fromMarkdown(markdown, { extensions: [{ flow: { null: [construct] } }] });
+    return { seen, tree };
+  }
+
+  it('runs an interrupting construct through a view of the tokenizer, not an object whose prototype it is', () => {
+    const { seen } = tries('one\ntwo\n');
+    const interrupting = seen.filter((s) => s.interrupt === true);
+    expect(interrupting.length).toBeGreaterThan(0);
+    for (const s of interrupting) {
+      // With Object.create(context), the prototype was the tokenizer, with its events.
+      expect(s.proto).toBe(Object.prototype);
+      expect(Array.isArray(s.events)).toBe(true);
+      expect('parser' in s.self).toBe(true);
+    }
+  });
+
+  it('keeps what such a construct writes to itself, as a prototype would, off the tokenizer', () => {
+    const { seen, tree } = tries('one\ntwo\n\n- three\nfour\n\nfive\n');
+    const interrupting = seen.filter((s) => s.interrupt === true);
+    const plain = seen.filter((s) => s.interrupt !== true);
+    expect(interrupting.length).toBeGreaterThan(0);
+    expect(plain.length).toBeGreaterThan(1);
+    expect(plain.map((s) => s.marked)).toEqual(plain.map(() => undefined));
+    expect(interrupting.every((s) => s.self.coeMark === true)).toBe(true);
+    expect(tree.children.map((n) => n.type)).toEqual(['paragraph', 'list', 'paragraph']);
+  });
+});
