@@ -61,11 +61,10 @@ const SHORT_FLAGS = [...WORKER_FLAGS, '--max-inlined-bytecode-size-cumulative=46
 // A worker with more files lets its old generation grow to twice what the
 // last full collection kept, not V8's up to four times: V8 picks the factor
 // from how fast the program allocates against how fast it collects, and on
-// a fast machine it picked four, so that each worker of a run of 10,000 COEs
-// peaked at some 170 MiB (PSS). Twice: some 117 MiB, for 0.2% more
-// instructions over 2,000 COEs (cachegrind: 135.4 against 135.1 billion).
-// 1.5 times and semi-spaces of 8 MiB: 81 MiB, but 13% more instructions
-// (more full collections, each of which drops some compiled code).
+// a fast machine it picked four. With it, a run of 10,000 COEs peaked at
+// 242 MiB PSS summed (workers 88 and 96 MiB), for 0.6% more instructions a
+// worker over 2,000 COEs (cachegrind: 117.6 against 116.8 billion); 1.5
+// times with semi-spaces of 8 MiB cost 6.5% more.
 const LONG_FLAGS = [...WORKER_FLAGS, '--heap-growing-percent=100'];
 
 /** The V8 flags of a worker that will lint about `share` files. */

@@ -2,6 +2,7 @@
 // them the parse is about a third slower, and nothing else would notice.
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'unist';
+import type { Code, Construct, Effects, State, TokenizeContext } from 'micromark-util-types';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { subtokenize } from 'micromark-util-subtokenize';
 import { parseMarkdown } from '../../src/parse/markdown.js';
@@ -104,18 +105,19 @@ describe('micromark, as patched', () => {
   // A flow construct that never matches, recording how each try sees the tokenizer.
   function tries(markdown: string) {
     const seen: { self: Record<string, unknown>; events: unknown; interrupt: unknown; proto: object | null; marked: unknown }[] = [];
-    const construct = {
-      tokenize(this: Record<string, unknown>, _effects: unknown, _ok: unknown, nok: (code: number | null) => unknown) {
+    const construct: Construct = {
+      tokenize(this: TokenizeContext, _effects: Effects, _ok: State, nok: State): State {
+        const self = this as unknown as Record<string, unknown>;
         seen.push({
-          self: this,
-          events: this.events,
-          interrupt: this.interrupt,
-          proto: Object.getPrototypeOf(this) as object | null,
-          marked: this.coeMark,
+          self,
+          events: self.events,
+          interrupt: self.interrupt,
+          proto: Object.getPrototypeOf(self) as object | null,
+          marked: self.coeMark,
         });
         // Written through a view, it stays on the view.
-        if (this.interrupt === true) this.coeMark = true;
-        return (code: number | null) => nok(code);
+        if (self.interrupt === true) self.coeMark = true;
+        return (code: Code) => nok(code);
       },
     };
     const tree = fromMarkdown(markdown, { extensions: [{ flow: { null: [construct] } }] });
