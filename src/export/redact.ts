@@ -9,7 +9,7 @@ import { domainToUnicode } from 'node:url';
 import { findHost, fold, NameSet, type Folded, type TermMatch } from '../util/terms.js';
 import { escapeRegExp, wholePattern } from '../util/regex.js';
 import { standsAsReferenceIn } from '../parse/references.js';
-import { addressSpans, LEADING, mayHoldAddress, TRAILING, within } from '../util/addresses.js';
+import { addressSpans, HOST_LABEL, LEADING, mayHoldAddress, TRAILING, within } from '../util/addresses.js';
 import { MARK, tidyMarked } from './tidy.js';
 import type { CoeDocument } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
@@ -286,6 +286,9 @@ function internalHosts(settings: RedactionSettings): string[] {
   return [...new Set(hosts)];
 }
 
+// Dotted parts, two or more: "corp.example.com".
+const HOST_NAME = new RegExp(String.raw`^${HOST_LABEL}(?:\.${HOST_LABEL})+$`, 'u');
+
 /** The host of a URL, an e-mail address or a bare host name, lower case. */
 export function hostOf(value: string): string | undefined {
   const text = value.trim().toLowerCase();
@@ -300,7 +303,7 @@ export function hostOf(value: string): string | undefined {
     .replace(/:\d+$/, '')
     .replace(/^\*?\./, '')
     .replace(/\.$/, '');
-  return /^(?:\p{L}|\p{N}|[_-])+(?:\.(?:\p{L}|\p{N}|[_-])+)+$/u.test(host) ? host : undefined;
+  return HOST_NAME.test(host) ? host : undefined;
 }
 
 function normalizeUrl(url: string): string {

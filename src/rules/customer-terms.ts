@@ -77,15 +77,7 @@ function mentionsIn(doc: CoeDocument, internalTerms: string[]): Mention[] {
         continue;
       }
       if (inAddress && !names.has(key)) continue;
-      const why: Why = where.href
-        ? 'link'
-        : inAddress
-          ? 'address'
-          : where.part === 'glossary'
-            ? 'wording'
-            : internalOnly.has(key)
-              ? 'internal-only'
-              : 'no-entry';
+      const why = whyOf(where, inAddress, internalOnly.has(key));
       const start = where.pointAt(where.href ? 0 : m.index);
       const end = where.href ? { line: start.line, column: start.column + where.text.length } : where.pointAt(m.index + m.length);
       out.push({ key, name: names.get(key) ?? m.name, found: text.slice(m.index, m.index + m.length), why, where, start, end });
@@ -93,6 +85,14 @@ function mentionsIn(doc: CoeDocument, internalTerms: string[]): Mention[] {
     if (changedAt !== -1) out.push(...draftedMentions(where, changedAt, redact, verbatim, seen));
   }
   return out;
+}
+
+// Why a name in the published text is reported (the drafted ones aside).
+function whyOf(where: PublishedText, inAddress: boolean, internalOnly: boolean): Why {
+  if (where.href) return 'link';
+  if (inAddress) return 'address';
+  if (where.part === 'glossary') return 'wording';
+  return internalOnly ? 'internal-only' : 'no-entry';
 }
 
 // Names the export's own changes make: "cell-router mesh" worded "request

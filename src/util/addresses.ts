@@ -9,15 +9,20 @@ import type { TermMatch } from './terms.js';
 export const LEADING = new Set(['(', '<', '[', '"', "'", '“', '‘']);
 export const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', "'", '”', '’']);
 
+/** One dotted part of a host name ("orders-api"), as a pattern's source. */
+export const HOST_LABEL = String.raw`(?:\p{L}|\p{N}|[_-])+`;
+
 // "https://…", "www.…", "ops@example.com", "jira.example.com/AI-44", "/srv/orders-api/logs".
-const ADDRESS =
-  /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[^@\s]+@[^@\s]+\.[^@\s]+$|(?:\p{L}|\p{N}|[_-])+(?:\.(?:\p{L}|\p{N}|[_-])+)+\/|\/[^/\s]+\/)/iu;
+const ADDRESS = new RegExp(
+  String.raw`^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[^@\s]+@[^@\s]+\.[^@\s]+$|${HOST_LABEL}(?:\.${HOST_LABEL})+\/|\/[^/\s]+\/)`,
+  'iu',
+);
 
 // A bare host name, "orders-api.internal" or "status.example.com:8443": its
 // last label is two lower-case letters or more, as a domain's is, so that
 // "e.g", "v1.2", "AI-2.Then" (a space left out) and "ASP.NET" are no host.
 // Kept apart from ADDRESS, whose i flag would make \p{Ll} match capitals.
-const HOST = /^(?:\p{L}|\p{N}|[_-])+(?:\.(?:\p{L}|\p{N}|[_-])+)*\.\p{Ll}{2,}(?::\d{1,5})?$/u;
+const HOST = new RegExp(String.raw`^${HOST_LABEL}(?:\.${HOST_LABEL})*\.\p{Ll}{2,}(?::\d{1,5})?$`, 'u');
 const MAYBE_HOST = /[^\s.]\.\p{Ll}{2}/u;
 
 /** Whether a text may hold an address: every one has a "/", an "@", "www." or a dot before two lower-case letters. Most prose has none. */
