@@ -5,6 +5,8 @@ import type { Node } from 'unist';
 import type { Code, Construct, Effects, State, TokenizeContext } from 'micromark-util-types';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { subtokenize } from 'micromark-util-subtokenize';
+import { parse } from 'micromark';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 
 // Each leaf of the tree as "type:value", in order.
@@ -145,5 +147,20 @@ describe('micromark, as patched', () => {
     expect(plain.map((s) => s.marked)).toEqual(plain.map(() => undefined));
     expect(interrupting.every((s) => s.self.coeMark === true)).toBe(true);
     expect(tree.children.map((n) => n.type)).toEqual(['paragraph', 'list', 'paragraph']);
+  });
+
+  it('combines the constructs once for each list of extensions, and still gives each document its own parser', () => {
+    const extensions = [gfmTable()];
+    const [one, two] = [parse({ extensions }), parse({ extensions })];
+    expect(one.constructs).toBe(two.constructs);
+    expect(one).not.toBe(two);
+    expect(one.defined).not.toBe(two.defined);
+    expect(one.lazy).not.toBe(two.lazy);
+    // Another list is combined on its own: its constructs are its own.
+    const plain = parse({ extensions: [] });
+    expect(plain.constructs).not.toBe(one.constructs);
+    const table = expect.arrayContaining([expect.objectContaining({ name: 'table' })]);
+    expect(one.constructs.flow.null).toEqual(table);
+    expect(plain.constructs.flow.null ?? []).not.toEqual(table);
   });
 });
