@@ -31,6 +31,7 @@ export function rowOf(item: PortfolioAction, now: number): ActionRow {
     term: item.term,
     owner: item.owner,
     due: item.due ?? null,
+    dueWritten: item.dueWritten,
     status: item.status,
     reach: item.reach === '' ? null : item.reach,
     lessons: item.lessons,

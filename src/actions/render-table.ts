@@ -44,6 +44,8 @@ export interface TableOptions {
   filtered: boolean;
 }
 
+const DATE_WIDTH = 'YYYY-MM-DD'.length;
+
 function cellOf(row: ActionRow, key: Key): string {
   switch (key) {
     case 'coe':
@@ -51,7 +53,8 @@ function cellOf(row: ActionRow, key: Key): string {
     case 'id':
       return terminalText(row.id);
     case 'due':
-      return row.due ?? '';
+      // A Due that is not a date, as written, in no more room than a date takes.
+      return row.due ?? cut(terminalText(row.dueWritten), DATE_WIDTH);
     case 'lessons':
       return terminalText(row.lessons.join(', '));
     case 'reach':

@@ -33,7 +33,7 @@ export function renderCsv(rows: ActionRow[]): string {
       r.action,
       r.term,
       r.owner,
-      r.due,
+      r.due ?? r.dueWritten,
       r.status,
       r.reach,
       r.lessons.join(', '),

@@ -14,7 +14,8 @@ export const actionRowSchema = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .nullable()
-      .describe('The due date, YYYY-MM-DD; null when the Due cell is not a date'),
+      .describe('The due date, YYYY-MM-DD; null when the Due cell is not a date (see dueWritten)'),
+    dueWritten: z.string().describe('The Due cell as written; "" when it is empty'),
     status: z.string().describe('open, in-progress, done, validated or dropped as written, lower case'),
     reach: z.string().nullable().describe('team, education, distributed or centralized, lower case; null when not given'),
     lessons: z.array(z.string()).describe('The lesson ids it answers, e.g. L1'),

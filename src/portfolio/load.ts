@@ -102,6 +102,7 @@ function shareStrings(coe: PortfolioCoe, shared: Map<string, string>): Portfolio
     action.term = one(action.term);
     action.owner = one(action.owner);
     action.due = one(action.due);
+    action.dueWritten = one(action.dueWritten);
     action.status = one(action.status);
     action.reach = one(action.reach);
     action.lessons = action.lessons.map(one);

@@ -49,6 +49,7 @@ function figuresOf(doc: CoeDocument): PortfolioCoe {
       term: item.term,
       owner: item.owner,
       due: parseDay(item.due) === undefined ? undefined : item.due.trim(),
+      dueWritten: item.due.trim(),
       status: item.status,
       reach: item.reach,
       lessons: item.lessons.map((r) => r.id),

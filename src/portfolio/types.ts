@@ -33,6 +33,8 @@ export interface PortfolioAction {
   owner: string;
   /** YYYY-MM-DD, when it is a date. */
   due: string | undefined;
+  /** The Due cell as written, trimmed ('' when empty). */
+  dueWritten: string;
   status: string;
   reach: string;
   lessons: string[];

@@ -129,6 +129,7 @@ export function row(fields: Partial<ActionRow>): ActionRow {
     term: 'short',
     owner: 'payments-team',
     due: '2025-11-30',
+    dueWritten: '2025-11-30',
     status: 'open',
     reach: null,
     lessons: ['L1'],

@@ -46,6 +46,7 @@ describe('coe actions: rows', () => {
       term: 'short',
       owner: 'payments-team',
       due: '2025-11-01',
+      dueWritten: '2025-11-01',
       status: 'in-progress',
       reach: 'team',
       lessons: ['L1'],
@@ -80,9 +81,9 @@ describe('coe actions: rows', () => {
     ]);
   });
 
-  it('keeps a Due that is not a date as null, and the item last', async () => {
+  it('keeps a Due that is not a date as null, the cell as written beside it, and the item last', async () => {
     const last = (await rows()).at(-1)!;
-    expect([last.id, last.due, last.daysOverdue]).toEqual(['AI-2', null, null]);
+    expect([last.id, last.due, last.dueWritten, last.daysOverdue]).toEqual(['AI-2', null, 'next week', null]);
   });
 });
 

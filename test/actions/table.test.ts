@@ -126,6 +126,16 @@ describe('table: fitted to the width', () => {
     expect(MIN_ACTION).toBeGreaterThan('Fix it'.length);
   });
 
+  it('shows a Due that is not a date as written, cut to the width of a date', () => {
+    const written = [
+      row({ id: 'AI-7', due: null, dueWritten: 'Q3' }),
+      row({ id: 'AI-8', due: null, dueWritten: 'when the vendor ships 4.2' }),
+    ];
+    const text = table(undefined, written);
+    expect(lines(text)[1]).toMatch(/ AI-7 .* Q3 +open/);
+    expect(lines(text)[2]).toMatch(/ AI-8 .* when the… +open/);
+  });
+
   it('ends with the count of items and of overdue ones', () => {
     expect(lines(table(120)).at(-1)).toBe('2 action items, 1 overdue');
     expect(lines(table(120, [ROWS[1]!])).at(-1)).toBe('1 action item, 0 overdue');

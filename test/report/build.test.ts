@@ -42,6 +42,7 @@ function item(coeId: string, id: string, over: Partial<PortfolioAction> = {}): P
     term: 'mid',
     owner: 'team-a',
     due: '2026-04-01',
+    dueWritten: '2026-04-01',
     status: 'open',
     reach: '',
     lessons: ['L1'],
