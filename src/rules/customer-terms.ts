@@ -181,7 +181,10 @@ export default defineRule({
         'marks `false` is internal only, and any mention of it is reported. Names match whole and case folded, as a ' +
         'reader sees them: invisible characters (zero-width space and joiners, bidi marks) dropped, a soft hyphen read ' +
         'as nothing or as a hyphen, compatibility forms, hyphen variants and lookalike letters of other scripts folded: "Orders-API", ' +
-        '`orders\\u00ADapi` and "оrders-api" with a Cyrillic "о" are "orders-api", "orders-apis" is not. Each name is ' +
+        '`orders\\u00ADapi` and "оrders-api" with a Cyrillic "о" are "orders-api", "orders-apis" is not. In Chinese and ' +
+        'Japanese, which put no space between words, each Han or Hiragana character is a word of its own and a run of ' +
+        'Katakana is one (as in Unicode word boundaries): "订单服务故障" and "注文APIの障害" name 订单服务 and 注文API, ' +
+        '"在庫サービスチーム" does not name 在庫サービス. Each name is ' +
         'reported once, at its first mention, with the number of other mentions. A name in a link target, in a ' +
         'glossary wording or inside a bare address (a URL, a host name such as `orders-api.internal`, a path) is ' +
         'reported even with a glossary entry, since the export publishes those as written. ' +

@@ -61,6 +61,21 @@ const isWordChar = (c: string) => {
   return code < 128 ? ASCII_WORD[code]! : WORD.test(c);
 };
 
+// Chinese and Japanese put no space between words: there, as in Unicode's
+// word boundaries (UAX #29), each Han or Hiragana character is a word of its
+// own, and a run of Katakana is one word, apart from the letters around it.
+// So "订单服务故障" and "注文APIの障害" name 订单服务 and 注文API, while
+// "在庫サービスチーム" does not name 在庫サービス.
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}]/u;
+const KATAKANA = /[\p{Script=Katakana}\u30FC]/u;
+
+/** Whether the character beside a name's edge makes it part of a longer word. */
+const joined = (outside: string, edge: string): boolean => {
+  if (!isWordChar(outside)) return false;
+  if (outside.charCodeAt(0) < 128 && edge.charCodeAt(0) < 128) return true;
+  return !IDEOGRAPHIC.test(outside) && !IDEOGRAPHIC.test(edge) && KATAKANA.test(outside) === KATAKANA.test(edge);
+};
+
 const folds = new Map<string, string>();
 const PROTOTYPES: Record<string, string> = confusables;
 const prototypeOf = (c: string): string => (Object.hasOwn(PROTOTYPES, c) ? PROTOTYPES[c]! : c);
@@ -243,10 +258,10 @@ function original(f: Folded, from: number, to: number): TermMatch {
 // only when no word follows ("orders-api-" ends a phrase).
 function wholeAt(t: string, from: number, to: number): boolean {
   const before = t[from - 1];
-  if (before !== undefined && (before === '-' || isWordChar(before))) return false;
+  if (before !== undefined && (before === '-' || joined(before, t[from]!))) return false;
   const after = t[to];
   if (after === undefined) return true;
-  if (isWordChar(after)) return false;
+  if (joined(after, t[to - 1]!)) return false;
   return !(after === '-' && t[to + 1] !== undefined && LETTER_OR_DIGIT.test(t[to + 1]!));
 }
 
@@ -324,7 +339,7 @@ export class NameSet {
     if (this.count === 0) return out;
     for (let at = 0; at < t.length; at++) {
       const before = t[at - 1];
-      if (before !== undefined && (before === '-' || isWordChar(before))) continue;
+      if (before !== undefined && (before === '-' || joined(before, t[at]!))) continue;
       let node: TrieNode | undefined = this.root;
       const first = out.length;
       for (let k = at; node && k < t.length;) {

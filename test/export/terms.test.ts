@@ -106,6 +106,19 @@ describe('findTerm', () => {
   it('matches a name of several words across any whitespace', () => {
     expect(spans('the Ledger\n  Vault was', 'ledger vault')).toEqual(['Ledger\n  Vault']);
   });
+
+  it('reads each Han or Hiragana character as a word of its own, and a run of Katakana as one word (UAX #29)', () => {
+    expect(spans('由于订单服务故障，约3%的订单失败', '订单服务')).toEqual(['订单服务']);
+    expect(spans('注文APIの障害により注文APIが', '注文API')).toEqual(['注文API', '注文API']);
+    expect(spans('在庫サービスも遅延しました', '在庫サービス')).toEqual(['在庫サービス']);
+    expect(spans('orders-apiの障害、サービスorders-api', 'orders-api')).toEqual(['orders-api', 'orders-api']);
+    // A longer Katakana word, or a longer Latin one, is not the name.
+    expect(spans('在庫サービスチーム', '在庫サービス')).toEqual([]);
+    expect(spans('注文APIs', '注文API')).toEqual([]);
+    const set = new NameSet(['订单服务', '在庫サービス']);
+    const text = '订单服务和在庫サービスの遅延';
+    expect(set.mentions(fold(text)).map((m) => text.slice(m.index, m.index + m.length))).toEqual(['订单服务', '在庫サービス']);
+  });
 });
 
 describe('NameSet', () => {

@@ -134,6 +134,11 @@ ruleTester(rule).run({
       code: NO_ENTRY + impact(`See ${hit}${MARK}`),
     })),
     {
+      name: 'a name in Chinese or Japanese prose, which puts no space between words',
+      code: `---\nservices: [订单服务, 注文API]\n---\n\n${impact(`由于订单服务故障，约3%的订单失败。${MARK}\n注文APIの障害。${MARK}`)}`,
+      messages: ['Internal name "订单服务" in the Impact section', 'Internal name "注文API" in the Impact section'],
+    },
+    {
       name: 'configured internal terms',
       code: impact(`Pinecone and the Ledger Vault were healthy.${MARK}${MARK}`),
       config: { internalTerms: ['pinecone', 'ledger vault'] },
