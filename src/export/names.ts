@@ -55,15 +55,20 @@ function internalOnly(doc: CoeDocument): string[] {
 
 // An e-mail address written beside a name.
 const ADDRESS = /[^\s<>()@]+@[^\s<>()@]+/g;
+// A handle ("@orders-team"), not an e-mail address nor an organisation
+// before its team ("@acme/orders-team": acme is the company's name).
+const HANDLE = /(?<![^\s,;|(<])@([\p{L}\p{N}][\p{L}\p{N}._-]*)(?![\p{L}\p{N}._/@-])/gu;
 
 /**
  * The names of the people or teams a value names: the value itself, and
  * when it names several ("Dana Whitfield, Sam Lee", "payments / sre") or
  * adds to a name ("Sam Lee (SRE)", "Dana <dana@example.com>"), each name
- * and address in it (not the role in brackets). Each is internal.
+ * and address in it (not the role in brackets), and the name of a handle
+ * without its "@" ("@orders-team" is orders-team). Each is internal.
  */
 export function peopleIn(value: string): string[] {
   const out = [value];
+  for (const m of value.matchAll(HANDLE)) out.push(m[1]!);
   for (const part of value.split(/[,;/|\n]/)) {
     out.push(part);
     for (const m of part.matchAll(ADDRESS)) out.push(m[0]);

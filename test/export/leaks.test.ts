@@ -270,6 +270,19 @@ describe('leak check: the draft as a reader sees it', () => {
     ]);
   });
 
+  it('reports a team written as a handle, "@orders-team", where the draft names it without the "@"', () => {
+    const handles = edit(
+      edit(paymentsDocument(), 'owner: payments-team', 'owner: "@orders-team"'),
+      '| AI-1 | Read the pool size from one file and check it in the pipeline | short | payments-team |',
+      '| AI-1 | Read the pool size from one file and check it in the pipeline | short | @acme/payments-squad |',
+    );
+    const text = impactSaying('The orders-team rolled back, and payments-squad helped; Acme thanks you.', handles);
+    expect(leaksOf(text).map((l) => [l.name, l.kinds])).toEqual([
+      ['orders-team', ['the owner of the COE']],
+      ['payments-squad', ['the owner of AI-1']],
+    ]);
+  });
+
   it('names a long list of action item owners briefly', () => {
     const leak = {
       name: 'ops',
