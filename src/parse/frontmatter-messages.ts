@@ -11,18 +11,31 @@ const TIME_KEYS = new Set<string>([...MILESTONES, 'customer_notified'].map((m) =
 export function issueMessage(issue: z.core.$ZodIssue, key: string, value: unknown): string {
   const where = key === '' ? 'The frontmatter' : `"${key}"`;
   const name = key.split('.').at(-1)!;
+  // An item of a list ("tags.2") has no key of its own to write.
+  const item = /^\d+$/.test(name);
   if (TIME_KEYS.has(key)) return `${where} ${timeProblem(value)}`;
-  if (isEmpty(value) && issue.code === 'invalid_type') return `${where} is empty: write ${EMPTY_WORDS[issue.expected] ?? 'a value'}`;
+  if (key.startsWith('glossary.')) return `${where} ${glossaryProblem(value)}`;
+  if (isEmpty(value) && issue.code === 'invalid_type') {
+    if (item) return `${where} is an empty item of the list: write its text, or remove it`;
+    return `${where} is empty: write ${EMPTY_WORDS[issue.expected] ?? 'a value'}`;
+  }
   const quoted = quotedNumber(issue, value);
   if (quoted !== undefined)
     return `${where} must be the number ${quoted}, not the text "${String(value)}": write ${name}: ${quoted} without quotes`;
   if (issue.code === 'invalid_value' && 'values' in issue) return `${where} ${oneOf(issue.values.map(String), value)}`;
   if (issue.message.startsWith('must ')) return `${where} ${issue.message}`;
   if (issue.code === 'invalid_type' && issue.expected === 'string' && isScalar(value)) {
-    return `${where} must be text: put it in quotes, ${name}: "${String(value)}"`;
+    return `${where} must be text: put it in quotes, ${item ? '' : `${name}: `}"${String(value)}"`;
   }
   if (issue.code === 'invalid_type') return `${where} must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
   return `${where}: ${issue.message}`;
+}
+
+// A glossary value is the customer wording of its term, or false (format 2).
+function glossaryProblem(value: unknown): string {
+  const what = 'the wording customers know, or false for a term they never see';
+  if (isEmpty(value)) return `is empty: write ${what}, after the colon`;
+  return `must be ${what} (it is ${typeof value === 'string' ? `"${value}"` : String(value)})`;
 }
 
 // Why a milestone is not a time: format 2 wants a date, a time and an offset.

@@ -50,6 +50,27 @@ describe('frontmatter-schema messages', () => {
     ]);
   });
 
+  it('say of an item of a list what to write in the list, with no key', () => {
+    const authors = at('authors: [Ines Okafor]');
+    expect(findings('authors: [Ines Okafor]', 'authors: [Ines Okafor, 2026]')).toEqual([
+      ['frontmatter-schema', 'error', authors, '"authors.1" must be text: put it in quotes, "2026"'],
+    ]);
+    expect(findings('authors: [Ines Okafor]', 'authors: [Ines Okafor, null]')).toEqual([
+      ['frontmatter-schema', 'error', authors, '"authors.1" is an empty item of the list: write its text, or remove it'],
+    ]);
+  });
+
+  it('say that a glossary value is the wording customers know, or false', () => {
+    const entry = at('  ledger-db: payment records');
+    const what = 'the wording customers know, or false for a term they never see';
+    expect(findings('  ledger-db: payment records', '  ledger-db:')).toEqual([
+      ['frontmatter-schema', 'error', entry, `"glossary.ledger-db" is empty: write ${what}, after the colon`],
+    ]);
+    expect(findings('  ledger-db: payment records', '  ledger-db: true')).toEqual([
+      ['frontmatter-schema', 'error', entry, `"glossary.ledger-db" must be ${what} (it is true)`],
+    ]);
+  });
+
   it('accept an offset without a colon, with or without seconds (ISO 8601 basic format)', () => {
     expect(findings('start: 2025-09-03T14:05:00Z', 'start: 2025-09-03T16:05+0200')).toEqual([]);
     expect(findings('start: 2025-09-03T14:05:00Z', 'start: 2025-09-03T16:05:00+0200')).toEqual([]);
