@@ -38,8 +38,8 @@ const LARGEST = 3;
 
 export function buildReport(portfolio: Portfolio, options: ReportOptions): Report {
   const now = parseDay(options.now)!;
-  const { coes: inWindow, unplaced } = windowOf(portfolio.coes, options.since, options.until);
-  const all = portfolio.coes;
+  const all = withOneSpelling(portfolio.coes);
+  const { coes: inWindow, unplaced } = windowOf(all, options.since, options.until);
   const titles: Record<string, string> = {};
   for (const coe of all) titles[coe.id] = coe.title;
   return {
@@ -86,6 +86,31 @@ const dayOf = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
 const idsOf = (coes: PortfolioCoe[]) => unique(coes.map((c) => c.id));
 const unique = <T>(values: T[]) => [...new Set(values)];
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+// A service or tag written in other cases in other COEs ("Orders-API",
+// "orders-api") is one, as lint and export read it: it is counted once and
+// joins recurrences, under the spelling most COEs use (then the first in order).
+function withOneSpelling(coes: PortfolioCoe[]): PortfolioCoe[] {
+  const services = spellings(coes.flatMap((c) => unique(c.services)));
+  const tags = spellings(coes.flatMap((c) => unique(c.tags)));
+  return coes.map((c) => ({
+    ...c,
+    services: c.services.map((s) => services.get(sameName(s))!),
+    tags: c.tags.map((t) => tags.get(sameName(t))!),
+  }));
+}
+
+const sameName = (name: string) => name.trim().toLowerCase();
+
+function spellings(names: string[]): Map<string, string> {
+  const uses = new Map<string, number>();
+  for (const name of names) uses.set(name, (uses.get(name) ?? 0) + 1);
+  const chosen = new Map<string, string>();
+  for (const [name] of [...uses].sort(([a, x], [b, y]) => y - x || compare(a, b))) {
+    if (!chosen.has(sameName(name))) chosen.set(sameName(name), name);
+  }
+  return chosen;
+}
 
 /** The list a map holds at a key, made when there is none. */
 function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
@@ -189,7 +214,12 @@ function tenetsOf(coes: PortfolioCoe[], config: ReportConfig): Report['tenets'] 
       breached: breaching((c) => distinctRegions(c) >= 2 || c.regions.some((r) => r.toLowerCase() === 'global')),
       of: coes.length,
     },
-    ...config.tenets.map((t) => ({ id: t.id, sentence: t.sentence, breached: breaching((c) => c.tags.includes(t.tag)), of: coes.length })),
+    ...config.tenets.map((t) => ({
+      id: t.id,
+      sentence: t.sentence,
+      breached: breaching((c) => c.tags.some((tag) => sameName(tag) === sameName(t.tag))),
+      of: coes.length,
+    })),
   ];
 }
 

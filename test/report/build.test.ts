@@ -207,12 +207,12 @@ describe('tenets', () => {
       ...config,
       tenets: [{ id: 'pipeline-only', sentence: 'Changes reach production only through the pipeline', tag: 'manual-change' }],
     };
-    const tenets = report([coe('COE-2026-001', { tags: ['manual-change'] }), coe('COE-2026-002')], { config: withTenet }).tenets;
-    expect(tenets.at(-1)).toEqual({
+    const coes = [coe('COE-2026-001', { tags: ['manual-change'] }), coe('COE-2026-002'), coe('COE-2026-003', { tags: ['Manual-Change'] })];
+    expect(report(coes, { config: withTenet }).tenets.at(-1)).toEqual({
       id: 'pipeline-only',
       sentence: 'Changes reach production only through the pipeline',
-      breached: ['COE-2026-001'],
-      of: 2,
+      breached: ['COE-2026-001', 'COE-2026-003'],
+      of: 3,
     });
   });
 });
@@ -236,6 +236,20 @@ describe('recurrence', () => {
       'COE-2026-002',
       'COE-2026-003',
     ]);
+  });
+
+  it('reads a service or tag written in other cases as one, counted once under the spelling most COEs use', () => {
+    const coes = [
+      coe('COE-2026-001', { services: ['Orders-API'], tags: ['DB'], times: { start: T0 } }),
+      coe('COE-2026-002', { services: ['orders-api'], tags: ['db'], times: { start: T0 + 2 * DAY } }),
+      coe('COE-2026-003', { services: ['orders-api', 'Orders-Api'], tags: ['db'], times: { start: T0 + 200 * DAY } }),
+    ];
+    const r = report(coes);
+    expect(r.recurrence.groups).toEqual([
+      { coes: ['COE-2026-001', 'COE-2026-002'], reasons: ['COE-2026-001 and COE-2026-002 share orders-api and the tag db, 2 days apart'] },
+    ]);
+    expect(r.counts.byService).toEqual([{ key: 'orders-api', count: 3, coes: ['COE-2026-001', 'COE-2026-002', 'COE-2026-003'] }]);
+    expect(r.counts.byTag.map((c) => [c.key, c.count])).toEqual([['db', 3]]);
   });
 });
 
