@@ -139,7 +139,10 @@ function affectedFunctions(services: string[], glossary: Record<string, string |
 
 function summarySentence(windowText: string, functions: string[], regions: string[]): string {
   const using = functions.length > 0 ? ` using ${joinWords(functions)}` : '';
-  const where = regions.length === 0 ? '' : ` in the ${joinWords(regions)} ${regions.length === 1 ? 'region' : 'regions'}`;
+  // The region "global" is everywhere (format 6: a breach of "failures must not impact multiple regions").
+  const global = regions.some((r) => r.toLowerCase() === 'global');
+  const where =
+    regions.length === 0 ? '' : global ? ' worldwide' : ` in the ${joinWords(regions)} ${regions.length === 1 ? 'region' : 'regions'}`;
   return `${windowText}, customers${using}${where} were affected.`;
 }
 

@@ -61,6 +61,15 @@ describe('where customers were affected', () => {
     const text = edit(paymentsDocument(), 'regions: [us-east-2]', 'regions: [us-east-1, us-east-2, eu-west-1]');
     expect(exportString(text).rca.summary).toContain(' in the us-east-1, us-east-2 and eu-west-1 regions were affected.');
   });
+
+  it('says worldwide for the region global, not "the global region"', () => {
+    for (const regions of ['[global]', '[Global, us-east-2]']) {
+      const { rca } = exportString(edit(paymentsDocument(), 'regions: [us-east-2]', `regions: ${regions}`));
+      expect(rca.summary).toBe(
+        'Between 14:05 and 15:20 UTC on September 3, 2025, customers using payment notifications and payment records worldwide were affected.',
+      );
+    }
+  });
 });
 
 describe('root cause', () => {
