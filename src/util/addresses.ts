@@ -25,9 +25,14 @@ const ADDRESS = new RegExp(
 const HOST = new RegExp(String.raw`^${HOST_LABEL}(?:\.${HOST_LABEL})*\.\p{Ll}{2,}(?::\d{1,5})?$`, 'u');
 const MAYBE_HOST = /[^\s.]\.\p{Ll}{2}/u;
 
-/** Whether a text may hold an address: every one has a "/", an "@", "www." or a dot before two lower-case letters. Most prose has none. */
+// A relative file path: "./x", "../x", "~/x", "C:\x", or folders and a
+// file with a lower-case extension ("runbooks/AI-7.md", "docs\AI-9.md").
+// "AI-3/AI-4" (two ids) and "AI-2/AI-3.Then" (a space left out) are none.
+const FILE_PATH = /^(?:\.{1,2}[/\\]|~\/|[A-Za-z]:[/\\])|^[^/\\]+(?:[/\\][^/\\]+)+\.[a-z0-9]{1,8}$/u;
+
+/** Whether a text may hold an address: every one has a "/", a "\", an "@", "www." or a dot before two lower-case letters. Most prose has none. */
 export function mayHoldAddress(text: string): boolean {
-  return text.includes('/') || text.includes('@') || /www\./i.test(text) || MAYBE_HOST.test(text);
+  return text.includes('/') || text.includes('\\') || text.includes('@') || /www\./i.test(text) || MAYBE_HOST.test(text);
 }
 
 /** The addresses of a text, each without the punctuation around it. */
@@ -45,7 +50,7 @@ export function addressSpans(text: string): TermMatch[] {
     while (from < to && LEADING.has(text[from]!)) from++;
     while (to > from && TRAILING.has(text[to - 1]!)) to--;
     const word = text.slice(from, to);
-    if (ADDRESS.test(word) || HOST.test(word)) out.push({ index: from, length: to - from });
+    if (ADDRESS.test(word) || HOST.test(word) || FILE_PATH.test(word)) out.push({ index: from, length: to - from });
     i = j;
   }
   return out;

@@ -106,6 +106,15 @@ ruleTester(rule).run({
         jira.example.com/AI-44?x=AI-45#AI-46 and /srv/tickets/AI-47, served by AI-48.tickets.internal:8080.
       `,
     },
+    {
+      name: 'ids in relative file paths',
+      code: dedent`
+        ## Impact
+
+        The runbook runbooks/AI-7.md was followed (also ./AI-9.md, ../AI-9/notes.md, ~/AI-9 and
+        C:\\runbooks\\AI-9.md, docs\\AI-9.txt).
+      `,
+    },
     { name: 'lessons referenced when the Lessons section is missing (required-sections reports it)', code: '', drop: ['## Lessons'] },
     {
       name: 'an action item referenced when the Action items section is missing',
@@ -128,6 +137,7 @@ ruleTester(rule).run({
 
         AI-42 is at https://jira.example.com/browse/AI-42. {references-exist}
         The AI-7/AI-8 pair was late. {references-exist} {references-exist}
+        So was the AI-9/AI-10.Then pair, without a space. {references-exist} {references-exist}
       `,
     },
     {
