@@ -114,6 +114,33 @@ describe('inline control comments', () => {
     expect(messages(span).find((m) => m.ruleId === 'unused-disable')?.message).toMatch(/suppresses nothing: remove it/);
   });
 
+  it('say to put the comment above the heading when the finding it meant to hide is on the heading', () => {
+    const body = baseDocument().split('## Impact\n')[1]!.split('## Timeline')[0]!;
+    const short = [
+      '',
+      '<!-- coe-disable impact-narrative -- one line is enough -->',
+      'Checkout failed for 41% of shoppers.',
+      '<!-- coe-enable impact-narrative -->',
+      '',
+      '',
+    ].join('\n');
+    const text = baseDocument().replace(body, short);
+    const heading = lineOf(text, '## Impact');
+    expect(messages(text).map((m) => [m.ruleId, m.line, m.message])).toEqual([
+      ['impact-narrative', heading, expect.stringMatching(/^Impact has 1 paragraph/)],
+      ['impact-narrative', heading, expect.stringMatching(/^Impact has 6 words/)],
+      [
+        'unused-disable',
+        heading + 2,
+        'This coe-disable comment suppresses nothing: "impact-narrative" reports on the section\'s heading (line ' +
+          `${heading}), above it; put a coe-disable-next-line comment before the heading instead`,
+      ],
+    ]);
+    // There, it hides them.
+    const before = text.replace('## Impact\n', '<!-- coe-disable-next-line impact-narrative -->\n## Impact\n');
+    expect(messages(before)).toEqual([expect.objectContaining({ ruleId: 'unused-disable', message: expect.stringMatching(/remove it$/) })]);
+  });
+
   it('report a named rule that suppresses nothing beside one that does', () => {
     const text = withNotes('<!-- coe-disable-next-line no-placeholders, no-secrets -->', 'TODO: count.');
     const line = lineOf(text, '<!-- coe-disable-next-line');

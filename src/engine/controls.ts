@@ -37,8 +37,9 @@ export function applyControls(
   const suppressed = markSuppressed(messages, spans);
   const kept = messages.filter((_, i) => !suppressed[i]);
   if (unusedSeverity === 'off') return kept;
+  const unused = unusedSpans(spans, kept);
   for (const [control, text] of problems) kept.push(report(control, unusedSeverity, text));
-  for (const [control, text] of unusedSpans(spans)) kept.push(report(control, unusedSeverity, text));
+  for (const [control, text] of unused) kept.push(report(control, unusedSeverity, text));
   return kept;
 }
 
@@ -193,7 +194,7 @@ function firstAtOrAfter(list: number[], messages: Message[], line: number): numb
 // A comment none of whose spans hid anything, or the rules of a comment that
 // hid nothing. A rule's span may come in parts (see reopenWithout): one used
 // part is enough.
-function unusedSpans(spans: Span[]): [ControlComment, string][] {
+function unusedSpans(spans: Span[], messages: Message[]): [ControlComment, string][] {
   const byControl = new Map<ControlComment, Map<string, boolean>>();
   for (const span of spans) {
     const rules = byControl.get(span.control) ?? new Map<string, boolean>();
@@ -203,10 +204,24 @@ function unusedSpans(spans: Span[]): [ControlComment, string][] {
   const out: [ControlComment, string][] = [];
   for (const [control, rules] of byControl) {
     const unused = [...rules].filter(([, used]) => !used).map(([rule]) => rule);
-    if (unused.length === rules.size) out.push([control, `This ${control.directive} comment suppresses nothing: remove it`]);
+    const above = onHeadingAbove(control, unused, messages);
+    if (above) out.push([control, `This ${control.directive} comment suppresses nothing: ${above}`]);
+    else if (unused.length === rules.size) out.push([control, `This ${control.directive} comment suppresses nothing: remove it`]);
     else for (const rule of unused) out.push([control, `"${rule}" is disabled here but reports nothing: remove it from the comment`]);
   }
   return out;
+}
+
+// A comment under a heading that disables a rule whose finding is on that
+// heading (what it says of the whole section): the comment belongs above it.
+function onHeadingAbove(control: ControlComment, rules: string[], messages: Message[]): string | undefined {
+  const line = control.headingAbove;
+  if (line === undefined || control.kind !== 'disable') return undefined;
+  const named = (id: string) => (rules.includes(ALL) ? id !== UNUSED_DISABLE && id !== FATAL : rules.includes(id));
+  const found = [...new Set(messages.filter((m) => m.line === line && named(m.ruleId)).map((m) => m.ruleId))];
+  if (found.length === 0) return undefined;
+  const what = found.map((id) => `"${id}"`).join(', ');
+  return `${what} reports on the section's heading (line ${line}), above it; put a coe-disable-next-line comment before the heading instead`;
 }
 
 function report(control: ControlComment, severity: Severity, message: string): Message {

@@ -193,6 +193,12 @@ export interface ControlComment {
   rules: string[];
   reason: string | undefined;
   range: Range;
+  /**
+   * The line of the heading just above it, with only blank lines between:
+   * what a rule says of a whole section it says there, outside a span the
+   * comment opens.
+   */
+  headingAbove?: number;
 }
 
 /**

@@ -216,7 +216,14 @@ function collectText(doc: CoeDocument, definitions: Set<string>): void {
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes, section);
   };
-  doc.root.children.forEach((node: RootContent, index) => visit(node, sectionAt(index)));
+  doc.root.children.forEach((node: RootContent, index) => {
+    const controls = doc.controls.length;
+    visit(node, sectionAt(index));
+    const previous = doc.root.children[index - 1];
+    if (node.type === 'html' && previous?.type === 'heading' && previous.position) {
+      for (const control of doc.controls.slice(controls)) control.headingAbove = previous.position.start.line;
+    }
+  });
 }
 
 function sectionIndex(doc: CoeDocument): (index: number) => SectionKey | undefined {
