@@ -250,6 +250,7 @@ function removalWarnings(found: Removed[]): string[] {
   };
   const people = found.filter((r) => r.kind === 'person');
   const ids = found.filter((r) => r.kind === 'id');
+  const addresses = found.filter((r) => r.kind === 'address');
   return [
     ...(people.length > 0
       ? [
@@ -261,6 +262,12 @@ function removalWarnings(found: Removed[]): string[] {
       ? [
           `the draft leaves out the ids its sentences name: ${listed(ids)}; ` +
             'reword each sentence so it reads well without them, or put the ids in brackets ("(AI-2)"), which go with them',
+        ]
+      : []),
+    ...(addresses.length > 0
+      ? [
+          `the draft leaves out the internal addresses its sentences name (ticket links, internal hosts): ${listed(addresses)}; ` +
+            'reword each sentence so it reads well without them (name a page customers can open, such as the status page, or leave the pointer out)',
         ]
       : []),
   ];

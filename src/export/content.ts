@@ -22,7 +22,7 @@ export interface Tracer {
   unit?(leaves: Leaf[]): void;
   /** A link kept in the draft (or the definition a reference link takes its target from), and the target it gets. */
   href?(link: Link | Definition, href: string): void;
-  /** An id or @handle in running text that the draft leaves out (at `index` of the node's value): the sentence loses a word. */
+  /** An id, @handle or internal address in running text that the draft leaves out (at `index` of the node's value): the sentence loses a word. */
   removed?(node: Nodes, found: Removal): void;
 }
 
@@ -197,21 +197,39 @@ function toInline(node: PhrasingContent, ctx: Context): Inline[] {
 // The unit's removals that leave a sentence short, each at its node.
 function traceRemovals(leaves: (TextInline | undefined)[], masked: string[], ctx: Context): void {
   const raw = leaves.map((l, k) => (l ? (ctx.sources.get(l)?.value ?? masked[k]!) : '\n'));
-  const found = removalsIn(raw.join(''), masked.join(''));
+  traceAt(leaves, masked, removalsIn(raw.join(''), masked.join('')), ctx);
+}
+
+// The same for the internal addresses (ticket URLs, hosts on internal
+// domains) the edits take out of running text: "follow progress at <URL> as
+// we work" would read "follow progress at as we work".
+function traceAddressRemovals(leaves: (TextInline | undefined)[], texts: string[], edits: Edit[], ctx: Context): void {
+  const joined = texts.join('');
+  let masked = joined;
+  for (const edit of edits) {
+    if (edit.text === undefined) masked = masked.slice(0, edit.index) + MARK.repeat(edit.length) + masked.slice(edit.index + edit.length);
+  }
+  if (masked === joined) return;
+  const found = removalsIn(joined, masked).map((r): Removal => ({ ...r, kind: 'address' }));
+  traceAt(leaves, texts, found, ctx);
+}
+
+// Each removal at its node, by the lengths of the unit's values (masking keeps them).
+function traceAt(leaves: (TextInline | undefined)[], values: string[], found: Removal[], ctx: Context): void {
   let k = 0;
   let offset = 0;
   for (const r of found) {
-    while (k < leaves.length && offset + masked[k]!.length <= r.index) offset += masked[k++]!.length;
+    while (k < leaves.length && offset + values[k]!.length <= r.index) offset += values[k++]!.length;
     const source = leaves[k] && ctx.sources.get(leaves[k]!);
     if (source) ctx.tracer!.removed!(source.node, { ...r, index: r.index - offset });
   }
 }
 
-/** An id or @handle that the draft leaves out of running text. */
+/** An id, @handle or internal address that the draft leaves out of running text. */
 export interface Removal {
   index: number;
   text: string;
-  kind: 'person' | 'id';
+  kind: 'person' | 'id' | 'address';
 }
 
 /**
@@ -292,6 +310,7 @@ function redactAcross(raw: Inline[], ctx: Context): void {
   if (ctx.tracer?.only) return;
   const edits = ctx.redact.edits(texts.join(''));
   if (edits.length === 0) return;
+  if (ctx.tracer?.removed) traceAddressRemovals(leaves, texts, edits, ctx);
   let offset = 0;
   let e = 0;
   leaves.forEach((leaf, k) => {

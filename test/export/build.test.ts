@@ -183,6 +183,34 @@ describe('ids in running text', () => {
   });
 });
 
+describe('internal addresses in running text', () => {
+  const ADDRESSES =
+    'reword each sentence so it reads well without them (name a page customers can open, such as the status page, or leave the pointer out)';
+  const summary = (said: string) =>
+    edit(
+      edit(paymentsDocument(), '## Customer summary\n\n', `## Customer summary\n\n${said}\n\n`),
+      'owner: payments-team\n',
+      'owner: payments-team\ntickets: [https://tickets.example.com/T-1234]\n',
+    );
+
+  it('warns where a ticket link the draft leaves out was a word of a sentence', () => {
+    const said = 'Customers can follow progress at https://tickets.example.com/T-1234 as we work on it.';
+    const text = summary(said);
+    const line = text.split('\n').indexOf(said) + 1;
+    const { rca, warnings } = exportString(text);
+    expect(rca.rootCause.text).toMatch(/^Customers can follow progress at as we work on it\./);
+    expect(warnings).toEqual([
+      `the draft leaves out the internal addresses its sentences name (ticket links, internal hosts): https://tickets.example.com/T-1234 (test.md:${line}:34); ${ADDRESSES}`,
+    ]);
+  });
+
+  it('says nothing of one in brackets, which goes with them', () => {
+    const { rca, warnings } = exportString(summary('We fixed it (see https://tickets.example.com/T-1234) today.'));
+    expect(rca.rootCause.text).toMatch(/^We fixed it today\./);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('what we are doing', () => {
   it('lists done items as done and open items with their due date, grouped by term', () => {
     const { rca, output } = exportString(paymentsDocument());
