@@ -108,6 +108,7 @@ describe('output schemas (draft 2020-12)', () => {
       term: 'short',
       owner: 'sre',
       due: '2025-11-30',
+      dueWritten: '2025-11-30',
       status: 'open',
       reach: null,
       lessons: ['L1'],
@@ -116,7 +117,7 @@ describe('output schemas (draft 2020-12)', () => {
       file: 'a.md',
       line: 85,
     };
-    expect(validate([row, { ...row, due: null, daysOverdue: null }]), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate([row, { ...row, due: null, dueWritten: 'Q3', daysOverdue: null }]), JSON.stringify(validate.errors)).toBe(true);
     expect(validate(row)).toBe(false);
     const { line: _line, ...noLine } = row;
     expect(validate([noLine])).toBe(false);
