@@ -43,14 +43,7 @@ export interface PoolOptions<T> {
 // (twice as many compiles): one worker linted 1,000 generated COEs about a
 // tenth more slowly, for a peak 4 MiB lower (207 against 211 MiB PSS summed
 // at 10,000 COEs). A worker holds nothing from one file to the next.
-//
-// Two passes of the optimizing compiler, escape analysis and loop peeling,
-// cost more to run than their code saves here: without them a worker runs
-// 2.4% fewer instructions over 500 COEs (33.20 against 34.05 billion,
-// cachegrind, with a short share's flags below), and with a long share's
-// 3.1% over 2,000 (113.9 against 117.6) and 0.5% over 5,000 (267.2 against
-// 268.5).
-const WORKER_FLAGS = ['--single-threaded', '--always-sparkplug', '--no-turbo-escape', '--no-turbo-loop-peeling'];
+const WORKER_FLAGS = ['--single-threaded', '--always-sparkplug'];
 
 // A worker's first few hundred files pay for V8 compiling the hot functions
 // (a fifth of its instructions over 500 COEs), and that cost grows with how
@@ -61,9 +54,20 @@ const WORKER_FLAGS = ['--single-threaded', '--always-sparkplug', '--no-turbo-esc
 // out some that are barely hot: 1.5% fewer instructions again; and it does
 // not optimize a loop in the middle of a call (on-stack replacement), only
 // the function for its next call: 2.3 to 2.7% fewer again, and no
-// pathological shape took longer than 400 ms.
+// pathological shape took longer than 400 ms. Two of the optimizing
+// compiler's passes cost more to run than their code saves in so few files:
+// without escape analysis and loop peeling, 2.4% fewer instructions again
+// (33.20 against 34.05 billion over 500 COEs); eight other passes and
+// budgets tried gained at most 0.3% (README Performance).
 const SHORT_SHARE = 2000;
-const SHORT_FLAGS = [...WORKER_FLAGS, '--max-inlined-bytecode-size-cumulative=460', '--interrupt-budget=135168', '--no-use-osr'];
+const SHORT_FLAGS = [
+  ...WORKER_FLAGS,
+  '--max-inlined-bytecode-size-cumulative=460',
+  '--interrupt-budget=135168',
+  '--no-use-osr',
+  '--no-turbo-escape',
+  '--no-turbo-loop-peeling',
+];
 
 // A worker with more files lets its old generation grow to twice what the
 // last full collection kept, not V8's up to four times: V8 picks the factor
