@@ -49,6 +49,9 @@ function timeProblem(value: unknown): string {
     return `has no offset ("${value}"): add Z for UTC or the offset from UTC, ${TIME_EXAMPLE}`;
   if (/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{2}$/.test(text))
     return `has an offset of hours alone ("${value}"): write hours and minutes, as +02:00`;
+  const spaced = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s+([Zz]|[+-]\d{2}:?\d{2})$/.exec(text);
+  if (spaced)
+    return `has a space before its offset ("${value}"): write the offset right after the time, ${spaced[1]}T${spaced[2]}${spaced[3]}`;
   if (/^\d{4}-\d{2}-\d{2}[Tt ]/.test(text) && /([Zz]|[+-]\d{2}:?\d{2})$/.test(text)) {
     return `is not a real date and time ("${value}"): check the day, the hours, the minutes and the offset`;
   }

@@ -77,6 +77,22 @@ describe('frontmatter-schema messages', () => {
     expect(findings('start: 2025-09-03T14:05:00Z', 'start: 2025-09-03T09:35-0430')).toEqual([]);
   });
 
+  it('refuse a space before the offset, saying where to write it', () => {
+    for (const [written, fixed] of [
+      ['2025-09-03 16:05:00 +02:00', '2025-09-03T16:05:00+02:00'],
+      ['2025-09-03T14:05 Z', '2025-09-03T14:05Z'],
+    ]) {
+      expect(findings('start: 2025-09-03T14:05:00Z', `start: "${written}"`)).toEqual([
+        [
+          'frontmatter-schema',
+          'error',
+          at('start: 2025-09-03'),
+          `"incident.start" has a space before its offset ("${written}"): write the offset right after the time, ${fixed}`,
+        ],
+      ]);
+    }
+  });
+
   it('refuse an offset of hours alone, saying to write hours and minutes', () => {
     expect(findings('start: 2025-09-03T14:05:00Z', 'start: 2025-09-03T16:05+02')).toEqual([
       [
