@@ -31,7 +31,8 @@ const EMOJI = /[#*0-9][\u{FE0E}\u{FE0F}]?\u{20E3}|[\p{Extended_Pictographic}\p{E
 /**
  * Folds a heading for matching: case folded, leading numbering ("3.", "III.",
  * "2)", "(2)") dropped, emoji, invisible characters and trailing punctuation
- * dropped, spaces collapsed.
+ * dropped, a hyphen between letters read as a space ("Five-whys",
+ * "Customer facing summary"), spaces collapsed.
  */
 export function normalizeHeading(heading: string): string {
   const folded = heading
@@ -42,7 +43,10 @@ export function normalizeHeading(heading: string): string {
     .toLowerCase()
     .trim()
     .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-\u2013\u2014:]|[ivxlcdm]+[.)]|[a-z][.)]|\((?:\d+|[ivxlcdm]+|[a-z])\))\s*/u, '');
-  return trimTrailing(folded).replace(/\s+/g, ' ').trim();
+  return trimTrailing(folded)
+    .replace(/(?<=\p{L})[-\u2010\u2011](?=\p{L})/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const TRAILING = /^[\s\p{P}]$/u;

@@ -23,6 +23,9 @@ describe('heading matching', () => {
     ['Corrective actions', 'action-items'],
     ['Mitigation and recovery', 'mitigation'],
     ['Customer-facing summary', 'customer-summary'],
+    ['Customer facing summary', 'customer-summary'],
+    ['Five-Whys', 'five-whys'],
+    ['Lessons\u2011learned', 'lessons'],
     ['Customer communication', 'communication'],
   ])('matches the name or alias "%s"', (heading, key) => {
     expect(match(heading)).toBe(key);
