@@ -24,6 +24,9 @@ export function issueMessage(issue: z.core.$ZodIssue, key: string, value: unknow
     return `${where} must be the number ${quoted}, not the text "${String(value)}": write ${name}: ${quoted} without quotes`;
   if (issue.code === 'invalid_value' && 'values' in issue) return `${where} ${oneOf(issue.values.map(String), value)}`;
   if (issue.message.startsWith('must ')) return `${where} ${issue.message}`;
+  if (issue.code === 'invalid_format' && issue.format === 'url' && typeof value === 'string') {
+    return `${where} must be a whole URL, like https://tickets.example.com/CHK-2290 (it is "${value}")`;
+  }
   if (issue.code === 'invalid_type' && issue.expected === 'string' && isScalar(value)) {
     return `${where} must be text: put it in quotes, ${item ? '' : `${name}: `}"${String(value)}"`;
   }

@@ -60,6 +60,17 @@ describe('frontmatter-schema messages', () => {
     ]);
   });
 
+  it('say that a ticket is a whole URL', () => {
+    const text = edit(baseDocument(), 'owner: payments-team\n', 'owner: payments-team\ntickets: [CHK-2290]\n');
+    expect(lintString(text, { now: NOW }).map((m) => [m.ruleId, m.line, m.message])).toEqual([
+      [
+        'frontmatter-schema',
+        lineOf(text, 'tickets:'),
+        '"tickets.0" must be a whole URL, like https://tickets.example.com/CHK-2290 (it is "CHK-2290")',
+      ],
+    ]);
+  });
+
   it('say that a glossary value is the wording customers know, or false', () => {
     const entry = at('  ledger-db: payment records');
     const what = 'the wording customers know, or false for a term they never see';
