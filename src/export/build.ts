@@ -6,7 +6,7 @@ import type { TableCell } from 'mdast';
 import type { ActionItem, CoeDocument, SectionKey, IncidentData } from '../model/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { pushAll } from '../util/arrays.js';
-import { isOneOf, TERMS as ACTION_TERMS } from '../model/vocabulary.js';
+import { isGlobalRegion, isOneOf, TERMS as ACTION_TERMS } from '../model/vocabulary.js';
 import { parseDay, formatUtc } from '../util/time.js';
 import { timeOf } from '../model/incident.js';
 import type { Definition, Nodes } from 'mdast';
@@ -139,10 +139,12 @@ function affectedFunctions(services: string[], glossary: Record<string, string |
 
 function summarySentence(windowText: string, functions: string[], regions: string[]): string {
   const using = functions.length > 0 ? ` using ${joinWords(functions)}` : '';
-  // The region "global" is everywhere (format 6: a breach of "failures must not impact multiple regions").
-  const global = regions.some((r) => r.toLowerCase() === 'global');
   const where =
-    regions.length === 0 ? '' : global ? ' worldwide' : ` in the ${joinWords(regions)} ${regions.length === 1 ? 'region' : 'regions'}`;
+    regions.length === 0
+      ? ''
+      : regions.some(isGlobalRegion)
+        ? ' worldwide'
+        : ` in the ${joinWords(regions)} ${regions.length === 1 ? 'region' : 'regions'}`;
   return `${windowText}, customers${using}${where} were affected.`;
 }
 

@@ -205,11 +205,16 @@ function traceRemovals(leaves: (TextInline | undefined)[], masked: string[], ctx
 // we work" would read "follow progress at as we work".
 function traceAddressRemovals(leaves: (TextInline | undefined)[], texts: string[], edits: Edit[], ctx: Context): void {
   const joined = texts.join('');
-  let masked = joined;
+  // In one pass (the edits are in order): a paragraph may hold thousands.
+  let masked = '';
+  let at = 0;
   for (const edit of edits) {
-    if (edit.text === undefined) masked = masked.slice(0, edit.index) + MARK.repeat(edit.length) + masked.slice(edit.index + edit.length);
+    if (edit.text !== undefined || edit.index < at) continue;
+    masked += joined.slice(at, edit.index) + MARK.repeat(edit.length);
+    at = edit.index + edit.length;
   }
-  if (masked === joined) return;
+  if (at === 0) return;
+  masked += joined.slice(at);
   const found = removalsIn(joined, masked).map((r): Removal => ({ ...r, kind: 'address' }));
   traceAt(leaves, texts, found, ctx);
 }

@@ -25,6 +25,11 @@ export function isOneOf<T extends string>(values: readonly T[], value: string): 
   return (values as readonly string[]).includes(value);
 }
 
+/** The region `global` (any case): everywhere, so an incident in it breaks "Failures must not impact multiple regions". */
+export function isGlobalRegion(region: string): boolean {
+  return region.trim().toLowerCase() === 'global';
+}
+
 /** The tenets of format 6 that the incidents may break; configuration may add more. */
 export const FORMAT_TENETS = [
   { id: 'detect-before-customers', sentence: 'Detect failures before customers do' },

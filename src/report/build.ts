@@ -4,7 +4,7 @@
 // followed across every COE, since an item from last year is still open.
 import type { ReportConfig } from '../config/config.js';
 import { CUSTOMER_DRIVEN, STATUSES, type Milestone } from '../model/frontmatter-schema.js';
-import { FORMAT_TENETS, PENDING_STATUSES, REACHES, isOneOf, type Reach } from '../model/vocabulary.js';
+import { FORMAT_TENETS, PENDING_STATUSES, REACHES, isGlobalRegion, isOneOf, type Reach } from '../model/vocabulary.js';
 import type { Portfolio, PortfolioAction, PortfolioCoe } from '../portfolio/types.js';
 import { inWindow as windowOf } from '../portfolio/window.js';
 import { DAY_MS, parseDay } from '../util/time.js';
@@ -211,7 +211,7 @@ function tenetsOf(coes: PortfolioCoe[], config: ReportConfig): Report['tenets'] 
     { ...customers, breached: breaching((c) => c.detectedBy !== undefined && CUSTOMER_DRIVEN.includes(c.detectedBy)), of: coes.length },
     {
       ...regions,
-      breached: breaching((c) => distinctRegions(c) >= 2 || c.regions.some((r) => r.toLowerCase() === 'global')),
+      breached: breaching((c) => distinctRegions(c) >= 2 || c.regions.some(isGlobalRegion)),
       of: coes.length,
     },
     ...config.tenets.map((t) => ({
