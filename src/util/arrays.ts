@@ -16,3 +16,17 @@ export function lastAtOrBefore(sorted: readonly number[], value: number): number
   }
   return lo;
 }
+
+/** `map` of an async `fn`, with at most `limit` calls under way at once; the results in the order of `items`. */
+export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const run = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+  return results;
+}
