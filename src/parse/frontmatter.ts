@@ -13,6 +13,8 @@ import {
   isPair,
   isScalar,
   isSeq,
+  Pair,
+  YAMLMap,
   type Document,
   type Node as YamlNode,
 } from 'yaml';
@@ -230,7 +232,7 @@ function readYaml(node: Yaml | undefined, idPrefix: string): FrontmatterModel {
   };
   const whole = model.range;
 
-  indexPositions(doc.contents, '', toRange, model);
+  indexPositions(doc.contents, '', toRange, model, (key) => jsKeyOf(key, doc));
   model.hasCoeKey = model.positions.has('coe');
 
   // The first YAML error only: the ones after it mostly follow from it.
@@ -371,7 +373,10 @@ function issueProblems(issue: z.core.$ZodIssue, model: FrontmatterModel, value: 
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((name) => {
       const full = [...path, name].join('.');
-      const message = `Unknown key "${full}": check its spelling (keys of your own must begin with "x-")`;
+      const message =
+        name === ''
+          ? 'Key with no name (null, ~ or ""): name it, or remove it'
+          : `Unknown key "${full}": check its spelling (keys of your own must begin with "x-")`;
       return { kind: 'unknown-key', path: full, message, range: model.positions.get(full) ?? rangeOf(path, model) };
     });
   }
@@ -410,27 +415,45 @@ function keepValid(input: Record<string, unknown>, bad: Set<string>): Record<str
 
 type ToRange = (from: number, to: number) => Range;
 
-// Records where each key path sits, and every scalar string value.
-function indexPositions(node: unknown, prefix: string, toRange: ToRange, model: FrontmatterModel): void {
+type KeyOf = (key: unknown) => string | undefined;
+
+// Records where each key path sits, and every scalar string value. A path
+// names keys as the value read from the document does (its problems are
+// found there): a null key is "", a list or mapping its YAML in flow style.
+function indexPositions(node: unknown, prefix: string, toRange: ToRange, model: FrontmatterModel, keyOf: KeyOf): void {
   if (isMap(node)) {
     for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const name = String(pair.key.value);
+      const name = isPair(pair) ? keyOf(pair.key) : undefined;
+      if (name === undefined) continue;
       const path = prefix ? `${prefix}.${name}` : name;
-      const keyRange = pair.key.range;
+      const keyRange = (pair.key as YamlNode).range;
       if (keyRange) model.positions.set(path, toRange(keyRange[0], keyRange[1]));
-      indexPositions(pair.value, path, toRange, model);
+      indexPositions(pair.value, path, toRange, model, keyOf);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
       // Items have no key: their value's place stands for them.
       const range = (item as YamlNode | null)?.range;
       if (range) model.positions.set(`${prefix}.${i}`, toRange(range[0], range[1]));
-      indexPositions(item, `${prefix}.${i}`, toRange, model);
+      indexPositions(item, `${prefix}.${i}`, toRange, model, keyOf);
     });
   } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
     model.strings.push({ path: prefix, value: node.value, range: toRange(node.range[0], node.range[1]) });
   }
+}
+
+// A key as the yaml package writes it in the value it makes of a document
+// (toJS): a scalar's value as a string, null as "", anything else by the
+// package itself, from a mapping of that key alone. An alias: none.
+function jsKeyOf(key: unknown, doc: Document): string | undefined {
+  if (isScalar(key)) {
+    const value = key.value;
+    if (value === null || value === undefined) return '';
+    if (typeof value !== 'object') return String(value);
+  } else if (!isMap(key) && !isSeq(key)) return undefined;
+  const alone = new YAMLMap(doc.schema);
+  alone.items.push(new Pair(key, null));
+  return Object.keys(alone.toJS(doc) as object)[0];
 }
 
 // The place of the first key that repeats an earlier key of its mapping, in

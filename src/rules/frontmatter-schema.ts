@@ -63,7 +63,8 @@ export default defineRule({
 function keyAndTypeProblems(problems: FrontmatterProblem[]): RuleFinding[] {
   const missing = problems.filter((p) => p.kind === 'missing-key');
   const meant = new Map<FrontmatterProblem, FrontmatterProblem>();
-  for (const unknown of problems.filter((p) => p.kind === 'unknown-key')) {
+  // A key with no name is no misspelling of one.
+  for (const unknown of problems.filter((p) => p.kind === 'unknown-key' && lastKey(p.path!) !== '')) {
     const match = missing.find(
       (m) => parentOf(m.path!) === parentOf(unknown.path!) && editDistance(lastKey(m.path!), lastKey(unknown.path!)) <= 2,
     );

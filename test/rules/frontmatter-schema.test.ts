@@ -258,6 +258,19 @@ ruleTester(rule).run({
       code: '---\ntag: [a] {frontmatter-schema}\n---',
       messages: [/^Unknown key "tag": check its spelling/],
     },
+    {
+      // The key is written in the value read from the YAML as the yaml package writes it.
+      name: 'a list as a key ("? "), at its line',
+      code: minimalWith(['---\ncoe: 1', '---\ncoe: 1\n? [a, b] {frontmatter-schema}\n: c']),
+      document: true,
+      messages: [/^Unknown key "\[ a, b \]": check its spelling/],
+    },
+    {
+      name: 'a null key, at its line, as a key with no name (not a misspelt "id")',
+      code: '---\nnull: 3 {frontmatter-schema}\n---',
+      messages: ['Key with no name (null, ~ or ""): name it, or remove it'],
+    },
+    { name: 'a key ~ inside incident, at its line', code: incident(marked('~: 1')), messages: [/^Key with no name/] },
     { name: '__proto__, as an unknown key, keeping the other values', code: '---\n__proto__: {status: draft} {frontmatter-schema}\n---' },
     { name: 'a missing required key, at the frontmatter', code: withoutLine(minimalWith(FENCE), 'owner:'), document: true },
     { name: 'a missing required key of incident, at incident', code: withoutLine(minimalWith(AT_INCIDENT), '  start:'), document: true },
