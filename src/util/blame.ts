@@ -97,9 +97,21 @@ const ROLE_WORDS = new Set(ROLES.split(' '));
 const PERSONAL_FAULTS =
   'mistake|mistakes|fault|faults|oversight|oversights|blunder|blunders|slip-up|slip-ups|lapse|lapses|misstep|missteps|screw-up|screw-ups';
 const FAULTS = `${PERSONAL_FAULTS}|error|errors`;
-// "error rate", "error budget": the fault word is part of a noun about a system.
-const COMPOUND =
-  /^\s+(?:rate|rates|count|counts|budget|budgets|code|codes|message|messages|log|logs|page|pages|handling|handler|handlers|spike|spikes|percentage|ratio|metric|metrics|response|responses|state|states|path|paths|class|classes|type|types|threshold|thresholds|alarm|alarms)\b/iu;
+// "error rate", "the engineer's error dashboard", "error-tracking": the fault
+// word is part of a noun about a system, or about what shows its errors.
+const COMPOUND_NOUNS = [
+  'rate budget code message log page handler spike percentage ratio metric response state path type threshold alarm dashboard',
+  'graph chart panel report alert monitor tracker trace queue signal field flag banner screen dialog output stream total volume',
+  'level condition view widget tab feed digest',
+].join(' ');
+const COMPOUND = new RegExp(
+  `^(?:-\\p{L}|\\s+(?:${COMPOUND_NOUNS.split(' ')
+    .map((noun) => `${noun}s?`)
+    .join(
+      '|',
+    )}|class|classes|handling|monitoring|tracking|logging|reporting|query|queries|search|searches|summary|summaries)(?!\\p{L}|\\p{N}))`,
+  'iu',
+);
 
 const POSSESSIVE = new RegExp(
   `(?<!\\p{L}|\\p{N}|[_@-])(@?[\\p{L}](?:\\p{L}|\\p{N}|[_.-])*)['’]s\\s+(?:own\\s+|small\\s+|simple\\s+|honest\\s+|obvious\\s+|big\\s+)?(${FAULTS})(?!\\p{L}|\\p{N})`,

@@ -98,6 +98,8 @@ ruleTester(rule).run({
     ...[
       "The host's error rate rose to 100%.",
       'Their error budget was spent.',
+      "The on-call engineer's error dashboard showed the spike.",
+      'His error alerts went to an old channel, and her error-tracking queries timed out.',
       "It was the disk's error, not a person's.",
       'Errors by the load balancer reached 3%.',
       'The cache made an error in the key.',
