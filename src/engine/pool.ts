@@ -69,14 +69,17 @@ const SHORT_FLAGS = [
   '--no-turbo-loop-peeling',
 ];
 
-// A worker with more files lets its old generation grow to twice what the
-// last full collection kept, not V8's up to four times: V8 picks the factor
-// from how fast the program allocates against how fast it collects, and on
-// a fast machine it picked four. With it, a run of 10,000 COEs peaked at
-// 242 MiB PSS summed (workers 88 and 96 MiB), for 0.6% more instructions a
-// worker over 2,000 COEs (cachegrind: 117.6 against 116.8 billion); 1.5
-// times with semi-spaces of 8 MiB cost 6.5% more.
-const LONG_FLAGS = [...WORKER_FLAGS, '--heap-growing-percent=' + (process.env.COE_HGP ?? '100')];
+// A worker with more files lets its old generation grow to one and a half
+// times what the last full collection kept (plus the young generation), not
+// V8's up to four times: V8 picks the factor from how fast the program
+// allocates against how fast it collects, and on a fast machine it picked
+// four. A full collection every few seconds costs little: over 2,000 COEs a
+// worker ran 0.8% fewer instructions with 1.5 than with 2 (cachegrind:
+// 117.5 against 118.4 billion), and a run of 10,000 COEs peaked at 225 to
+// 229 MiB PSS summed, against 239 to 249 with 2. Semi-spaces of 8 MiB
+// instead of 16 lowered the peak by some 30 MiB, but with two workers one of
+// them ran up to half again as slowly (one alone did not).
+const LONG_FLAGS = [...WORKER_FLAGS, '--heap-growing-percent=50'];
 
 /** The V8 flags of a worker that will lint about `share` files. */
 export function workerFlags(share: number): string[] {

@@ -29,9 +29,9 @@ describe('workerFlags', () => {
   });
 
   it('bounds how far the old generation grows, for a share of 2,000 files or more (the memory of a large run)', () => {
-    expect(workerFlags(2000)).toContain('--heap-growing-percent=100');
-    expect(workerFlags(50_000)).toContain('--heap-growing-percent=100');
-    expect(workerFlags(1999)).not.toContain('--heap-growing-percent=100');
+    expect(workerFlags(2000)).toContain('--heap-growing-percent=50');
+    expect(workerFlags(50_000)).toContain('--heap-growing-percent=50');
+    expect(workerFlags(1999)).not.toContain('--heap-growing-percent=50');
   });
 
   it('gives only flags this Node accepts (it refuses to start with an unknown one)', () => {
