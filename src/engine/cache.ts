@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { FileResult, LintParts } from './lint.js';
 import { makeFolders } from '../util/folders.js';
+import { FS_AT_ONCE, mapConcurrently } from '../util/arrays.js';
 
 const CACHE_FILE = 'lint-cache.json';
 export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'coe', CACHE_FILE);
@@ -181,12 +182,11 @@ export class LintCache {
   // still be there, and keeps its entry.
   private async dropGone(): Promise<void> {
     const unseen = [...this.entries.keys()].filter((file) => !this.seen.has(file));
-    const gone = await Promise.all(
-      unseen.map((file) =>
-        stat(file).then(
-          () => false,
-          (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
-        ),
+    // Some at a time: a hook that names a few files of a large repository leaves thousands unseen.
+    const gone = await mapConcurrently(unseen, FS_AT_ONCE, (file) =>
+      stat(file).then(
+        () => false,
+        (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
       ),
     );
     unseen.forEach((file, i) => {

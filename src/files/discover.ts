@@ -14,7 +14,7 @@ import { constants, readdir, type Dirent } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../util/errors.js';
-import { mapConcurrently, pushAll } from '../util/arrays.js';
+import { FS_AT_ONCE, mapConcurrently, pushAll } from '../util/arrays.js';
 
 export interface Target {
   file: string;
@@ -184,16 +184,11 @@ function relative(cwd: string, file: string): string {
   return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }
 
-// All at once, 10,000 requests left this process some 30 MiB larger (the
-// requests' memory, which the C library keeps); more than this at once are
-// no faster, as libuv's pool has four threads.
-const REALPATHS_AT_ONCE = 64;
-
 // One entry per real file: symbolic links can reach a file by several paths.
 async function dedupe(targets: Target[], cwd: string): Promise<Target[]> {
   const seen = new Map<string, Target>();
-  // Some at a time: one after another, a thousand files waited some 70 ms.
-  const reals = await mapConcurrently(targets, REALPATHS_AT_ONCE, (target) => {
+  // Some at a time (FS_AT_ONCE): one after another, a thousand files waited some 70 ms.
+  const reals = await mapConcurrently(targets, FS_AT_ONCE, (target) => {
     const absolute = path.resolve(cwd, target.file);
     return realpath(absolute).catch(() => absolute);
   });
