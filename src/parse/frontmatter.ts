@@ -444,7 +444,9 @@ function indexPositions(node: unknown, prefix: string, toRange: ToRange, model: 
 
 // A key as the yaml package writes it in the value it makes of a document
 // (toJS): a scalar's value as a string, null as "", anything else by the
-// package itself, from a mapping of that key alone. An alias: none.
+// package itself, from a mapping of that key alone. None for an alias, or
+// for a key that cannot be read alone (it holds an alias of an anchor
+// outside it): its problems are then placed at its mapping.
 function jsKeyOf(key: unknown, doc: Document): string | undefined {
   if (isScalar(key)) {
     const value = key.value;
@@ -453,7 +455,11 @@ function jsKeyOf(key: unknown, doc: Document): string | undefined {
   } else if (!isMap(key) && !isSeq(key)) return undefined;
   const alone = new YAMLMap(doc.schema);
   alone.items.push(new Pair(key, null));
-  return Object.keys(alone.toJS(doc) as object)[0];
+  try {
+    return Object.keys(alone.toJS(doc) as object)[0];
+  } catch {
+    return undefined;
+  }
 }
 
 // The place of the first key that repeats an earlier key of its mapping, in

@@ -362,3 +362,11 @@ it('frontmatter-schema reports a document with no frontmatter when the rule runs
   const out = rule.check({ doc: parsed.doc, options: rule.defaults, settings: { now: TEST_NOW, internalTerms: [] } });
   expect(out.map((f) => [f.range.start.line, f.message])).toEqual([[1, expect.stringMatching(/^Missing frontmatter/)]]);
 });
+
+it('frontmatter-schema: a key that holds an alias of no anchor is the YAML error, not a file that could not be linted', () => {
+  // The key's place is looked up before the YAML is read as a whole: that must not throw.
+  expectEveryRule({
+    code: minimalWith(['---\ncoe: 1', '--- {frontmatter-schema:error}\ncoe: 1\n? [*missing]\n: c']),
+    document: true,
+  });
+});
