@@ -48,7 +48,8 @@ function asRead(out: string, format: string): string {
       .replace(/&#39;|&apos;/g, "'")
       .replace(/&amp;/g, '&');
   }
-  return out.replace(/\\([\\`*_[\]<>|~&#+=.!-])/g, '$1').replace(/[*_`]/g, '');
+  // In one pass: an escaped character is seen as written ("c\`ell" is read "c`ell"), markup is not seen.
+  return out.replace(/\\([\\`*_[\]<>|~&#+=.!-])|[*_`]/g, (_, escaped: string | undefined) => escaped ?? '');
 }
 
 // What the HTML renderer writes; anything else would come from the document.
