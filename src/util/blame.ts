@@ -100,7 +100,7 @@ const FAULTS = `${PERSONAL_FAULTS}|error|errors`;
 // "error rate", "the engineer's error dashboard", "error-tracking": the fault
 // word is part of a noun about a system, or about what shows its errors.
 const COMPOUND_NOUNS = [
-  'rate budget code message log page handler spike percentage ratio metric response state path type threshold alarm dashboard',
+  'rate count budget code message log page handler spike percentage ratio metric response state path type threshold alarm dashboard',
   'graph chart panel report alert monitor tracker trace queue signal field flag banner screen dialog output stream total volume',
   'level condition view widget tab feed digest',
 ].join(' ');
