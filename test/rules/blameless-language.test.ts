@@ -99,7 +99,7 @@ ruleTester(rule).run({
       "The host's error rate rose to 100%.",
       'Their error budget was spent.',
       "The on-call engineer's error dashboard showed the spike.",
-      "The host's error count doubled; his error codes were new.",
+      "The operator's error count doubled; his error codes were new.",
       'His error alerts went to an old channel, and her error-tracking queries timed out.',
       "It was the disk's error, not a person's.",
       'Errors by the load balancer reached 3%.',
