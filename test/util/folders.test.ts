@@ -1,10 +1,19 @@
-import { mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { makeFolders } from '../../src/util/folders.js';
 
-const scratch = () => mkdtempSync(path.join(tmpdir(), 'coe-folders-'));
+// Each test's folder is removed after it: a run must not leave folders behind.
+const made: string[] = [];
+const scratch = () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'coe-folders-'));
+  made.push(folder);
+  return folder;
+};
+afterEach(() => {
+  for (const folder of made.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 describe('makeFolders', () => {
   it('creates a folder and the folders missing above it', async () => {
