@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { FileResult, LintParts } from './lint.js';
 import { makeFolders } from '../util/folders.js';
-import { FS_AT_ONCE, mapConcurrently } from '../util/arrays.js';
+import pMap from 'p-map';
+import { FS_AT_ONCE } from '../files/read.js';
 
 const CACHE_FILE = 'lint-cache.json';
 export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'coe', CACHE_FILE);
@@ -183,11 +184,14 @@ export class LintCache {
   private async dropGone(): Promise<void> {
     const unseen = [...this.entries.keys()].filter((file) => !this.seen.has(file));
     // Some at a time: a hook that names a few files of a large repository leaves thousands unseen.
-    const gone = await mapConcurrently(unseen, FS_AT_ONCE, (file) =>
-      stat(file).then(
-        () => false,
-        (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
-      ),
+    const gone = await pMap(
+      unseen,
+      (file) =>
+        stat(file).then(
+          () => false,
+          (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+        ),
+      { concurrency: FS_AT_ONCE },
     );
     unseen.forEach((file, i) => {
       if (gone[i]) this.entries.delete(file);

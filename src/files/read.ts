@@ -9,6 +9,15 @@ export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message:
 
 const CHUNK = 64 * 1024;
 
+/**
+ * Requests to the file system under way at once, for many files (p-map's
+ * concurrency): more are no faster (libuv's pool has four threads), and each
+ * one waiting holds memory. Discovery's real paths of 10,000 files all at
+ * once left `coe lint` some 30 MiB larger for the whole run (memory the C
+ * library keeps).
+ */
+export const FS_AT_ONCE = 64;
+
 export async function readLimited(file: string, maxBytes: number): Promise<ReadResult> {
   let info: Stats;
   try {

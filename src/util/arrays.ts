@@ -16,25 +16,3 @@ export function lastAtOrBefore(sorted: readonly number[], value: number): number
   }
   return lo;
 }
-
-/**
- * Requests to the file system under way at once, for many files: more are no
- * faster (libuv's pool has four threads), and each one waiting holds memory.
- * Discovery's real paths of 10,000 files all at once left `coe lint` some 30
- * MiB larger for the whole run (memory the C library keeps).
- */
-export const FS_AT_ONCE = 64;
-
-/** `map` of an async `fn`, with at most `limit` calls under way at once; the results in the order of `items`. */
-export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const run = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-  return results;
-}

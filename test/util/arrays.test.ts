@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastAtOrBefore, mapConcurrently, pushAll } from '../../src/util/arrays.js';
+import { lastAtOrBefore, pushAll } from '../../src/util/arrays.js';
 
 describe('lastAtOrBefore', () => {
   const starts = [0, 10, 25, 40];
@@ -35,25 +35,5 @@ describe('pushAll', () => {
     );
     expect(target).toHaveLength(200_001);
     expect(target.at(-1)).toBe(199_999);
-  });
-});
-
-describe('mapConcurrently', () => {
-  it('gives the results in the order of the items, with at most `limit` calls under way', async () => {
-    let running = 0;
-    let most = 0;
-    const results = await mapConcurrently([50, 10, 40, 0, 30, 20, 5], 3, async (ms) => {
-      most = Math.max(most, ++running);
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      running--;
-      return ms * 2;
-    });
-    expect(results).toEqual([100, 20, 80, 0, 60, 40, 10]);
-    expect(most).toBe(3);
-  });
-
-  it('gives nothing for no items, and rejects when a call rejects', async () => {
-    expect(await mapConcurrently([], 4, async () => 1)).toEqual([]);
-    await expect(mapConcurrently([1, 2], 2, async (n) => (n === 2 ? Promise.reject(new Error('two')) : n))).rejects.toThrow('two');
   });
 });
