@@ -12,13 +12,14 @@ describe('workerFlags', () => {
     }
   });
 
-  it('halves the inlining budget, optimizes later and not within a call, and leaves out two costly passes, for a share under 2,000 files, not for a longer one', () => {
+  it('halves the inlining budget, optimizes later and not within a call, and leaves out three costly passes, for a share under 2,000 files, not for a longer one', () => {
     const short = [
       '--max-inlined-bytecode-size-cumulative=460',
       '--interrupt-budget=135168',
       '--no-use-osr',
       '--no-turbo-escape',
       '--no-turbo-loop-peeling',
+      '--no-turbo-inline-array-builtins',
     ];
     expect(workerFlags(500)).toEqual(expect.arrayContaining(short));
     expect(workerFlags(1999)).toEqual(expect.arrayContaining(short));
