@@ -60,7 +60,7 @@ const WORKER_FLAGS = ['--single-threaded', '--always-sparkplug'];
 // (33.20 against 34.05 billion over 500 COEs). Nor does it inline the array
 // builtins (map, filter, forEach…) into optimized code: 1.5% fewer again over
 // 500 COEs (32.88 against 33.37 billion), and files 501 to 1,000 cost the
-// same with it as without. Sixteen other passes and budgets tried gained at
+// same with it as without. Twenty-two other passes and budgets tried gained at
 // most 0.3% (README Performance).
 const SHORT_SHARE = 2000;
 const SHORT_FLAGS = [
