@@ -137,12 +137,12 @@ function tracer(part: PublishedPart, doc: CoeDocument, redact: Redactor, out: Pu
 // on internal hosts masked, as the export leaves them out.
 function joined(part: PublishedPart, leaves: Leaf[], doc: CoeDocument, redact: Redactor): PublishedText {
   const read = joinLeaves(leaves, doc.lines);
-  const text = withoutRemovals(read.text, redact);
+  const { text, folded } = withoutRemovals(read.text, redact);
   return {
     part,
     text,
     href: false,
-    folded: lazyFold(text),
+    folded,
     pointAt: (index) => read.pointAt(index) ?? leaves[0]?.node?.position?.start ?? { line: 1, column: 1 },
   };
 }
@@ -160,19 +160,29 @@ function titleLeaves(heading: Heading): Leaf[] {
 }
 
 // Same length: what the export removes becomes MARK characters.
-function withoutRemovals(text: string, redact: Redactor): string {
-  const removed = redact.removals(text);
-  if (removed.length === 0) return text;
+function withoutRemovals(text: string, redact: Redactor): Unfolded {
+  // Folded at most once for both: to find the removals, and to match names in a text that loses none.
+  const folded = lazyFold(text);
+  const removed = redact.removals(text, folded);
+  if (removed.length === 0) return { text, folded };
   const units = text.split('');
   for (const r of removed) units.fill(MARK, r.index, r.index + r.length);
-  return units.join('');
+  const masked = units.join('');
+  return { text: masked, folded: lazyFold(masked) };
+}
+
+/** A text, and its fold when first asked. */
+interface Unfolded {
+  text: string;
+  folded: () => Folded;
 }
 
 // A frontmatter value: columns from its start (after an opening quote).
-function scalar(part: PublishedPart, text: string, start: Point, doc: CoeDocument): PublishedText {
+function scalar(part: PublishedPart, value: string | Unfolded, start: Point, doc: CoeDocument): PublishedText {
+  const { text, folded } = typeof value === 'string' ? { text: value, folded: lazyFold(value) } : value;
   const line = doc.lines[start.line - 1] ?? '';
   const quote = line[start.column - 1] === '"' || line[start.column - 1] === "'" ? 1 : 0;
-  return { part, text, href: false, pointAt: (i) => ({ line: start.line, column: start.column + quote + i }), folded: lazyFold(text) };
+  return { part, text, href: false, pointAt: (i) => ({ line: start.line, column: start.column + quote + i }), folded };
 }
 
 // Where a link's target is written: after "](" on the link's lines, when it is written as is.

@@ -51,8 +51,12 @@ export interface Redactor {
    * handles stay: `@Retryable(…)` and `@types/node` name no one.
    */
   mask(value: string, options?: MaskOptions): string;
-  /** The words of text joined from masked values that hold an internal host or are a ticket URL. */
-  removals(joined: string, folded?: Folded): TermMatch[];
+  /**
+   * The words of text joined from masked values that hold an internal host
+   * or are a ticket URL. `folded`: the text folded, or what folds it (asked
+   * only when there are hosts or tickets to look for).
+   */
+  removals(joined: string, folded?: Folded | (() => Folded)): TermMatch[];
   /** What to change in text joined from masked values: those words out, glossary terms in customer words. */
   edits(joined: string, folded?: Folded): Edit[];
   /** One value redacted and tidied (a title, a code block, a region); options as for `mask`. */
@@ -127,9 +131,9 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     return units.join('');
   };
 
-  const removals = (joined: string, folded?: Folded): TermMatch[] => {
+  const removals = (joined: string, folded?: Folded | (() => Folded)): TermMatch[] => {
     if (hosts.length === 0 && tickets.size === 0) return [];
-    return hostTokens(joined, folded ?? fold(joined), hosts, tickets);
+    return hostTokens(joined, typeof folded === 'function' ? folded() : (folded ?? fold(joined)), hosts, tickets);
   };
 
   const edits = (joined: string, folded?: Folded): Edit[] => {

@@ -63,8 +63,21 @@ function trimTrailing(text: string): string {
 
 export type SectionAliases = Partial<Record<SectionKey, string[]>>;
 
+type HeadingMatcher = (heading: string) => SectionKey | undefined;
+
+// One matcher for each aliases object: a run reads every file with the same
+// configuration, and the table folds some thirty names.
+const matchers = new WeakMap<SectionAliases, HeadingMatcher>();
+const NO_ALIASES: SectionAliases = {};
+
 /** Maps a folded heading to its section key, with extra aliases from configuration. */
-export function headingMatcher(extra: SectionAliases = {}): (heading: string) => SectionKey | undefined {
+export function headingMatcher(extra: SectionAliases = NO_ALIASES): HeadingMatcher {
+  let matcher = matchers.get(extra);
+  if (!matcher) matchers.set(extra, (matcher = buildMatcher(extra)));
+  return matcher;
+}
+
+function buildMatcher(extra: SectionAliases): HeadingMatcher {
   const table = new Map<string, SectionKey>();
   for (const def of SECTIONS) {
     for (const name of [def.canonical, ...def.aliases, ...(extra[def.key] ?? [])]) {

@@ -22,6 +22,8 @@ interface Detector {
   literal?: (value: string, match: RegExpExecArray) => boolean;
   /** How many leading characters the message may show. */
   reveal?: number;
+  /** Characters every match holds as written: a text without them is not searched. */
+  holds?: string;
 }
 
 const ROTATE = 'rotate the credential now: it has leaked to everyone who can read this file or its history';
@@ -127,6 +129,7 @@ const DETECTORS: Detector[] = [
   {
     label: 'A password in a URL',
     pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]+:(?<s>[^\s/?#@]+)@[^\s/?#@]/dgi,
+    holds: '://',
     fix: CHANGE_PASSWORD,
     literal: notPlaceholder,
   },
@@ -168,11 +171,13 @@ function secretOf(m: RegExpExecArray): { value: string; from: number } | undefin
 // line breaks around it): most documents hold no secret, so one search of
 // the whole text passes over the rest.
 const ANYWHERE = new Map(DETECTORS.map((d) => [d, new RegExp(d.pattern.source, d.pattern.flags.replace(/[gd]/g, ''))]));
-// The credential pattern starts with a run of name characters, which costs at
-// every position: its key word, looked for first, is cheap.
+// The credential and URL patterns start with a run of name characters, which
+// costs at every position: the key word or "://", looked for first, is cheap.
 const KEY_WORD = /password|passwd|pwd|secret|token|api[_-]?key|apikey/i;
 const mayMatch = (d: Detector, whole: string) =>
-  (d.pattern.source.includes(KEY_NAME) ? KEY_WORD.test(whole) : true) && ANYWHERE.get(d)!.test(whole);
+  (d.holds === undefined || whole.includes(d.holds)) &&
+  (d.pattern.source.includes(KEY_NAME) ? KEY_WORD.test(whole) : true) &&
+  ANYWHERE.get(d)!.test(whole);
 
 function secretsInLine(text: string, detectors: Detector[]): Found[] {
   const found: Found[] = [];
@@ -229,7 +234,8 @@ function readUnits(doc: CoeDocument): JoinedText[] {
 
 function secretsAsRead(doc: CoeDocument, reported: Set<string>): RuleFinding[] {
   const units = readUnits(doc);
-  const detectors = DETECTORS.filter((d) => mayMatch(d, units.map((u) => u.text).join('\n')));
+  const whole = units.map((u) => u.text).join('\n');
+  const detectors = DETECTORS.filter((d) => mayMatch(d, whole));
   if (detectors.length === 0) return [];
   const findings: RuleFinding[] = [];
   for (const unit of units) {

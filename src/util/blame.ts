@@ -3,7 +3,7 @@
 // attached to a person ("Dana's mistake", "his error", "a mistake by the
 // on-call engineer", "the operator made an error").
 
-import { escapeRegExp, wholePattern } from './regex.js';
+import { anyWordSource, escapeRegExp, wholePattern } from './regex.js';
 
 export interface Hit {
   index: number;
@@ -55,9 +55,18 @@ function buildFinder(phrases: string[], flags: string): PhraseFinder {
   const keys = phrases.map(keyWord);
   // The same case folding as the pattern (with 'u', "s" also matches "ſ").
   const prefilter = keys.every((k) => k !== undefined)
-    ? new RegExp(keys.map((k) => escapeRegExp(k!)).join('|'), flags.includes('i') ? 'iu' : 'u')
+    ? new RegExp(anyWordSource(fewestKeys(keys as string[])), flags.includes('i') ? 'iu' : 'u')
     : undefined;
   return (text) => (prefilter && !prefilter.test(text) ? [] : hitsOf(text, pattern));
+}
+
+// Each key once, and none that holds another: a text that holds "carelessly"
+// holds "careless". (Each key is compared with every other: for a long list
+// of configured phrases, only once each.)
+function fewestKeys(keys: string[]): string[] {
+  const unique = [...new Set(keys)];
+  if (unique.length > 500) return unique;
+  return unique.filter((key) => !unique.some((other) => other !== key && key.includes(other)));
 }
 
 // The longest word of a phrase with no apostrophe (written either way) and no other letter than ASCII.
