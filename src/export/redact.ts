@@ -235,6 +235,10 @@ function matches(value: string, pattern: RegExp): TermMatch[] {
 // URLs, e-mail addresses, host names with any subdomain or user info.
 function hostTokens(joined: string, f: Folded, hosts: string[], tickets: Set<string>): TermMatch[] {
   const hits = hosts.flatMap((h) => findHost(f, h)).sort((a, b) => a.index - b.index);
+  // A word is a ticket URL only when it is long enough: lower case makes a
+  // text at most twice as long (U+0130 is two characters), and trimming shorter.
+  let shortest = Infinity;
+  for (const ticket of tickets) shortest = Math.min(shortest, ticket.length);
   const out: TermMatch[] = [];
   let h = 0;
   const t = f.text;
@@ -254,7 +258,7 @@ function hostTokens(joined: string, f: Folded, hosts: string[], tickets: Set<str
       const end = f.ends[to - 1]!;
       while (h < hits.length && hits[h]!.index < f.starts[i]!) h++;
       const holdsHost = h < hits.length && hits[h]!.index < f.ends[j - 1]!;
-      if (holdsHost || (tickets.size > 0 && tickets.has(normalizeUrl(joined.slice(start, end)))))
+      if (holdsHost || ((end - start) * 2 >= shortest && tickets.has(normalizeUrl(joined.slice(start, end)))))
         out.push({ index: start, length: end - start });
     }
     i = j;

@@ -95,6 +95,7 @@ export function foldChar(chars: string): string {
 
 /** Folds a text for matching; `&shy;` and `&#8203;` read as the characters they stand for. */
 export function fold(text: string): Folded {
+  if (PLAIN_TEXT.test(text)) return foldPlain(text);
   const hyphens = foldReading(text, true);
   if (!hyphens.soft) return hyphens.folded;
   return { ...hyphens.folded, alternate: foldReading(text, false).folded };
@@ -221,6 +222,30 @@ class FoldedBuilder {
   }
 }
 
+// ASCII without "&" (no character reference) and without NUL (REMOVED):
+// most text. It folds to itself in lower case, each run of white space one
+// space, as foldReading folds it, one pass and no chunks.
+const PLAIN_TEXT = /^[\x01-\x25\x27-\x7f]*$/;
+
+function foldPlain(text: string): Folded {
+  const starts = new Int32Array(text.length);
+  const ends = new Int32Array(text.length);
+  let length = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const isSpace = ASCII_FOLD[text.charCodeAt(i)] === ' ';
+    if (isSpace && space) {
+      ends[length - 1] = i + 1;
+      continue;
+    }
+    space = isSpace;
+    starts[length] = i;
+    ends[length] = i + 1;
+    length++;
+  }
+  return { text: text.toLowerCase().replace(/\s+/g, ' '), starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
+}
+
 const PLAIN_ASCII = Uint8Array.from({ length: 0x80 }, (_, code) =>
   code !== 0 && code !== 0x26 && !/\s/.test(String.fromCharCode(code)) ? 1 : 0,
 );
@@ -239,8 +264,16 @@ export function showInvisible(text: string): string {
 
 /** The folded form of a name: trimmed, whitespace as one space, a dash as "-". */
 export function foldName(name: string): string {
-  return asHyphens(fold(name).text.trim());
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    folded = asHyphens(fold(name).text.trim());
+    // The same services, terms and hosts are folded for every text of every file.
+    if (foldedNames.size >= 10_000) foldedNames.clear();
+    if (name.length <= 256) foldedNames.set(name, folded);
+  }
+  return folded;
 }
+const foldedNames = new Map<string, string>();
 
 // Folded text with each dash read as "-": for finding a name's characters, not its edges.
 function asHyphens(t: string): string {

@@ -1,5 +1,6 @@
 // The folding matcher (src/util/terms.ts) that customer-terms, the glossary
 // and the leak check share, and the linear tidying of removals (tidy.ts).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import unhomoglyph from 'unhomoglyph';
 import { DASH, findHost, findTerm, fold, foldChar, foldName, NameSet, showInvisible } from '../../src/util/terms.js';
@@ -64,6 +65,46 @@ describe('fold', () => {
     const dashes = ['2012', '2013', '2014', '2015', '207b', '208b', '2212', '2e3a', '2e3b', 'fe31', 'fe32', 'fe58'];
     expect(differ).toEqual(dashes);
     for (const code of dashes) expect(foldChar(String.fromCodePoint(Number.parseInt(code, 16)))).toBe(DASH);
+  });
+
+  it('folds plain ASCII (its fast path) exactly as it folds the same text followed by other characters', () => {
+    // A text with "é" at its end takes the general path; its ASCII part folds the same.
+    const letters = fc.constantFrom(
+      'a',
+      'Z',
+      '0',
+      '-',
+      '.',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\v',
+      '\f',
+      '\x01',
+      '~',
+      '_',
+      '@',
+      '&amp;',
+      '&',
+      '\0',
+    );
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const plain = fold(text);
+        const general = fold(`${text}\u00E9`);
+        const n = plain.text.length;
+        expect(plain.text).toBe(general.text.slice(0, n));
+        expect(Array.from(plain.starts)).toEqual(Array.from(general.starts).slice(0, n));
+        expect(Array.from(plain.ends)).toEqual(Array.from(general.ends).slice(0, n));
+        expect(general.starts[n]).toBe(text.length);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(fold('Orders-API\t\n  down').text).toBe('orders-api down');
+    expect(Array.from(fold('a  b').ends)).toEqual([1, 3, 4]);
   });
 
   it('keeps characters outside the BMP whole', () => {
