@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { LintSettings } from './rule.js';
 import { loadRead } from './load.js';
 import { warmUpBytes } from './warm-up.js';
-import { readLimited, type ReadResult } from '../files/read.js';
+import { readLimitedSync, type ReadResult } from '../files/read.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { couldNotLint, lintOutcome, type Loaded } from './lint.js';
 import { entryOf, type PortfolioEntry } from '../portfolio/entry.js';
@@ -51,13 +51,10 @@ const onMessage = (message: WorkerInit | WorkerTask) => {
     return void send('ready');
   }
   const task = message as WorkerTask;
-  // The file is read as soon as it is sent, while the one before it is
-  // linted; the outcomes go back in the order the files were sent.
-  const read = task.bytes ? Promise.resolve<ReadResult>({ ok: true, bytes: task.bytes }) : readLimited(task.path, DEFAULT_LIMITS.maxBytes);
-  const job = init;
-  answered = answered.then(async () => send({ index: task.index, outcome: await run(task, read, job) } satisfies WorkerReply<unknown>));
+  // One file at a time, read when its turn comes (files/read.ts says why
+  // not ahead): the outcomes go back in the order the files were sent.
+  send({ index: task.index, outcome: run(task, init) } satisfies WorkerReply<unknown>);
 };
-let answered: Promise<void> = Promise.resolve();
 process.on('message', onMessage);
 // The pool is gone (its process ended): so is this worker.
 process.on('disconnect', () => process.exit(0));
@@ -72,10 +69,11 @@ function warmUp(init: WorkerInit): void {
   }
 }
 
-async function run(task: WorkerTask, read: Promise<ReadResult>, init: WorkerInit): Promise<unknown> {
+function run(task: WorkerTask, init: WorkerInit): unknown {
   const { job, config } = init;
+  const read: ReadResult = task.bytes ? { ok: true, bytes: task.bytes } : readLimitedSync(task.path, DEFAULT_LIMITS.maxBytes);
   try {
-    return JOBS[job](task.file, loadRead(task.file, await read, config), init);
+    return JOBS[job](task.file, loadRead(task.file, read, config), init);
   } catch (error) {
     return JOBS[job](task.file, { result: couldNotLint(task.file, error) }, init);
   }

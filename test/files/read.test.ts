@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discover } from '../../src/files/discover.js';
-import { readLimited } from '../../src/files/read.js';
+import { readLimited, readLimitedSync, type ReadResult } from '../../src/files/read.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -19,7 +19,13 @@ function tempDir(): string {
   return dir;
 }
 
-describe('readLimited', () => {
+// The same answers from the asynchronous read and from a pool worker's synchronous one.
+const readers: [string, (file: string, maxBytes: number) => Promise<ReadResult>][] = [
+  ['readLimited', readLimited],
+  ['readLimitedSync', async (file, maxBytes) => readLimitedSync(file, maxBytes)],
+];
+
+describe.each(readers)('%s', (_name, readLimited) => {
   // Opening a FIFO with no writer waits for ever: these would time out.
   it('refuses a FIFO without opening it, directly or through a link', async () => {
     const dir = tempDir();
@@ -54,6 +60,15 @@ describe('readLimited', () => {
     writeFileSync(path.join(dir, 'a.md'), 'x'.repeat(200_000));
     const read = await readLimited(path.join(dir, 'a.md'), 200_000);
     expect(read.ok && read.bytes.length).toBe(200_000);
+  });
+
+  it('reads an empty file, and reads on past the size a file reports (/proc says 0)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'empty.md'), '');
+    const empty = await readLimited(path.join(dir, 'empty.md'), 1024);
+    expect(empty.ok && empty.bytes.length).toBe(0);
+    const status = await readLimited('/proc/self/status', 1_000_000);
+    expect(status.ok && Buffer.from(status.bytes).toString('utf8')).toMatch(/^Name:/);
   });
 });
 
