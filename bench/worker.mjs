@@ -1,5 +1,5 @@
-// One pool worker alone, forked as `coe lint` forks it (the built bundle's
-// worker script, the default configuration, the environment without
+// One pool worker alone, forked as `coe lint` forks it (bin/worker.js, the
+// built bundle's worker from its code cache, the default configuration, the environment without
 // NODE_EXTRA_CA_CERTS), sent every COE of a folder in
 // turn: its time a file and the time of each hundred files, with the V8
 // flags given. Whole pool runs on a shared machine vary by more than most
@@ -28,7 +28,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
 const flags = given.length > 0 ? given : workerFlags(files.length);
 
 const started = performance.now();
-const worker = fork(path.join(root, 'dist/bundle/esm/worker.js'), [], {
+const worker = fork(path.join(root, 'bin/worker.js'), [], {
   execArgv: flags,
   env: workerEnv(process.env),
   serialization: 'advanced',

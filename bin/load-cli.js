@@ -22,15 +22,20 @@ export const CODE_CACHE = `${BUNDLE}.cache`;
  * its cache can be written after the run (writeCodeCache).
  */
 export function loadCli({ compile = false } = {}) {
-  const require = createRequire(BUNDLE);
+  return loadScript(BUNDLE, CODE_CACHE, { compile });
+}
+
+/** loadCli for any CommonJS bundle of coe and the file of its code cache. */
+export function loadScript(bundle, cacheFile, { compile = false } = {}) {
+  const require = createRequire(bundle);
   const importer = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  const cachedData = importer && !compile ? readCache() : undefined;
-  if (!importer || (!cachedData && !compile)) return { cli: require(BUNDLE), loaded: 'require' };
-  const source = bundleSource();
+  const cachedData = importer && !compile ? readCache(cacheFile) : undefined;
+  if (!importer || (!cachedData && !compile)) return { cli: require(bundle), loaded: 'require' };
+  const source = bundleSource(bundle);
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData, importModuleDynamically: importer });
+  const script = new vm.Script(wrapped, { filename: bundle, cachedData, importModuleDynamically: importer });
   const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, require, module, BUNDLE, path.dirname(BUNDLE));
+  script.runInThisContext().call(module.exports, module.exports, require, module, bundle, path.dirname(bundle));
   const loaded = !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'cache';
   return { cli: module.exports, loaded, script };
 }
@@ -110,8 +115,8 @@ function statOf(arg) {
 // test/e2e/code-cache.test.ts keeps it so): read as Latin-1, its text is a
 // string of one byte a character, half the size of one read as UTF-8 with a
 // character past U+00FF in it, and copied, not decoded.
-function bundleSource() {
-  const bytes = readFileSync(BUNDLE);
+function bundleSource(bundle) {
+  const bytes = readFileSync(bundle);
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
@@ -121,13 +126,18 @@ export function writeCodeCache(script) {
   // young generation grows (src/engine/young-generation.ts): back to V8's
   // default, which is what a start has when it reads the cache.
   v8.setFlagsFromString('--semi-space-growth-factor=2');
-  writeFileSync(`${CODE_CACHE}.tmp`, script.createCachedData());
-  renameSync(`${CODE_CACHE}.tmp`, CODE_CACHE);
+  writeCacheFile(script, CODE_CACHE);
 }
 
-function readCache() {
+/** Writes a script's code cache to `file`, whole or not at all. */
+export function writeCacheFile(script, file) {
+  writeFileSync(`${file}.tmp`, script.createCachedData());
+  renameSync(`${file}.tmp`, file);
+}
+
+function readCache(file) {
   try {
-    return readFileSync(CODE_CACHE);
+    return readFileSync(file);
   } catch {
     return undefined;
   }

@@ -10,15 +10,16 @@
 //                  an example: bin/coe.js hands it to V8, so that a start
 //                  does not parse and compile that code again
 //   esm/           the command line as ES modules in chunks, which bin/coe.js
-//                  runs for the other commands, and the pool's worker
-//                  (src/engine/pool.ts), which as a module of chunks takes
-//                  less memory than as one script
+//                  runs for the other commands
+//   worker.cjs     the pool's worker (src/engine/pool.ts), which bin/worker.js
+//                  runs, and worker.cjs.*.cache its code caches, one for
+//                  each set of V8 flags the pool gives a worker
 // CommonJS because Node 20 caches code only for scripts (vm.Script), not for
 // ES modules. tsc still builds dist/ for the tests and the benchmarks. The
 // VS Code extension's packaging (editors/vscode/scripts/package.mjs) builds
 // the same bundle.
 import { existsSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,14 @@ export async function bundleCli(outdir = path.join(root, 'dist/bundle'), { sourc
     banner: { js: "var __coeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [apart(), lazyChildProcessForCommander()],
   });
+  // The pool's worker: a script of its own, so that it starts from a code cache too (bin/worker.js).
+  await build({
+    ...common,
+    entryPoints: { worker: 'src/engine/worker.ts' },
+    outExtension: { '.js': '.cjs' },
+    define: { 'import.meta.url': '__coeModuleUrl' },
+    banner: { js: "var __coeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
   for (const { file, holds } of APART) {
     await build({
       ...common,
@@ -67,12 +76,12 @@ export async function bundleCli(outdir = path.join(root, 'dist/bundle'), { sourc
       outdir: undefined,
     });
   }
-  // The other commands and the worker: ES modules, a chunk per command loaded
+  // The other commands: ES modules, a chunk per command loaded
   // when it runs. (The one script that the code cache needs holds every
   // command, and costs a long run such as `coe report` more memory.)
   await build({
     ...common,
-    entryPoints: { cli: 'src/cli.ts', worker: 'src/engine/worker.ts' },
+    entryPoints: { cli: 'src/cli.ts' },
     outdir: path.join(outdir, 'esm'),
     splitting: true,
     format: 'esm',
@@ -82,7 +91,7 @@ export async function bundleCli(outdir = path.join(root, 'dist/bundle'), { sourc
     banner: { js: "import { createRequire as __coeRequire } from 'node:module'; const require = __coeRequire(import.meta.url);" },
     plugins: [lazyChildProcessForCommander()],
   });
-  if (codeCache) writeCodeCache(outdir);
+  if (codeCache) await writeCodeCache(outdir);
 }
 
 // Each package of APART is read from its own file beside cli.cjs, with
@@ -142,6 +151,27 @@ function writeCodeCache(outdir) {
   });
   // Only start-up is slower without it.
   if (!existsSync(`${bundle}.cache`)) console.warn('bundle: no code cache was written; coe starts without one');
+  return writeWorkerCaches();
+}
+
+// A worker under each set of the pool's flags, a short share's and a long
+// one's, lints its warm-up sample and writes its code cache (bin/worker.js).
+async function writeWorkerCaches() {
+  const { workerEnv, workerFlags } = await import(path.join(root, 'dist/engine/pool.js'));
+  const { DEFAULT_CONFIG } = await import(path.join(root, 'dist/config/config.js'));
+  const { WORKER_BUNDLE, workerCache } = await import(path.join(root, 'bin/worker.js'));
+  for (const flags of new Set([workerFlags(1), workerFlags(1_000_000)].map((f) => JSON.stringify(f)))) {
+    const execArgv = JSON.parse(flags);
+    const worker = fork(path.join(root, 'bin/worker.js'), [], {
+      execArgv,
+      env: { ...workerEnv(process.env), COE_WRITE_CODE_CACHE: WORKER_BUNDLE },
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    worker.send({ job: 'lint', config: DEFAULT_CONFIG, settings: { now: '2026-12-01', internalTerms: [] } });
+    await new Promise((resolve) => worker.on('exit', resolve));
+    if (!existsSync(workerCache(execArgv))) console.warn('bundle: a worker wrote no code cache; workers start without one');
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundleCli();

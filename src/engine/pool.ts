@@ -110,10 +110,10 @@ export function workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
-/** The worker script: beside this module when built by tsc, else the bundle's. */
+/** The worker script: beside this module when built by tsc, else the bundle's, started by bin/worker.js from its code cache. */
 export function workerScript(): string {
   const sibling = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.js');
-  return existsSync(sibling) ? sibling : packagePath('dist', 'bundle', 'esm', 'worker.js');
+  return existsSync(sibling) ? sibling : packagePath('bin', 'worker.js');
 }
 
 // Each worker has the next file waiting in its queue while it lints one, so

@@ -3,11 +3,13 @@
 // cache that `npm run build` wrote is taken by this Node, and a copy of coe
 // whose cache is damaged, or missing, lints exactly as well.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/lint.js';
+import { workerFlags } from '../../src/engine/pool.js';
+import { POOL_THRESHOLD } from '../../src/engine/pool-size.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -73,4 +75,63 @@ describe('the code cache of the bundle', () => {
     const without = lintWith(copy);
     expect([without.status, without.stderr, without.stdout]).toEqual([expected.status, '', expected.stdout]);
   });
+});
+
+// How a Node with a pool worker's flags loads the worker bundle of the copy of coe at `root` (bin/worker.js).
+function workerLoadedBy(root: string, flags: string[]): string {
+  const script = path.join(mkdtempSync(path.join(os.tmpdir(), 'coe-worker-cache-')), 'loaded.mjs');
+  dirs.push(path.dirname(script));
+  const bin = (file: string) => JSON.stringify(path.join(root, 'bin', file));
+  writeFileSync(
+    script,
+    `const w = await import(${bin('worker.js')}); const l = await import(${bin('load-cli.js')});\n` +
+      'console.log(l.loadScript(w.WORKER_BUNDLE, w.workerCache(process.execArgv)).loaded); process.exit(0);\n',
+  );
+  return execFileSync(process.execPath, [...flags, script], { encoding: 'utf8' }).trim();
+}
+
+// A folder of copies of an example, enough for a pool of workers.
+function folderForAPool(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'coe-worker-folder-'));
+  dirs.push(dir);
+  const text = readFileSync(EXAMPLE, 'utf8');
+  for (let i = 0; i < POOL_THRESHOLD + 6; i++) writeFileSync(path.join(dir, `coe-${String(i).padStart(3, '0')}.md`), text);
+  return dir;
+}
+
+describe("the code caches of the pool's worker", () => {
+  it("are written by the build, one for each set of the pool's flags, and taken by this Node under them", () => {
+    for (const share of [1, 1_000_000]) expect(workerLoadedBy(ROOT, workerFlags(share))).toBe('cache');
+    const caches = readdirSync(path.join(ROOT, 'dist/bundle')).filter((f) => /^worker\.cjs\.[0-9a-f]{8}\.cache$/.test(f));
+    expect(caches).toHaveLength(2);
+    // Under other flags there is no cache to take: the bundle is required.
+    expect(workerLoadedBy(ROOT, ['--max-old-space-size=300'])).toBe('require');
+  });
+
+  it('are passed over when damaged or missing, and a pool lints as it does with them', () => {
+    const folder = folderForAPool();
+    const lint = (root: string) =>
+      spawnSync(
+        process.execPath,
+        [path.join(root, 'bin/coe.js'), 'lint', '--format', 'json', '--now', '2026-12-01', '--concurrency', '2', folder],
+        {
+          encoding: 'utf8',
+        },
+      );
+    const expected = lint(ROOT);
+    expect(expected.stderr).toBe('');
+    expect(JSON.parse(expected.stdout)).toHaveLength(POOL_THRESHOLD + 6);
+    const damaged = copyOfCoe();
+    const bundle = path.join(damaged, 'dist/bundle');
+    for (const f of readdirSync(bundle).filter((f) => f.startsWith('worker.cjs.')))
+      writeFileSync(path.join(bundle, f), Buffer.alloc(4096, 7));
+    expect(workerLoadedBy(damaged, workerFlags(1))).toBe('rejected');
+    const missing = copyOfCoe();
+    for (const f of readdirSync(path.join(missing, 'dist/bundle')).filter((f) => f.startsWith('worker.cjs.')))
+      rmSync(path.join(missing, 'dist/bundle', f));
+    for (const root of [damaged, missing]) {
+      const run = lint(root);
+      expect([run.status, run.stderr, run.stdout]).toEqual([expected.status, '', expected.stdout]);
+    }
+  }, 60_000);
 });

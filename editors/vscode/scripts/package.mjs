@@ -42,7 +42,7 @@ function outPath(args, manifest) {
 async function copyServer() {
   await bundleCli(path.join(server, 'dist', 'bundle'), { sourcemap: false, codeCache: false });
   mkdirSync(path.join(server, 'bin'), { recursive: true });
-  for (const file of ['coe.js', 'load-cli.js']) cpSync(path.join(root, 'bin', file), path.join(server, 'bin', file));
+  for (const file of ['coe.js', 'load-cli.js', 'worker.js']) cpSync(path.join(root, 'bin', file), path.join(server, 'bin', file));
   cpSync(path.join(root, 'templates'), path.join(server, 'templates'), { recursive: true });
   // coe finds its templates from the package.json named coe above its code.
   const coe = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
