@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/load.js';
 import { configFolder } from '../config/config.js';
-import { discover } from '../files/discover.js';
+import { discover, markdownAtTop, type Target } from '../files/discover.js';
 import { poolSize } from '../engine/pool-size.js';
 import { setYoungGenerationGrowth } from '../engine/young-generation.js';
 import { UsageError } from '../util/errors.js';
@@ -11,6 +11,7 @@ import type { ReadResult } from '../files/read.js';
 import { ReadAhead } from '../files/read-ahead.js';
 import { fatalResult, lintBytes, lintOutcome, refusedResult, resultOfParts, type FileResult, type Outcome } from '../engine/lint.js';
 import type { LintCache } from '../engine/cache.js';
+import type { EarlyWorkers } from '../engine/pool.js';
 import { packageVersion } from '../util/package.js';
 import { loadRead } from '../engine/load.js';
 import { budgetMsOf, overBudget, withinBudget } from '../engine/budget.js';
@@ -100,17 +101,26 @@ async function lintFiles(
     throw new UsageError(
       `${config.docs}: no such folder: the docs folder (${config.path ? 'the "docs" key of the configuration' : 'default docs/coe'}) does not exist; create it, or run coe init`,
     );
-  const targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore, base: configFolder(config) });
-  // A path that cannot be linted at all (a folder that cannot be read) is a finding of its own.
-  const linted = targets.filter((t) => t.problem === undefined);
-  const done = await lintAll(
-    linted.map((t) => t.file),
-    config,
-    settings,
-    io,
-    concurrency,
-    cache,
-  );
+  // Without a cache, a folder that holds enough files for a pool gets its workers while it is searched.
+  const early = cache ? undefined : await startWorkersEarly(inputs, io.cwd, concurrency);
+  let targets: Target[];
+  let done: FileResult[];
+  try {
+    targets = await discover(inputs, { cwd: io.cwd, include: config.include, ignore: config.ignore, base: configFolder(config) });
+    // A path that cannot be linted at all (a folder that cannot be read) is a finding of its own.
+    const linted = targets.filter((t) => t.problem === undefined);
+    done = await lintAll(
+      linted.map((t) => t.file),
+      config,
+      settings,
+      io,
+      concurrency,
+      cache,
+      early,
+    );
+  } finally {
+    early?.end();
+  }
   let next = 0;
   const all = targets.map((t) => (t.problem === undefined ? done[next++]! : fatalResult(t.file, t.problem)));
   // Folders and globs pass over Markdown that is not a COE; named files too with --skip-non-coe.
@@ -133,6 +143,18 @@ async function lintFiles(
   return results;
 }
 
+// The workers of a pool, started before the files are found when the folders
+// named hold enough Markdown right inside them (markdownAtTop); `end` ends
+// those that the pool did not take over.
+async function startWorkersEarly(inputs: string[], cwd: string, concurrency: number | 'auto') {
+  const estimate = markdownAtTop(inputs, cwd);
+  const size = poolSize(estimate, concurrency);
+  if (size <= 1) return undefined;
+  const { endEarly, startEarly } = await import('../engine/pool.js');
+  const workers = startEarly(size, Math.ceil(estimate / size));
+  return { workers, end: () => endEarly(workers) };
+}
+
 interface Job {
   index: number;
   file: string;
@@ -150,6 +172,7 @@ async function lintAll(
   io: CommandIO,
   concurrency: number | 'auto',
   cache: LintCache | undefined,
+  early?: { workers: EarlyWorkers },
 ): Promise<FileResult[]> {
   const results = new Array<FileResult>(files.length);
   const jobs: Job[] = [];
@@ -179,7 +202,7 @@ async function lintAll(
     }
     jobs.push(job);
   }
-  const outcomes = await lintJobs(jobs, config, settings, concurrency, cache !== undefined);
+  const outcomes = await lintJobs(jobs, config, settings, concurrency, cache !== undefined, early?.workers);
   jobs.forEach((job, i) => {
     const { result, parts, transient } = outcomes[i]!;
     results[job.index] = result;
@@ -197,13 +220,14 @@ async function lintJobs(
   settings: LintSettings,
   concurrency: number | 'auto',
   keepParts: boolean,
+  early?: EarlyWorkers,
 ): Promise<Outcome[]> {
   const size = poolSize(jobs.length, concurrency);
   if (size > 1) {
     const { runInPool } = await import('../engine/pool.js');
     try {
       const failed = (_file: string, result: FileResult): Outcome => ({ result, transient: true });
-      return await runInPool(jobs, { job: 'lint', config, settings, keepParts }, { size, budgetMs: budgetMsOf(config), failed });
+      return await runInPool(jobs, { job: 'lint', config, settings, keepParts }, { size, budgetMs: budgetMsOf(config), failed, early });
     } catch {
       // No worker could start (a sandbox that allows no child process): lint here.
     }

@@ -23,6 +23,8 @@ export interface PoolFile {
 
 export interface PoolOptions<T> {
   size: number;
+  /** Workers started before the files were found (startEarly): taken over when they run with the flags this pool needs. */
+  early?: EarlyWorkers;
   /** Milliseconds one file may take. */
   budgetMs: number;
   /** The outcome of a file that has no other: stopped, refused, or its worker failed. */
@@ -88,6 +90,44 @@ const LONG_FLAGS = [...WORKER_FLAGS, '--heap-growing-percent=50'];
 /** The V8 flags of a worker that will lint about `share` files. */
 export function workerFlags(share: number): string[] {
   return share < SHORT_SHARE ? SHORT_FLAGS : LONG_FLAGS;
+}
+
+/** Workers started before the files are all found, for a pool to take over. */
+export interface EarlyWorkers {
+  flags: string[];
+  workers: ChildProcess[];
+}
+
+/**
+ * Starts `count` workers for a share of about `share` files each, while the
+ * run still searches for its files: they load and warm up meanwhile (some
+ * 130 ms), and the first file is linted that much sooner. The caller ends
+ * those that no pool takes over (endEarly).
+ */
+export function startEarly(count: number, share: number): EarlyWorkers {
+  const flags = workerFlags(share);
+  const workers = Array.from({ length: count }, () => {
+    const worker = startWorker(workerScript(), flags);
+    // Until a pool listens: a worker that cannot start must not end this process.
+    worker.on('error', () => undefined);
+    return worker;
+  });
+  return { flags, workers };
+}
+
+/** Ends the workers started early that no pool took over. */
+export function endEarly(early: EarlyWorkers | undefined): void {
+  for (const worker of early?.workers.splice(0) ?? []) worker.kill('SIGKILL');
+}
+
+// A worker started early, still alive, with these flags; the others are ended.
+function takeEarly(early: EarlyWorkers | undefined, flags: string[]): ChildProcess | undefined {
+  if (!early || early.flags.join(' ') !== flags.join(' ')) return undefined;
+  for (let worker = early.workers.shift(); worker; worker = early.workers.shift()) {
+    if (worker.connected && worker.exitCode === null && worker.signalCode === null) return worker;
+    worker.kill('SIGKILL');
+  }
+  return undefined;
 }
 
 function startWorker(script: string, flags: string[]): ChildProcess {
@@ -160,7 +200,7 @@ function poolRun<T>(files: PoolFile[], init: WorkerInit, options: PoolOptions<T>
     };
 
     const start = () => {
-      const worker = startWorker(script, flags);
+      const worker = takeEarly(options.early, flags) ?? startWorker(script, flags);
       worker.send(init);
       // Sent and not answered, in the order sent: the first is the one being linted.
       const queue: { task: WorkerTask; timer?: NodeJS.Timeout }[] = [];

@@ -2,7 +2,7 @@
 // or read a COE's figures for report and actions) and the configuration
 // first, then does it on the files it is sent, one at a time, and sends each
 // outcome back. It parses each file once, as the main thread would.
-import type { ResolvedConfig } from '../config/config.js';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/config.js';
 import type { LintSettings } from './rule.js';
 import { loadRead } from './load.js';
 import { warmUpBytes } from './warm-up.js';
@@ -46,7 +46,6 @@ const send = (message: unknown): void => void process.send!(message);
 const onMessage = (message: WorkerInit | WorkerTask) => {
   if (!init) {
     init = message as WorkerInit;
-    warmUp(init);
     // Loaded and warm: from now on a file's time is its own, not the worker's start-up.
     return void send('ready');
   }
@@ -58,12 +57,17 @@ const onMessage = (message: WorkerInit | WorkerTask) => {
 process.on('message', onMessage);
 // The pool is gone (its process ended): so is this worker.
 process.on('disconnect', () => process.exit(0));
+warmUp();
 
-// Before the first file: the sample's cost is the worker's start-up (engine/warm-up.ts).
-function warmUp(init: WorkerInit): void {
+// Before the first file: the sample's cost is the worker's start-up
+// (engine/warm-up.ts). Done as the worker starts, with the default
+// configuration, not when it is told its job: a pool may start its workers
+// before it has found the files (engine/pool.ts), and they warm up meanwhile.
+function warmUp(): void {
   const bytes = warmUpBytes();
+  const sample: WorkerInit = { job: 'lint', config: DEFAULT_CONFIG, settings: { now: '2026-12-01', internalTerms: [] } };
   try {
-    if (bytes) JOBS[init.job]('warm-up.md', loadRead('warm-up.md', { ok: true, bytes }, init.config), init);
+    if (bytes) JOBS.lint('warm-up.md', loadRead('warm-up.md', { ok: true, bytes }, sample.config), sample);
   } catch {
     // Only the first file is slower.
   }

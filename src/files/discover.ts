@@ -10,7 +10,7 @@
 //   the root of a repository is the root's drafts folder, for `coe lint`,
 //   `coe lint docs` and `coe lint 'docs/**/*.md'` alike. Outside that folder
 //   only patterns that begin with `**/` (those of node_modules and .git) apply.
-import { constants, readdir, type Dirent } from 'node:fs';
+import { constants, readdir, readdirSync, type Dirent } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../util/errors.js';
@@ -209,3 +209,27 @@ async function dedupe(targets: Target[], cwd: string): Promise<Target[]> {
   }
   return [...seen.values()].sort((a, b) => a.file.localeCompare(b.file));
 }
+
+/**
+ * A quick first count, before discover: the names that the default patterns
+ * take (.md, .markdown) right inside the folders among the inputs, no
+ * deeper. An estimate: discover also finds what lies deeper, and counts a
+ * file once however many links name it. Lets a run start its workers while
+ * it searches (commands/lint.ts); a wrong estimate costs only workers
+ * started for nothing, or not started early.
+ */
+export function markdownAtTop(inputs: string[], cwd: string): number {
+  let count = 0;
+  for (const input of inputs) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path.resolve(cwd, input), { withFileTypes: true });
+    } catch {
+      continue; // not a folder, or not one to read: discover says which
+    }
+    for (const entry of entries) if (!entry.isDirectory() && MARKDOWN_NAME.test(entry.name)) count++;
+  }
+  return count;
+}
+
+const MARKDOWN_NAME = /\.(?:md|markdown)$/;

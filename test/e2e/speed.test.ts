@@ -80,6 +80,24 @@ describe('the worker pool', () => {
   });
 });
 
+describe('workers started while the files are found', () => {
+  // The workers are ended by the run (test/engine/pool-early.test.ts); here, that the run goes on without them.
+  it('leave the run to lint here when the files found are too few for a pool', { timeout: 60_000 }, async () => {
+    const dir = temp();
+    generate(dir, 70, 5);
+    // 70 Markdown files at the top start workers early; the configuration leaves two to lint.
+    const names = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
+    writeFileSync(path.join(dir, '.coerc.json'), JSON.stringify({ ignore: names.slice(2) }));
+    const started = Date.now();
+    const run = await lint([], dir);
+    expect(run.stderr).toBe('');
+    expect((JSON.parse(run.stdout) as { file: string }[]).map((r) => r.file)).toEqual(names.slice(0, 2).filter((f) => f.startsWith('coe')));
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
+
 describe('the warm-up of a worker', () => {
   it('is a COE of the package: shipped by npm, and linted without a fatal finding', { timeout: 60_000 }, async () => {
     const sample = path.relative(ROOT, WARM_UP_SAMPLE);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { discover, type DiscoverOptions, type Target } from '../../src/files/discover.js';
+import { discover, markdownAtTop, type DiscoverOptions, type Target } from '../../src/files/discover.js';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 
 let root: string;
@@ -182,5 +182,21 @@ describe.runIf(canLock)('a folder met in a search that cannot be read is a findi
 
   it('a named folder that cannot be read is reported as before', async () => {
     expect(await discoverUnprivileged(['docs/locked'], options(root))).toEqual([locked('docs/locked', true)]);
+  });
+});
+
+describe('markdownAtTop', () => {
+  it('counts the names the default patterns take right inside the folders named, as discover finds them there', async () => {
+    put('docs/a.md');
+    put('docs/B.MD');
+    put('docs/c.markdown');
+    put('docs/notes.txt');
+    put('docs/deeper/d.md');
+    mkdirSync(path.join(root, 'docs/folder.md'));
+    put('other/e.md');
+    expect(markdownAtTop(['docs'], root)).toBe(2);
+    expect(markdownAtTop(['docs', 'other', 'missing', 'docs/a.md'], root)).toBe(3);
+    const found = await files(['docs'], options(root));
+    expect(found.filter((f) => path.dirname(f) === 'docs')).toHaveLength(2);
   });
 });
