@@ -51,23 +51,17 @@ export async function bundleCli(outdir = path.join(root, 'dist/bundle'), { sourc
     keepNames: false,
     logLevel: 'warning',
   };
-  await build({
+  // A script that V8 caches code for (bin/load-cli.js): its modules ask for
+  // their own place (to find package.json and the worker).
+  const script = {
     ...common,
-    entryPoints: { cli: 'src/cli.ts' },
     outExtension: { '.js': '.cjs' },
-    // The modules ask for their own place (to find package.json and the worker).
     define: { 'import.meta.url': '__coeModuleUrl' },
     banner: { js: "var __coeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [apart(), lazyChildProcessForCommander()],
-  });
+  };
+  await build({ ...script, entryPoints: { cli: 'src/cli.ts' }, plugins: [apart(), lazyChildProcessForCommander()] });
   // The pool's worker: a script of its own, so that it starts from a code cache too (bin/worker.js).
-  await build({
-    ...common,
-    entryPoints: { worker: 'src/engine/worker.ts' },
-    outExtension: { '.js': '.cjs' },
-    define: { 'import.meta.url': '__coeModuleUrl' },
-    banner: { js: "var __coeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  });
+  await build({ ...script, entryPoints: { worker: 'src/engine/worker.ts' } });
   for (const { file, holds } of APART) {
     await build({
       ...common,
