@@ -15,6 +15,19 @@ import vm from 'node:vm';
 export const BUNDLE = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
 export const CODE_CACHE = `${BUNDLE}.cache`;
 
+/** The pool's worker (bin/worker.js runs it), and its code cache for these V8 flags. */
+export const WORKER_BUNDLE = fileURLToPath(new URL('../dist/bundle/worker.cjs', import.meta.url));
+export function workerCache(flags) {
+  return `${WORKER_BUNDLE}.${flagsKey(flags)}.cache`;
+}
+
+// FNV-1a of the flags: a short name that changes with any of them.
+function flagsKey(flags) {
+  let hash = 0x811c9dc5;
+  for (const c of flags.join(' ')) hash = Math.imul(hash ^ c.codePointAt(0), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
 /**
  * The bundle's exports, and how its code was loaded: 'cache' (V8 took the
  * cache), 'rejected' (V8 refused it), 'none' (no cache), or 'require'.

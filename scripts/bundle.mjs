@@ -153,7 +153,7 @@ function writeCodeCache(outdir) {
 async function writeWorkerCaches() {
   const { workerEnv, workerFlags } = await import(path.join(root, 'dist/engine/pool.js'));
   const { DEFAULT_CONFIG } = await import(path.join(root, 'dist/config/config.js'));
-  const { WORKER_BUNDLE, workerCache } = await import(path.join(root, 'bin/worker.js'));
+  const { WORKER_BUNDLE, workerCache } = await import(path.join(root, 'bin/load-cli.js'));
   for (const flags of new Set([workerFlags(1), workerFlags(1_000_000)].map((f) => JSON.stringify(f)))) {
     const execArgv = JSON.parse(flags);
     const worker = fork(path.join(root, 'bin/worker.js'), [], {

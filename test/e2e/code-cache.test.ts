@@ -3,7 +3,7 @@
 // cache that `npm run build` wrote is taken by this Node, and a copy of coe
 // whose cache is damaged, or missing, lints exactly as well.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,15 +77,15 @@ describe('the code cache of the bundle', () => {
   });
 });
 
-// How a Node with a pool worker's flags loads the worker bundle of the copy of coe at `root` (bin/worker.js).
+// How a Node with a pool worker's flags loads the worker bundle of the copy of coe at `root`, as bin/worker.js does.
 function workerLoadedBy(root: string, flags: string[]): string {
   const script = path.join(mkdtempSync(path.join(os.tmpdir(), 'coe-worker-cache-')), 'loaded.mjs');
   dirs.push(path.dirname(script));
   const bin = (file: string) => JSON.stringify(path.join(root, 'bin', file));
   writeFileSync(
     script,
-    `const w = await import(${bin('worker.js')}); const l = await import(${bin('load-cli.js')});\n` +
-      'console.log(l.loadScript(w.WORKER_BUNDLE, w.workerCache(process.execArgv)).loaded); process.exit(0);\n',
+    `const l = await import(${bin('load-cli.js')});\n` +
+      'console.log(l.loadScript(l.WORKER_BUNDLE, l.workerCache(process.execArgv)).loaded); process.exit(0);\n',
   );
   return execFileSync(process.execPath, [...flags, script], { encoding: 'utf8' }).trim();
 }
@@ -107,6 +107,30 @@ describe("the code caches of the pool's worker", () => {
     // Under other flags there is no cache to take: the bundle is required.
     expect(workerLoadedBy(ROOT, ['--max-old-space-size=300'])).toBe('require');
   });
+
+  // pnpm and npm link reach a package through a link: a worker must start whatever path names it.
+  it('start when coe is reached through a symbolic link to its folder', () => {
+    const folder = folderForAPool();
+    const expected = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/coe.js'), 'lint', '--format', 'json', '--now', '2026-12-01', '--concurrency', '2', folder],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const linked = path.join(mkdtempSync(path.join(os.tmpdir(), 'coe-linked-')), 'coe');
+    dirs.push(path.dirname(linked));
+    symlinkSync(copyOfCoe(), linked);
+    const run = spawnSync(
+      process.execPath,
+      [path.join(linked, 'bin/coe.js'), 'lint', '--format', 'json', '--now', '2026-12-01', '--concurrency', '2', folder],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    expect([run.status, run.stderr, run.stdout]).toEqual([expected.status, '', expected.stdout]);
+  }, 60_000);
 
   it('are passed over when damaged or missing, and a pool lints as it does with them', () => {
     const folder = folderForAPool();
