@@ -151,8 +151,12 @@ async function startWorkersEarly(inputs: string[], cwd: string, concurrency: num
   const size = poolSize(estimate, concurrency);
   if (size <= 1) return undefined;
   const { endEarly, startEarly } = await import('../engine/pool.js');
-  const workers = startEarly(size, Math.ceil(estimate / size));
-  return { workers, end: () => endEarly(workers) };
+  try {
+    const workers = startEarly(size, Math.ceil(estimate / size));
+    return { workers, end: () => endEarly(workers) };
+  } catch {
+    return undefined; // no child process here: the pool finds that out again, and the files are linted here
+  }
 }
 
 interface Job {
