@@ -116,7 +116,7 @@ async function lintFiles(
       io,
       concurrency,
       cache,
-      early,
+      early?.workers,
     );
   } finally {
     early?.end();
@@ -176,7 +176,7 @@ async function lintAll(
   io: CommandIO,
   concurrency: number | 'auto',
   cache: LintCache | undefined,
-  early?: { workers: EarlyWorkers },
+  early?: EarlyWorkers,
 ): Promise<FileResult[]> {
   const results = new Array<FileResult>(files.length);
   const jobs: Job[] = [];
@@ -206,7 +206,7 @@ async function lintAll(
     }
     jobs.push(job);
   }
-  const outcomes = await lintJobs(jobs, config, settings, concurrency, cache !== undefined, early?.workers);
+  const outcomes = await lintJobs(jobs, config, settings, concurrency, cache !== undefined, early);
   jobs.forEach((job, i) => {
     const { result, parts, transient } = outcomes[i]!;
     results[job.index] = result;

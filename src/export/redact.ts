@@ -131,9 +131,13 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
     return units.join('');
   };
 
+  // A word is a ticket URL only when it is long enough: lower case makes a
+  // text at most twice as long (U+0130 is two characters), and trimming shorter.
+  const shortestTicket = Math.min(...[...tickets].map((t) => t.length));
   const removals = (joined: string, folded?: Folded | (() => Folded)): TermMatch[] => {
     if (hosts.length === 0 && tickets.size === 0) return [];
-    return hostTokens(joined, typeof folded === 'function' ? folded() : (folded ?? fold(joined)), hosts, tickets);
+    const f = typeof folded === 'function' ? folded() : (folded ?? fold(joined));
+    return hostTokens(joined, f, hosts, tickets, shortestTicket);
   };
 
   const edits = (joined: string, folded?: Folded): Edit[] => {
@@ -233,12 +237,8 @@ function matches(value: string, pattern: RegExp): TermMatch[] {
 // Every word (a run without spaces, as a reader sees it) that holds an
 // internal host or is a ticket URL, without the punctuation around it:
 // URLs, e-mail addresses, host names with any subdomain or user info.
-function hostTokens(joined: string, f: Folded, hosts: string[], tickets: Set<string>): TermMatch[] {
+function hostTokens(joined: string, f: Folded, hosts: string[], tickets: Set<string>, shortestTicket: number): TermMatch[] {
   const hits = hosts.flatMap((h) => findHost(f, h)).sort((a, b) => a.index - b.index);
-  // A word is a ticket URL only when it is long enough: lower case makes a
-  // text at most twice as long (U+0130 is two characters), and trimming shorter.
-  let shortest = Infinity;
-  for (const ticket of tickets) shortest = Math.min(shortest, ticket.length);
   const out: TermMatch[] = [];
   let h = 0;
   const t = f.text;
@@ -258,7 +258,7 @@ function hostTokens(joined: string, f: Folded, hosts: string[], tickets: Set<str
       const end = f.ends[to - 1]!;
       while (h < hits.length && hits[h]!.index < f.starts[i]!) h++;
       const holdsHost = h < hits.length && hits[h]!.index < f.ends[j - 1]!;
-      if (holdsHost || ((end - start) * 2 >= shortest && tickets.has(normalizeUrl(joined.slice(start, end)))))
+      if (holdsHost || ((end - start) * 2 >= shortestTicket && tickets.has(normalizeUrl(joined.slice(start, end)))))
         out.push({ index: start, length: end - start });
     }
     i = j;
