@@ -13,6 +13,7 @@ import { makeChalk } from '../util/color.js';
 import { UsageError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { parseDay, today } from '../util/time.js';
+import { oneLine } from '../util/text.js';
 
 export interface ActionsOptions {
   format?: string;
@@ -99,7 +100,6 @@ function checkCoe(id: string, portfolio: Portfolio): void {
 
 // Nothing is left out in silence: one line on stderr per COE whose items are not listed.
 function noteLeftOut(portfolio: Portfolio, unplaced: Portfolio['coes'], io: CommandIO): void {
-  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
   for (const u of portfolio.unreadable) io.stderr.write(`coe: ${u.file}: not listed, the COE cannot be read: ${oneLine(u.reason)}\n`);
   for (const d of portfolio.duplicates) io.stderr.write(`coe: ${d.file}: not listed, its id ${d.id} is the id of ${d.first}\n`);
   for (const c of unplaced)

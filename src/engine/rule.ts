@@ -97,7 +97,8 @@ export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): 
   return {
     ...options,
     // RuleOptions come only from this rule's parseOptions or defaults, so they are this rule's output type.
-    check: (context) => definition.check({ ...context, options: context.options as unknown as z.output<S> }),
+    // The engine makes a context for each call: it is passed on as it is, not copied.
+    check: (context) => definition.check(context as unknown as RuleContext<z.output<S>>),
   };
 }
 

@@ -16,6 +16,7 @@ import { dayInWords, windowInWords } from './dates.js';
 import { redactorFor, type Redactor } from './redact.js';
 import { publishedActions, sectionNodes, titleOf } from './published.js';
 import { foldName } from '../util/terms.js';
+import { oneLine } from '../util/text.js';
 import {
   RCA_VERSION,
   TERMS,
@@ -68,8 +69,7 @@ export function buildRca(doc: CoeDocument, config: ResolvedConfig): BuiltRca {
   const lineOf = (key: string) => doc.frontmatter.positions.get(key)?.start.line;
   const note = (text: string, where: string) => origins.push({ text, where });
 
-  // Frontmatter values are one line each in the draft: a newline must not start a block.
-  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+  // Frontmatter values are one line each in the draft (oneLine): a newline must not start a block.
   const rawTitle = titleOf(doc);
   const titleLine = lineOf('title') ?? doc.title?.range.start.line;
   const title = oneLine(redact.text(rawTitle));

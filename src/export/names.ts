@@ -3,6 +3,7 @@
 // repeated key or a scalar where a list belongs (format 4.1: after a
 // frontmatter-schema error the other rules run on what could be read).
 import type { CoeDocument } from '../model/types.js';
+import { oneLine } from '../util/text.js';
 
 export interface FrontmatterNames {
   services: string[];
@@ -74,5 +75,5 @@ export function peopleIn(value: string): string[] {
     for (const m of part.matchAll(ADDRESS)) out.push(m[0]);
     out.push(part.replace(ADDRESS, ' ').replace(/[<>]|\([^()]*\)/g, ' '));
   }
-  return [...new Set(out.map((v) => v.replace(/\s+/g, ' ').trim()).filter((v) => v.length > 1))];
+  return [...new Set(out.map(oneLine).filter((v) => v.length > 1))];
 }

@@ -8,6 +8,7 @@
 import { domainToUnicode } from 'node:url';
 import { findHost, fold, NameSet, type Folded, type TermMatch } from '../util/terms.js';
 import { escapeRegExp, wholePattern } from '../util/regex.js';
+import { oneLine } from '../util/text.js';
 import { standsAsReferenceIn } from '../parse/references.js';
 import { addressSpans, HOST_LABEL, LEADING, mayHoldAddress, TRAILING, within } from '../util/addresses.js';
 import { MARK, tidyMarked } from './tidy.js';
@@ -94,7 +95,7 @@ export function makeRedactor(settings: RedactionSettings): Redactor {
   // Wording is one line: a newline in it would start a new block of the draft.
   const glossary = new Map<string, string>();
   for (const [term, wording] of Object.entries(settings.glossary)) {
-    if (typeof wording === 'string' && term.trim() !== '') glossary.set(term, wording.replace(/\s+/g, ' ').trim());
+    if (typeof wording === 'string' && term.trim() !== '') glossary.set(term, oneLine(wording));
   }
   const terms = new NameSet(glossary.keys());
   const coeId = wholePattern([`${escapeRegExp(settings.idPrefix)}-\\d{4}-\\d{3,}`], 'g');

@@ -5,6 +5,7 @@ import type { Code, Html, Image, ImageReference, InlineCode, Nodes, Text } from 
 import { toString } from 'mdast-util-to-string';
 import type { Point, Range, Reference, SectionKey, TextRun } from './types.js';
 import { wholePattern } from '../util/regex.js';
+import { oneLine } from '../util/text.js';
 import { lastAtOrBefore } from '../util/arrays.js';
 import { characterReferenceAt } from '../util/character-references.js';
 import { decodedPieces, shownPieces, type HtmlPiece } from '../util/html-text.js';
@@ -22,7 +23,7 @@ export function rangeOf(node: { position?: { start: Point; end: Point } | undefi
 const SPACED = new Set(['root', 'list', 'listItem', 'table', 'tableRow', 'blockquote']);
 
 export function textOf(node: Nodes | Nodes[]): string {
-  return rawText(node).replace(/\s+/g, ' ').trim();
+  return oneLine(rawText(node));
 }
 
 function rawText(node: Nodes | Nodes[]): string {

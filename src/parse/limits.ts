@@ -142,10 +142,11 @@ class Scan {
     let pipes = 0;
     for (let i = prefix.end; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (!MARKS.has(c)) continue;
+      const mark = c < MARKS.length ? MARKS[c]! : NOT_MARK;
+      if (mark === NOT_MARK) continue;
       this.markup++;
       if (c === 0x7c && ++pipes > limits.maxTableColumns) return `more than ${limits.maxTableColumns} table cells in a row`;
-      if (PAIRED.has(c) && ++this.paragraphMarks > limits.maxParagraphMarks) {
+      if (mark === PAIRED && ++this.paragraphMarks > limits.maxParagraphMarks) {
         return `more than ${limits.maxParagraphMarks} emphasis or link marks (* _ [ ]) in one paragraph`;
       }
     }
@@ -156,8 +157,19 @@ class Scan {
   }
 }
 
-const MARKS = new Set([0x2a, 0x5f, 0x5b, 0x5d, 0x60, 0x3c, 0x26, 0x7c, 0x5c]); // * _ [ ] ` < & | \
-const PAIRED = new Set([0x2a, 0x5f, 0x5b, 0x5d]); // * _ [ ]
+// What each ASCII character is to the count: a table, since the scan looks
+// up every character of the file (a Set's lookup was 1.5% of a worker's time).
+const NOT_MARK = 0;
+const MARK = 1;
+const PAIRED = 2;
+const MARKS = markTable([0x60, 0x3c, 0x26, 0x7c, 0x5c], [0x2a, 0x5f, 0x5b, 0x5d]); // ` < & | \ and the paired * _ [ ]
+
+function markTable(marks: number[], paired: number[]): Uint8Array {
+  const table = new Uint8Array(0x80);
+  for (const c of marks) table[c] = MARK;
+  for (const c of paired) table[c] = PAIRED;
+  return table;
+}
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09;

@@ -40,6 +40,17 @@ describe('Markdown structure in the file', () => {
     expect(over('*a* [b] `c`\n', only({ maxMarkup: 5 }))).toContain('units');
   });
 
+  it('counts each of the marks * _ [ ] ` < & | \\ and no other character; * _ [ ] as paired marks too', () => {
+    const marks = new Set('*_[]`<&|\\');
+    const paired = new Set('*_[]');
+    const characters = [...Array.from({ length: 0x180 }, (_, c) => String.fromCharCode(c)), '\uff0a', '\uff3b', '\u2217', '\u{1f600}'];
+    for (const c of characters.filter((c) => c !== '\n' && c !== '\r')) {
+      const line = `a${c}\n`;
+      expect([c, over(line, only({ maxMarkup: 1 })) !== undefined]).toEqual([c, marks.has(c)]);
+      expect([c, over(line, only({ maxParagraphMarks: 0 })) !== undefined]).toEqual([c, paired.has(c)]);
+    }
+  });
+
   it('counts the containers of a deep list in every lazy line under it', () => {
     const lazy = `${'- '.repeat(50)}a\n${'a\n'.repeat(10)}`;
     expect(over(lazy, only({ maxMarkup: 11 * 51 }))).toBeUndefined();

@@ -5,7 +5,8 @@ import type { Node } from 'unist';
 import type { Code, Construct, Effects, State, TokenizeContext } from 'micromark-util-types';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { subtokenize } from 'micromark-util-subtokenize';
-import { parse } from 'micromark';
+import { parse, postprocess, preprocess } from 'micromark';
+import { Parser } from 'yaml';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 
@@ -80,8 +81,9 @@ describe('mdast-util-from-markdown, as patched', () => {
 });
 
 describe('micromark-util-subtokenize, as patched', () => {
-  it('keeps its jumps in a Map, not in an object keyed by event index', () => {
-    expect(subtokenize.toString()).toContain('jumps.has(index)');
+  it('keeps its jumps in a Map, not in an object keyed by event index, and adds to it without a map of its own', () => {
+    expect(subtokenize.toString()).toContain('jumps.get(index)');
+    expect(subtokenize.toString()).toContain('subcontent(events, index, jumps)');
     expect(subtokenize.toString()).not.toContain('Object.assign(jumps');
   });
 
@@ -100,6 +102,92 @@ describe('micromark-util-subtokenize, as patched', () => {
       'text:j',
       'text:k\nl',
     ]);
+  });
+});
+
+describe('micromark and its constructs, as patched', () => {
+  // The keys of micromark's patched enter(), in its order.
+  const TOKEN_KEYS = [
+    'type',
+    'start',
+    'end',
+    'contentType',
+    'previous',
+    'next',
+    '_tokenizer',
+    '_container',
+    '_open',
+    '_close',
+    '_inactive',
+    '_balanced',
+    '_isInFirstContentOfListItem',
+    '_spread',
+  ];
+
+  // Every token of a document after micromark resolved it: those that enter()
+  // made, and those that resolvers made (emphasis, links, headings, table cells).
+  function tokensOf(markdown: string): { type: string; keys: string[] }[] {
+    const events = postprocess(
+      parse({ extensions: [gfmTable()] })
+        .document()
+        .write(preprocess()(markdown, undefined, true)),
+    );
+    return events.map(([, token]) => ({ type: token.type, keys: Object.keys(token) }));
+  }
+
+  it('gives every token the same keys in the same order, wherever it is made', () => {
+    const markdown = [
+      '# A *heading* with `code`',
+      '',
+      'Setext',
+      '===',
+      '',
+      'Text with *emphasis*, **strong**, [a link](https://example.com "t") and ![an image][ref].  ',
+      'A hard break above, a [reference][ref].',
+      '',
+      '> - a list in a quote',
+      '>   1. nested',
+      '',
+      '| a | b |',
+      '|:--|--:|',
+      '| *c* | d |',
+      '',
+      '```js',
+      'code',
+      '```',
+      '',
+      '[ref]: https://example.com',
+      '',
+    ].join('\n');
+    const tokens = tokensOf(markdown);
+    const types = new Set(tokens.map((t) => t.type));
+    for (const made of [
+      'emphasis',
+      'strong',
+      'link',
+      'image',
+      'label',
+      'labelText',
+      'atxHeadingText',
+      'setextHeading',
+      'table',
+      'tableBody',
+      'tableHeader',
+      'tableData',
+      'tableContent',
+    ]) {
+      expect(types).toContain(made);
+    }
+    for (const token of tokens) {
+      // The table's token alone gets its alignment too, after the others.
+      const keys = token.type === 'table' ? token.keys.filter((k) => k !== '_align') : token.keys;
+      expect({ type: token.type, keys }).toEqual({ type: token.type, keys: TOKEN_KEYS });
+    }
+  });
+
+  it('gives every tokenizer context the fields its constructs set later, from the start', () => {
+    const context = parse({ extensions: [gfmTable()] }).document();
+    expect(Object.keys(context)).toEqual(expect.arrayContaining(['currentConstruct', 'interrupt', 'concrete', '_labelStarts']));
   });
 });
 
@@ -162,5 +250,13 @@ describe('micromark, as patched', () => {
     const table = expect.arrayContaining([expect.objectContaining({ name: 'table' })]);
     expect(one.constructs.flow.null).toEqual(table);
     expect(plain.constructs.flow.null ?? []).not.toEqual(table);
+  });
+});
+
+describe('yaml, as patched', () => {
+  it('reads LOG_TOKENS from the environment once, not for each token', () => {
+    const next = Parser.prototype.next.toString();
+    expect(next).toContain('LOG_TOKENS');
+    expect(next).not.toContain('env.LOG_TOKENS');
   });
 });
