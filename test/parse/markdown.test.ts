@@ -1,5 +1,8 @@
 // The parser's dependency patches (patches/, applied by `npm ci`): without
 // them the parse is about a third slower, and nothing else would notice.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'unist';
 import type { Code, Construct, Effects, State, TokenizeContext } from 'micromark-util-types';
@@ -9,6 +12,8 @@ import { parse, postprocess, preprocess } from 'micromark';
 import { Parser } from 'yaml';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { parseMarkdown } from '../../src/parse/markdown.js';
+
+const require = createRequire(import.meta.url);
 
 // Each leaf of the tree as "type:value", in order.
 function textsOf(tree: Node): string[] {
@@ -22,6 +27,20 @@ function textsOf(tree: Node): string[] {
 }
 
 describe('mdast-util-from-markdown, as patched', () => {
+  it('looks the handler of each event up in a Map of token types, not in an object of some hundred keys', () => {
+    const source = readFileSync(path.join(path.dirname(require.resolve('mdast-util-from-markdown')), 'lib/index.js'), 'utf8');
+    expect(source).toContain('const enterHandlers = new Map(Object.entries(config.enter))');
+    expect(source).not.toContain('own.call(handler, events[index][1].type)');
+    // An extension's handler for a token type is still called, and the
+    // built-in one of a type it does not handle too.
+    const seen: string[] = [];
+    const tree = fromMarkdown('# One\n', {
+      mdastExtensions: [{ exit: { atxHeadingSequence: () => void seen.push('sequence') } }],
+    });
+    expect(seen).toEqual(['sequence']);
+    expect(textsOf(tree)).toEqual(['text:One']);
+  });
+
   it('hands every event to its handler with one context, not a copy each', () => {
     const contexts = new Set<unknown>();
     // A token with no handler of its own, so the tree is left as it is.
