@@ -45,11 +45,13 @@ export interface PoolOptions<T> {
 // (twice as many compiles): one worker linted 1,000 generated COEs about a
 // tenth more slowly, for a peak 4 MiB lower (207 against 211 MiB PSS summed
 // at 10,000 COEs). A worker holds nothing from one file to the next.
-// Each regular expression is compiled once, to machine code, not first to
-// bytecode and again after its first match (as in `coe lint` itself, bin/
-// load-cli.js): 0.4% fewer instructions over 500 COEs (27.66 against 27.78
-// billion), 0.4% over 2,000 (95.27 against 95.68).
-const WORKER_FLAGS = ['--single-threaded', '--always-sparkplug', '--no-regexp-tier-up'];
+// Regular expressions keep V8's tiering (bytecode first, machine code after
+// a first match): compiled straight to machine code (`--no-regexp-tier-up`,
+// as `coe lint` itself does, bin/load-cli.js) a worker ran 0.4% fewer
+// instructions over 500 COEs, but its first hundred files took 5 to 20%
+// longer, and 500 took as long or longer (four alternating runs): the
+// patterns made for each document were compiled to machine code too.
+const WORKER_FLAGS = ['--single-threaded', '--always-sparkplug'];
 
 // A worker's first few hundred files pay for V8 compiling the hot functions
 // (a fifth of its instructions over 500 COEs), and that cost grows with how

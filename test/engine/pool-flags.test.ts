@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { workerEnv, workerFlags } from '../../src/engine/pool.js';
 
 describe('workerFlags', () => {
-  it('keeps every worker to one thread, compiles each function to baseline code at once and each regular expression to machine code', () => {
+  it('keeps every worker to one thread and compiles each function to baseline code at once', () => {
     for (const share of [1, 500, 1999, 2000, 50_000]) {
-      expect(workerFlags(share)).toEqual(expect.arrayContaining(['--single-threaded', '--always-sparkplug', '--no-regexp-tier-up']));
+      expect(workerFlags(share)).toEqual(expect.arrayContaining(['--single-threaded', '--always-sparkplug']));
     }
   });
 
