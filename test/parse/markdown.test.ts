@@ -210,6 +210,29 @@ describe('micromark and its constructs, as patched', () => {
     }
   });
 
+  it("keeps an extension's own fields on the tokens it enters, after the common keys", () => {
+    // A text construct: "%" as a token of its own, with a field of its own.
+    const percent: Construct = {
+      name: 'coePercent',
+      tokenize(effects: Effects, ok: State): State {
+        return (code: Code) => {
+          effects.enter('coePercent' as never, { _coeField: 7, contentType: undefined } as never);
+          effects.consume(code);
+          effects.exit('coePercent' as never);
+          return ok;
+        };
+      },
+    };
+    const events = postprocess(
+      parse({ extensions: [gfmTable(), { text: { 37: percent } }] })
+        .document()
+        .write(preprocess()('a % b\n', undefined, true)),
+    );
+    const token = events.map(([, t]) => t as unknown as Record<string, unknown>).find((t) => t.type === 'coePercent');
+    expect(token).toMatchObject({ type: 'coePercent', _coeField: 7 });
+    expect(Object.keys(token!)).toEqual([...TOKEN_KEYS, '_coeField']);
+  });
+
   it('gives every tokenizer context the fields its constructs set later, from the start', () => {
     const context = parse({ extensions: [gfmTable()] }).document();
     expect(Object.keys(context)).toEqual(expect.arrayContaining(['currentConstruct', 'interrupt', 'concrete', '_labelStarts']));
