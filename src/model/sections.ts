@@ -1,5 +1,6 @@
 // The sections of section 3 of the format, and how a heading is matched.
 import type { SectionKey } from './types.js';
+import { oneLine } from '../util/text.js';
 
 export interface SectionDef {
   key: SectionKey;
@@ -43,10 +44,7 @@ export function normalizeHeading(heading: string): string {
     .toLowerCase()
     .trim()
     .replace(/^(?:\d+(?:\.\d+)+[.)]?|\d+[.)]|\d+\s*[-\u2013\u2014:]|[ivxlcdm]+[.)]|[a-z][.)]|\((?:\d+|[ivxlcdm]+|[a-z])\))\s*/u, '');
-  return trimTrailing(folded)
-    .replace(/(?<=\p{L})[-\u2010\u2011](?=\p{L})/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return oneLine(trimTrailing(folded).replace(/(?<=\p{L})[-\u2010\u2011](?=\p{L})/gu, ' '));
 }
 
 const TRAILING = /^[\s\p{P}]$/u;

@@ -14,7 +14,7 @@ import { addressSpans, within } from '../util/addresses.js';
 import { frontmatterNames } from '../export/names.js';
 import { fold, foldName, NameSet, REMOVED, showInvisible } from '../util/terms.js';
 import { sectionName } from './util.js';
-import { plural } from '../util/text.js';
+import { oneLine, plural } from '../util/text.js';
 
 type Why = 'no-entry' | 'internal-only' | 'link' | 'address' | 'wording' | 'drafted';
 
@@ -160,7 +160,7 @@ function excerpt(draft: string, found: string): string {
   const after = draft.indexOf(' ', at + found.length + 25);
   const from = before <= 0 ? 0 : draft.lastIndexOf(' ', before) + 1;
   const to = after === -1 ? draft.length : after;
-  return `${from > 0 ? '…' : ''}${draft.slice(from, to).replace(/\s+/g, ' ').trim()}${to < draft.length ? '…' : ''}`;
+  return `${from > 0 ? '…' : ''}${oneLine(draft.slice(from, to))}${to < draft.length ? '…' : ''}`;
 }
 
 const before = (a: Point, b: Point) => a.line < b.line || (a.line === b.line && a.column < b.column);

@@ -2,6 +2,7 @@
 import type { RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Cell, Range } from '../model/types.js';
 import { rangeOf, textOf } from '../model/text.js';
+import { oneLine } from '../util/text.js';
 
 export function firstTable(nodes: RootContent[]): Table | undefined {
   return nodes.find((n): n is Table => n.type === 'table');
@@ -23,7 +24,7 @@ export function cellTextRange(cell: TableCell): Range {
 }
 
 export function foldHeader(text: string): string {
-  return text.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  return oneLine(text.toLowerCase().replace(/[*_`]/g, ''));
 }
 
 /** Maps each header cell to the first column whose matcher accepts it; each column once. */
