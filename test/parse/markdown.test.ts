@@ -9,7 +9,7 @@ import type { Code, Construct, Effects, State, TokenizeContext } from 'micromark
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { subtokenize } from 'micromark-util-subtokenize';
 import { parse, postprocess, preprocess } from 'micromark';
-import { Parser } from 'yaml';
+import { Lexer, Parser, parseAllDocuments } from 'yaml';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 
@@ -302,9 +302,58 @@ describe('micromark, as patched', () => {
 });
 
 describe('yaml, as patched', () => {
+  // What the unpatched package gave for frontmatter of the examples and YAML
+  // of every kind (flow and block collections, scalars of each style,
+  // anchors, tags, directives, several documents, and errors).
+  const fixture = JSON.parse(readFileSync(new URL('../fixtures/yaml/tokens.json', import.meta.url), 'utf8')) as {
+    cases: { input: string; tokens: string[]; split: string[]; cst: unknown[]; docs: { js: unknown; errors: string[] }[] }[];
+  };
+  const generators = (proto: object) =>
+    Object.getOwnPropertyNames(proto).filter((name) => {
+      const value = Object.getOwnPropertyDescriptor(proto, name)?.value as unknown;
+      return typeof value === 'function' && value.constructor.name === 'GeneratorFunction';
+    });
+
   it('reads LOG_TOKENS from the environment once, not for each token', () => {
-    const next = Parser.prototype.next.toString();
+    const next = (Parser.prototype as unknown as { _next: () => void })._next.toString();
     expect(next).toContain('LOG_TOKENS');
     expect(next).not.toContain('env.LOG_TOKENS');
+  });
+
+  it('lexes and parses with plain methods that push tokens onto an array, not a generator for each method', () => {
+    expect(generators(Lexer.prototype)).toEqual([]);
+    // parse() stays a generator: it takes a whole stream, and coe does not call it.
+    expect(generators(Parser.prototype)).toEqual(['parse']);
+    expect(Object.prototype.toString.call(new Lexer().lex('a: 1\n'))).toBe('[object Array Iterator]');
+    expect(Object.prototype.toString.call(new Parser().next('a'))).toBe('[object Array Iterator]');
+  });
+
+  it('gives the tokens, syntax tree and documents the unpatched package gave', () => {
+    expect(fixture.cases.length).toBeGreaterThan(40);
+    for (const c of fixture.cases) {
+      expect([...new Lexer().lex(c.input)], c.input).toEqual(c.tokens);
+      const lexer = new Lexer();
+      const half = c.input.length >> 1;
+      expect([...lexer.lex(c.input.slice(0, half), true), ...lexer.lex(c.input.slice(half), false)], c.input).toEqual(c.split);
+      expect(JSON.parse(JSON.stringify([...new Parser().parse(c.input)])), c.input).toEqual(c.cst);
+      const docs = parseAllDocuments(c.input, { logLevel: 'error' }).map((d) => {
+        let js: unknown;
+        try {
+          js = d.toJS();
+        } catch (error) {
+          js = `throws: ${(error as Error).message}`;
+        }
+        return { js: JSON.parse(JSON.stringify(js) ?? 'null'), errors: d.errors.map((e) => e.code) };
+      });
+      expect(docs, c.input).toEqual(JSON.parse(JSON.stringify(c.docs)));
+    }
+  });
+
+  it('parses frontmatter token by token as the unpatched package did, from next() and end()', () => {
+    for (const c of fixture.cases) {
+      const parser = new Parser();
+      const tokens = [...c.tokens.flatMap((t) => [...parser.next(t)]), ...parser.end()];
+      expect(JSON.parse(JSON.stringify(tokens)), c.input).toEqual(c.cst);
+    }
   });
 });
