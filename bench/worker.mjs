@@ -10,7 +10,7 @@
 //   valgrind --tool=cachegrind --cache-sim=no --trace-children=yes \
 //     --cachegrind-out-file=/dev/null node bench/worker.mjs DIR [V8 FLAGS…]
 // (the second "I refs" line is the worker's). With no flags it runs with the
-// flags a pool's worker gets for that many files (src/engine/pool.ts).
+// flags a pool's worker gets for that many files (src/engine/worker-start.ts).
 import { fork } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +23,7 @@ if (!dir) {
   process.exit(2);
 }
 const { DEFAULT_CONFIG } = await import(path.join(root, 'dist/config/config.js'));
-const { workerEnv, workerFlags } = await import(path.join(root, 'dist/engine/pool.js'));
+const { workerEnv, workerFlags } = await import(path.join(root, 'dist/engine/worker-start.js'));
 const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
 const flags = given.length > 0 ? given : workerFlags(files.length);
 

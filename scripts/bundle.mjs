@@ -151,7 +151,7 @@ function writeCodeCache(outdir) {
 // A worker under each set of the pool's flags, a short share's and a long
 // one's, lints its warm-up sample and writes its code cache (bin/worker.js).
 async function writeWorkerCaches() {
-  const { workerEnv, workerFlags } = await import(path.join(root, 'dist/engine/pool.js'));
+  const { workerEnv, workerFlags } = await import(path.join(root, 'dist/engine/worker-start.js'));
   const { DEFAULT_CONFIG } = await import(path.join(root, 'dist/config/config.js'));
   const { WORKER_BUNDLE, workerCache } = await import(path.join(root, 'bin/load-cli.js'));
   for (const flags of new Set([workerFlags(1), workerFlags(1_000_000)].map((f) => JSON.stringify(f)))) {

@@ -58,8 +58,11 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .option('--stdin-filename <path>', 'the file name to report for standard input')
     .option('--skip-non-coe', 'pass over Markdown that is not a COE even when named (for hooks that name every changed file)')
     .action(async (paths: string[], options) => {
+      // Before the linter loads: a pool's workers start meanwhile (commands/early-workers.ts).
+      const { lintWorkersEarly } = await import('./commands/early-workers.js');
+      const early = lintWorkersEarly(paths, options, io.cwd);
       const { runLint } = await import('./commands/lint.js');
-      setCode(await runLint(paths, options, io));
+      setCode(await runLint(paths, options, io, early));
     });
 
   // ── coe new ──

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/load.js';
 import { configFolder } from '../config/config.js';
-import { discover, markdownAtTop, type Target } from '../files/discover.js';
+import { discover, type Target } from '../files/discover.js';
 import { poolSize } from '../engine/pool-size.js';
 import { setYoungGenerationGrowth } from '../engine/young-generation.js';
 import { UsageError } from '../util/errors.js';
@@ -11,7 +11,8 @@ import type { ReadResult } from '../files/read.js';
 import { ReadAhead } from '../files/read-ahead.js';
 import { fatalResult, lintBytes, lintOutcome, refusedResult, resultOfParts, type FileResult, type Outcome } from '../engine/lint.js';
 import type { LintCache } from '../engine/cache.js';
-import type { EarlyWorkers } from '../engine/pool.js';
+import type { EarlyWorkers } from '../engine/worker-start.js';
+import { startWorkersEarly, type StartedEarly } from './early-workers.js';
 import { packageVersion } from '../util/package.js';
 import { loadRead } from '../engine/load.js';
 import { budgetMsOf, overBudget, withinBudget } from '../engine/budget.js';
@@ -59,7 +60,16 @@ export const STDIN_NAME = '<stdin>';
 /** Up to this many files linted in this process are a short run (as bin/load-cli.js counts one). */
 const FEW_DOCUMENTS = 4;
 
-export async function runLint(paths: string[], options: LintOptions, io: CommandIO): Promise<number> {
+/** `early`: workers started as the command line was read (commands/early-workers.ts), ended here when no pool took them over. */
+export async function runLint(paths: string[], options: LintOptions, io: CommandIO, early?: StartedEarly): Promise<number> {
+  try {
+    return await lint(paths, options, io, early);
+  } finally {
+    early?.end();
+  }
+}
+
+async function lint(paths: string[], options: LintOptions, io: CommandIO, early: StartedEarly | undefined): Promise<number> {
   if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (options.stdin && paths.length > 0) throw new UsageError('Give either paths or --stdin, not both');
   const config = await loadConfig(io.cwd, options.config);
@@ -69,7 +79,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
     io.stderr.write('coe: warning: --cache is not used with --stdin: standard input is linted every time\n');
   const results = options.stdin
     ? [await lintStdin(options.stdinFilename ?? STDIN_NAME, config, settings, io)].filter((r) => r.isCoe || !skipNonCoe)
-    : await lintFiles(paths, config, settings, io, skipNonCoe, options.concurrency ?? 'auto', await openCache(options, config, io));
+    : await lintFiles(paths, config, settings, io, skipNonCoe, options.concurrency ?? 'auto', await openCache(options, config, io), early);
   // Warnings count towards --max-warnings even when --quiet does not print them (as in ESLint).
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const shown = options.quiet ? results.map(onlyErrors) : results;
@@ -95,6 +105,7 @@ async function lintFiles(
   skipNonCoe: boolean,
   concurrency: number | 'auto',
   cache: LintCache | undefined,
+  startedEarly: StartedEarly | undefined,
 ): Promise<FileResult[]> {
   const inputs = paths.length > 0 ? paths : [config.docs];
   if (paths.length === 0 && !existsSync(io.resolve(config.docs)))
@@ -102,7 +113,7 @@ async function lintFiles(
       `${config.docs}: no such folder: the docs folder (${config.path ? 'the "docs" key of the configuration' : 'default docs/coe'}) does not exist; create it, or run coe init`,
     );
   // Without a cache, a folder that holds enough files for a pool gets its workers while it is searched.
-  const early = cache ? undefined : await startWorkersEarly(inputs, io.cwd, concurrency);
+  const early = startedEarly ?? (cache ? undefined : startWorkersEarly(inputs, io.cwd, concurrency));
   let targets: Target[];
   let done: FileResult[];
   try {
@@ -141,22 +152,6 @@ async function lintFiles(
   const empty = paths.filter((_, n) => !targets.some((t, i) => kept[i] && t.inputs.includes(n)));
   if (empty.length > 0) throw new UsageError(`Nothing to lint: ${none(empty)}`);
   return results;
-}
-
-// The workers of a pool, started before the files are found when the folders
-// named hold enough Markdown right inside them (markdownAtTop); `end` ends
-// those that the pool did not take over.
-async function startWorkersEarly(inputs: string[], cwd: string, concurrency: number | 'auto') {
-  const estimate = markdownAtTop(inputs, cwd);
-  const size = poolSize(estimate, concurrency);
-  if (size <= 1) return undefined;
-  const { endEarly, startEarly } = await import('../engine/pool.js');
-  try {
-    const workers = startEarly(size, Math.ceil(estimate / size));
-    return { workers, end: () => endEarly(workers) };
-  } catch {
-    return undefined; // no child process here: the pool finds that out again, and the files are linted here
-  }
 }
 
 interface Job {

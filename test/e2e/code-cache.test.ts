@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/lint.js';
-import { workerFlags } from '../../src/engine/pool.js';
+import { workerFlags } from '../../src/engine/worker-start.js';
 import { POOL_THRESHOLD } from '../../src/engine/pool-size.js';
 
 const dirs: string[] = [];

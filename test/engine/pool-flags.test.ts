@@ -3,7 +3,7 @@
 // than the compiled code saves.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { workerEnv, workerFlags } from '../../src/engine/pool.js';
+import { workerEnv, workerFlags } from '../../src/engine/worker-start.js';
 
 describe('workerFlags', () => {
   it('keeps every worker to one thread and compiles each function to baseline code at once', () => {
