@@ -60,7 +60,7 @@ export function buildProgram(io: CommandIO, setCode: (code: number) => void): Co
     .action(async (paths: string[], options) => {
       // Before the linter loads: a pool's workers start meanwhile (commands/early-workers.ts).
       const { lintWorkersEarly } = await import('./commands/early-workers.js');
-      const early = lintWorkersEarly(paths, options, io.cwd);
+      const early = await lintWorkersEarly(paths, options, io.cwd);
       const { runLint } = await import('./commands/lint.js');
       setCode(await runLint(paths, options, io, early));
     });

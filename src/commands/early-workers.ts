@@ -5,17 +5,19 @@
 // took over. Kept apart from the linter, which it starts before (cli.ts).
 import { markdownAtTop } from '../files/discover.js';
 import { poolSize } from '../engine/pool-size.js';
-import { endEarly, startEarly, type EarlyWorkers } from '../engine/worker-start.js';
+import type { EarlyWorkers } from '../engine/worker-start.js';
 
 export interface StartedEarly {
   workers: EarlyWorkers;
   end: () => void;
 }
 
-export function startWorkersEarly(inputs: string[], cwd: string, concurrency: number | 'auto'): StartedEarly | undefined {
+export async function startWorkersEarly(inputs: string[], cwd: string, concurrency: number | 'auto'): Promise<StartedEarly | undefined> {
   const estimate = markdownAtTop(inputs, cwd);
   const size = poolSize(estimate, concurrency);
   if (size <= 1) return undefined;
+  // Loaded only here: a lint of a few files in this process never loads node:child_process (and net, dgram).
+  const { endEarly, startEarly } = await import('../engine/worker-start.js');
   try {
     const workers = startEarly(size, Math.ceil(estimate / size));
     return { workers, end: () => endEarly(workers) };
@@ -31,11 +33,11 @@ export function startWorkersEarly(inputs: string[], cwd: string, concurrency: nu
  * with a cache (it lints only the files that changed), nor without paths (the
  * docs folder is known from the configuration: the lint starts them then).
  */
-export function lintWorkersEarly(
+export async function lintWorkersEarly(
   paths: string[],
   options: { stdin?: boolean; cache?: boolean; cacheLocation?: string; concurrency?: number | 'auto' },
   cwd: string,
-): StartedEarly | undefined {
+): Promise<StartedEarly | undefined> {
   if (paths.length === 0 || options.stdin || options.cache || options.cacheLocation !== undefined) return undefined;
   return startWorkersEarly(paths, cwd, options.concurrency ?? 'auto');
 }

@@ -113,7 +113,7 @@ async function lintFiles(
       `${config.docs}: no such folder: the docs folder (${config.path ? 'the "docs" key of the configuration' : 'default docs/coe'}) does not exist; create it, or run coe init`,
     );
   // Without a cache, a folder that holds enough files for a pool gets its workers while it is searched.
-  const early = startedEarly ?? (cache ? undefined : startWorkersEarly(inputs, io.cwd, concurrency));
+  const early = startedEarly ?? (cache ? undefined : await startWorkersEarly(inputs, io.cwd, concurrency));
   let targets: Target[];
   let done: FileResult[];
   try {

@@ -38,7 +38,7 @@ function io(): CommandIO & { out: () => string; err: () => string } {
 
 describe('lintWorkersEarly', () => {
   it('starts a worker for each of --concurrency for a folder of 64 Markdown files, with the flags of its share', async () => {
-    const early = lintWorkersEarly(['many'], { concurrency: 2 }, dir);
+    const early = await lintWorkersEarly(['many'], { concurrency: 2 }, dir);
     expect(early?.workers.workers).toHaveLength(2);
     expect(early?.workers.flags).toEqual(workerFlags(32));
     const workers = [...early!.workers.workers];
@@ -46,17 +46,17 @@ describe('lintWorkersEarly', () => {
     expect(await Promise.all(workers.map(ended))).toEqual(['SIGKILL', 'SIGKILL']);
   });
 
-  it('starts none for fewer than 64 files (auto), one worker, no paths, standard input or a cache', () => {
-    expect(lintWorkersEarly(['few'], { concurrency: 'auto' }, dir)).toBeUndefined();
-    expect(lintWorkersEarly(['many'], { concurrency: 1 }, dir)).toBeUndefined();
-    expect(lintWorkersEarly([], { concurrency: 2 }, dir)).toBeUndefined();
-    expect(lintWorkersEarly(['many'], { concurrency: 2, stdin: true }, dir)).toBeUndefined();
-    expect(lintWorkersEarly(['many'], { concurrency: 2, cache: true }, dir)).toBeUndefined();
-    expect(lintWorkersEarly(['many'], { concurrency: 2, cacheLocation: 'cache' }, dir)).toBeUndefined();
+  it('starts none for fewer than 64 files (auto), one worker, no paths, standard input or a cache', async () => {
+    expect(await lintWorkersEarly(['few'], { concurrency: 'auto' }, dir)).toBeUndefined();
+    expect(await lintWorkersEarly(['many'], { concurrency: 1 }, dir)).toBeUndefined();
+    expect(await lintWorkersEarly([], { concurrency: 2 }, dir)).toBeUndefined();
+    expect(await lintWorkersEarly(['many'], { concurrency: 2, stdin: true }, dir)).toBeUndefined();
+    expect(await lintWorkersEarly(['many'], { concurrency: 2, cache: true }, dir)).toBeUndefined();
+    expect(await lintWorkersEarly(['many'], { concurrency: 2, cacheLocation: 'cache' }, dir)).toBeUndefined();
   });
 
   it('are ended when the lint fails before it has found a file (a configuration that does not exist)', async () => {
-    const early = lintWorkersEarly(['many'], { concurrency: 2 }, dir)!;
+    const early = (await lintWorkersEarly(['many'], { concurrency: 2 }, dir))!;
     const workers = [...early.workers.workers];
     const given = io();
     await expect(runLint(['many'], { format: 'json', concurrency: 2, config: 'missing.json' }, given, early)).rejects.toThrow(
@@ -66,7 +66,7 @@ describe('lintWorkersEarly', () => {
   });
 
   it('are taken over by the lint, which gives the output of a lint in one process', { timeout: 60_000 }, async () => {
-    const early = lintWorkersEarly(['many'], { concurrency: 2 }, dir)!;
+    const early = (await lintWorkersEarly(['many'], { concurrency: 2 }, dir))!;
     const workers = [...early.workers.workers];
     const pooled = io();
     expect(await runLint(['many'], { format: 'json', now: '2026-12-01', concurrency: 2 }, pooled, early)).toBe(0);
