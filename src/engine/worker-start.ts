@@ -28,7 +28,9 @@ import { packagePath } from '../util/package.js';
 // instructions over 500 COEs, but its first hundred files took 5 to 20%
 // longer, and 500 took as long or longer (four alternating runs): the
 // patterns made for each document were compiled to machine code too.
-const WORKER_FLAGS = ['--single-threaded', '--always-sparkplug'];
+// `--expose-gc`: a worker collects its young generation between two files
+// (engine/young-generation.ts, collectBetweenFiles).
+const WORKER_FLAGS = ['--single-threaded', '--always-sparkplug', '--expose-gc'];
 
 // A worker's first few hundred files pay for V8 compiling the hot functions
 // (a fifth of its instructions over 500 COEs), and that cost grows with how

@@ -10,6 +10,7 @@ import { readLimitedSync, type ReadResult } from '../files/read.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import { couldNotLint, lintOutcome, type Loaded } from './lint.js';
 import { entryOf, type PortfolioEntry } from '../portfolio/entry.js';
+import { collectBetweenFiles } from './young-generation.js';
 
 export type WorkerJob = 'lint' | 'summarize';
 
@@ -53,6 +54,7 @@ const onMessage = (message: WorkerInit | WorkerTask) => {
   // One file at a time, read when its turn comes (files/read.ts says why
   // not ahead): the outcomes go back in the order the files were sent.
   send({ index: task.index, outcome: run(task, init) } satisfies WorkerReply<unknown>);
+  collectBetweenFiles();
 };
 process.on('message', onMessage);
 // The pool is gone (its process ended): so is this worker.

@@ -1,4 +1,4 @@
-// The V8 flags a pool worker runs with (engine/pool.ts): one thread each, and
+// The V8 flags a pool worker runs with (engine/worker-start.ts): one thread each, and
 // less inlining for a short share of the files, where compiling costs more
 // than the compiled code saves.
 import { execFileSync } from 'node:child_process';
@@ -10,6 +10,10 @@ describe('workerFlags', () => {
     for (const share of [1, 500, 1999, 2000, 50_000]) {
       expect(workerFlags(share)).toEqual(expect.arrayContaining(['--single-threaded', '--always-sparkplug']));
     }
+  });
+
+  it("gives every worker V8's gc(), to collect its young generation between two files (collectBetweenFiles)", () => {
+    for (const share of [1, 500, 1999, 2000, 50_000]) expect(workerFlags(share)).toContain('--expose-gc');
   });
 
   it('halves the inlining budget, optimizes later and not within a call, and leaves out three costly passes, for a share under 2,000 files, not for a longer one', () => {
