@@ -42,12 +42,38 @@ function withoutComments(html: string): string {
 // Scripts written without spaces between words: a dictionary segmenter counts them.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
 let segmenter: Intl.Segmenter | undefined;
-// Most text is ASCII, where the Unicode pattern below counts exactly as this one does.
-const ASCII = /^[\x00-\x7f]*$/;
-const ASCII_WORD = /[A-Za-z0-9][A-Za-z0-9'.,:/-]*/g;
+
+// Most text is ASCII, where the Unicode pattern below counts exactly as
+// /[A-Za-z0-9][A-Za-z0-9'.,:/-]*/g does: a word starts at a letter or digit
+// and goes on over letters, digits and ' . , : / -. Counted in one pass.
+const WORD_START = asciiTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
+const WORD_GOES_ON = asciiTable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.,:/-");
+
+function asciiTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** The words of an ASCII text; undefined when it holds any other character. */
+function asciiWords(text: string): number | undefined {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return undefined;
+    if (inWord) inWord = WORD_GOES_ON[c] === 1;
+    else if (WORD_START[c] === 1) {
+      count++;
+      inWord = true;
+    }
+  }
+  return count;
+}
 
 export function countWords(text: string): number {
-  if (ASCII.test(text)) return text.match(ASCII_WORD)?.length ?? 0;
+  const ascii = asciiWords(text);
+  if (ascii !== undefined) return ascii;
   let count = 0;
   for (const run of text.match(UNSPACED) ?? []) {
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
@@ -84,8 +110,20 @@ function alignText(value: string, lines: string[], range: Range): Breaks {
     starts.push({ line, column: pos + 1 });
     offsets.push(index);
   };
-  mark(0);
   let i = 0;
+  // A line of the value written in the source as it reads, with no "&": the
+  // loop below would only step through it, character by character.
+  const passSame = () => {
+    const nl = value.indexOf('\n', i);
+    const end = nl === -1 ? value.length : nl;
+    const amp = src.indexOf('&', pos);
+    if (end > i && (amp === -1 || amp >= pos + end - i) && src.startsWith(value.slice(i, end), pos)) {
+      pos += end - i;
+      i = end;
+    }
+  };
+  mark(0);
+  passSame();
   while (i < value.length) {
     const ch = value[i]!;
     const ref = src[pos] === '&' ? decodedReference(src, pos, value, i) : undefined;
@@ -101,6 +139,7 @@ function alignText(value: string, lines: string[], range: Range): Breaks {
       src = lines[line - 1] ?? '';
       pos = resync(src, 0, value, i);
       mark(i);
+      passSame();
       continue;
     }
     if (src[pos] === ch) {

@@ -2,6 +2,7 @@
 // measure; renderedLeaves and joinLeaves: a block's text as a reader sees it,
 // with where each character is in the file.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Nodes } from 'mdast';
 import { countWords, joinLeaves, renderedLeaves, textOf } from '../../src/model/text.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
@@ -152,5 +153,32 @@ describe('renderedLeaves and joinLeaves', () => {
   it('place nothing when no leaf has a place', () => {
     expect(joinLeaves([{ text: '\n', node: undefined }], []).pointAt(0)).toBeUndefined();
     expect(joinLeaves([], []).pointAt(0)).toBeUndefined();
+  });
+});
+
+describe('countWords', () => {
+  // What the ASCII count stands for: the Unicode count's pattern, on ASCII text.
+  const byPattern = (text: string) => text.match(/[A-Za-z0-9][A-Za-z0-9'.,:/-]*/g)?.length ?? 0;
+
+  it('counts an ASCII word from a letter or digit on over letters, digits and the marks inside words', () => {
+    expect(countWords("The on-call engineer's 2 pages, at 08:50 UTC/GMT; -- 'quoted' ... x.y")).toBe(10);
+    expect(countWords('')).toBe(0);
+    expect(countWords(' -- ... ')).toBe(0);
+  });
+
+  it('counts every ASCII text as the pattern does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."aZ09 '.,:/-_\t\n!#"), maxLength: 60 }), (text) => {
+        expect(countWords(text)).toBe(byPattern(text));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+    for (let c = 0; c < 128; c++)
+      expect(countWords(`a${String.fromCharCode(c)}b`), `code ${c}`).toBe(byPattern(`a${String.fromCharCode(c)}b`));
+  });
+
+  it('counts text with other characters by the Unicode pattern and the segmenter', () => {
+    expect(countWords('Café déjà-vu, naïve')).toBe(3);
+    expect(countWords('订单服务故障 at 08:50')).toBeGreaterThan(2);
   });
 });
