@@ -103,6 +103,8 @@ export function toInlines(nodes: PhrasingContent[], redact: Redactor, definition
 function unit(nodes: (PhrasingContent | RootContent)[], ctx: Context): Inline[] {
   const raw = nodes.flatMap((node) => toInline(node as PhrasingContent, ctx));
   redactAcross(raw, ctx);
+  // Only traced: the unit's values are all the tracer sees, and its draft is not wanted.
+  if (ctx.tracer?.only) return raw;
   return tidy(hoistEdges(raw), true);
 }
 
