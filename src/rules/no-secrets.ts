@@ -22,8 +22,13 @@ interface Detector {
   literal?: (value: string, match: RegExpExecArray) => boolean;
   /** How many leading characters the message may show. */
   reveal?: number;
-  /** Characters every match holds as written: a text without them is not searched. */
-  holds?: string;
+  /**
+   * Every match holds one of these as written (in lower case, for a pattern
+   * that ignores case): a text that holds none is not searched. Looking for
+   * a few characters is far cheaper than running a pattern that begins with
+   * a look-behind at every position.
+   */
+  holds?: string[];
 }
 
 const ROTATE = 'rotate the credential now: it has leaked to everyone who can read this file or its history';
@@ -80,56 +85,108 @@ const KEY_NAME = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|secret[
 
 // Most specific first: where two detectors find the same characters, the first wins.
 const DETECTORS: Detector[] = [
-  { label: 'An AWS access key id', pattern: /(?<![A-Za-z0-9])(?<s>(?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Za-z0-9])/dg, fix: ROTATE },
+  {
+    label: 'An AWS access key id',
+    pattern: /(?<![A-Za-z0-9])(?<s>(?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Za-z0-9])/dg,
+    holds: ['AKIA', 'ASIA'],
+    fix: ROTATE,
+  },
   {
     label: 'An AWS secret access key',
     pattern:
       /(?<![A-Za-z0-9])(?:aws[_-]?secret[_-]?access[_-]?key|aws[_-]?secret[_-]?key|secret[_-]?access[_-]?key)["']?\s*[:=]\s*["']?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi,
+    holds: ['secret'],
     fix: ROTATE,
   },
   {
     label: 'A GitHub token',
     pattern: /(?<![A-Za-z0-9_])(?<s>gh[pousr]_[A-Za-z0-9]{36,})(?![A-Za-z0-9_])/dg,
+    holds: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
     fix: ROTATE,
     literal: notMask,
   },
-  { label: 'A GitHub token', pattern: /(?<![A-Za-z0-9_])(?<s>github_pat_[A-Za-z0-9_]{22,})/dg, fix: ROTATE, literal: notMask },
-  { label: 'A GitLab token', pattern: /(?<![A-Za-z0-9_-])(?<s>glpat-[A-Za-z0-9_-]{20,})/dg, fix: ROTATE, literal: notMask },
-  { label: 'A Slack token', pattern: /(?<![A-Za-z0-9_-])(?<s>xox[abposre]-[A-Za-z0-9-]{10,})/dg, fix: ROTATE, literal: notMask },
-  { label: 'A Slack token', pattern: /(?<![A-Za-z0-9_-])(?<s>xapp-\d-[A-Za-z0-9-]{10,})/dg, fix: ROTATE, literal: notMask },
+  {
+    label: 'A GitHub token',
+    pattern: /(?<![A-Za-z0-9_])(?<s>github_pat_[A-Za-z0-9_]{22,})/dg,
+    holds: ['github_pat_'],
+    fix: ROTATE,
+    literal: notMask,
+  },
+  {
+    label: 'A GitLab token',
+    pattern: /(?<![A-Za-z0-9_-])(?<s>glpat-[A-Za-z0-9_-]{20,})/dg,
+    holds: ['glpat-'],
+    fix: ROTATE,
+    literal: notMask,
+  },
+  {
+    label: 'A Slack token',
+    pattern: /(?<![A-Za-z0-9_-])(?<s>xox[abposre]-[A-Za-z0-9-]{10,})/dg,
+    holds: ['xox'],
+    fix: ROTATE,
+    literal: notMask,
+  },
+  {
+    label: 'A Slack token',
+    pattern: /(?<![A-Za-z0-9_-])(?<s>xapp-\d-[A-Za-z0-9-]{10,})/dg,
+    holds: ['xapp-'],
+    fix: ROTATE,
+    literal: notMask,
+  },
   {
     label: 'A Slack webhook URL',
     pattern: /(?<s>https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,})/dg,
+    holds: ['https://hooks.slack.com/'],
     fix: 'revoke the webhook and create a new one',
     literal: (v) => !/\/X+$/i.test(v) && !/\/0+\/?$/.test(v),
     reveal: 'https://hooks.slack.com/'.length,
   },
-  { label: 'A Google API key', pattern: /(?<![A-Za-z0-9_-])(?<s>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/dg, fix: ROTATE },
-  { label: 'A Stripe live key', pattern: /(?<![A-Za-z0-9_])(?<s>(?:sk|rk)_live_[0-9A-Za-z]{16,})/dg, fix: ROTATE, literal: notMask },
-  { label: 'An npm token', pattern: /(?<![A-Za-z0-9_])(?<s>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])/dg, fix: ROTATE, literal: notMask },
-  { label: 'A SendGrid API key', pattern: /(?<![A-Za-z0-9_-])(?<s>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})/dg, fix: ROTATE },
+  { label: 'A Google API key', pattern: /(?<![A-Za-z0-9_-])(?<s>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/dg, holds: ['AIza'], fix: ROTATE },
+  {
+    label: 'A Stripe live key',
+    pattern: /(?<![A-Za-z0-9_])(?<s>(?:sk|rk)_live_[0-9A-Za-z]{16,})/dg,
+    holds: ['_live_'],
+    fix: ROTATE,
+    literal: notMask,
+  },
+  {
+    label: 'An npm token',
+    pattern: /(?<![A-Za-z0-9_])(?<s>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])/dg,
+    holds: ['npm_'],
+    fix: ROTATE,
+    literal: notMask,
+  },
+  {
+    label: 'A SendGrid API key',
+    pattern: /(?<![A-Za-z0-9_-])(?<s>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})/dg,
+    holds: ['SG.'],
+    fix: ROTATE,
+  },
   {
     label: 'An OpenAI or Anthropic API key',
     pattern: /(?<![A-Za-z0-9_-])(?<s>sk-(?:proj-|ant-[a-z0-9]+-)?[A-Za-z0-9_-]{32,})/dg,
+    holds: ['sk-'],
     fix: ROTATE,
     literal: notMask,
   },
   {
     label: 'A JSON Web Token',
     pattern: /(?<![A-Za-z0-9_-])(?<s>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/dg,
+    holds: ['eyJ'],
     fix: 'revoke the session or rotate the signing key if the token is still valid',
   },
   {
     label: 'An Authorization header credential',
     pattern: /authorization["']?\s*[:=]\s*["']?(?:bearer|token|basic)\s+(?<s>[A-Za-z0-9._~+/-]{20,}=*)/dgi,
+    holds: ['authorization'],
     fix: ROTATE,
     literal: notPlaceholder,
   },
-  { label: 'An Azure storage account key', pattern: /AccountKey=(?<s>[A-Za-z0-9+/]{40,}={0,2})/dg, fix: ROTATE },
+  { label: 'An Azure storage account key', pattern: /AccountKey=(?<s>[A-Za-z0-9+/]{40,}={0,2})/dg, holds: ['AccountKey='], fix: ROTATE },
   {
     label: 'A password in a URL',
     pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]+:(?<s>[^\s/?#@]+)@[^\s/?#@]/dgi,
-    holds: '://',
+    holds: ['://'],
     fix: CHANGE_PASSWORD,
     literal: notPlaceholder,
   },
@@ -174,10 +231,17 @@ const ANYWHERE = new Map(DETECTORS.map((d) => [d, new RegExp(d.pattern.source, d
 // The credential and URL patterns start with a run of name characters, which
 // costs at every position: the key word or "://", looked for first, is cheap.
 const KEY_WORD = /password|passwd|pwd|secret|token|api[_-]?key|apikey/i;
-const mayMatch = (d: Detector, whole: string) =>
-  (d.holds === undefined || whole.includes(d.holds)) &&
+const mayMatch = (d: Detector, whole: string, lower: () => string) =>
+  (d.holds === undefined || d.holds.some((h) => (d.pattern.ignoreCase ? lower() : whole).includes(h))) &&
   (d.pattern.source.includes(KEY_NAME) ? KEY_WORD.test(whole) : true) &&
   ANYWHERE.get(d)!.test(whole);
+
+/** The detectors that may match somewhere in `whole`. */
+function detectorsFor(whole: string): Detector[] {
+  // Lower case: ASCII letters as a pattern that ignores case matches them (other characters only ever add a match here).
+  let lower: string | undefined;
+  return DETECTORS.filter((d) => mayMatch(d, whole, () => (lower ??= whole.toLowerCase())));
+}
 
 function secretsInLine(text: string, detectors: Detector[]): Found[] {
   const found: Found[] = [];
@@ -235,7 +299,7 @@ function readUnits(doc: CoeDocument): JoinedText[] {
 function secretsAsRead(doc: CoeDocument, reported: Set<string>): RuleFinding[] {
   const units = readUnits(doc);
   const whole = units.map((u) => u.text).join('\n');
-  const detectors = DETECTORS.filter((d) => mayMatch(d, whole));
+  const detectors = detectorsFor(whole);
   if (detectors.length === 0) return [];
   const findings: RuleFinding[] = [];
   for (const unit of units) {
@@ -296,7 +360,7 @@ export default defineRule({
   check({ doc }) {
     const findings: RuleFinding[] = [];
     const whole = doc.lines.join('\n');
-    const detectors = DETECTORS.filter((d) => mayMatch(d, whole));
+    const detectors = detectorsFor(whole);
     let inKey = false;
     doc.lines.forEach((text, i) => {
       const line = i + 1;
