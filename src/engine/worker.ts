@@ -64,7 +64,8 @@ warmUp();
 // Before the first file: the sample's cost is the worker's start-up
 // (engine/warm-up.ts). Done as the worker starts, with the default
 // configuration, not when it is told its job: a pool may start its workers
-// before it has found the files (engine/pool.ts), and they warm up meanwhile.
+// before it has found the files (engine/worker-start.ts, startEarly), and
+// they warm up meanwhile.
 function warmUp(): void {
   const bytes = warmUpBytes();
   const sample: WorkerInit = { job: 'lint', config: DEFAULT_CONFIG, settings: { now: '2026-12-01', internalTerms: [] } };

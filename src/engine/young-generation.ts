@@ -1,7 +1,8 @@
 // How V8 grows this process's young generation (its new space, where objects
 // start) when it fills: by this factor, up to 2 × 16 MiB. V8 reads the flag
 // each time it grows it, so a run can change it as it goes; bin/load-cli.js
-// sets the first one from the command line.
+// sets the first one from the command line. And, in a pool's worker, when
+// to collect it (collectBetweenFiles).
 import v8 from 'node:v8';
 
 /** V8's `gc()`, which a worker has (`--expose-gc`, engine/worker-start.ts); none elsewhere. */

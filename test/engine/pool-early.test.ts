@@ -1,4 +1,4 @@
-// Workers started before a run has found its files (engine/pool.ts,
+// Workers started before a run has found its files (engine/worker-start.ts,
 // startEarly): the pool takes over those with the flags it needs, and every
 // other one is ended, so none is left running. Runs the built worker (npm
 // test builds first).
