@@ -11,6 +11,7 @@ import { subtokenize } from 'micromark-util-subtokenize';
 import { parse, postprocess, preprocess } from 'micromark';
 import { Lexer, Parser, parseAllDocuments } from 'yaml';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 
 const require = createRequire(import.meta.url);
@@ -298,6 +299,55 @@ describe('micromark, as patched', () => {
     const table = expect.arrayContaining([expect.objectContaining({ name: 'table' })]);
     expect(one.constructs.flow.null).toEqual(table);
     expect(plain.constructs.flow.null ?? []).not.toEqual(table);
+  });
+});
+
+describe('micromark-extension-gfm-table, as patched', () => {
+  // The table construct, counting the head rows it begins to tokenize.
+  function headRows(markdown: string) {
+    const table = (gfmTable().flow as Record<string, Construct>).null!;
+    let heads = 0;
+    const counting: Construct = {
+      ...table,
+      tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+        const enter: Effects['enter'] = (type, fields) => {
+          if (type === 'tableHead') heads++;
+          return effects.enter(type, fields);
+        };
+        return table.tokenize.call(this, { ...effects, enter }, ok, nok);
+      },
+    };
+    const tree = fromMarkdown(markdown, { extensions: [{ flow: { null: [counting] } }], mdastExtensions: [gfmTableFromMarkdown()] });
+    return { heads, types: tree.children.map((n) => n.type) };
+  }
+
+  it('knows which lines of the document hold a dash, counted as micromark counts lines', () => {
+    // The patched parse takes the document as its second argument, which micromark's types do not know.
+    const parseWhole = parse as (options: object, value?: string) => unknown;
+    const parser = parseWhole({}, 'a-\nb\r\nc-\rd\r-e\n\n') as { _linesWithDash: number[] };
+    expect(parser._linesWithDash.slice(1, 6)).toEqual([1, 0, 1, 0, 1]);
+    expect(parser._linesWithDash[6] === 1).toBe(false);
+    expect((parse({}) as unknown as { _linesWithDash: unknown })._linesWithDash).toBeUndefined();
+  });
+
+  it('does not tokenize a line as a head row when the line after it holds no dash', () => {
+    // Before, each line of the paragraph was tokenized cell by cell, then given up.
+    expect(headRows('a | b\nc | d\ne | f\n')).toEqual({ heads: 0, types: ['paragraph'] });
+    expect(headRows('a | b\nc | d\n-- | --\n').types).toEqual(['paragraph', 'table']);
+    expect(headRows('x\na | b\n--- | ---\nc | d\n').heads).toBeGreaterThan(0);
+  });
+
+  it('still finds tables with any line ending, in containers and after other lines', () => {
+    const types = (markdown: string) => headRows(markdown).types;
+    expect(types('a | b\r\n-|-\r\nc | d')).toEqual(['table']);
+    expect(types('a | b\r-|-\rc | d\r')).toEqual(['table']);
+    expect(types('> a | b\n> --|--\n')).toEqual(['blockquote']);
+    expect(types('- a | b\n  -|-\n')).toEqual(['list']);
+    expect(fromMarkdown('> a | b\n> --|--\n', { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })).toMatchObject({
+      children: [{ type: 'blockquote', children: [{ type: 'table' }] }],
+    });
+    expect(types('a\n---\n| a |\n| - |\n')).toEqual(['heading', 'table']);
+    expect(types('a | b\n\n-|-\n')).toEqual(['paragraph', 'paragraph']);
   });
 });
 
