@@ -29,6 +29,8 @@ interface Detector {
    * a look-behind at every position.
    */
   holds?: string[];
+  /** The same answer as the pattern's test of a whole text, found sooner. */
+  test?: (text: string) => boolean;
 }
 
 const ROTATE = 'rotate the credential now: it has leaked to everyone who can read this file or its history';
@@ -187,6 +189,7 @@ const DETECTORS: Detector[] = [
     label: 'A password in a URL',
     pattern: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]+:(?<s>[^\s/?#@]+)@[^\s/?#@]/dgi,
     holds: ['://'],
+    test: anyPasswordInUrl,
     fix: CHANGE_PASSWORD,
     literal: notPlaceholder,
   },
@@ -200,6 +203,22 @@ const DETECTORS: Detector[] = [
     literal: literalValue,
   },
 ];
+
+// A match of the URL pattern begins its scheme where a run of scheme
+// characters (which its look-behind keeps from coming before it) ends at
+// "://": so it is tried there, at each "://", and not at every position.
+const SCHEME_CHAR = Uint8Array.from({ length: 128 }, (_, code) => (/[A-Za-z0-9+.-]/.test(String.fromCharCode(code)) ? 1 : 0));
+const URL_PASSWORD_AT = /[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]+:[^\s/?#@]+@[^\s/?#@]/iy;
+
+export function anyPasswordInUrl(text: string): boolean {
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 1)) {
+    let start = at;
+    while (start > 0 && SCHEME_CHAR[text.charCodeAt(start - 1)] === 1) start--;
+    URL_PASSWORD_AT.lastIndex = start;
+    if (URL_PASSWORD_AT.test(text)) return true;
+  }
+  return false;
+}
 
 const PRIVATE_KEY_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/d;
 const PRIVATE_KEY_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
@@ -234,7 +253,7 @@ const KEY_WORD = /password|passwd|pwd|secret|token|api[_-]?key|apikey/i;
 const mayMatch = (d: Detector, whole: string, lower: () => string) =>
   (d.holds === undefined || d.holds.some((h) => (d.pattern.ignoreCase ? lower() : whole).includes(h))) &&
   (d.pattern.source.includes(KEY_NAME) ? KEY_WORD.test(whole) : true) &&
-  ANYWHERE.get(d)!.test(whole);
+  (d.test ? d.test(whole) : ANYWHERE.get(d)!.test(whole));
 
 /** The detectors that may match somewhere in `whole`. */
 function detectorsFor(whole: string): Detector[] {

@@ -2,7 +2,7 @@
 // code), only known shapes, never printed in full.
 import dedent from 'dedent';
 import { describe, expect, it } from 'vitest';
-import rule from '../../src/rules/no-secrets.js';
+import rule, { anyPasswordInUrl } from '../../src/rules/no-secrets.js';
 import { lintCase, prepare, ruleTester, type TestCase } from '../helpers/rule-tester.js';
 
 const ID = 'no-secrets';
@@ -356,5 +356,49 @@ describe('no-secrets reads a block of HTML as a browser shows it', () => {
       </table>
     `;
     expect(at(sentence)).toEqual([]);
+  });
+});
+
+describe('no-secrets looks for a password in a URL only where a scheme ends at "://"', () => {
+  // The detector's pattern, as a test of a whole text: what anyPasswordInUrl must answer.
+  const PATTERN = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]+:(?<s>[^\s/?#@]+)@[^\s/?#@]/i;
+
+  it.each([
+    ['redis://default:Xk29fLq7@cache.internal:6379', true],
+    ['HTTP://ops:Xk29fLq7@cache.internal', true],
+    ['see (redis://default:Xk29fLq7@cache) and', true],
+    ['x1redis://default:Xk29fLq7@cache', true],
+    ['_redis://default:Xk29fLq7@cache', true],
+    ['\u00e9redis://default:Xk29fLq7@cache', true],
+    ['https://a.internal/x then redis://default:Xk29fLq7@cache', true],
+    ['1redis://default:Xk29fLq7@cache', false],
+    ['+redis://default:Xk29fLq7@cache', false],
+    ['://default:Xk29fLq7@cache', false],
+    ['https://queue.internal/age', false],
+    ['redis://default:Xk29fLq7@ cache', false],
+  ])('%j: %s', (text, found) => {
+    expect(PATTERN.test(text)).toBe(found);
+    expect(anyPasswordInUrl(text)).toBe(found);
+  });
+
+  it('answers as the pattern does on texts made of URL-like pieces', () => {
+    // A URL with a password, piece by piece, each piece sometimes another.
+    const URL = ['see ', 'redis', '://', 'default', ':', 'Xk29', '@', 'cache', '/x', ' '];
+    const OTHERS = ['http', 'S3', '1', '+', '.', '-', '_', ':', '//', '://', 'u', '@', ' ', '/', '?', '#', '\u00e9', 'A', ''];
+    let seed = 12345;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    let found = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      for (let k = 1 + random(3); k > 0; k--) {
+        for (const piece of URL) text += random(5) === 0 ? OTHERS[random(OTHERS.length)] : piece;
+      }
+      const expected = PATTERN.test(text);
+      if (expected) found++;
+      expect(anyPasswordInUrl(text), JSON.stringify(text)).toBe(expected);
+    }
+    // Enough of both answers to mean something.
+    expect(found).toBeGreaterThan(2_000);
+    expect(found).toBeLessThan(18_000);
   });
 });
