@@ -327,6 +327,9 @@ describe('micromark-extension-gfm-table, as patched', () => {
     const parser = parseWhole({}, 'a-\nb\r\nc-\rd\r-e\n\n') as { _linesWithDash: number[] };
     expect(parser._linesWithDash.slice(1, 6)).toEqual([1, 0, 1, 0, 1]);
     expect(parser._linesWithDash[6] === 1).toBe(false);
+    // Only LF, found a line at a time.
+    const lf = parseWhole({}, 'a\n-\n\nb-c\n\n\nd') as { _linesWithDash: number[] };
+    expect([1, 2, 3, 4, 5, 6, 7].map((line) => lf._linesWithDash[line] === 1)).toEqual([false, true, false, true, false, false, false]);
     expect((parse({}) as unknown as { _linesWithDash: unknown })._linesWithDash).toBeUndefined();
   });
 
