@@ -321,22 +321,27 @@ describe('micromark-extension-gfm-table, as patched', () => {
     return { heads, types: tree.children.map((n) => n.type) };
   }
 
-  it('knows which lines of the document hold a dash, counted as micromark counts lines', () => {
+  it('knows which lines of the document may be a delimiter row, counted as micromark counts lines', () => {
     // The patched parse takes the document as its second argument, which micromark's types do not know.
     const parseWhole = parse as (options: object, value?: string) => unknown;
-    const parser = parseWhole({}, 'a-\nb\r\nc-\rd\r-e\n\n') as { _linesWithDash: number[] };
-    expect(parser._linesWithDash.slice(1, 6)).toEqual([1, 0, 1, 0, 1]);
-    expect(parser._linesWithDash[6] === 1).toBe(false);
-    // Only LF, found a line at a time.
-    const lf = parseWhole({}, 'a\n-\n\nb-c\n\n\nd') as { _linesWithDash: number[] };
-    expect([1, 2, 3, 4, 5, 6, 7].map((line) => lf._linesWithDash[line] === 1)).toEqual([false, true, false, true, false, false, false]);
-    expect((parse({}) as unknown as { _linesWithDash: unknown })._linesWithDash).toBeUndefined();
+    const rows = (value: string, count: number) => {
+      const { _delimiterRowLines: lines } = parseWhole({}, value) as { _delimiterRowLines: number[] };
+      return Array.from({ length: count }, (_, i) => lines[i + 1] === 1);
+    };
+    // Dashes, pipes, colons, spaces and tabs, with a dash, after block quote markers and indents.
+    expect(rows('| a |\n|---|\n> --|--\n  :-: | -\n\t-|-\n-\n', 7)).toEqual([false, true, true, true, true, true, false]);
+    // A word with a dash is none, nor a line of pipes alone, nor one with anything else on it.
+    expect(rows('on-call\n| |\n--|-- x\n---|', 4)).toEqual([false, false, false, true]);
+    // CR, LF and CRLF each end a line.
+    expect(rows('a\r-\r\nb\n-|-\r\r--', 6)).toEqual([false, true, false, true, false, true]);
+    expect((parse({}) as unknown as { _delimiterRowLines: unknown })._delimiterRowLines).toBeUndefined();
   });
 
-  it('does not tokenize a line as a head row when the line after it holds no dash', () => {
+  it('does not tokenize a line as a head row when the line after it cannot be a delimiter row', () => {
     // Before, each line of the paragraph was tokenized cell by cell, then given up.
     expect(headRows('a | b\nc | d\ne | f\n')).toEqual({ heads: 0, types: ['paragraph'] });
     expect(headRows('a | b\nc | d\n-- | --\n').types).toEqual(['paragraph', 'table']);
+    expect(headRows('an on-call | page\nfrom cell-router | hosts\n').heads).toBe(0);
     expect(headRows('x\na | b\n--- | ---\nc | d\n').heads).toBeGreaterThan(0);
   });
 
