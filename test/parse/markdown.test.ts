@@ -302,6 +302,80 @@ describe('micromark, as patched', () => {
   });
 });
 
+describe('micromark, as patched: a run of characters consumed at once', () => {
+  it('has the document, flow, content and text tokenizers take a run at once where they read on to a line ending or a break', () => {
+    const source = (pkg: string, file: string) => readFileSync(path.join(path.dirname(require.resolve(pkg)), file), 'utf8');
+    const micromark = path.dirname(require.resolve('micromark'));
+    const initialize = (name: string) => readFileSync(path.join(micromark, 'lib/initialize', name), 'utf8');
+    expect(initialize('document.js')).toContain('effects.consumeRun(code)');
+    expect(initialize('content.js')).toContain('effects.consumeRun(code)');
+    expect(initialize('text.js')).toContain('effects.consumeRun(code, atBreak)');
+    expect(source('micromark-core-commonmark', 'lib/content.js')).toContain('effects.consumeRun(code)');
+  });
+
+  it('consumes up to the first character that stops the run, or to the end of the chunk, and moves the point past it', () => {
+    const calls: Code[] = [];
+    const ends: { column: number; offset: number; previous: Code }[] = [];
+    // A flow construct that takes its line in runs that stop before each "x".
+    const construct: Construct = {
+      name: 'coeRun',
+      tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+        const run: State = (code) => {
+          calls.push(code);
+          if (code === null || code < 0) {
+            if (code !== null && code > -3) return nok(code);
+            effects.exit('coeRun' as never);
+            return ok(code);
+          }
+          (effects as Effects & { consumeRun(code: Code, stop?: (code: number) => boolean): undefined }).consumeRun(
+            code,
+            (next) => next === 120,
+          );
+          ends.push({ column: this.now().column, offset: this.now().offset, previous: this.previous });
+          return run;
+        };
+        return (code) => {
+          if (code !== 97) return nok(code);
+          effects.enter('coeRun' as never);
+          return run(code);
+        };
+      },
+    };
+    const tree = fromMarkdown('abxcxxd\n', { extensions: [{ flow: { 97: [construct] } }] });
+    // One call for "ab", one for each "x" and what follows it up to the next, and the line ending.
+    expect(calls).toEqual([97, 120, 120, 120, -4]);
+    expect(ends).toEqual([
+      { column: 3, offset: 2, previous: 98 },
+      { column: 5, offset: 4, previous: 99 },
+      { column: 6, offset: 5, previous: 120 },
+      { column: 8, offset: 7, previous: 100 },
+    ]);
+    expect(tree.position?.end).toMatchObject({ line: 2, column: 1, offset: 8 });
+  });
+
+  it('still places every text at its line, column and offset, through tabs, CRLF, references and containers', () => {
+    const tree = parseMarkdown('a *b* c\td\r\ne &amp; `f`\n\n> g\th\n> i\n\n- j k\n  l\n\n    code\tx\n');
+    const places: unknown[] = [];
+    const visit = (node: Node & { value?: string; children?: Node[] }) => {
+      const { start, end } = node.position!;
+      if (typeof node.value === 'string')
+        places.push([node.type, node.value, start.line, start.column, start.offset, end.line, end.column, end.offset]);
+      for (const child of node.children ?? []) visit(child);
+    };
+    visit(tree);
+    // As the unpatched parser placed them.
+    expect(places).toEqual([
+      ['text', 'a ', 1, 1, 0, 1, 3, 2],
+      ['text', 'b', 1, 4, 3, 1, 5, 4],
+      ['text', ' c\td\r\ne & ', 1, 6, 5, 2, 9, 19],
+      ['inlineCode', 'f', 2, 9, 19, 2, 12, 22],
+      ['text', 'g\th\ni', 4, 3, 26, 5, 4, 33],
+      ['text', 'j k\nl', 7, 3, 37, 8, 4, 44],
+      ['text', 'code\tx', 10, 5, 50, 10, 11, 56],
+    ]);
+  });
+});
+
 describe('micromark-extension-gfm-table, as patched', () => {
   // The table construct, counting the head rows it begins to tokenize.
   function headRows(markdown: string) {
