@@ -113,6 +113,22 @@ describe('micromark-util-subtokenize, as patched', () => {
     expect(textsOf(tree)).toEqual(['text:a', 'text:b', 'text:c', 'text:d', 'text:e']);
   });
 
+  it('makes a pass over the events only while the last one put in content to split, not one more to find none', () => {
+    const passes = (markdown: string) => {
+      const events = parse({})
+        .document()
+        .write(preprocess()(markdown, undefined, true));
+      let count = 1;
+      while (!subtokenize(events)) count++;
+      return count;
+    };
+    // Each pass splits one level of content (flow, text, a link's strings); the unpatched package made one more that found none.
+    expect(passes('a *b*\n')).toBe(2);
+    expect(passes('[a](b "c")\n')).toBe(3);
+    expect(passes('# h\n\n- x\n')).toBe(2);
+    expect(passes('')).toBe(1);
+  });
+
   it('still splits paragraphs, lists and table cells into their inline content', () => {
     const tree = parseMarkdown('- a *b*\n  c\n\n> d `e`\n\n| f | g |\n|---|---|\n| h **i** | j |\n\nk\nl\n');
     expect(textsOf(tree)).toEqual([
