@@ -220,6 +220,18 @@ ruleTester(rule).run({
       document: true,
       messages: ['it has no frontmatter'],
     },
+    {
+      name: 'a file whose frontmatter is begun and never closed, with no coe key: said so, not "no frontmatter"',
+      code: '--- {frontmatter-schema}\ntitle: Orders outage\nseverity: 2\n\n## Impact\n\nCustomers could not order.\n',
+      document: true,
+      messages: ['its frontmatter is never closed, and has no "coe" key'],
+    },
+    {
+      name: 'a file that begins with a thematic break closed later is a frontmatter with no coe key, not one never closed',
+      code: '--- {frontmatter-schema}\nNotes\n---\n\nText.\n',
+      document: true,
+      messages: ['its frontmatter has no "coe" key'],
+    },
 
     // Keys and types.
     { name: 'each problem of section 2 at its line', code: SCHEMA_PROBLEMS },
