@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument, Range } from '../model/types.js';
 import { rangeAt } from '../model/text.js';
-import { PLACEHOLDER_WORDS, placeholderPattern } from '../util/placeholders.js';
+import { PLACEHOLDER_WORDS, placeholderFinder, type Placeholder } from '../util/placeholders.js';
 
 // Options:
 //   words: the placeholder words, matched whole and case-sensitively, since
@@ -16,50 +16,55 @@ const options = z.strictObject({
   words: z.array(z.string().min(1)).default([...PLACEHOLDER_WORDS]),
 });
 
-interface Hit {
-  index: number;
-  text: string;
-}
-
-function hitsIn(text: string, pattern: RegExp): Hit[] {
-  return [...text.matchAll(pattern)].map((m) => ({ index: m.index, text: m[0] }));
-}
+type Find = (text: string) => Placeholder[];
 
 function message(text: string): string {
   const shown = text.length > 40 ? `${text.slice(0, 37)}…` : text;
   return `Placeholder "${shown}" is left from the template: write the real content in its place, or remove it`;
 }
 
-function proseFindings(doc: CoeDocument, pattern: RegExp): RuleFinding[] {
+function proseFindings(doc: CoeDocument, find: Find): RuleFinding[] {
   return doc.prose.flatMap((run) =>
-    hitsIn(run.text, pattern).map((hit) => ({ message: message(hit.text), range: rangeAt(run, hit.index, hit.text.length) })),
+    find(run.text).map((hit) => ({ message: message(hit.text), range: rangeAt(run, hit.index, hit.text.length) })),
   );
 }
 
 // A frontmatter value's placeholders, placed in the file: the scalar's own
 // source text is searched so quotes and folding do not shift the column.
-function frontmatterFindings(doc: CoeDocument, pattern: RegExp): RuleFinding[] {
+function frontmatterFindings(doc: CoeDocument, find: Find): RuleFinding[] {
   return doc.frontmatter.strings.flatMap((entry) => {
-    const inValue = hitsIn(entry.value, pattern);
+    const inValue = find(entry.value);
     if (inValue.length === 0) return [];
-    const inSource = sourceHits(doc.lines, entry.range, pattern);
+    const inSource = sourceHits(doc.lines, entry.range, find);
     const placed = inSource.length === inValue.length ? inSource : inValue.map((hit) => ({ hit, range: entry.range }));
     return placed.map(({ hit, range }) => ({ message: message(hit.text), range }));
   });
 }
 
-function sourceHits(lines: string[], range: Range, pattern: RegExp): { hit: Hit; range: Range }[] {
-  const out: { hit: Hit; range: Range }[] = [];
+function sourceHits(lines: string[], range: Range, find: Find): { hit: Placeholder; range: Range }[] {
+  const out: { hit: Placeholder; range: Range }[] = [];
   for (let line = range.start.line; line <= range.end.line; line++) {
     const text = lines[line - 1] ?? '';
     const from = line === range.start.line ? range.start.column - 1 : 0;
     const to = line === range.end.line ? range.end.column - 1 : text.length;
-    for (const hit of hitsIn(text.slice(from, to), pattern)) {
+    for (const hit of find(text.slice(from, to))) {
       const column = from + hit.index + 1;
       out.push({ hit, range: { start: { line, column }, end: { line, column: column + hit.text.length } } });
     }
   }
   return out;
+}
+
+// One finder for each list of words: the default list for nearly every file.
+const finders = new Map<string, Find>();
+function finderFor(words: string[]): Find {
+  const key = words.join('\0');
+  let find = finders.get(key);
+  if (!find) {
+    if (finders.size >= 64) finders.clear();
+    finders.set(key, (find = placeholderFinder(words)));
+  }
+  return find;
 }
 
 export default defineRule({
@@ -90,7 +95,7 @@ export default defineRule({
     },
   },
   check({ doc, options }) {
-    const pattern = placeholderPattern(options.words);
-    return [...frontmatterFindings(doc, pattern), ...proseFindings(doc, pattern)];
+    const find = finderFor(options.words);
+    return [...frontmatterFindings(doc, find), ...proseFindings(doc, find)];
   },
 });

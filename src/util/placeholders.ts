@@ -16,11 +16,27 @@ export function placeholderPattern(words: readonly string[] = PLACEHOLDER_WORDS)
   return new RegExp([...whole, '(?<!\\p{L}|\\p{N}|[_?])\\?{3,}(?!\\p{L}|\\p{N}|[_?])', '\\{\\{[^{}\\n]*\\}\\}'].join('|'), 'gu');
 }
 
-const DEFAULT = placeholderPattern();
+export interface Placeholder {
+  index: number;
+  text: string;
+}
+
+/**
+ * Finds the placeholders of a text: the same as the pattern's matches. Every
+ * match holds one of the words as written, "???" or "{{", and a text that
+ * holds none is passed over without running the pattern, whose look-behinds
+ * cost at every position: most prose holds no placeholder.
+ */
+export function placeholderFinder(words: readonly string[] = PLACEHOLDER_WORDS): (text: string) => Placeholder[] {
+  const pattern = placeholderPattern(words);
+  const marks = [...words, '???', '{{'];
+  return (text) =>
+    marks.some((mark) => text.includes(mark)) ? [...text.matchAll(pattern)].map((m) => ({ index: m.index, text: m[0] })) : [];
+}
+
+const findDefault = placeholderFinder();
 
 /** Whether a value holds a placeholder of the default shapes. */
 export function hasPlaceholder(text: string | undefined): boolean {
-  if (!text) return false;
-  DEFAULT.lastIndex = 0;
-  return DEFAULT.test(text);
+  return !!text && findDefault(text).length > 0;
 }

@@ -340,6 +340,9 @@ interface TrieNode {
 export class NameSet {
   private root: TrieNode = { next: new Map(), names: [] };
   private count = 0;
+  // The ASCII characters a name begins with: at any other ASCII character no
+  // name starts, and the walk is not begun (most of a text).
+  private asciiStarts = new Uint8Array(128);
 
   constructor(names: Iterable<string>) {
     for (const name of names) {
@@ -354,6 +357,7 @@ export class NameSet {
       if (node.names.length === 0) this.count++;
       node.names.push(name);
     }
+    for (const first of this.root.next.keys()) if (first.charCodeAt(0) < 128) this.asciiStarts[first.charCodeAt(0)] = 1;
   }
 
   get size(): number {
@@ -371,6 +375,8 @@ export class NameSet {
     const out: NamedMatch[] = [];
     if (this.count === 0) return out;
     for (let at = 0; at < t.length; at++) {
+      const code = t.charCodeAt(at);
+      if (code < 128 && this.asciiStarts[code] === 0) continue;
       const before = t[at - 1];
       if (before !== undefined && (before === '-' || joined(before, t[at]!))) continue;
       let node: TrieNode | undefined = this.root;

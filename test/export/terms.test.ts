@@ -175,6 +175,18 @@ describe('NameSet', () => {
     expect(set.all(f).map((m) => m.name)).toEqual(['cell-router fleet', 'cell-router', 'fleet', 'Orders-API', 'fleet']);
   });
 
+  it('finds names that begin with any character, a digit, a dash, a capital or a letter of another script', () => {
+    const set = new NameSet(['9x-api', '-edge', 'Ledger', 'Ωmega', '_queue']);
+    const text = 'use 9x-api with \u2014edge, LEDGER, \u03c9mega and _queue';
+    expect(set.all(fold(text)).map((m) => [m.name, text.slice(m.index, m.index + m.length)])).toEqual([
+      ['9x-api', '9x-api'],
+      ['-edge', '\u2014edge'],
+      ['Ledger', 'LEDGER'],
+      ['Ωmega', '\u03c9mega'],
+      ['_queue', '_queue'],
+    ]);
+  });
+
   it('takes the same time for ten thousand names as for one', () => {
     const names = Array.from({ length: 10_000 }, (_, i) => `team-${i}`);
     const text = Array.from({ length: 10_000 }, (_, i) => `team-${i} owns it.`).join(' ');
