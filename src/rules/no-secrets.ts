@@ -10,6 +10,7 @@ import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument, Point } from '../model/types.js';
 import { joinLeaves, renderedLeaves, type JoinedText } from '../model/text.js';
 import { htmlReferenceAt } from '../util/character-references.js';
+import { escapeRegExp } from '../util/regex.js';
 
 interface Detector {
   /** What the secret is, for the message. */
@@ -23,7 +24,7 @@ interface Detector {
   /** How many leading characters the message may show. */
   reveal?: number;
   /**
-   * Every match holds one of these as written (in lower case, for a pattern
+   * Every match holds one of these as written (in any case, for a pattern
    * that ignores case): a text that holds none is not searched. Looking for
    * a few characters is far cheaper than running a pattern that begins with
    * a look-behind at every position.
@@ -250,16 +251,24 @@ const ANYWHERE = new Map(DETECTORS.map((d) => [d, new RegExp(d.pattern.source, d
 // The credential and URL patterns start with a run of name characters, which
 // costs at every position: the key word or "://", looked for first, is cheap.
 const KEY_WORD = /password|passwd|pwd|secret|token|api[_-]?key|apikey/i;
-const mayMatch = (d: Detector, whole: string, lower: () => string) =>
-  (d.holds === undefined || d.holds.some((h) => (d.pattern.ignoreCase ? lower() : whole).includes(h))) &&
-  (d.pattern.source.includes(KEY_NAME) ? KEY_WORD.test(whole) : true) &&
-  (d.test ? d.test(whole) : ANYWHERE.get(d)!.test(whole));
+
+// What a text must hold for a detector's pattern to match in it, made once:
+// its `holds`, looked for as the pattern would match them (ignoring case as
+// it does: a pattern of them with its `i`, with no lower-case copy of the
+// text), and the key word for the credential pattern.
+function prefilterOf(d: Detector): (whole: string) => boolean {
+  const { holds } = d;
+  const anyCase = d.pattern.ignoreCase && holds?.some((h) => /[a-z]/i.test(h));
+  const held = anyCase ? new RegExp(holds!.map(escapeRegExp).join('|'), 'i') : undefined;
+  const keyNamed = d.pattern.source.includes(KEY_NAME);
+  return (whole) =>
+    (holds === undefined || (held ? held.test(whole) : holds.some((h) => whole.includes(h)))) && (!keyNamed || KEY_WORD.test(whole));
+}
+const PREFILTERS = new Map(DETECTORS.map((d) => [d, prefilterOf(d)]));
 
 /** The detectors that may match somewhere in `whole`. */
 function detectorsFor(whole: string): Detector[] {
-  // Lower case: ASCII letters as a pattern that ignores case matches them (other characters only ever add a match here).
-  let lower: string | undefined;
-  return DETECTORS.filter((d) => mayMatch(d, whole, () => (lower ??= whole.toLowerCase())));
+  return DETECTORS.filter((d) => PREFILTERS.get(d)!(whole) && (d.test ? d.test(whole) : ANYWHERE.get(d)!.test(whole)));
 }
 
 function secretsInLine(text: string, detectors: Detector[]): Found[] {
