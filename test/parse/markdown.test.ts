@@ -325,7 +325,7 @@ describe('micromark, as patched: a run of characters consumed at once', () => {
     const initialize = (name: string) => readFileSync(path.join(micromark, 'lib/initialize', name), 'utf8');
     expect(initialize('document.js')).toContain('effects.consumeRun(code)');
     expect(initialize('content.js')).toContain('effects.consumeRun(code)');
-    expect(initialize('text.js')).toContain('effects.consumeRun(code, atBreak)');
+    expect(initialize('text.js')).toContain('effects.consumeRun(code, runEnds)');
     expect(source('micromark-core-commonmark', 'lib/content.js')).toContain('effects.consumeRun(code)');
   });
 
@@ -367,6 +367,26 @@ describe('micromark, as patched: a run of characters consumed at once', () => {
       { column: 8, offset: 7, previous: 100 },
     ]);
     expect(tree.position?.end).toMatchObject({ line: 2, column: 1, offset: 8 });
+  });
+
+  it('still ends a run of text where a construct may start, whatever comes before it', () => {
+    // An escaped backtick and a backtick right after another start no code span; "_" inside a word starts no emphasis.
+    const tree = parseMarkdown('a\\``b` c ``d`e`` f_g_ *h*\n');
+    const leaves: unknown[] = [];
+    const visit = (node: Node & { value?: string; children?: Node[] }) => {
+      if (typeof node.value === 'string') leaves.push([node.type, node.value, node.position!.start.column, node.position!.end.column]);
+      for (const child of node.children ?? []) visit(child);
+    };
+    visit(tree);
+    // As the unpatched parser read it.
+    expect(leaves).toEqual([
+      ['text', 'a`', 1, 4],
+      ['inlineCode', 'b', 4, 7],
+      ['text', ' c ', 7, 10],
+      ['inlineCode', 'd`e', 10, 17],
+      ['text', ' f_g_ ', 17, 23],
+      ['text', 'h', 24, 25],
+    ]);
   });
 
   it('still places every text at its line, column and offset, through tabs, CRLF, references and containers', () => {
