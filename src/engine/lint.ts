@@ -9,6 +9,7 @@ import type { LintSettings, Message, Rule, RuleFinding, RuleOptions, Severity } 
 import { decode, parseCoeDocument, type ParseOptions } from '../parse/document.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { readFrontmatter, unclosedFrontmatter } from '../parse/frontmatter.js';
+import { neverClosedFrontmatter } from '../parse/unclosed-frontmatter.js';
 import { pushAll } from '../util/arrays.js';
 
 export interface FileResult {
@@ -196,18 +197,11 @@ function notACoe(doc: CoeDocument): Message[] {
   const range = doc.frontmatter.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
   const message = doc.frontmatter.present
     ? 'Not a COE document: its frontmatter has no "coe" key (add coe: 1 to mark it as a COE)'
-    : neverClosed(doc.lines)
+    : neverClosedFrontmatter(doc.lines)
       ? 'Not a COE document: its frontmatter is never closed, and has no "coe" key (end the YAML block with a line "---", and add coe: 1 to mark it as a COE)'
       : 'Not a COE document: it has no frontmatter (begin it with a YAML block between "---" lines holding coe: 1, id, title, …)';
   const { line, column } = range.start;
   return [{ ruleId: 'frontmatter-schema', severity: 'error', message, line, column, endLine: range.end.line, endColumn: range.end.column }];
-}
-
-// A first line "---" and no line after it that closes a YAML block: a
-// frontmatter begun and never ended, not a file without one.
-function neverClosed(lines: string[]): boolean {
-  const isFence = (line: string) => line.trimEnd() === '---';
-  return isFence(lines[0] ?? '') && !lines.slice(1).some((line) => isFence(line) || line.trimEnd() === '...');
 }
 
 function severityOf(rule: Rule, doc: CoeDocument, config: ResolvedConfig): Severity | 'off' {

@@ -36,9 +36,19 @@ export type ReadYaml = (end: number) => YamlSpan;
  */
 export function openFrontmatter(lines: string[], read: ReadYaml): OpenFrontmatter | undefined {
   if (lines[0]?.trimEnd() !== '---') return undefined;
-  const close = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'));
+  const close = closingLine(lines);
   if (close === -1) return neverClosed(lines, read);
   return lines[close]!.trimEnd() === '...' ? { end: close, ending: 'dots' } : closedInBody(lines, close, read);
+}
+
+// The first line after the opening one that could close a frontmatter ("---" or "..."), or -1.
+function closingLine(lines: string[]): number {
+  return lines.findIndex((line, i) => i > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'));
+}
+
+/** Whether the lines open a frontmatter with "---" that no later line closes. */
+export function neverClosedFrontmatter(lines: string[]): boolean {
+  return lines[0]?.trimEnd() === '---' && closingLine(lines) === -1;
 }
 
 // No closing line at all: the YAML ends at its first blank line or heading.
