@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { defineRule, type RuleFinding } from '../engine/rule.js';
 import type { CoeDocument, Range } from '../model/types.js';
 import { rangeAt } from '../model/text.js';
-import { PLACEHOLDER_WORDS, placeholderFinder, type Placeholder } from '../util/placeholders.js';
+import { PLACEHOLDER_WORDS, placeholderFinder, type Placeholder, type PlaceholderFinder as Find } from '../util/placeholders.js';
 
 // Options:
 //   words: the placeholder words, matched whole and case-sensitively, since
@@ -15,8 +15,6 @@ import { PLACEHOLDER_WORDS, placeholderFinder, type Placeholder } from '../util/
 const options = z.strictObject({
   words: z.array(z.string().min(1)).default([...PLACEHOLDER_WORDS]),
 });
-
-type Find = (text: string) => Placeholder[];
 
 function message(text: string): string {
   const shown = text.length > 40 ? `${text.slice(0, 37)}…` : text;
@@ -55,18 +53,6 @@ function sourceHits(lines: string[], range: Range, find: Find): { hit: Placehold
   return out;
 }
 
-// One finder for each list of words: the default list for nearly every file.
-const finders = new Map<string, Find>();
-function finderFor(words: string[]): Find {
-  const key = words.join('\0');
-  let find = finders.get(key);
-  if (!find) {
-    if (finders.size >= 64) finders.clear();
-    finders.set(key, (find = placeholderFinder(words)));
-  }
-  return find;
-}
-
 export default defineRule({
   meta: {
     id: 'no-placeholders',
@@ -95,7 +81,7 @@ export default defineRule({
     },
   },
   check({ doc, options }) {
-    const find = finderFor(options.words);
+    const find = placeholderFinder(options.words);
     return [...frontmatterFindings(doc, find), ...proseFindings(doc, find)];
   },
 });

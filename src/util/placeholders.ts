@@ -27,7 +27,23 @@ export interface Placeholder {
  * holds none is passed over without running the pattern, whose look-behinds
  * cost at every position: most prose holds no placeholder.
  */
-export function placeholderFinder(words: readonly string[] = PLACEHOLDER_WORDS): (text: string) => Placeholder[] {
+export function placeholderFinder(words: readonly string[] = PLACEHOLDER_WORDS): PlaceholderFinder {
+  const key = words.join('\0');
+  let finder = finders.get(key);
+  if (!finder) {
+    // Configurations differ from file to file: keep the cache small.
+    if (finders.size >= 64) finders.clear();
+    finders.set(key, (finder = buildFinder(words)));
+  }
+  return finder;
+}
+
+export type PlaceholderFinder = (text: string) => Placeholder[];
+
+// One finder for each list of words: the default list for nearly every file.
+const finders = new Map<string, PlaceholderFinder>();
+
+function buildFinder(words: readonly string[]): PlaceholderFinder {
   const pattern = placeholderPattern(words);
   const marks = [...words, '???', '{{'];
   return (text) =>
